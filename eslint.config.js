@@ -1,0 +1,56 @@
+// Lint rules, including the boundary between the pure core and the UI: src/model, src/vtl, src/export,
+// src/import and src/cli never import React, zustand, Monaco, React Flow or UI folders.
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import globals from 'globals'
+
+const UI_PACKAGES = ['react', 'react-dom', 'react-dom/*', 'react/*', 'zustand', 'zustand/*', 'monaco-editor', 'monaco-editor/*', '@xyflow/react', '@xyflow/*', 'elkjs', 'elkjs/*']
+const UI_FOLDERS = ['**/components/**', '**/store/**', '**/app/**', '**/editor/**', '**/actions/**']
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.venv/**', 'test-results/**', 'playwright-report/**', '**/__golden__/**', '**/__generated__/**', 'cdk.out*/**', '.cache/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    // The pure core: runs in node, a web worker and the CLI.
+    files: ['src/model/**', 'src/vtl/**', 'src/export/**', 'src/import/**', 'src/cli/**'],
+    ignores: ['src/vtl/editor/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: UI_PACKAGES.filter((p) => !p.includes('*')).map((name) => ({ name, message: 'The pure core must not depend on UI libraries.', allowTypeImports: true })),
+          patterns: [
+            { group: UI_PACKAGES.filter((p) => p.includes('*')), message: 'The pure core must not depend on UI libraries.', allowTypeImports: true },
+            { group: UI_FOLDERS, message: 'The pure core must not import UI folders.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'indexedDB', 'navigator'],
+    },
+  },
+  {
+    // The model is the bottom layer: it imports nothing else from src/.
+    files: ['src/model/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: UI_PACKAGES.filter((p) => !p.includes('*')).map((name) => ({ name, message: 'src/model is pure.' })),
+          patterns: [
+            { group: UI_PACKAGES.filter((p) => p.includes('*')), message: 'src/model is pure.' },
+            { group: ['**/export/**', '**/vtl/**', '**/import/**', '**/cli/**', ...UI_FOLDERS], message: 'src/model must not import other src/ folders.' },
+          ],
+        },
+      ],
+    },
+  },
+)

@@ -1,0 +1,37 @@
+import { parseArgs, UsageError, type Command } from '../command'
+import { checkDocument } from '../../model/checks'
+import { sortDiagnostics, type Diagnostic } from '../../model/diagnostics'
+import { parseDocument } from '../../model/document/parse'
+
+export function formatDiagnostic(file: string, d: Diagnostic): string {
+  const line = d.range?.line ?? 1
+  const col = d.range?.column ?? 1
+  const where = d.entity ? ` [${d.entity}${d.field ? `.${d.field}` : ''}]` : ''
+  return `${file}:${line}:${col} ${d.severity} ${d.code} ${d.message}${where}`
+}
+
+export const validateCommand: Command = {
+  name: 'validate',
+  usage: 'validate <design>',
+  summary: 'check a design file; prints file:line:col severity CODE message; exit 1 on errors, 2 if unreadable',
+  run(args, io) {
+    const { positional } = parseArgs(args, {})
+    const file = positional[0]
+    if (!file || positional.length > 1) throw new UsageError('validate takes exactly one design file')
+    let text: string
+    try {
+      text = io.readFile(file)
+    } catch (e) {
+      io.stderr(`${file}: cannot read: ${e instanceof Error ? e.message : String(e)}\n`)
+      return 2
+    }
+    const parsed = parseDocument(text)
+    if (!parsed.ok) {
+      for (const d of parsed.errors) io.stdout(`${formatDiagnostic(file, d)}\n`)
+      return 1
+    }
+    const diagnostics = sortDiagnostics(parsed.source.attachRanges([...parsed.warnings, ...checkDocument(parsed.document)]))
+    for (const d of diagnostics) io.stdout(`${formatDiagnostic(file, d)}\n`)
+    return diagnostics.some((d) => d.severity === 'error') ? 1 : 0
+  },
+}

@@ -1,0 +1,114 @@
+/**
+ * Design document → text, byte-stable: the same document always gives the same bytes, and a file this
+ * module wrote parses and serialises back to itself. Keys follow the field table in schema.ts; unknown keys
+ * follow in their own order; undefined values are dropped.
+ */
+
+import { dump } from 'js-yaml'
+import {
+  API_FIELDS,
+  AUTHORIZER_FIELDS,
+  DOMAIN_FIELDS,
+  INTEGRATION_FIELDS,
+  MODEL_FIELDS,
+  ROUTE_FIELDS,
+  STAGE_FIELDS,
+  resourceFields,
+  type FieldSpec,
+  type FieldsSpec,
+} from '../schema'
+import { API_ENTITY_ID, COLLECTIONS, RESOURCE_TYPES, type CollectionName, type DesignDocument, type ResourceType } from '../types'
+import { DESIGN_FORMAT, DESIGN_VERSION, GENERATOR } from './envelope'
+
+export type DocumentFormat = 'yaml' | 'json'
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+function canonicalValue(spec: FieldSpec | undefined, value: unknown): unknown {
+  if (value === undefined) return undefined
+  if (!spec) return value
+  switch (spec.kind) {
+    case 'map':
+      if (!isPlainObject(value)) return value
+      return Object.fromEntries(
+        Object.entries(value)
+          .map(([k, v]) => [k, canonicalValue(spec.value, v)] as const)
+          .filter(([, v]) => v !== undefined),
+      )
+    case 'object':
+      return isPlainObject(value) ? canonicalFields(spec.fields, value) : value
+    case 'oneOf': {
+      if (!isPlainObject(value)) return value
+      const alt = Object.keys(spec.alternatives).find((k) => k in value)
+      return alt ? canonicalFields(spec.alternatives[alt], value) : value
+    }
+    default:
+      return value
+  }
+}
+
+function canonicalFields(fields: FieldsSpec, value: Record<string, unknown>): Record<string, unknown> {
+  const entries: [string, unknown][] = []
+  for (const name of Object.keys(fields)) {
+    const v = canonicalValue(fields[name], value[name])
+    if (v !== undefined) entries.push([name, v])
+  }
+  for (const name of Object.keys(value)) {
+    if (!(name in fields) && value[name] !== undefined) entries.push([name, value[name]])
+  }
+  return Object.fromEntries(entries)
+}
+
+const FIELDS: Record<Exclude<CollectionName, 'resources'>, FieldsSpec> = {
+  routes: ROUTE_FIELDS,
+  integrations: INTEGRATION_FIELDS,
+  authorizers: AUTHORIZER_FIELDS,
+  stages: STAGE_FIELDS,
+  domains: DOMAIN_FIELDS,
+  models: MODEL_FIELDS,
+}
+
+/** The envelope object as it is written to disk. */
+export function toEnvelope(doc: DesignDocument): Record<string, unknown> {
+  const { design, layout } = doc
+  const out: Record<string, unknown> = { api: canonicalFields(API_FIELDS, design.api as unknown as Record<string, unknown>) }
+  for (const c of COLLECTIONS) {
+    const entities = design[c] as unknown as Record<string, Record<string, unknown>>
+    const ids = Object.keys(entities ?? {})
+    if (!ids.length) continue
+    out[c] = Object.fromEntries(
+      ids.map((id) => {
+        const e = entities[id]
+        const fields =
+          c === 'resources'
+            ? (RESOURCE_TYPES as readonly string[]).includes(e.type as string)
+              ? resourceFields(e.type as ResourceType)
+              : {}
+            : FIELDS[c]
+        return [id, canonicalFields(fields, e)]
+      }),
+    )
+  }
+  if (design.cloudformation && Object.keys(design.cloudformation).length) out.cloudformation = design.cloudformation
+  for (const [k, v] of Object.entries(design.extra ?? {})) out[k] = v
+
+  // Layout in entity order, then positions of ids the design no longer has (kept; the checks report them).
+  const order = [API_ENTITY_ID, ...COLLECTIONS.flatMap((c) => Object.keys(design[c] ?? {}))]
+  const layoutIds = [...order.filter((id) => layout[id]), ...Object.keys(layout).filter((id) => !order.includes(id))]
+  const envelope: Record<string, unknown> = {
+    format: DESIGN_FORMAT,
+    version: DESIGN_VERSION,
+    generator: GENERATOR,
+    design: out,
+  }
+  if (layoutIds.length) envelope.layout = Object.fromEntries(layoutIds.map((id) => [id, { x: layout[id].x, y: layout[id].y }]))
+  return envelope
+}
+
+export function serializeDocument(doc: DesignDocument, format: DocumentFormat = 'yaml'): string {
+  const envelope = toEnvelope(doc)
+  if (format === 'json') return `${JSON.stringify(envelope, null, 2)}\n`
+  return dump(envelope, { noRefs: true, lineWidth: -1 })
+}

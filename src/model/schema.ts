@@ -1,0 +1,335 @@
+/**
+ * A declarative description of every field the design document holds. One table drives:
+ * - validation of parsed files (wrong types become located diagnostics, not crashes),
+ * - the canonical key order of the serialiser (so the same document always gives the same bytes),
+ * - the inspector forms and their help text in the designer.
+ */
+
+import {
+  API_KEY_SELECTION_EXPRESSIONS,
+  CONNECTION_TYPES,
+  CONTENT_HANDLING,
+  HTTP_METHODS,
+  INTEGRATION_TYPES,
+  IP_ADDRESS_TYPES,
+  LOGGING_LEVELS,
+  PASSTHROUGH_BEHAVIORS,
+  RESOURCE_TYPES,
+  type ResourceType,
+} from './types'
+
+export type FieldSpec =
+  | { kind: 'string'; required?: boolean; help?: string; multiline?: boolean; suggestions?: readonly string[] }
+  | { kind: 'number'; required?: boolean; help?: string; integer?: boolean; min?: number; max?: number; unit?: string }
+  | { kind: 'boolean'; required?: boolean; help?: string }
+  | { kind: 'enum'; required?: boolean; help?: string; values: readonly string[] }
+  /** Id of another entity; `to` limits what it may point at. */
+  | { kind: 'ref'; required?: boolean; help?: string; to: readonly RefTarget[] }
+  | { kind: 'stringList'; required?: boolean; help?: string }
+  | { kind: 'map'; required?: boolean; help?: string; value: FieldSpec; keyHelp?: string; templates?: boolean }
+  | { kind: 'object'; required?: boolean; help?: string; fields: FieldsSpec }
+  /** Exactly one of the alternatives, told apart by which key is present. */
+  | { kind: 'oneOf'; required?: boolean; help?: string; alternatives: Record<string, FieldsSpec> }
+  /** Any JSON value, kept as is. */
+  | { kind: 'json'; required?: boolean; help?: string }
+
+export type FieldsSpec = Record<string, FieldSpec>
+
+/** What a `ref` may point at: an entity kind, or a resource of a given type. */
+export type RefTarget = 'route' | 'integration' | 'authorizer' | 'stage' | 'domain' | 'model' | ResourceType
+
+const cfnExtra: FieldSpec = {
+  kind: 'json',
+  help: 'CloudFormation properties the designer does not model; kept verbatim and merged into the exported resource.',
+}
+const constructId: FieldSpec = {
+  kind: 'string',
+  help: 'CDK construct id. It decides the CloudFormation logical id; renaming it replaces the resource on deploy.',
+}
+const removalPolicy: FieldSpec = { kind: 'enum', values: ['destroy', 'retain', 'snapshot'], help: 'What happens to the data when the stack is deleted.' }
+const tags: FieldSpec = { kind: 'map', value: { kind: 'string' }, help: 'Tags applied to the resource.' }
+
+const credentials: FieldSpec = {
+  kind: 'oneOf',
+  help: 'The role API Gateway assumes to call the service. A generated role gets exactly the permissions the action needs.',
+  alternatives: {
+    role: { role: { kind: 'ref', required: true, to: ['iam-role'] } },
+    arn: { arn: { kind: 'string', required: true, help: 'ARN of an existing role.' } },
+    caller: { caller: { kind: 'boolean', required: true, help: "Pass the caller's IAM identity (arn:aws:iam::*:user/*)." } },
+  },
+}
+
+export const API_FIELDS: FieldsSpec = {
+  name: { kind: 'string', required: true, help: 'Name of the API (CloudFormation `Name`).' },
+  constructId,
+  description: { kind: 'string', help: 'Free-text description.' },
+  routeSelectionExpression: {
+    kind: 'string',
+    required: true,
+    suggestions: ['$request.body.action', '${request.body.service}/${request.body.action}'],
+    help: 'Evaluated against each message to pick the route. A missing path gives "" and non-JSON messages go to $default.',
+  },
+  apiKeySelectionExpression: {
+    kind: 'enum',
+    values: API_KEY_SELECTION_EXPRESSIONS,
+    help: 'Where the API key comes from. Required when any route has "API key required".',
+  },
+  ipAddressType: { kind: 'enum', values: IP_ADDRESS_TYPES, help: 'ipv4 (default) or dualstack.' },
+  disableSchemaValidation: { kind: 'boolean', help: 'Skip model validation at deployment.' },
+  disableExecuteApiEndpoint: {
+    kind: 'boolean',
+    help: 'Turn off the default execute-api endpoint; clients then reach the API only through a custom domain.',
+  },
+  tags,
+  cfnExtra,
+}
+
+const routeSettingsFields: FieldsSpec = {
+  throttlingRateLimit: { kind: 'number', min: 0, unit: 'requests/s', help: 'Steady-state request rate.' },
+  throttlingBurstLimit: { kind: 'number', integer: true, min: 0, unit: 'requests', help: 'Burst size.' },
+  detailedMetricsEnabled: { kind: 'boolean', help: 'Per-route CloudWatch metrics.' },
+  loggingLevel: { kind: 'enum', values: LOGGING_LEVELS, help: 'Execution logging; needs the account CloudWatch role.' },
+  dataTraceEnabled: { kind: 'boolean', help: 'Log full request and response data (overrides the logging level).' },
+}
+
+export const ROUTE_FIELDS: FieldsSpec = {
+  key: {
+    kind: 'string',
+    required: true,
+    suggestions: ['$connect', '$disconnect', '$default'],
+    help: 'Route key: $connect, $disconnect, $default or a custom value matched exactly against the route selection expression.',
+  },
+  integration: { kind: 'ref', to: ['integration'], help: 'The integration that handles messages on this route.' },
+  authorizer: { kind: 'ref', to: ['authorizer'], help: 'Only on $connect: authorizes the whole connection.' },
+  apiKeyRequired: { kind: 'boolean', help: 'Require an API key (checked when the connection is made, so on $connect).' },
+  twoWay: { kind: 'boolean', help: 'Send the integration result back to the client (route response $default).' },
+  requestParameters: {
+    kind: 'map',
+    keyHelp: 'route.request.querystring.<name> or route.request.header.<name>',
+    value: { kind: 'object', fields: { required: { kind: 'boolean', required: true } } },
+    help: '$connect only: query-string and header inputs of the upgrade request.',
+  },
+  operationName: { kind: 'string', help: 'Cosmetic operation name.' },
+  requestModels: { kind: 'map', value: { kind: 'string' }, help: 'Model name per key (non-proxy integrations only).' },
+  modelSelectionExpression: { kind: 'string', help: 'Selects the request model.' },
+  routeResponseExtra: { kind: 'json', help: 'Route response properties kept from import.' },
+  cfnExtra,
+}
+
+const integrationResponseFields: FieldsSpec = {
+  templates: { kind: 'map', value: { kind: 'string', multiline: true }, templates: true, help: 'Response templates by key.' },
+  templateSelectionExpression: { kind: 'string', help: 'Selects the response template.' },
+  contentHandling: { kind: 'enum', values: CONTENT_HANDLING, help: 'Convert the response payload.' },
+  responseParameters: { kind: 'map', value: { kind: 'string' } },
+  cfnExtra,
+}
+
+export const INTEGRATION_FIELDS: FieldsSpec = {
+  type: { kind: 'enum', required: true, values: INTEGRATION_TYPES, help: 'Integration type.' },
+  constructId,
+  description: { kind: 'string' },
+  service: { kind: 'string', help: 'AWS service namespace in the URI, e.g. dynamodb, sqs, sns, kinesis, events, states.' },
+  action: { kind: 'string', help: 'Action-style URI: action/<Action>, e.g. PutItem.' },
+  path: { kind: 'string', help: 'Path-style URI: path/<path>, e.g. @{aws.accountId}/@{queue.name}.' },
+  subdomain: { kind: 'string', help: 'Service subdomain, if the service needs one.' },
+  region: { kind: 'string', help: 'Region in the URI; defaults to the stack region.' },
+  target: { kind: 'ref', to: [...RESOURCE_TYPES.filter((t) => t !== 'iam-role' && t !== 'log-group')], help: 'The resource this integration acts on.' },
+  uri: { kind: 'string', help: 'Integration URI: the backend URL for HTTP, or an explicit ARN overriding service/action.' },
+  method: { kind: 'enum', values: HTTP_METHODS, help: 'Integration method; POST for every AWS service and Lambda.' },
+  credentials,
+  passthroughBehavior: {
+    kind: 'enum',
+    values: PASSTHROUGH_BEHAVIORS,
+    help: 'What happens to a message no template matches: passed through (WHEN_NO_MATCH), rejected (NEVER), or passed only when there are no templates at all.',
+  },
+  contentHandling: { kind: 'enum', values: CONTENT_HANDLING, help: 'Convert base64 text to binary or back.' },
+  requestParameters: {
+    kind: 'map',
+    value: { kind: 'string' },
+    keyHelp: 'integration.request.header.<name>',
+    help: "Mapped request parameters; values are 'static', route.request.body.<path>, context.<var> or stageVariables.<name>.",
+  },
+  requestTemplates: {
+    kind: 'map',
+    value: { kind: 'string', multiline: true },
+    templates: true,
+    keyHelp: 'content type or $default',
+    help: 'VTL request templates by key; the template selection expression picks one.',
+  },
+  templateSelectionExpression: {
+    kind: 'string',
+    suggestions: ['\\$default'],
+    help: 'Picks the request template. Write \\$default (with the backslash) for the literal key.',
+  },
+  timeoutMs: { kind: 'number', integer: true, min: 50, max: 29000, unit: 'ms', help: '50 ms to 29 s for every WebSocket integration.' },
+  connectionType: { kind: 'enum', values: CONNECTION_TYPES, help: 'HTTP integrations: internet or VPC link.' },
+  connectionId: { kind: 'string', help: 'VPC link id (e.g. ${stageVariables.vpcLinkId}).' },
+  responses: {
+    kind: 'map',
+    value: { kind: 'object', fields: integrationResponseFields },
+    keyHelp: '$default or /regex/',
+    help: 'Integration responses: needed for replies from AWS, HTTP and Mock integrations.',
+  },
+  cfnExtra,
+}
+
+export const AUTHORIZER_FIELDS: FieldsSpec = {
+  type: { kind: 'enum', required: true, values: ['lambda', 'iam'], help: 'Lambda REQUEST authorizer or IAM (SigV4).' },
+  function: { kind: 'ref', to: ['lambda-function', 'existing'], help: 'The authorizer function.' },
+  identitySource: {
+    kind: 'stringList',
+    help: 'route.request.header.<name>, route.request.querystring.<name>, stageVariables.<name> or context.<name>.',
+  },
+  name: { kind: 'string', help: 'Authorizer name.' },
+  constructId,
+  credentials,
+  cfnExtra,
+}
+
+export const STAGE_FIELDS: FieldsSpec = {
+  name: { kind: 'string', required: true, help: 'Stage name: letters, digits, - and _, at most 128.' },
+  constructId,
+  autoDeploy: { kind: 'boolean', help: 'Deploy every change automatically.' },
+  description: { kind: 'string' },
+  throttle: {
+    kind: 'object',
+    help: 'Default throttling for every route.',
+    fields: {
+      rateLimit: { kind: 'number', min: 0, unit: 'requests/s' },
+      burstLimit: { kind: 'number', integer: true, min: 0, unit: 'requests' },
+    },
+  },
+  detailedMetricsEnabled: { kind: 'boolean', help: 'Per-route CloudWatch metrics.' },
+  loggingLevel: { kind: 'enum', values: LOGGING_LEVELS, help: 'Execution logging; needs the account CloudWatch role.' },
+  dataTraceEnabled: { kind: 'boolean', help: 'Log full request and response data.' },
+  stageVariables: { kind: 'map', value: { kind: 'string' }, help: 'Read in templates as $stageVariables.<name>.' },
+  accessLog: {
+    kind: 'object',
+    help: 'Access logging to CloudWatch Logs.',
+    fields: {
+      destination: {
+        kind: 'oneOf',
+        required: true,
+        alternatives: {
+          logGroup: { logGroup: { kind: 'ref', required: true, to: ['log-group'] } },
+          arn: { arn: { kind: 'string', required: true } },
+        },
+      },
+      format: { kind: 'string', help: 'Must include $context.requestId or $context.extendedRequestId.' },
+    },
+  },
+  routeSettings: { kind: 'map', value: { kind: 'object', fields: routeSettingsFields }, keyHelp: 'route key', help: 'Per-route overrides.' },
+  domainMapping: {
+    kind: 'object',
+    help: 'Map a custom domain to this stage.',
+    fields: {
+      domain: { kind: 'ref', required: true, to: ['domain'] },
+      mappingKey: { kind: 'string', help: 'Path under the domain; omit for the root.' },
+    },
+  },
+  deployment: { kind: 'boolean', help: 'Without auto-deploy: emit a Deployment resource for this stage (default on).' },
+  tags,
+  cfnExtra,
+}
+
+export const DOMAIN_FIELDS: FieldsSpec = {
+  domainName: { kind: 'string', required: true, help: 'e.g. ws.example.com' },
+  certificateArn: { kind: 'string', required: true, help: 'ACM certificate in the same region.' },
+  endpointType: { kind: 'enum', values: ['REGIONAL'] },
+  securityPolicy: { kind: 'enum', values: ['TLS_1_2'] },
+  constructId,
+  cfnExtra,
+}
+
+export const MODEL_FIELDS: FieldsSpec = {
+  name: { kind: 'string', required: true },
+  contentType: { kind: 'string', required: true },
+  schema: { kind: 'json', required: true, help: 'JSON Schema draft 4.' },
+  description: { kind: 'string' },
+  cfnExtra,
+}
+
+const keyType: FieldSpec = { kind: 'enum', values: ['S', 'N', 'B'], required: true }
+const attribute = (required: boolean): FieldSpec => ({
+  kind: 'object',
+  required,
+  fields: { name: { kind: 'string', required: true }, type: keyType },
+})
+
+/** Fields per resource type; `type`, `constructId` and `cfnExtra` are common to all. */
+export const RESOURCE_FIELDS: Record<ResourceType, FieldsSpec> = {
+  'dynamodb-table': {
+    tableName: { kind: 'string', help: 'Physical name; generated when empty.' },
+    partitionKey: attribute(true),
+    sortKey: attribute(false),
+    billingMode: { kind: 'enum', values: ['PROVISIONED', 'PAY_PER_REQUEST'] },
+    readCapacity: { kind: 'number', integer: true, min: 1 },
+    writeCapacity: { kind: 'number', integer: true, min: 1 },
+    removalPolicy,
+  },
+  'sqs-queue': {
+    queueName: { kind: 'string' },
+    fifo: { kind: 'boolean', help: 'FIFO queue (name must end in .fifo).' },
+    contentBasedDeduplication: { kind: 'boolean' },
+    visibilityTimeoutSeconds: { kind: 'number', integer: true, min: 0, max: 43200, unit: 's' },
+    removalPolicy,
+  },
+  'sns-topic': {
+    topicName: { kind: 'string' },
+    fifo: { kind: 'boolean' },
+    displayName: { kind: 'string' },
+  },
+  'kinesis-stream': {
+    streamName: { kind: 'string' },
+    shardCount: { kind: 'number', integer: true, min: 1 },
+    removalPolicy,
+  },
+  'eventbridge-bus': {
+    eventBusName: { kind: 'string', required: true },
+  },
+  'state-machine': {
+    stateMachineName: { kind: 'string' },
+    stateMachineType: { kind: 'enum', values: ['STANDARD', 'EXPRESS'] },
+    definition: { kind: 'string', required: true, multiline: true, help: 'Amazon States Language (JSON).' },
+  },
+  'lambda-function': {
+    functionName: { kind: 'string' },
+    runtime: { kind: 'string', required: true, suggestions: ['nodejs20.x', 'nodejs22.x', 'python3.12', 'python3.13'] },
+    handler: { kind: 'string', required: true },
+    code: { kind: 'string', required: true, multiline: true, help: 'Inline source code.' },
+    timeoutSeconds: { kind: 'number', integer: true, min: 1, max: 900, unit: 's' },
+    memorySize: { kind: 'number', integer: true, min: 128, max: 10240, unit: 'MB' },
+    environment: { kind: 'map', value: { kind: 'string' } },
+    manageConnections: { kind: 'boolean', help: 'Allow the function to post messages back to connected clients.' },
+  },
+  'iam-role': {
+    roleName: { kind: 'string' },
+    existingArn: { kind: 'string', help: 'Use an existing role instead of generating a least-privilege one.' },
+    extraStatements: { kind: 'json', help: 'Additional policy statements kept from import.' },
+  },
+  'log-group': {
+    logGroupName: { kind: 'string' },
+    retentionDays: { kind: 'number', integer: true, min: 1 },
+    removalPolicy,
+  },
+  existing: {
+    kind: {
+      kind: 'enum',
+      required: true,
+      values: RESOURCE_TYPES.filter((t) => t !== 'existing' && t !== 'log-group'),
+      help: 'What the existing resource is.',
+    },
+    arn: { kind: 'string', required: true },
+    name: { kind: 'string' },
+    url: { kind: 'string', help: 'Queue URL, where the service needs it.' },
+  },
+}
+
+export const RESOURCE_COMMON_FIELDS: FieldsSpec = {
+  type: { kind: 'enum', required: true, values: RESOURCE_TYPES },
+  constructId,
+}
+
+export function resourceFields(type: ResourceType): FieldsSpec {
+  return { ...RESOURCE_COMMON_FIELDS, ...RESOURCE_FIELDS[type], cfnExtra }
+}

@@ -1,0 +1,424 @@
+/**
+ * The design document: one WebSocket API, its routes, integrations, authorizers, stages and the
+ * AWS resources integrations point at. Pure data, serialisable as YAML/JSON, no classes.
+ *
+ * Conventions:
+ * - Every entity lives in a map keyed by its id. Ids are unique across the whole document (so layout,
+ *   references and diagnostics can name any entity with one string) and match ENTITY_ID_PATTERN.
+ * - Optional fields are omitted rather than set to undefined; the serialiser drops undefined.
+ * - `cfnExtra` on an entity holds CloudFormation properties the model does not understand; they are kept
+ *   verbatim and merged into the exported resource (the import relies on it).
+ * - Strings may embed references to other entities as `@{<entityId>.<attribute>}` (see refs.ts), so an
+ *   exporter can emit `${table.tableName}` / `Fn::Sub` instead of a hard-coded name.
+ */
+
+export const ENTITY_ID_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,127}$/
+
+export type EntityId = string
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
+export type JsonObject = { [key: string]: Json }
+
+// ---------------------------------------------------------------------------------------------- API
+
+export type IpAddressType = 'ipv4' | 'dualstack'
+export const IP_ADDRESS_TYPES: readonly IpAddressType[] = ['ipv4', 'dualstack']
+
+export const API_KEY_SELECTION_EXPRESSIONS = [
+  '$request.header.x-api-key',
+  '$context.authorizer.usageIdentifierKey',
+] as const
+export type ApiKeySelectionExpression = (typeof API_KEY_SELECTION_EXPRESSIONS)[number]
+
+export interface Api {
+  /** `Name` of the API; also the CDK construct id unless `constructId` is set. */
+  name: string
+  constructId?: string
+  description?: string
+  /** Default `$request.body.action`. */
+  routeSelectionExpression: string
+  apiKeySelectionExpression?: string
+  ipAddressType?: IpAddressType
+  disableSchemaValidation?: boolean
+  disableExecuteApiEndpoint?: boolean
+  tags?: Record<string, string>
+  cfnExtra?: JsonObject
+}
+
+// ------------------------------------------------------------------------------------------- Routes
+
+export const PREDEFINED_ROUTE_KEYS = ['$connect', '$disconnect', '$default'] as const
+
+export interface Route {
+  /** `$connect`, `$disconnect`, `$default` or a custom key (exact, case-sensitive match). */
+  key: string
+  integration?: EntityId
+  /** An authorizer entity (Lambda REQUEST or IAM); only valid on `$connect`. */
+  authorizer?: EntityId
+  apiKeyRequired?: boolean
+  /** Two-way route: `RouteResponseSelectionExpression: $default` plus a `$default` route response. */
+  twoWay?: boolean
+  /** `$connect` only: `route.request.querystring.<name>` / `route.request.header.<name>` → required? */
+  requestParameters?: Record<string, { required: boolean }>
+  operationName?: string
+  /** Non-proxy integrations only: model name per key (`$default` is the catch-all). */
+  requestModels?: Record<string, string>
+  modelSelectionExpression?: string
+  /** Route response extras kept from import (`ResponseModels`, `ResponseParameters`). */
+  routeResponseExtra?: JsonObject
+  cfnExtra?: JsonObject
+}
+
+// ------------------------------------------------------------------------------------- Integrations
+
+export const INTEGRATION_TYPES = ['aws', 'lambda-proxy', 'lambda', 'mock', 'http', 'http-proxy'] as const
+export type IntegrationType = (typeof INTEGRATION_TYPES)[number]
+
+/** CloudFormation `IntegrationType` for each design integration type. */
+export const CFN_INTEGRATION_TYPE: Record<IntegrationType, string> = {
+  aws: 'AWS',
+  'lambda-proxy': 'AWS_PROXY',
+  lambda: 'AWS',
+  mock: 'MOCK',
+  http: 'HTTP',
+  'http-proxy': 'HTTP_PROXY',
+}
+
+export const HTTP_METHODS = ['ANY', 'DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'] as const
+export type HttpMethod = (typeof HTTP_METHODS)[number]
+
+export const PASSTHROUGH_BEHAVIORS = ['WHEN_NO_MATCH', 'WHEN_NO_TEMPLATES', 'NEVER'] as const
+export type PassthroughBehavior = (typeof PASSTHROUGH_BEHAVIORS)[number]
+
+export const CONTENT_HANDLING = ['CONVERT_TO_BINARY', 'CONVERT_TO_TEXT'] as const
+export type ContentHandling = (typeof CONTENT_HANDLING)[number]
+
+export const CONNECTION_TYPES = ['INTERNET', 'VPC_LINK'] as const
+export type ConnectionType = (typeof CONNECTION_TYPES)[number]
+
+/**
+ * Who API Gateway acts as when calling the backend.
+ * - `role`: an `iam-role` resource of the design (generated least-privilege, or an existing role by ARN)
+ * - `arn`: a role ARN string outside the design
+ * - `caller`: pass the caller's identity (`arn:aws:iam::*:user/*`)
+ */
+export type Credentials = { role: EntityId } | { arn: string } | { caller: true }
+
+export interface IntegrationResponse {
+  templates?: Record<string, string>
+  templateSelectionExpression?: string
+  contentHandling?: ContentHandling
+  responseParameters?: Record<string, string>
+  cfnExtra?: JsonObject
+}
+
+export interface Integration {
+  type: IntegrationType
+  /** CDK construct id (e.g. `DynamodbPutItem`); defaults to a PascalCase form of the entity id. */
+  constructId?: string
+  description?: string
+
+  // --- AWS service (type `aws`): the URI is built from these unless `uri` is given.
+  /** Service namespace in the URI, e.g. `dynamodb`, `sqs`, `states`, `events`, `kinesis`, `sns`. */
+  service?: string
+  /** Action style: `action/<Action>`. */
+  action?: string
+  /** Path style: `path/<path>` (may embed references, e.g. `@{aws.accountId}/@{queue.name}`). */
+  path?: string
+  /** Optional subdomain prefix (`<subdomain>.<service>`). */
+  subdomain?: string
+  /** Region in the URI; default is the stack region. */
+  region?: string
+
+  /** The resource this integration acts on (table, queue, function, …); drives URI, templates and IAM. */
+  target?: EntityId
+  /** Explicit URI: required for `http`/`http-proxy`; overrides the built URI for `aws`. */
+  uri?: string
+  method?: HttpMethod
+  credentials?: Credentials
+  passthroughBehavior?: PassthroughBehavior
+  contentHandling?: ContentHandling
+  /** `integration.request.header.<name>` → source expression (`'static'`, `route.request.body.x`, `context.x`, …). */
+  requestParameters?: Record<string, string>
+  /** Content type or `$default` → VTL template text. */
+  requestTemplates?: Record<string, string>
+  templateSelectionExpression?: string
+  /** 50–29 000 ms. */
+  timeoutMs?: number
+  connectionType?: ConnectionType
+  connectionId?: string
+  /** Integration responses by `IntegrationResponseKey` (`$default` or `/regex/`). */
+  responses?: Record<string, IntegrationResponse>
+  cfnExtra?: JsonObject
+}
+
+// -------------------------------------------------------------------------------------- Authorizers
+
+export type AuthorizerType = 'lambda' | 'iam'
+
+export interface Authorizer {
+  type: AuthorizerType
+  /** Lambda: the function entity (or an `existing` resource holding a function ARN). */
+  function?: EntityId
+  /** Lambda: identity sources, default `['route.request.header.Authorization']`. */
+  identitySource?: string[]
+  /** Lambda: the authorizer `Name`; defaults to the construct id. */
+  name?: string
+  constructId?: string
+  /** Optional role API Gateway uses to invoke the authorizer function. */
+  credentials?: Credentials
+  cfnExtra?: JsonObject
+}
+
+// ------------------------------------------------------------------------------------------- Stages
+
+export const LOGGING_LEVELS = ['OFF', 'ERROR', 'INFO'] as const
+export type LoggingLevel = (typeof LOGGING_LEVELS)[number]
+
+export interface RouteSettings {
+  throttlingRateLimit?: number
+  throttlingBurstLimit?: number
+  detailedMetricsEnabled?: boolean
+  loggingLevel?: LoggingLevel
+  dataTraceEnabled?: boolean
+}
+
+export interface AccessLogSettings {
+  /** A `log-group` resource of the design, or a destination ARN. */
+  destination: { logGroup: EntityId } | { arn: string }
+  format?: string
+}
+
+export interface Stage {
+  /** `StageName`: letters, digits, `-`, `_`, at most 128. */
+  name: string
+  constructId?: string
+  autoDeploy?: boolean
+  description?: string
+  throttle?: { rateLimit?: number; burstLimit?: number }
+  detailedMetricsEnabled?: boolean
+  loggingLevel?: LoggingLevel
+  dataTraceEnabled?: boolean
+  stageVariables?: Record<string, string>
+  accessLog?: AccessLogSettings
+  /** Per-route overrides keyed by route key. */
+  routeSettings?: Record<string, RouteSettings>
+  /** Custom domain mapping. */
+  domainMapping?: { domain: EntityId; mappingKey?: string }
+  /** With `autoDeploy` off: emit a Deployment for this stage (default true when autoDeploy is off). */
+  deployment?: boolean
+  tags?: Record<string, string>
+  cfnExtra?: JsonObject
+}
+
+export interface DomainName {
+  domainName: string
+  certificateArn: string
+  endpointType?: 'REGIONAL'
+  securityPolicy?: 'TLS_1_2'
+  constructId?: string
+  cfnExtra?: JsonObject
+}
+
+/** `AWS::ApiGatewayV2::Model` (JSON Schema draft 4), referenced by route `requestModels`. */
+export interface Model {
+  name: string
+  contentType: string
+  schema: Json
+  description?: string
+  cfnExtra?: JsonObject
+}
+
+// ---------------------------------------------------------------------------------------- Resources
+
+export const RESOURCE_TYPES = [
+  'dynamodb-table',
+  'sqs-queue',
+  'sns-topic',
+  'kinesis-stream',
+  'eventbridge-bus',
+  'state-machine',
+  'lambda-function',
+  'iam-role',
+  'log-group',
+  'existing',
+] as const
+export type ResourceType = (typeof RESOURCE_TYPES)[number]
+
+export type RemovalPolicy = 'destroy' | 'retain' | 'snapshot'
+
+export interface DynamoDbTable {
+  type: 'dynamodb-table'
+  tableName?: string
+  partitionKey: { name: string; type: 'S' | 'N' | 'B' }
+  sortKey?: { name: string; type: 'S' | 'N' | 'B' }
+  billingMode?: 'PROVISIONED' | 'PAY_PER_REQUEST'
+  readCapacity?: number
+  writeCapacity?: number
+  removalPolicy?: RemovalPolicy
+}
+
+export interface SqsQueue {
+  type: 'sqs-queue'
+  queueName?: string
+  fifo?: boolean
+  contentBasedDeduplication?: boolean
+  visibilityTimeoutSeconds?: number
+  removalPolicy?: RemovalPolicy
+}
+
+export interface SnsTopic {
+  type: 'sns-topic'
+  topicName?: string
+  fifo?: boolean
+  displayName?: string
+}
+
+export interface KinesisStream {
+  type: 'kinesis-stream'
+  streamName?: string
+  shardCount?: number
+  removalPolicy?: RemovalPolicy
+}
+
+export interface EventBridgeBus {
+  type: 'eventbridge-bus'
+  eventBusName: string
+}
+
+export interface StateMachine {
+  type: 'state-machine'
+  stateMachineName?: string
+  stateMachineType?: 'STANDARD' | 'EXPRESS'
+  /** Amazon States Language definition as JSON text. */
+  definition: string
+}
+
+export interface LambdaFunction {
+  type: 'lambda-function'
+  functionName?: string
+  runtime: string
+  handler: string
+  /** Inline source code. */
+  code: string
+  timeoutSeconds?: number
+  memorySize?: number
+  environment?: Record<string, string>
+  /** Grant `execute-api:ManageConnections` on the API so the function can post back to clients. */
+  manageConnections?: boolean
+}
+
+export interface IamRole {
+  type: 'iam-role'
+  roleName?: string
+  /** ARN of a role that already exists; when absent the exporter generates a least-privilege role. */
+  existingArn?: string
+  /** Extra policy statements kept from import (beyond what the integrations need). */
+  extraStatements?: Json[]
+}
+
+export interface LogGroup {
+  type: 'log-group'
+  logGroupName?: string
+  retentionDays?: number
+  removalPolicy?: RemovalPolicy
+}
+
+/** A resource the stack does not own, referenced by ARN (and name where the URI needs it). */
+export interface ExistingResource {
+  type: 'existing'
+  /** What kind of thing it is, so integrations know which URI/IAM to use. */
+  kind: Exclude<ResourceType, 'existing' | 'log-group'>
+  arn: string
+  name?: string
+  /** Queue URL / account-relative path when the service needs it. */
+  url?: string
+}
+
+export type ResourceBody =
+  | DynamoDbTable
+  | SqsQueue
+  | SnsTopic
+  | KinesisStream
+  | EventBridgeBus
+  | StateMachine
+  | LambdaFunction
+  | IamRole
+  | LogGroup
+  | ExistingResource
+
+export type Resource = ResourceBody & { constructId?: string; cfnExtra?: JsonObject }
+
+// ------------------------------------------------------------------------------------------- Layout
+
+export interface Position {
+  x: number
+  y: number
+}
+
+/** Canvas positions, kept apart from entities; exporters never read them. */
+export type Layout = Record<EntityId, Position>
+
+// ------------------------------------------------------------------------------------------- Design
+
+/** CloudFormation sections kept verbatim from an imported template and exported again unchanged. */
+export interface VerbatimCfn {
+  Parameters?: JsonObject
+  Conditions?: JsonObject
+  Mappings?: JsonObject
+  Outputs?: JsonObject
+  Metadata?: JsonObject
+  Rules?: JsonObject
+  Transform?: Json
+  Description?: string
+  /** Resources unrelated to the API, by logical id. */
+  Resources?: JsonObject
+}
+
+export interface Design {
+  api: Api
+  routes: Record<EntityId, Route>
+  integrations: Record<EntityId, Integration>
+  authorizers: Record<EntityId, Authorizer>
+  stages: Record<EntityId, Stage>
+  resources: Record<EntityId, Resource>
+  domains: Record<EntityId, DomainName>
+  models: Record<EntityId, Model>
+  /** Kept verbatim from import. */
+  cloudformation?: VerbatimCfn
+  /** Unknown top-level design fields, kept verbatim. */
+  extra?: JsonObject
+}
+
+/** The in-memory document: the design plus its canvas layout. */
+export interface DesignDocument {
+  design: Design
+  layout: Layout
+}
+
+/** Entity collections by kind, in document order. */
+export const COLLECTIONS = [
+  'routes',
+  'integrations',
+  'authorizers',
+  'stages',
+  'resources',
+  'domains',
+  'models',
+] as const
+export type CollectionName = (typeof COLLECTIONS)[number]
+
+export type EntityKind = 'api' | 'route' | 'integration' | 'authorizer' | 'stage' | 'resource' | 'domain' | 'model'
+
+export const COLLECTION_KIND: Record<CollectionName, EntityKind> = {
+  routes: 'route',
+  integrations: 'integration',
+  authorizers: 'authorizer',
+  stages: 'stage',
+  resources: 'resource',
+  domains: 'domain',
+  models: 'model',
+}
+
+/** The API entity's fixed id (for layout and diagnostics). */
+export const API_ENTITY_ID = 'api'
