@@ -4,7 +4,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import globals from 'globals'
 
-const UI_PACKAGES = ['react', 'react-dom', 'react-dom/*', 'react/*', 'zustand', 'zustand/*', 'monaco-editor', 'monaco-editor/*', '@xyflow/react', '@xyflow/*', 'elkjs', 'elkjs/*']
+const UI_PACKAGES = ['react', 'react-dom', 'react-dom/*', 'react/*', 'zustand', 'zustand/*', 'monaco-editor', 'monaco-editor/*', '@xyflow/react', '@xyflow/*']
 const UI_FOLDERS = ['**/components/**', '**/store/**', '**/app/**', '**/editor/**', '**/actions/**']
 
 export default tseslint.config(
