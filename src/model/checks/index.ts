@@ -1,7 +1,32 @@
-import type { Diagnostic } from '../diagnostics'
-import type { DesignDocument } from '../types'
+/**
+ * `checkDocument(doc)`: the API Gateway rules that CDK does not check at synth time, as diagnostics with
+ * stable codes (codes.ts), the entity and field they belong to, and a message a person understands.
+ * Pure and fast: it runs on every edit in the designer and before every export.
+ */
 
-/** Runs every model check. (Being filled in: see the rule files in this folder.) */
-export function checkDocument(_doc: DesignDocument): Diagnostic[] {
-  return []
+import type { Diagnostic } from '../diagnostics'
+import { allEntityIds } from '../queries'
+import type { DesignDocument } from '../types'
+import { apiRules } from './apiRules'
+import { authorizerRules } from './authorizerRules'
+import { CheckContext, type Rule } from './context'
+import { integrationRules } from './integrationRules'
+import { quotaRules } from './quotaRules'
+import { referenceRules } from './referenceRules'
+import { resourceRules } from './resourceRules'
+import { routeRules } from './routeRules'
+import { stageRules } from './stageRules'
+
+export { MODEL_CODES, type ModelCode } from './codes'
+
+const RULES: Rule[] = [apiRules, routeRules, integrationRules, authorizerRules, stageRules, resourceRules, referenceRules, quotaRules]
+
+export function checkDocument(doc: DesignDocument): Diagnostic[] {
+  const ctx = new CheckContext(doc.design)
+  for (const rule of RULES) rule(ctx)
+  const known = new Set(allEntityIds(doc.design))
+  for (const id of Object.keys(doc.layout)) {
+    if (!known.has(id)) ctx.report('MDL042', id, undefined, `The canvas has a position for "${id}", which is not in the design; it is ignored.`)
+  }
+  return ctx.diagnostics
 }

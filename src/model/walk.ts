@@ -1,0 +1,76 @@
+/**
+ * Visits every typed value of an entity according to the field table, so rules such as "every reference
+ * resolves" or "every string's @{…} references exist" are written once for all entity kinds.
+ */
+
+import {
+  API_FIELDS,
+  AUTHORIZER_FIELDS,
+  DOMAIN_FIELDS,
+  INTEGRATION_FIELDS,
+  MODEL_FIELDS,
+  ROUTE_FIELDS,
+  STAGE_FIELDS,
+  resourceFields,
+  type FieldSpec,
+  type FieldsSpec,
+} from './schema'
+import { API_ENTITY_ID, COLLECTIONS, RESOURCE_TYPES, type CollectionName, type Design, type EntityId, type ResourceType } from './types'
+
+export type Visitor = (spec: FieldSpec, value: unknown, path: (string | number)[]) => void
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+function walkValue(spec: FieldSpec, value: unknown, path: (string | number)[], visit: Visitor): void {
+  if (value === undefined) return
+  visit(spec, value, path)
+  switch (spec.kind) {
+    case 'map':
+      if (isObject(value)) for (const [k, v] of Object.entries(value)) walkValue(spec.value, v, [...path, k], visit)
+      break
+    case 'object':
+      if (isObject(value)) walkFields(spec.fields, value, path, visit)
+      break
+    case 'oneOf':
+      if (isObject(value)) {
+        const alt = Object.keys(spec.alternatives).find((k) => k in value)
+        if (alt) walkFields(spec.alternatives[alt], value, path, visit)
+      }
+      break
+    case 'stringList':
+      if (Array.isArray(value)) value.forEach((v, i) => walkValue({ kind: 'string' }, v, [...path, i], visit))
+      break
+    default:
+      break
+  }
+}
+
+export function walkFields(fields: FieldsSpec, value: Record<string, unknown>, path: (string | number)[], visit: Visitor): void {
+  for (const [name, spec] of Object.entries(fields)) walkValue(spec, value[name], [...path, name], visit)
+}
+
+const FIELDS: Record<Exclude<CollectionName, 'resources'>, FieldsSpec> = {
+  routes: ROUTE_FIELDS,
+  integrations: INTEGRATION_FIELDS,
+  authorizers: AUTHORIZER_FIELDS,
+  stages: STAGE_FIELDS,
+  domains: DOMAIN_FIELDS,
+  models: MODEL_FIELDS,
+}
+
+export function fieldsOf(collection: CollectionName, entity: Record<string, unknown>): FieldsSpec {
+  if (collection !== 'resources') return FIELDS[collection]
+  return (RESOURCE_TYPES as readonly string[]).includes(entity.type as string) ? resourceFields(entity.type as ResourceType) : {}
+}
+
+/** Calls `visit(entityId, spec, value, fieldPath)` for every typed value in the design. */
+export function walkDesign(design: Design, visit: (entity: EntityId, spec: FieldSpec, value: unknown, path: (string | number)[]) => void): void {
+  walkFields(API_FIELDS, design.api as unknown as Record<string, unknown>, [], (s, v, p) => visit(API_ENTITY_ID, s, v, p))
+  for (const c of COLLECTIONS) {
+    for (const [id, entity] of Object.entries(design[c] as unknown as Record<string, Record<string, unknown>>)) {
+      walkFields(fieldsOf(c, entity), entity, [], (s, v, p) => visit(id, s, v, p))
+    }
+  }
+}
