@@ -25,6 +25,6 @@ export const apiRules: Rule = (ctx) => {
   if (!routeList.length) {
     ctx.report('MDL032', API_ENTITY_ID, undefined, 'The API has no routes: there is nothing to deploy. Add $connect, $default or a custom route.')
   } else if (!routeList.some((r) => r.key === '$default') && routeList.some((r) => r.key !== '$connect' && r.key !== '$disconnect')) {
-    ctx.report('MDL051', API_ENTITY_ID, undefined, 'There is no $default route, so messages that match no route key get an error. Add $default to handle them.', 'info')
+    ctx.report('MDL051', API_ENTITY_ID, undefined, 'There is no $default route, so messages that match no route key get an error. Add $default to handle them.')
   }
 }

@@ -56,7 +56,7 @@ export const MODEL_CODES = {
   MDL048: { severity: 'warning', title: 'The stack is close to CloudFormation’s 500-resource limit' },
   MDL049: { severity: 'error', title: 'Integration does not match the kind of its target resource' },
   MDL050: { severity: 'error', title: 'Invalid route request parameter name' },
-  MDL051: { severity: 'warning', title: 'No $default route: messages that match no route are rejected' },
+  MDL051: { severity: 'info', title: 'No $default route: messages that match no route are rejected' },
   MDL052: { severity: 'error', title: 'HTTP-API-only setting on a WebSocket API' },
   MDL053: { severity: 'error', title: 'Invalid JSON' },
 } as const satisfies Record<string, { severity: Severity; title: string }>

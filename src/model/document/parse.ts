@@ -131,7 +131,7 @@ export function parseDocument(text: string): ParseResult {
     })
   }
 
-  let payload: Record<string, unknown> = raw
+  let payload: Record<string, unknown>
   try {
     payload = migrate(raw, raw.version)
   } catch (e) {

@@ -22,7 +22,7 @@ export class SourceMap {
   constructor(private readonly text: string) {
     this.lineStarts = [0]
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1)
-    let events: Event[] = []
+    let events: Event[]
     try {
       events = parseEvents(text, { maxDepth: 200 })
     } catch {
