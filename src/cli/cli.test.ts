@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from './run'
 import { testIo } from './testIo'
@@ -74,13 +75,11 @@ describe('the real npm script', () => {
     const ok = spawnSync('npm', ['run', '--silent', 'cli', '--', 'validate', 'examples/seed.yaml'], { cwd: root, encoding: 'utf8' })
     expect(ok.status).toBe(0)
     expect(ok.stdout).toBe('')
-    const broken = spawnSync('npm', ['run', '--silent', 'cli', '--', 'validate', '/dev/stdin'], {
-      cwd: root,
-      encoding: 'utf8',
-      input: seed.replace('stages:\n    dev:\n      name: dev', 'stages:\n    dev:\n      name: bad name'),
-    })
+    const file = join(mkdtempSync(join(tmpdir(), 'ss-')), 'broken.yaml')
+    writeFileSync(file, seed.replace('stages:\n    dev:\n      name: dev', 'stages:\n    dev:\n      name: bad name'))
+    const broken = spawnSync('npm', ['run', '--silent', 'cli', '--', 'validate', file], { cwd: root, encoding: 'utf8' })
     expect(broken.status).toBe(1)
-    expect(broken.stdout).toMatch(/^\/dev\/stdin:27:7 error MDL019 Stage name "bad name"/)
+    expect(broken.stdout).toBe(`${file}:27:7 error MDL019 Stage name "bad name" may only use letters, digits, - and _ (1 to 128 characters). [dev.name]\n`)
     const help = execFileSync('npm', ['run', '--silent', 'cli', '--', 'help'], { cwd: root, encoding: 'utf8' })
     expect(help).toMatch(/usage: npm run --silent cli -- <command>/)
   })
