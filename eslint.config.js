@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint'
 import globals from 'globals'
 
 const UI_PACKAGES = ['react', 'react-dom', 'react-dom/*', 'react/*', 'zustand', 'zustand/*', 'monaco-editor', 'monaco-editor/*', '@xyflow/react', '@xyflow/*']
-const UI_FOLDERS = ['**/components/**', '**/store/**', '**/app/**', '**/editor/**', '**/actions/**']
+const UI_FOLDERS = ['components', 'store', 'app', 'editor', 'actions'].flatMap((f) => [`**/${f}`, `**/${f}/**`])
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.venv/**', 'test-results/**', 'playwright-report/**', '**/__golden__/**', '**/__generated__/**', 'cdk.out*/**', '.cache/**'] },
@@ -47,7 +47,7 @@ export default tseslint.config(
           paths: UI_PACKAGES.filter((p) => !p.includes('*')).map((name) => ({ name, message: 'src/model is pure.' })),
           patterns: [
             { group: UI_PACKAGES.filter((p) => p.includes('*')), message: 'src/model is pure.' },
-            { group: ['**/export/**', '**/vtl/**', '**/import/**', '**/cli/**', ...UI_FOLDERS], message: 'src/model must not import other src/ folders.' },
+            { group: [...['export', 'vtl', 'import', 'cli', 'layout'].flatMap((f) => [`**/${f}`, `**/${f}/**`]), ...UI_FOLDERS], message: 'src/model must not import other src/ folders.' },
           ],
         },
       ],
