@@ -1,0 +1,381 @@
+/**
+ * The designer's state: the document with its undo history, the selection (outside history), diagnostics
+ * (computed off the hot path), and UI state such as the open bottom tab. One store per provider, so each test
+ * gets a fresh one. Actions wrap the pure ops in src/model/ops; components call actions and hold no domain logic.
+ */
+
+import { createStore, type StoreApi } from 'zustand/vanilla'
+import { checkDocument } from '../model/checks'
+import type { Diagnostic } from '../model/diagnostics'
+import { splitFieldPath } from '../model/fieldPath'
+import {
+  addEntity,
+  connect,
+  copyEntities,
+  deleteEntities,
+  disconnect,
+  duplicateEntities,
+  graphEdges,
+  moveEntities,
+  parseClipboard,
+  pasteEntities,
+  setField,
+  setLayout,
+  type NewEntitySpec,
+} from '../model/ops'
+import { locateEntity } from '../model/queries'
+import { API_ENTITY_ID, type DesignDocument, type EntityId, type Layout, type Position } from '../model/types'
+import { canRedo, canUndo, change, commit, createHistory, redo, undo, type Capture, type History } from './history'
+
+export type BottomTab = 'editor' | 'tester' | 'problems' | 'export'
+export type ThemeChoice = 'system' | 'light' | 'dark'
+
+export interface Notice {
+  id: number
+  kind: 'error' | 'info' | 'success'
+  message: string
+}
+
+export interface DesignerOptions {
+  /** Model checks; default `checkDocument`. */
+  check?: (doc: DesignDocument) => Diagnostic[]
+  /** Delay before checks run after a change (they never run during a drag or typing gesture). */
+  checkDelayMs?: number
+  /** Auto-layout implementation (lazy-loaded elkjs by default). */
+  layout?: (doc: DesignDocument) => Promise<Layout>
+}
+
+export interface DesignerState {
+  history: History
+  /** Same object as `history.present`; read this one. */
+  doc: DesignDocument
+  canUndo: boolean
+  canRedo: boolean
+  /** Selected entity ids and edge ids. Not part of history. */
+  selection: readonly string[]
+  diagnostics: readonly Diagnostic[]
+  /** Counts per entity for badges. */
+  problemCounts: Readonly<Record<EntityId, { errors: number; warnings: number }>>
+  /** The document the diagnostics were computed for. */
+  checkedDoc: DesignDocument | null
+  bottomTab: BottomTab
+  /** The integration and template key open in the template editor. */
+  editorTarget: { integrationId?: EntityId; templateKey?: string }
+  /** Entity (and field) whose inspector field should be revealed, e.g. after clicking a problem. */
+  focusField: { entity: EntityId; field?: string; nonce: number } | null
+  notices: readonly Notice[]
+  layoutBusy: boolean
+  fileName: string
+  theme: ThemeChoice
+  addMenu: { open: boolean; at?: Position }
+  importDialog: { open: boolean; file?: File }
+
+  apply(update: (doc: DesignDocument) => DesignDocument, capture?: Capture): void
+  /** Ends the gesture in progress (drag stop, typing end, blur): one undo step. */
+  commitGesture(): void
+  undo(): void
+  redo(): void
+  /** Replaces the document (open, import, new, restore): history cleared. */
+  loadDocument(doc: DesignDocument, fileName?: string): void
+  select(ids: readonly string[]): void
+  addEntity(spec: NewEntitySpec, position: Position): EntityId | undefined
+  connect(source: EntityId, target: EntityId): boolean
+  moveNodes(positions: Record<EntityId, Position>, capture: Capture): void
+  setField(entityId: EntityId, path: readonly (string | number)[], value: unknown, capture?: Capture): void
+  setTemplate(integrationId: EntityId, key: string, text: string): void
+  deleteSelection(): void
+  duplicateSelection(): void
+  /** The selection as clipboard text, or undefined when nothing copyable is selected. */
+  copySelection(): string | undefined
+  paste(text: string, at?: Position): boolean
+  autoLayout(): Promise<void>
+  runChecks(): void
+  notify(kind: Notice['kind'], message: string): void
+  dismissNotice(id: number): void
+  openBottomTab(tab: BottomTab): void
+  openTemplate(integrationId: EntityId, templateKey?: string): void
+  focusDiagnostic(d: Diagnostic): void
+  setTheme(theme: ThemeChoice): void
+  setFileName(name: string): void
+  openAddMenu(at?: Position): void
+  closeAddMenu(): void
+  openImport(file?: File): void
+  closeImport(): void
+}
+
+export type DesignerStore = StoreApi<DesignerState>
+
+/**
+ * Where a template editor key points inside an integration: a request template's content type
+ * (`application/json`), or a field path `requestTemplates.<type>` / `responses.<key>.templates.<type>`.
+ */
+export function templatePath(key: string): string[] {
+  if (/^(requestTemplates|responses)[.[]/.test(key)) {
+    const segments = splitFieldPath(key)
+    if (segments.length === 2 && segments[0] === 'requestTemplates') return segments
+    if (segments.length === 4 && segments[0] === 'responses' && segments[2] === 'templates') return segments
+  }
+  return ['requestTemplates', key]
+}
+
+function countProblems(diagnostics: readonly Diagnostic[]): Record<EntityId, { errors: number; warnings: number }> {
+  const counts: Record<EntityId, { errors: number; warnings: number }> = {}
+  for (const d of diagnostics) {
+    if (!d.entity || d.severity === 'info') continue
+    const c = (counts[d.entity] ??= { errors: 0, warnings: 0 })
+    if (d.severity === 'error') c.errors++
+    else c.warnings++
+  }
+  return counts
+}
+
+let noticeId = 0
+
+export function createDesignerStore(initial: DesignDocument, options: DesignerOptions = {}): DesignerStore {
+  const check = options.check ?? checkDocument
+  const checkDelay = options.checkDelayMs ?? 150
+  let checkTimer: ReturnType<typeof setTimeout> | undefined
+  let layoutToken = 0
+
+  const store = createStore<DesignerState>()((set, get) => {
+    const withHistory = (history: History): Partial<DesignerState> => ({
+      history,
+      doc: history.present,
+      canUndo: canUndo(history),
+      canRedo: canRedo(history),
+    })
+
+    /** Keeps the selection to ids that still exist. */
+    const pruneSelection = (doc: DesignDocument, selection: readonly string[]): readonly string[] => {
+      if (!selection.length) return selection
+      const edges = new Set(graphEdges(doc.design).map((e) => e.id))
+      const kept = selection.filter((id) => edges.has(id) || locateEntity(doc.design, id))
+      return kept.length === selection.length ? selection : kept
+    }
+
+    const setHistory = (history: History) => {
+      const state = get()
+      if (history === state.history) return
+      set({ ...withHistory(history), selection: pruneSelection(history.present, state.selection) })
+      scheduleChecks()
+    }
+
+    const editorTargetFor = (doc: DesignDocument, selection: readonly string[], current: DesignerState['editorTarget']) => {
+      if (selection.length !== 1) return current
+      const id = selection[0]
+      if (doc.design.integrations[id]) return current.integrationId === id ? current : { integrationId: id }
+      const route = doc.design.routes[id]
+      if (route?.integration && doc.design.integrations[route.integration])
+        return current.integrationId === route.integration ? current : { integrationId: route.integration }
+      return current
+    }
+
+    return {
+      history: createHistory(initial),
+      doc: initial,
+      canUndo: false,
+      canRedo: false,
+      selection: [],
+      diagnostics: [],
+      problemCounts: {},
+      checkedDoc: null,
+      bottomTab: 'editor',
+      editorTarget: {},
+      focusField: null,
+      notices: [],
+      layoutBusy: false,
+      fileName: 'design.yaml',
+      theme: 'system',
+      addMenu: { open: false },
+      importDialog: { open: false },
+
+      apply(update, capture = 'record') {
+        const { history } = get()
+        setHistory(change(history, update(history.present), capture))
+      },
+      commitGesture() {
+        setHistory(commit(get().history))
+      },
+      undo() {
+        setHistory(undo(get().history))
+      },
+      redo() {
+        setHistory(redo(get().history))
+      },
+      loadDocument(doc, fileName) {
+        layoutToken++
+        set({ ...withHistory(createHistory(doc)), selection: [], editorTarget: {}, ...(fileName ? { fileName } : {}) })
+        scheduleChecks()
+      },
+      select(ids) {
+        const state = get()
+        const same = ids.length === state.selection.length && ids.every((id, i) => id === state.selection[i])
+        if (same) return
+        set({ selection: [...ids], editorTarget: editorTargetFor(state.doc, ids, state.editorTarget) })
+      },
+      addEntity(spec, position) {
+        const result = addEntity(get().doc, spec, position)
+        if (!result.ok) {
+          get().notify('error', result.reason)
+          if (spec.kind === 'api') get().select([API_ENTITY_ID])
+          return undefined
+        }
+        get().apply(() => result.value.doc)
+        get().select([result.value.id])
+        return result.value.id
+      },
+      connect(source, target) {
+        const result = connect(get().doc, source, target)
+        if (!result.ok) {
+          get().notify('error', result.reason)
+          return false
+        }
+        get().apply(() => result.value)
+        return true
+      },
+      moveNodes(positions, capture) {
+        get().apply((doc) => moveEntities(doc, positions), capture)
+      },
+      setField(entityId, path, value, capture = 'record') {
+        get().apply((doc) => setField(doc, entityId, path, value), capture)
+      },
+      setTemplate(integrationId, key, text) {
+        const integration = get().doc.design.integrations[integrationId]
+        if (!integration) return
+        get().setField(integrationId, templatePath(key), text, 'eventually')
+      },
+      deleteSelection() {
+        const { doc, selection } = get()
+        if (!selection.length) return
+        const edges = graphEdges(doc.design).filter((e) => selection.includes(e.id))
+        const entityIds = selection.filter((id) => locateEntity(doc.design, id))
+        if (entityIds.includes(API_ENTITY_ID) && entityIds.length === 1 && !edges.length) {
+          get().notify('error', 'The API cannot be deleted: a design always has exactly one.')
+          return
+        }
+        let next = doc
+        const refused: string[] = []
+        for (const e of edges) {
+          const r = disconnect(next, e)
+          if (r.ok) next = r.value
+          else refused.push(r.reason)
+        }
+        next = deleteEntities(next, entityIds)
+        if (refused.length && next === doc) get().notify('error', refused[0])
+        get().apply(() => next)
+      },
+      duplicateSelection() {
+        const { doc, selection } = get()
+        const { doc: next, ids } = duplicateEntities(doc, selection)
+        if (!ids.length) {
+          get().notify('info', 'Select one or more entities to duplicate (the API itself cannot be duplicated).')
+          return
+        }
+        get().apply(() => next)
+        get().select(ids)
+      },
+      copySelection() {
+        const { doc, selection } = get()
+        const payload = copyEntities(doc, selection)
+        return payload ? JSON.stringify(payload) : undefined
+      },
+      paste(text, at) {
+        const parsed = parseClipboard(text)
+        if (!parsed.ok) {
+          get().notify('error', parsed.reason)
+          return false
+        }
+        const { doc, ids } = pasteEntities(get().doc, parsed.value, at ? { at } : { offset: { x: 40, y: 40 } })
+        get().apply(() => doc)
+        get().select(ids)
+        return true
+      },
+      async autoLayout() {
+        const state = get()
+        if (state.layoutBusy) return
+        const token = ++layoutToken
+        const started = state.doc
+        set({ layoutBusy: true })
+        try {
+          const layoutFn = options.layout ?? (async (doc: DesignDocument) => (await import('../layout/autoLayout')).autoLayout(doc.design, doc.layout))
+          const layout = await layoutFn(started)
+          if (token !== layoutToken) return
+          if (get().doc.design !== started.design) {
+            get().notify('info', 'Auto-layout was discarded because the design changed while it ran; run it again.')
+            return
+          }
+          // Positions of entities the design no longer has are dropped by the layout; keep nothing stale.
+          get().apply((doc) => setLayout(doc, layout), 'record')
+        } catch (e) {
+          get().notify('error', `Auto-layout failed: ${e instanceof Error ? e.message : String(e)}`)
+        } finally {
+          set({ layoutBusy: false })
+        }
+      },
+      runChecks() {
+        if (checkTimer) clearTimeout(checkTimer)
+        checkTimer = undefined
+        const { doc, checkedDoc } = get()
+        if (checkedDoc === doc) return
+        let diagnostics: Diagnostic[]
+        try {
+          diagnostics = check(doc)
+        } catch (e) {
+          diagnostics = [{ code: 'APP001', severity: 'error', message: `The model checks failed to run: ${e instanceof Error ? e.message : String(e)}` }]
+        }
+        set({ diagnostics, problemCounts: countProblems(diagnostics), checkedDoc: doc })
+      },
+      notify(kind, message) {
+        const notice = { id: ++noticeId, kind, message }
+        set({ notices: [...get().notices.filter((n) => n.message !== message), notice].slice(-4) })
+      },
+      dismissNotice(id) {
+        set({ notices: get().notices.filter((n) => n.id !== id) })
+      },
+      openBottomTab(tab) {
+        set({ bottomTab: tab })
+      },
+      openTemplate(integrationId, templateKey) {
+        set({ editorTarget: { integrationId, templateKey }, bottomTab: 'editor' })
+      },
+      focusDiagnostic(d) {
+        const { doc } = get()
+        if (!d.entity || !locateEntity(doc.design, d.entity)) return
+        get().select([d.entity])
+        if (d.field && doc.design.integrations[d.entity] && /^(requestTemplates|responses)[.[]/.test(d.field)) get().openTemplate(d.entity, d.field)
+        set({ focusField: { entity: d.entity, field: d.field, nonce: Date.now() } })
+      },
+      setTheme(theme) {
+        set({ theme })
+      },
+      setFileName(name) {
+        set({ fileName: name })
+      },
+      openAddMenu(at) {
+        set({ addMenu: { open: true, at } })
+      },
+      closeAddMenu() {
+        set({ addMenu: { open: false } })
+      },
+      openImport(file) {
+        set({ importDialog: { open: true, file } })
+      },
+      closeImport() {
+        set({ importDialog: { open: false } })
+      },
+    }
+  })
+
+  function scheduleChecks() {
+    if (checkTimer) clearTimeout(checkTimer)
+    // Never during a gesture: dragging and typing stay smooth; checks run when the gesture ends.
+    if (store.getState().history.gestureBase) {
+      checkTimer = undefined
+      return
+    }
+    checkTimer = setTimeout(() => store.getState().runChecks(), checkDelay)
+  }
+
+  scheduleChecks()
+  return store
+}
