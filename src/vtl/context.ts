@@ -1,0 +1,77 @@
+/**
+ * Sample `$context` values for previews, tests and the CLI. Values are realistic in shape (ids look like
+ * API Gateway's base64-ish ids, times are consistent with each other) and deterministic, so a preview does not
+ * change between keystrokes and tests can assert exact output. Callers override any key, nested or dotted.
+ */
+
+export interface SampleContextOptions {
+  routeKey?: string
+  stage?: string
+  apiId?: string
+  region?: string
+  /** Epoch milliseconds of the request; default 2026-01-15T12:00:00Z. */
+  now?: number
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+
+function clf(ms: number): string {
+  const d = new Date(ms)
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `${p(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`
+}
+
+export function eventTypeFor(routeKey: string): 'CONNECT' | 'DISCONNECT' | 'MESSAGE' {
+  return routeKey === '$connect' ? 'CONNECT' : routeKey === '$disconnect' ? 'DISCONNECT' : 'MESSAGE'
+}
+
+export function sampleContext(opts: SampleContextOptions = {}): Record<string, unknown> {
+  const routeKey = opts.routeKey ?? '$default'
+  const apiId = opts.apiId ?? 'a1b2c3d4e5'
+  const region = opts.region ?? 'us-east-1'
+  const now = opts.now ?? Date.UTC(2026, 0, 15, 12, 0, 0)
+  const eventType = eventTypeFor(routeKey)
+  const ctx: Record<string, unknown> = {
+    connectionId: 'L0SM9cOFvHcCIhw=',
+    connectedAt: now - 42_000,
+    domainName: `${apiId}.execute-api.${region}.amazonaws.com`,
+    eventType,
+    routeKey,
+    requestId: 'L0SM9F3GoAMFlHg=',
+    extendedRequestId: 'L0SM9F3GoAMFlHg=',
+    apiId,
+    stage: opts.stage ?? 'dev',
+    status: 200,
+    requestTime: clf(now),
+    requestTimeEpoch: now,
+    authorizer: { principalId: 'user-0001' },
+    error: { messageString: '"Internal server error"', validationErrorString: '' },
+    identity: {
+      sourceIp: '203.0.113.10',
+      userAgent: 'Mozilla/5.0 (X11; Linux x86_64) socket-studio-preview',
+    },
+  }
+  if (eventType === 'MESSAGE') ctx.messageId = 'aE1oaUYUIAMCJfg='
+  return ctx
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v)
+
+/** Deep-merges overrides into a context; keys with dots (`identity.sourceIp`) address nested values. */
+export function mergeContext(base: Record<string, unknown>, overrides: Record<string, unknown> | undefined): Record<string, unknown> {
+  const out = structuredClone(base)
+  if (!overrides) return out
+  for (const [key, value] of Object.entries(overrides)) {
+    if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue
+    const path = key.split('.')
+    let target = out
+    for (const seg of path.slice(0, -1)) {
+      if (!isPlainObject(target[seg])) target[seg] = {}
+      target = target[seg] as Record<string, unknown>
+    }
+    const last = path[path.length - 1]
+    if (isPlainObject(value) && isPlainObject(target[last])) target[last] = mergeContext(target[last] as Record<string, unknown>, value)
+    else target[last] = value
+  }
+  return out
+}

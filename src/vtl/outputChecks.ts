@@ -1,0 +1,97 @@
+/**
+ * Checks on the rendered output, by what the backend expects: JSON-bodied services must get valid JSON,
+ * form-encoded services (SQS, SNS query APIs) `Action=…&k=v` with URL-encoded values, MOCK a `statusCode`.
+ */
+
+import type { Diagnostic } from '../model/diagnostics'
+import { checkJson, mapOutputToTemplate, outputPosition } from './jsonCheck'
+import { diag, type LineIndex } from './positions'
+
+export type OutputKind = 'json' | 'form' | 'none'
+
+const JSON_SERVICES = new Set(['dynamodb', 'kinesis', 'events', 'states', 'lambda', 'firehose', 'logs'])
+const FORM_SERVICES = new Set(['sqs', 'sns'])
+
+export interface OutputKindOptions {
+  contentType?: string
+  integrationType?: string
+  service?: string
+  formEncoded?: boolean
+  /** Request parameters of the integration: a `Content-Type` header mapping decides the body format. */
+  requestParameters?: Record<string, string>
+}
+
+export function outputKind(o: OutputKindOptions): OutputKind {
+  const header = Object.entries(o.requestParameters ?? {}).find(([k]) => k.toLowerCase() === 'integration.request.header.content-type')?.[1]
+  const ct = (header ?? o.contentType ?? '').toLowerCase()
+  if (o.formEncoded === true || ct.includes('x-www-form-urlencoded')) return 'form'
+  if (o.formEncoded === false) return ct.includes('json') ? 'json' : 'none'
+  if (ct.includes('json')) return 'json'
+  if (o.service && FORM_SERVICES.has(o.service) && !header) return 'form'
+  if (o.integrationType === 'mock' || o.integrationType === 'lambda') return 'json'
+  if (o.service && JSON_SERVICES.has(o.service)) return 'json'
+  return 'none'
+}
+
+function excerpt(s: string, at: number): string {
+  const a = Math.max(0, at - 20)
+  const b = Math.min(s.length, at + 20)
+  return `${a > 0 ? '…' : ''}${s.slice(a, b).replace(/\n/g, '⏎')}${b < s.length ? '…' : ''}`
+}
+
+export function checkJsonOutput(output: string, template: string, lines: LineIndex): Diagnostic[] {
+  const r = checkJson(output)
+  if (r.ok) return []
+  const at = mapOutputToTemplate(template, output, r.offset)
+  const where = outputPosition(output, r.offset)
+  return [
+    diag(
+      'VTL012',
+      `rendered output is not valid JSON at output line ${where.line}, column ${where.column}: ${r.message} (near \`${excerpt(output, r.offset)}\`)`,
+      lines.range(at, Math.min(template.length, at + 1)),
+    ),
+  ]
+}
+
+/** Characters that are fine in a form value as written (RFC 3986 query characters plus `%XX`). */
+const FORM_VALUE = /^(?:[A-Za-z0-9\-._~!$'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*$/
+
+export function checkFormOutput(output: string, template: string, lines: LineIndex): Diagnostic[] {
+  const out: Diagnostic[] = []
+  const pairs = output.split('&')
+  let offset = 0
+  let hasAction = false
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=')
+    const key = eq < 0 ? pair : pair.slice(0, eq)
+    const value = eq < 0 ? '' : pair.slice(eq + 1)
+    if (key === 'Action' && value) hasAction = true
+    if (!FORM_VALUE.test(key) || !FORM_VALUE.test(value)) {
+      const bad = [...(FORM_VALUE.test(key) ? value : key)].find((c) => !/[A-Za-z0-9\-._~!$'()*+,;=:@/?%]/.test(c)) ?? '%'
+      const keyAt = template.indexOf(`${key}=`)
+      const at = keyAt >= 0 ? keyAt : mapOutputToTemplate(template, output, offset)
+      out.push(
+        diag(
+          'VTL014',
+          `form value of \`${key}\` is not URL-encoded (contains ${JSON.stringify(bad)}): \`${excerpt(pair, 0)}\`; use $util.urlEncode(...)`,
+          lines.range(at, Math.min(template.length, at + Math.max(1, key.length))),
+        ),
+      )
+    }
+    offset += pair.length + 1
+  }
+  if (!hasAction) out.push(diag('VTL015', 'a form-encoded AWS request needs an `Action=<Operation>` parameter (e.g. Action=SendMessage)', lines.range(0, Math.min(1, template.length))))
+  return out
+}
+
+export function checkMockOutput(output: string, template: string, lines: LineIndex): Diagnostic[] {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(output)
+  } catch {
+    return [] // VTL012 already reports it
+  }
+  const code = parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>).statusCode : undefined
+  if (typeof code === 'number' && Number.isInteger(code)) return []
+  return [diag('VTL016', 'a MOCK request template must render a JSON object with an integer "statusCode", e.g. {"statusCode": 200}', lines.range(0, Math.min(1, template.length)))]
+}

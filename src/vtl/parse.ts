@@ -1,0 +1,91 @@
+/**
+ * velocityjs parsing with located diagnostics. Jison throws plain Errors: parse errors carry
+ * `hash.loc` (1-based line, 0-based column); lexical errors carry only `hash.line` and an excerpt with a
+ * caret, from which the column is recovered. A small cache keeps the last few ASTs, because the editor
+ * validates and previews the same text back to back.
+ */
+
+import { parse as velocityParse } from 'velocityjs'
+import type { Diagnostic } from '../model/diagnostics'
+import { diag, LineIndex } from './positions'
+import { scanTemplate, type ScanResult } from './scan'
+
+export type VtlAst = ReturnType<typeof velocityParse>
+
+export type ParseOutcome = { ok: true; ast: VtlAst } | { ok: false; error: Diagnostic }
+
+interface JisonHash {
+  text?: string
+  token?: string | null
+  line?: number
+  loc?: { first_line: number; last_line: number; first_column: number; last_column: number }
+  expected?: string[]
+}
+
+const CACHE_SIZE = 8
+const cache = new Map<string, ParseOutcome>()
+
+/** Parses a template (use the scanner's `normalized` text when you have it); never throws. */
+export function parseTemplate(text: string, scan: ScanResult = scanTemplate(text), lines = new LineIndex(text)): ParseOutcome {
+  const hit = cache.get(text)
+  if (hit) return hit
+  let outcome: ParseOutcome
+  try {
+    outcome = { ok: true, ast: velocityParse(scan.normalized) }
+  } catch (e) {
+    outcome = { ok: false, error: parseErrorToDiagnostic(e, text, lines) }
+  }
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string)
+  cache.set(text, outcome)
+  return outcome
+}
+
+function describeToken(token: string | null | undefined, text: string | undefined): string {
+  if (token === 'EOF') return 'the end of the template'
+  if (text) return `\`${text}\``
+  return token ? token.toLowerCase() : 'input'
+}
+
+function tidyExpected(expected: string[] | undefined): string {
+  if (!expected?.length) return ''
+  const names = expected.map((x) => x.replace(/^'|'$/g, '').toLowerCase().replace(/_/g, ' '))
+  return `; expected ${names.slice(0, 6).join(', ')}${names.length > 6 ? ', …' : ''}`
+}
+
+export function parseErrorToDiagnostic(e: unknown, text: string, lines: LineIndex): Diagnostic {
+  const err = e instanceof Error ? e : new Error(String(e))
+  const hash = (err as Error & { hash?: JisonHash }).hash
+  if (hash?.loc) {
+    const { first_line, first_column, last_line, last_column } = hash.loc
+    const start = lines.lineStart(first_line) + first_column
+    const end = lines.lineStart(last_line) + Math.max(last_column, first_column + 1)
+    const got = describeToken(hash.token, hash.text)
+    return diag('VTL004', `syntax error: unexpected ${got}${tidyExpected(hash.expected)}`, lines.range(start, Math.min(end, text.length)))
+  }
+  if (hash && /^Lexical error/.test(err.message)) {
+    const offset = lexicalErrorOffset(err.message, text, (hash.line ?? 0) + 1, lines)
+    return diag('VTL004', 'syntax error: unrecognised text (an unclosed string or parenthesis?)', lines.range(offset, Math.min(offset + 1, text.length)))
+  }
+  // Not a Jison error: velocityjs crashed inside its grammar actions (seen with malformed #else chains).
+  return diag('VTL004', `syntax error: the template cannot be parsed (${err.message.split('\n')[0]})`, lines.range(0, Math.min(1, text.length)))
+}
+
+/**
+ * Jison prints `past + upcoming` with newlines removed and the caret under the error; `past` is at most the
+ * last 20 consumed characters, prefixed by `...` when longer. Find where that `past` ends on the reported line.
+ */
+function lexicalErrorOffset(message: string, text: string, line: number, lines: LineIndex): number {
+  const parts = message.split('\n')
+  const excerpt = parts[1] ?? ''
+  const caret = (parts[2] ?? '').indexOf('^')
+  const lineStart = lines.lineStart(line)
+  if (caret < 0) return lineStart
+  const past = excerpt.slice(0, caret).replace(/^\.\.\./, '')
+  const lineText = lines.lineText(line)
+  // Try every end position on the line; compare against the text before it with newlines removed.
+  for (let col = 0; col <= lineText.length; col++) {
+    const before = text.slice(Math.max(0, lineStart + col - past.length - 200), lineStart + col).replace(/\n/g, '')
+    if (before.endsWith(past)) return lineStart + col
+  }
+  return lineStart
+}

@@ -1,0 +1,125 @@
+/**
+ * Preview values for the model's string references (`@{table.name}`, `@{queue.url}`, `@{aws.region}`):
+ * the resource's physical name when the design sets one, else a name shaped like the one CloudFormation
+ * would generate (`<api>-<Id>-<suffix>`), and ARNs/URLs built from it. Deterministic, so previews are stable.
+ */
+
+import { effectiveResourceType } from '../model/queries'
+import { substituteRefs, type StringRef } from '../model/refs'
+import type { Design, Resource } from '../model/types'
+
+export const PREVIEW_ACCOUNT = '123456789012'
+export const PREVIEW_REGION = 'us-east-1'
+
+function physicalName(r: Resource): string | undefined {
+  switch (r.type) {
+    case 'dynamodb-table':
+      return r.tableName
+    case 'sqs-queue':
+      return r.queueName
+    case 'sns-topic':
+      return r.topicName
+    case 'kinesis-stream':
+      return r.streamName
+    case 'eventbridge-bus':
+      return r.eventBusName
+    case 'state-machine':
+      return r.stateMachineName
+    case 'lambda-function':
+      return r.functionName
+    case 'iam-role':
+      return r.roleName
+    case 'log-group':
+      return r.logGroupName
+    case 'existing':
+      return r.name ?? r.arn.split(/[:/]/).pop()
+  }
+}
+
+/** Short stable suffix like CloudFormation's (upper-case letters and digits). */
+function suffix(seed: string): string {
+  let h = 2166136261
+  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 16777619)
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'
+  let out = ''
+  let x = h >>> 0
+  for (let i = 0; i < 12; i++) {
+    out += alphabet[x % 36]
+    x = Math.floor(x / 36) + ((h >>> (i % 16)) & 0xff) * 7 + i
+  }
+  return out
+}
+
+export function previewName(design: Design, id: string): string | undefined {
+  const r = design.resources[id]
+  if (!r) return undefined
+  const given = physicalName(r)
+  if (given) return given
+  const cid = r.constructId ?? id.charAt(0).toUpperCase() + id.slice(1)
+  const fifo = (r.type === 'sqs-queue' || r.type === 'sns-topic') && r.fifo
+  return `${design.api.name}-${cid}-${suffix(`${design.api.name}/${id}`)}${fifo ? '.fifo' : ''}`
+}
+
+export function previewArn(design: Design, id: string): string | undefined {
+  const r = design.resources[id]
+  if (!r) return undefined
+  if (r.type === 'existing') return r.arn
+  if (r.type === 'iam-role' && r.existingArn) return r.existingArn
+  const name = previewName(design, id)!
+  const at = (service: string, rest: string) => `arn:aws:${service}:${PREVIEW_REGION}:${PREVIEW_ACCOUNT}:${rest}`
+  switch (effectiveResourceType(r)) {
+    case 'dynamodb-table':
+      return at('dynamodb', `table/${name}`)
+    case 'sqs-queue':
+      return at('sqs', name)
+    case 'sns-topic':
+      return at('sns', name)
+    case 'kinesis-stream':
+      return at('kinesis', `stream/${name}`)
+    case 'eventbridge-bus':
+      return at('events', `event-bus/${name}`)
+    case 'state-machine':
+      return at('states', `stateMachine:${name}`)
+    case 'lambda-function':
+      return at('lambda', `function:${name}`)
+    case 'iam-role':
+      return `arn:aws:iam::${PREVIEW_ACCOUNT}:role/${name}`
+    case 'log-group':
+      return at('logs', `log-group:${name}`)
+    default:
+      return undefined
+  }
+}
+
+/** The preview value of one reference, or undefined when the design cannot resolve it. */
+export function previewRefValue(design: Design, ref: Pick<StringRef, 'entity' | 'attribute'>): string | undefined {
+  if (ref.entity === 'aws') {
+    const pseudo: Record<string, string> = {
+      region: PREVIEW_REGION,
+      accountId: PREVIEW_ACCOUNT,
+      partition: 'aws',
+      urlSuffix: 'amazonaws.com',
+      stackName: design.api.constructId ?? design.api.name,
+    }
+    return pseudo[ref.attribute]
+  }
+  const r = design.resources[ref.entity]
+  if (!r) return undefined
+  switch (ref.attribute) {
+    case 'name':
+      return previewName(design, ref.entity)
+    case 'arn':
+      return previewArn(design, ref.entity)
+    case 'url':
+      if (r.type === 'existing' && r.url) return r.url
+      return effectiveResourceType(r) === 'sqs-queue' ? `https://sqs.${PREVIEW_REGION}.amazonaws.com/${PREVIEW_ACCOUNT}/${previewName(design, ref.entity)}` : undefined
+    default:
+      return undefined
+  }
+}
+
+/** Replaces every `@{entity.attribute}` with its preview value; unresolvable references stay as written. */
+export function resolveTemplateRefs(text: string, design: Design): string {
+  if (!text.includes('@{')) return text
+  return substituteRefs(text, (r) => previewRefValue(design, r) ?? `@{${r.entity}.${r.attribute}}`)
+}

@@ -1,0 +1,195 @@
+/**
+ * A lexical pre-pass over a template, own code because velocityjs keeps its token list private.
+ *
+ * It finds directives (`#if`, `#{if}`, `#end`, …) with their positions, skipping `## …` line comments,
+ * `#* … *#` block comments, `#[[ … ]]#` unparsed blocks, escaped `\#` / `\$`, and string literals inside
+ * directive arguments. It also produces two same-length variants of the text:
+ * - `masked`: comments, unparsed blocks, escapes and single-quoted directive strings blanked out, so later
+ *   regex scans (unknown `$context` variables, unencoded form values) only see live code and keep offsets;
+ * - `normalized`: braced openers rewritten for velocityjs, which only understands `#{else}` and `#{end}`:
+ *   `#{if}(` becomes `#if  (` (same length, so parser positions still match the user's text).
+ */
+
+export interface DirectiveToken {
+  /** Directive name without `#`, braces or `@` (`if`, `end`, a macro name, …). */
+  name: string
+  /** Offset of the `#`. */
+  start: number
+  /** Offset just after the name (after `}` for braced forms). */
+  nameEnd: number
+  braced: boolean
+  /** `#@name(...)`: a macro call with a body, closed by `#end`. */
+  bodyCall: boolean
+  /** Offsets of `(` and of the matching `)` (or the text end when unclosed). */
+  args?: { open: number; close: number; closed: boolean }
+}
+
+export interface ScanProblem {
+  start: number
+  end: number
+  what: 'comment' | 'raw'
+}
+
+export interface ScanResult {
+  directives: DirectiveToken[]
+  masked: string
+  normalized: string
+  problems: ScanProblem[]
+}
+
+/** Directives that take a parenthesised argument list. */
+const WITH_ARGS = new Set(['if', 'elseif', 'foreach', 'set', 'macro', 'define', 'parse', 'include', 'evaluate'])
+/** Directives without arguments. */
+const BARE = new Set(['else', 'end', 'break', 'stop'])
+/** Braced openers velocityjs does not parse; rewritten in `normalized`. */
+const REWRITE_BRACED = new Set(['if', 'elseif', 'foreach', 'set', 'macro', 'define'])
+
+const NAME = /[A-Za-z][A-Za-z0-9_]*/y
+const BRACED_NAME = /\{([A-Za-z][A-Za-z0-9_]*)\}/y
+
+function blank(chars: string[], from: number, to: number): void {
+  for (let i = from; i < to; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' '
+}
+
+/** Index of the `)` matching the `(` at `open`, skipping string literals; -1 when unclosed. */
+function matchParen(text: string, open: number, onSingleQuoted: (from: number, to: number) => void): number {
+  let depth = 0
+  for (let i = open; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 40 /* ( */) depth++
+    else if (c === 41 /* ) */) {
+      if (--depth === 0) return i
+    } else if (c === 34 /* " */ || c === 39 /* ' */) {
+      const q = text[i]
+      const end = text.indexOf(q, i + 1)
+      if (end < 0) return -1
+      if (c === 39) onSingleQuoted(i + 1, end)
+      i = end
+    }
+  }
+  return -1
+}
+
+export function scanTemplate(text: string): ScanResult {
+  const directives: DirectiveToken[] = []
+  const problems: ScanProblem[] = []
+  // Copy-on-write char arrays: most templates need no masking, so only split when something is blanked.
+  let masked: string[] | undefined
+  let normalized: string[] | undefined
+  const mask = (from: number, to: number) => blank((masked ??= text.split('')), from, to)
+
+  let i = 0
+  const n = text.length
+  while (i < n) {
+    const hash = text.indexOf('#', i)
+    const slash = text.indexOf('\\', i)
+    const next = hash < 0 ? slash : slash < 0 ? hash : Math.min(hash, slash)
+    if (next < 0) break
+    i = next
+    if (text[i] === '\\') {
+      // A run of backslashes escapes the following `#`/`$` when its length is odd.
+      let j = i
+      while (text[j] === '\\') j++
+      if ((j - i) % 2 === 1 && (text[j] === '#' || text[j] === '$')) {
+        mask(j - 1, j + 1)
+        i = j + 1
+      } else i = j
+      continue
+    }
+    const c1 = text[i + 1]
+    if (c1 === '#') {
+      const eol = text.indexOf('\n', i)
+      const end = eol < 0 ? n : eol
+      mask(i, end)
+      i = end
+      continue
+    }
+    if (c1 === '*') {
+      const close = text.indexOf('*#', i + 2)
+      if (close < 0) {
+        problems.push({ start: i, end: i + 2, what: 'comment' })
+        mask(i, n)
+        break
+      }
+      mask(i, close + 2)
+      i = close + 2
+      continue
+    }
+    if (c1 === '[' && text[i + 2] === '[') {
+      const close = text.indexOf(']]#', i + 3)
+      if (close < 0) {
+        problems.push({ start: i, end: i + 3, what: 'raw' })
+        mask(i, n)
+        break
+      }
+      mask(i, close + 3)
+      i = close + 3
+      continue
+    }
+    let name: string | undefined
+    let nameEnd = i + 1
+    let braced = false
+    let bodyCall = false
+    if (c1 === '{') {
+      BRACED_NAME.lastIndex = i + 1
+      const m = BRACED_NAME.exec(text)
+      if (m) {
+        name = m[1]
+        nameEnd = BRACED_NAME.lastIndex
+        braced = true
+      }
+    } else {
+      let from = i + 1
+      if (c1 === '@') {
+        bodyCall = true
+        from++
+      }
+      NAME.lastIndex = from
+      const m = NAME.exec(text)
+      if (m) {
+        name = m[0]
+        nameEnd = NAME.lastIndex
+      }
+    }
+    if (!name) {
+      i++
+      continue
+    }
+    // Spaces or tabs may separate the name from `(` (velocityjs rejects a newline there).
+    let p = nameEnd
+    while (text[p] === ' ' || text[p] === '\t') p++
+    const hasParen = text[p] === '('
+    const known = WITH_ARGS.has(name) || BARE.has(name)
+    if (BARE.has(name) && !bodyCall) {
+      directives.push({ name, start: i, nameEnd, braced, bodyCall })
+      i = nameEnd
+      continue
+    }
+    if (!hasParen || (bodyCall && known)) {
+      // `#if` without arguments, `#foo` text, `# ` … : plain text for velocityjs.
+      i = nameEnd
+      continue
+    }
+    const close = matchParen(text, p, (a, b) => mask(a, b))
+    directives.push({
+      name,
+      start: i,
+      nameEnd,
+      braced,
+      bodyCall,
+      args: { open: p, close: close < 0 ? n : close, closed: close >= 0 },
+    })
+    if (braced && REWRITE_BRACED.has(name)) {
+      normalized ??= text.split('')
+      const replacement = `#${name}  `
+      for (let k = 0; k < replacement.length; k++) normalized[i + k] = replacement[k]
+    }
+    i = close < 0 ? n : close + 1
+  }
+  return {
+    directives,
+    problems,
+    masked: masked ? masked.join('') : text,
+    normalized: normalized ? normalized.join('') : text,
+  }
+}

@@ -1,0 +1,170 @@
+/**
+ * WebSocket selection expressions (websocket-rules.md §4): `$request.body.a.b`, `${request.body.a}` next to
+ * static text, `\$` for a literal dollar. Used for route selection (`selectRoute`) and request-template
+ * selection (`selectTemplate`), both pure.
+ */
+
+import type { Diagnostic } from '../model/diagnostics'
+import type { Design, EntityId, Integration, Route } from '../model/types'
+import { printValue } from './values'
+
+export type ExpressionPart = { kind: 'text'; text: string } | { kind: 'var'; name: string; start: number; end: number }
+
+export function parseExpression(expression: string): ExpressionPart[] {
+  const parts: ExpressionPart[] = []
+  let text = ''
+  const flush = () => {
+    if (text) parts.push({ kind: 'text', text })
+    text = ''
+  }
+  for (let i = 0; i < expression.length; i++) {
+    const c = expression[i]
+    if (c === '\\' && expression[i + 1] === '$') {
+      text += '$'
+      i++
+    } else if (c === '$' && expression[i + 1] === '{') {
+      const end = expression.indexOf('}', i + 2)
+      if (end < 0) {
+        text += c
+        continue
+      }
+      flush()
+      parts.push({ kind: 'var', name: expression.slice(i + 2, end).trim(), start: i, end: end + 1 })
+      i = end
+    } else if (c === '$') {
+      const m = /^[A-Za-z_][A-Za-z0-9_.-]*/.exec(expression.slice(i + 1))
+      if (!m) {
+        text += c
+        continue
+      }
+      const name = m[0].replace(/\.+$/, '')
+      flush()
+      parts.push({ kind: 'var', name, start: i, end: i + 1 + name.length })
+      i += name.length
+    } else text += c
+  }
+  flush()
+  return parts
+}
+
+/** The value of an expression without variables, else undefined. */
+export function staticValue(expression: string): string | undefined {
+  const parts = parseExpression(expression)
+  if (parts.some((p) => p.kind === 'var')) return undefined
+  return parts.map((p) => (p.kind === 'text' ? p.text : '')).join('')
+}
+
+type Body = { ok: true; value: unknown } | { ok: false }
+
+export function parseBody(message: string): Body {
+  try {
+    return { ok: true, value: JSON.parse(message) }
+  } catch {
+    return { ok: false }
+  }
+}
+
+/** Route selection stringifies non-strings the Java way: `[item1, item2]`, `{a=b}`, `1`, `true`. */
+function selectionString(v: unknown): string {
+  if (v === undefined || v === null) return ''
+  return printValue(v)
+}
+
+function lookup(root: unknown, path: string[]): unknown {
+  let cur = root
+  for (const seg of path) {
+    if (cur === null || typeof cur !== 'object') return undefined
+    const key = Array.isArray(cur) && /^\d+$/.test(seg) ? Number(seg) : seg
+    cur = (cur as Record<string | number, unknown>)[key]
+  }
+  return cur
+}
+
+/** Evaluates an expression against a JSON body; variables other than `request.body.*` evaluate to "". */
+export function evaluateExpression(expression: string, body: unknown): string {
+  return parseExpression(expression)
+    .map((p) => {
+      if (p.kind === 'text') return p.text
+      if (p.name === 'request.body') return selectionString(body)
+      if (!p.name.startsWith('request.body.')) return ''
+      return selectionString(lookup(body, p.name.slice('request.body.'.length).split('.')))
+    })
+    .join('')
+}
+
+export type RouteSelection =
+  | { ok: true; routeId: EntityId; route: Route; routeKey: string; value?: string; reason: string }
+  | { ok: false; value?: string; error: Diagnostic }
+
+function selectionError(message: string): Diagnostic {
+  return { code: 'VTL011', severity: 'error', message }
+}
+
+/** Which route a message goes to, as API Gateway decides it. `$connect`/`$disconnect` are never selected by messages. */
+export function selectRoute(design: Design, messageText: string): RouteSelection {
+  const routes = Object.entries(design.routes)
+  const byKey = (key: string) => routes.find(([, r]) => r.key === key)
+  const fallback = (value: string | undefined, why: string): RouteSelection => {
+    const d = byKey('$default')
+    if (d) return { ok: true, routeId: d[0], route: d[1], routeKey: '$default', value, reason: why }
+    return { ok: false, value, error: selectionError(`${why}, and the API has no $default route: API Gateway returns an error to the client`) }
+  }
+  const body = parseBody(messageText)
+  if (!body.ok) return fallback(undefined, 'the message is not JSON, so it goes to $default')
+  const value = evaluateExpression(design.api.routeSelectionExpression, body.value)
+  const hit = value !== '$connect' && value !== '$disconnect' ? byKey(value) : undefined
+  if (hit) return { ok: true, routeId: hit[0], route: hit[1], routeKey: hit[1].key, value, reason: `${design.api.routeSelectionExpression} = ${JSON.stringify(value)}` }
+  return fallback(value, `no route has the key ${JSON.stringify(value)} (${design.api.routeSelectionExpression})`)
+}
+
+export type TemplateSelection =
+  | { kind: 'template'; key: string; template: string; value?: string; reason: string }
+  | { kind: 'passthrough'; value?: string; reason: string }
+  | { kind: 'rejected'; value?: string; reason: string }
+  | { kind: 'none'; reason: string }
+
+const PROXY_TYPES = new Set(['lambda-proxy', 'http-proxy'])
+
+/**
+ * Which request template API Gateway applies to a message. No match falls back to the `$default` template;
+ * with none, the passthrough behaviour decides (WHEN_NO_MATCH passes the body through unchanged,
+ * WHEN_NO_TEMPLATES only if there are no templates at all, NEVER rejects with 415).
+ */
+export function selectTemplate(integration: Integration, messageText: string): TemplateSelection {
+  if (PROXY_TYPES.has(integration.type)) return { kind: 'none', reason: 'proxy integrations ignore templates and pass the message through' }
+  const templates = integration.requestTemplates ?? {}
+  const keys = Object.keys(templates)
+  const behavior = integration.passthroughBehavior ?? 'WHEN_NO_MATCH'
+  const expression = integration.templateSelectionExpression
+  let value: string | undefined
+  if (expression !== undefined && expression !== '') {
+    const body = parseBody(messageText)
+    value = evaluateExpression(expression, body.ok ? body.value : undefined)
+    if (Object.prototype.hasOwnProperty.call(templates, value))
+      return { kind: 'template', key: value, template: templates[value], value, reason: `${expression} = ${JSON.stringify(value)}` }
+  } else if (keys.length === 1 && !templates.$default) {
+    // No expression: API Gateway's choice is not documented for WebSocket; a single template is assumed to apply.
+    return { kind: 'template', key: keys[0], template: templates[keys[0]], reason: 'no template selection expression; the only template applies' }
+  }
+  if (Object.prototype.hasOwnProperty.call(templates, '$default'))
+    return { kind: 'template', key: '$default', template: templates.$default, value, reason: value === undefined ? 'the $default template applies' : `no template for ${JSON.stringify(value)}; $default applies` }
+  const none = value === undefined ? 'no template matches' : `no template for ${JSON.stringify(value)} and no $default template`
+  if (behavior === 'NEVER') return { kind: 'rejected', value, reason: `${none}; passthrough NEVER rejects the message (415 Unsupported Media Type)` }
+  if (behavior === 'WHEN_NO_TEMPLATES' && keys.length > 0)
+    return { kind: 'rejected', value, reason: `${none}; WHEN_NO_TEMPLATES rejects because the integration has templates (415)` }
+  return { kind: 'passthrough', value, reason: `${none}; ${behavior} passes the message through unchanged` }
+}
+
+/**
+ * Template keys the selection expression can never select: with a static expression only that key (or
+ * `$default` when no key equals it) is reachable. Dynamic or missing expressions reach every key.
+ */
+export function unreachableTemplateKeys(expression: string | undefined, keys: readonly string[]): string[] {
+  if (expression === undefined || expression === '') return []
+  const parts = parseExpression(expression)
+  // Only `request.body.*` varies per message; any other variable always evaluates to "".
+  if (parts.some((p) => p.kind === 'var' && (p.name === 'request.body' || p.name.startsWith('request.body.')))) return []
+  const v = evaluateExpression(expression, undefined)
+  const reachable = keys.includes(v) ? v : '$default'
+  return keys.filter((k) => k !== reachable)
+}

@@ -1,0 +1,142 @@
+/**
+ * validateTemplate: every check on one request template, as Diagnostic[] (vtl.md §4.5):
+ * size → balance → parse → references (static) → trial render against a sample message → output checks
+ * → template-key reachability. Pure and synchronous; runs in node, a web worker and the CLI. Never throws.
+ */
+
+import { sortDiagnostics, type Diagnostic } from '../model/diagnostics'
+import type { Design } from '../model/types'
+import { checkBalance } from './balance'
+import { parseTemplate } from './parse'
+import { checkFormOutput, checkJsonOutput, checkMockOutput, outputKind } from './outputChecks'
+import { diag, LineIndex } from './positions'
+import { scanReferences } from './references'
+import { resolveTemplateRefs } from './refValues'
+import { renderTemplate, type RenderInput } from './render'
+import { scanTemplate } from './scan'
+import { evaluateExpression, unreachableTemplateKeys } from './selection'
+import { assignedRoots, checkFormEncoding, checkReferences } from './staticChecks'
+
+export const MAX_TEMPLATE_BYTES = 300 * 1024
+
+/** The message used when the caller gives none: a typical chat message (routes other than $connect/$disconnect). */
+export const DEFAULT_SAMPLE_MESSAGE = '{"action":"sendmessage","type":"chat","id":"42","room":"lobby","message":"hello world"}'
+
+export interface ValidateOptions {
+  /** Route the template belongs to (`$connect` enables `$input.params`; sets `$context.routeKey`). */
+  routeKey?: string
+  /** Template key / content type (`application/json`, `application/x-www-form-urlencoded`, `$default`). */
+  contentType?: string
+  /** Design integration type (`aws`, `lambda`, `mock`, `http`, …). */
+  integrationType?: string
+  /** AWS service namespace (`dynamodb`, `sqs`, …): decides JSON vs form output checks. */
+  service?: string
+  action?: string
+  /** Force the form-encoded output checks on (true) or off (false). */
+  formEncoded?: boolean
+  templateSelectionExpression?: string
+  /** All template keys of the integration (for VTL017). */
+  templateKeys?: readonly string[]
+  /** This template's key; with templateKeys, VTL017 is reported only for it. */
+  templateKey?: string
+  /** Message to trial-render with; default DEFAULT_SAMPLE_MESSAGE (empty on $connect/$disconnect). */
+  sampleMessage?: string
+  /** Stage variables: names known to the design (checked) and values (used in the trial render). */
+  stageVariables?: Record<string, string> | readonly string[]
+  /** Integration request parameters (Content-Type header decides the body format; header sources need $connect). */
+  requestParameters?: Record<string, string>
+  /** `$context` overrides for the trial render. */
+  context?: Record<string, unknown>
+  /** Resolves `@{entity.attr}` references to preview values before the trial render. */
+  design?: Design
+}
+
+export function defaultSampleFor(routeKey: string | undefined): string {
+  return routeKey === '$connect' || routeKey === '$disconnect' ? '' : DEFAULT_SAMPLE_MESSAGE
+}
+
+function utf8Length(s: string): number {
+  let n = 0
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c < 0x80) n += 1
+    else if (c < 0x800) n += 2
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4
+      i++
+    } else n += 3
+  }
+  return n
+}
+
+/** Request parameters that read `$connect`-only sources on another route (VTL010, no text range). */
+export function checkRequestParameterSources(requestParameters: Record<string, string> | undefined, routeKey: string | undefined): Diagnostic[] {
+  if (!requestParameters || routeKey === undefined || routeKey === '$connect') return []
+  return Object.entries(requestParameters)
+    .filter(([, src]) => /^route\.request\.(header|querystring|multivalueheader|multivaluequerystring)\./.test(src))
+    .map(([dest, src]) => ({
+      code: 'VTL010',
+      severity: 'warning' as const,
+      message: `request parameter ${dest} reads ${src}, which exists only on $connect (route ${routeKey} has no headers or query string)`,
+      field: `requestParameters.${dest}`,
+      range: { line: 1, column: 1, endLine: 1, endColumn: 1 },
+    }))
+}
+
+export function validateTemplate(text: string, opts: ValidateOptions = {}): Diagnostic[] {
+  const out: Diagnostic[] = []
+  const lines = new LineIndex(text)
+  const bytes = utf8Length(text)
+  if (bytes > MAX_TEMPLATE_BYTES)
+    out.push(diag('VTL006', `template is ${(bytes / 1024).toFixed(1)} KB; API Gateway allows at most 300 KB per template`, lines.range(0, Math.min(1, text.length))))
+
+  const scan = scanTemplate(text)
+  const balance = checkBalance(scan, lines)
+  out.push(...balance)
+  const parsed = balance.length ? undefined : parseTemplate(text, scan, lines)
+  if (parsed && !parsed.ok) out.push(parsed.error)
+
+  const stageNames = opts.stageVariables ? (Array.isArray(opts.stageVariables) ? opts.stageVariables : Object.keys(opts.stageVariables)) : undefined
+  const refs = scanReferences(scan.masked)
+  const assigned = assignedRoots(text, scan.directives)
+  out.push(...checkReferences(refs, lines, { routeKey: opts.routeKey, stageVariableNames: stageNames }, assigned))
+  const kind = outputKind(opts)
+  if (kind === 'form') out.push(...checkFormEncoding(refs, scan.directives, lines))
+  out.push(...checkRequestParameterSources(opts.requestParameters, opts.routeKey))
+
+  if (parsed?.ok) {
+    const renderText = opts.design ? resolveTemplateRefs(text, opts.design) : text
+    const input: RenderInput = {
+      body: opts.sampleMessage ?? defaultSampleFor(opts.routeKey),
+      routeKey: opts.routeKey,
+      context: opts.context,
+      stageVariables: stageNames && !Array.isArray(opts.stageVariables) ? (opts.stageVariables as Record<string, string>) : undefined,
+    }
+    const rendered = renderTemplate(renderText, input)
+    if (!rendered.ok) out.push(rendered.error)
+    else {
+      out.push(...rendered.warnings)
+      if (kind === 'json') out.push(...checkJsonOutput(rendered.output, renderText, lines))
+      if (kind === 'form') out.push(...checkFormOutput(rendered.output, renderText, lines))
+      if (opts.integrationType === 'mock') out.push(...checkMockOutput(rendered.output, renderText, lines))
+    }
+  }
+
+  if (opts.templateKeys?.length) {
+    const expression = opts.templateSelectionExpression
+    if (expression !== undefined && /^\$default$/.test(expression.trim()))
+      out.push({ code: 'VTL023', severity: 'warning', message: 'template selection expression `$default` is read as a variable; write `\\$default` for the literal key', field: 'templateSelectionExpression', range: lines.range(0, Math.min(1, text.length)) })
+    const dead = unreachableTemplateKeys(expression, opts.templateKeys).filter((k) => opts.templateKey === undefined || k === opts.templateKey)
+    const selected = expression === undefined ? undefined : evaluateExpression(expression, undefined)
+    const target = selected !== undefined && opts.templateKeys.includes(selected) ? selected : '$default'
+    for (const k of dead)
+      out.push({
+        code: 'VTL017',
+        severity: 'warning',
+        message: `template key ${JSON.stringify(k)} can never be selected: the template selection expression ${JSON.stringify(expression)} always gives ${JSON.stringify(selected)}, so ${JSON.stringify(target)} is used`,
+        field: `requestTemplates.${k}`,
+        range: lines.range(0, Math.min(1, text.length)),
+      })
+  }
+  return sortDiagnostics(out)
+}
