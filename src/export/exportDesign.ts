@@ -1,0 +1,86 @@
+/** The export pipeline: checks → IR → one printer per target. Never throws; problems come back as diagnostics. */
+
+import { checkDocument } from '../model/checks'
+import { hasErrors, type Diagnostic } from '../model/diagnostics'
+import type { DesignDocument } from '../model/types'
+import { pyProject, pySnippet, pyStackFile } from './cdkPy/emitCdkPy'
+import { tsProject, tsSnippet, tsStackFile } from './cdkTs/emitCdkTs'
+import { printCfnJson, printCfnYaml } from './cfn/printCfn'
+import { buildIr } from './ir/buildIr'
+import type { ExportIr } from './ir/types'
+import type { ExportOptions, ExportResult, ExportTarget, GeneratedFile } from './types'
+
+export const EXPORT_TARGETS: readonly ExportTarget[] = [
+  { id: 'cfn-yaml', label: 'CloudFormation (YAML)', language: 'yaml' },
+  { id: 'cfn-json', label: 'CloudFormation (JSON)', language: 'json' },
+  { id: 'cdk-ts', label: 'CDK TypeScript', language: 'typescript' },
+  { id: 'cdk-py', label: 'CDK Python', language: 'python' },
+]
+
+/** CloudFormation's limit of resources per stack. */
+export const MAX_STACK_RESOURCES = 500
+
+export function exportDesign(document: DesignDocument, options: ExportOptions): ExportResult {
+  try {
+    return runExport(document, options)
+  } catch (e) {
+    // A bug in the exporter must not take the UI down: report it like any other problem.
+    return {
+      ok: false,
+      diagnostics: [{ code: 'EXP999', severity: 'error', message: `The exporter failed: ${e instanceof Error ? e.message : String(e)}` }],
+    }
+  }
+}
+
+function runExport(document: DesignDocument, options: ExportOptions): ExportResult {
+  const checks = checkDocument(document)
+  // The resource limit is not a matter of taste: `force` does not override it.
+  const overLimit = checks.filter((d) => d.severity === 'error' && /500/.test(d.message) && /resource/i.test(d.message))
+  if (overLimit.length) return { ok: false, diagnostics: checks }
+  if (hasErrors(checks) && !options.force) return { ok: false, diagnostics: checks }
+
+  const ir = buildIr(document.design)
+  const isCdk = options.target === 'cdk-ts' || options.target === 'cdk-py'
+  const diagnostics: Diagnostic[] = [...checks, ...ir.diagnostics, ...(isCdk ? ir.cdkDiagnostics : [])]
+  const resourceCount = ir.resources.length + Object.keys(ir.verbatimResources).length
+  if (resourceCount > MAX_STACK_RESOURCES) {
+    diagnostics.push({
+      code: 'EXP012',
+      severity: 'error',
+      message: `The export would have ${resourceCount} resources; CloudFormation allows ${MAX_STACK_RESOURCES} per stack. Split the design or remove routes.`,
+      entity: 'api',
+    })
+    return { ok: false, diagnostics }
+  }
+  if (hasErrors([...ir.diagnostics, ...(isCdk ? ir.cdkDiagnostics : [])])) return { ok: false, diagnostics }
+  if (options.routeId !== undefined && !document.design.routes[options.routeId]) {
+    return { ok: false, diagnostics: [...diagnostics, { code: 'EXP013', severity: 'error', message: `No route "${options.routeId}" in this design.` }] }
+  }
+  const files = printTarget(ir, options)
+  return { ok: true, files, mainFile: files[0].path, diagnostics }
+}
+
+function printTarget(ir: ExportIr, options: ExportOptions): GeneratedFile[] {
+  const shape = options.shape ?? 'snippet'
+  switch (options.target) {
+    case 'cfn-json':
+      return printCfnJson(ir)
+    case 'cfn-yaml':
+      return printCfnYaml(ir)
+    case 'cdk-ts':
+      if (shape === 'project') return tsProject(ir)
+      return [{ path: `${ir.projectName}-snippet.ts`, contents: snippetOf(ir, options.routeId, tsSnippet) }]
+    case 'cdk-py':
+      if (shape === 'project') return pyProject(ir)
+      return [{ path: `${ir.projectName.replace(/-/g, '_')}_snippet.py`, contents: snippetOf(ir, options.routeId, pySnippet) }]
+  }
+}
+
+function snippetOf(ir: ExportIr, routeId: string | undefined, print: (ir: ExportIr, s: ExportIr['statements'], forRoute: boolean) => string): string {
+  if (routeId === undefined) return print(ir, ir.statements, false)
+  const closure = new Set(ir.routeClosure[routeId] ?? [routeId])
+  return print(ir, ir.statements.filter((s) => closure.has(s.owner)), true)
+}
+
+/** The whole stack file (used by tests and the CLI regardless of shape). */
+export const stackFiles = { ts: tsStackFile, py: pyStackFile }

@@ -1,0 +1,313 @@
+/** Design resources → CDK L2 constructs and the CloudFormation they synthesize to (verified against aws-cdk-lib 2.276). */
+
+import type { Json, JsonObject, Resource } from '../../model/types'
+import {
+  bool,
+  call,
+  construct,
+  lit,
+  member,
+  num,
+  props,
+  str,
+  sym,
+  THIS,
+  type Code,
+  type Props,
+} from './code'
+import { cfnValue } from './cfnValue'
+import type { IrContext } from './context'
+import { deepMerge } from './context'
+import type { AttrRef, Expr } from './expr'
+import { pascalCase } from './names'
+
+const REMOVAL: Record<string, { code: string; cfn: string }> = {
+  destroy: { code: 'DESTROY', cfn: 'Delete' },
+  retain: { code: 'RETAIN', cfn: 'Retain' },
+  snapshot: { code: 'SNAPSHOT', cfn: 'Snapshot' },
+}
+
+const LAMBDA_RUNTIMES = new Set([
+  'nodejs18.x', 'nodejs20.x', 'nodejs22.x', 'python3.9', 'python3.10', 'python3.11', 'python3.12', 'python3.13',
+  'java17', 'java21', 'ruby3.3', 'dotnet8', 'provided.al2', 'provided.al2023',
+])
+
+export function runtimeMember(runtime: string): string {
+  if (runtime.startsWith('provided.')) return runtime.replace('.', '_').toUpperCase()
+  return runtime.replace(/([a-z])(\d)/g, '$1_$2').replace(/\./g, '_').toUpperCase()
+}
+
+const attr = (variable: string, property: string, logicalId: string, attribute?: string): Expr => {
+  const ref: AttrRef = { kind: 'attr', variable, property, logicalId }
+  if (attribute) ref.attribute = attribute
+  return [ref]
+}
+
+export function assumeRolePolicy(service: string): Json {
+  return {
+    Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: service } }],
+    Version: '2012-10-17',
+  }
+}
+
+const duration = (seconds: number): Code => call(sym('core', 'Duration'), 'seconds', [num(seconds)])
+
+function removal(policy: string | undefined, defaultCfn: string): { prop?: Code; cfn: { deletionPolicy?: string; updateReplacePolicy?: string } } {
+  const chosen = policy ? REMOVAL[policy] : undefined
+  const cfn = chosen?.cfn ?? defaultCfn
+  return {
+    prop: chosen ? sym('core', `RemovalPolicy.${chosen.code}`) : undefined,
+    cfn: cfn ? { deletionPolicy: cfn, updateReplacePolicy: cfn } : {},
+  }
+}
+
+/** Applies `cfnExtra` to the resource and, in CDK, as property overrides on the construct's default child. */
+export function applyCfnExtra(ctx: IrContext, owner: string, cfnProps: JsonObject, extra: JsonObject | undefined, child: Code, castTo: { module: 'apigwv2' | 'dynamodb' | 'sqs' | 'sns' | 'kinesis' | 'events' | 'sfn' | 'lambda' | 'iam' | 'logs'; name: string }): JsonObject {
+  if (!extra || !Object.keys(extra).length) return cfnProps
+  const defaultChild: Code = { k: 'cast', sym: castTo, value: member(member(child, 'node'), 'defaultChild') }
+  ctx.emit(owner, { k: 'comment', text: 'Properties the designer keeps verbatim (no CDK prop for them).' })
+  for (const [key, value] of Object.entries(extra)) {
+    ctx.emit(owner, { k: 'expr', value: call(defaultChild, 'addPropertyOverride', [lit(key), { k: 'json', value }]) })
+  }
+  return deepMerge(cfnProps, extra)
+}
+
+export function buildResource(ctx: IrContext, id: string, resource: Resource): void {
+  if (resource.type === 'existing') {
+    // Nothing to create: references resolve to the ARN, name and URL the design gives.
+    ctx.defineAttribute(id, 'arn', ctx.text(resource.arn, id, 'arn'))
+    if (resource.name !== undefined) ctx.defineAttribute(id, 'name', ctx.text(resource.name, id, 'name'))
+    if (resource.url !== undefined) ctx.defineAttribute(id, 'url', ctx.text(resource.url, id, 'url'))
+    return
+  }
+  if (resource.type === 'iam-role') return // roles are built after the integrations that need them are known
+  const constructId = ctx.stackChildId(resource.constructId ?? pascalCase(id))
+  const variable = ctx.declareVar(id, id, resource.type.split('-').pop() ?? 'resource')
+  const path = [constructId, 'Resource']
+  const ref = (property: string, attribute?: string) => attr(variable, property, ctx.resourceLogicalId(path), attribute)
+  const text = (value: string, field: string) => ctx.text(value, id, field)
+  let cfn: JsonObject = {}
+  let construction: Code
+  let cfnType: string
+  let cast: Parameters<typeof applyCfnExtra>[5]
+  let policies: { deletionPolicy?: string; updateReplacePolicy?: string } = {}
+  let dependsOn: string[] | undefined
+
+  switch (resource.type) {
+    case 'dynamodb-table': {
+      const key = (k: { name: string; type: string }): Code => ({
+        k: 'struct',
+        pyClass: { module: 'dynamodb', name: 'Attribute' },
+        props: [['name', lit(k.name)], ['type', sym('dynamodb', `AttributeType.${{ S: 'STRING', N: 'NUMBER', B: 'BINARY' }[k.type]}`)]],
+      })
+      const rp = removal(resource.removalPolicy, 'Retain')
+      policies = rp.cfn
+      const onDemand = resource.billingMode === 'PAY_PER_REQUEST'
+      construction = construct('dynamodb', 'Table', [THIS, lit(constructId)], props([
+        ['tableName', resource.tableName !== undefined ? str(text(resource.tableName, 'tableName')) : undefined],
+        ['partitionKey', key(resource.partitionKey)],
+        ['sortKey', resource.sortKey ? key(resource.sortKey) : undefined],
+        ['billingMode', resource.billingMode ? sym('dynamodb', `BillingMode.${resource.billingMode}`) : undefined],
+        ['readCapacity', resource.readCapacity !== undefined ? num(resource.readCapacity) : undefined],
+        ['writeCapacity', resource.writeCapacity !== undefined ? num(resource.writeCapacity) : undefined],
+        ['removalPolicy', rp.prop],
+      ]))
+      const keys = [resource.partitionKey, ...(resource.sortKey ? [resource.sortKey] : [])]
+      cfn = {
+        AttributeDefinitions: keys.map((k) => ({ AttributeName: k.name, AttributeType: k.type })),
+        KeySchema: keys.map((k, i) => ({ AttributeName: k.name, KeyType: i === 0 ? 'HASH' : 'RANGE' })),
+      }
+      if (onDemand) cfn.BillingMode = 'PAY_PER_REQUEST'
+      else cfn.ProvisionedThroughput = { ReadCapacityUnits: resource.readCapacity ?? 5, WriteCapacityUnits: resource.writeCapacity ?? 5 }
+      if (resource.tableName !== undefined) cfn.TableName = cfnValue(text(resource.tableName, 'tableName'))
+      cfnType = 'AWS::DynamoDB::Table'
+      cast = { module: 'dynamodb', name: 'CfnTable' }
+      ctx.defineAttribute(id, 'name', ref('tableName'))
+      ctx.defineAttribute(id, 'arn', ref('tableArn', 'Arn'))
+      break
+    }
+    case 'sqs-queue': {
+      const rp = removal(resource.removalPolicy, 'Delete')
+      policies = rp.cfn
+      construction = construct('sqs', 'Queue', [THIS, lit(constructId)], props([
+        ['queueName', resource.queueName !== undefined ? str(text(resource.queueName, 'queueName')) : undefined],
+        ['fifo', resource.fifo !== undefined ? bool(resource.fifo) : undefined],
+        ['contentBasedDeduplication', resource.contentBasedDeduplication !== undefined ? bool(resource.contentBasedDeduplication) : undefined],
+        ['visibilityTimeout', resource.visibilityTimeoutSeconds !== undefined ? duration(resource.visibilityTimeoutSeconds) : undefined],
+        ['removalPolicy', rp.prop],
+      ]))
+      if (resource.queueName !== undefined) cfn.QueueName = cfnValue(text(resource.queueName, 'queueName'))
+      if (resource.fifo !== undefined) cfn.FifoQueue = resource.fifo
+      if (resource.contentBasedDeduplication !== undefined) cfn.ContentBasedDeduplication = resource.contentBasedDeduplication
+      if (resource.visibilityTimeoutSeconds !== undefined) cfn.VisibilityTimeout = resource.visibilityTimeoutSeconds
+      cfnType = 'AWS::SQS::Queue'
+      cast = { module: 'sqs', name: 'CfnQueue' }
+      ctx.defineAttribute(id, 'name', ref('queueName', 'QueueName'))
+      ctx.defineAttribute(id, 'arn', ref('queueArn', 'Arn'))
+      ctx.defineAttribute(id, 'url', ref('queueUrl'))
+      break
+    }
+    case 'sns-topic': {
+      construction = construct('sns', 'Topic', [THIS, lit(constructId)], props([
+        ['topicName', resource.topicName !== undefined ? str(text(resource.topicName, 'topicName')) : undefined],
+        ['fifo', resource.fifo !== undefined ? bool(resource.fifo) : undefined],
+        ['displayName', resource.displayName !== undefined ? str(text(resource.displayName, 'displayName')) : undefined],
+      ]))
+      if (resource.displayName !== undefined) cfn.DisplayName = cfnValue(text(resource.displayName, 'displayName'))
+      if (resource.fifo !== undefined) cfn.FifoTopic = resource.fifo
+      if (resource.topicName !== undefined) {
+        // CDK appends `.fifo` to a FIFO topic's name when it is missing.
+        const name = resource.fifo && !resource.topicName.endsWith('.fifo') ? `${resource.topicName}.fifo` : resource.topicName
+        cfn.TopicName = cfnValue(text(name, 'topicName'))
+      }
+      cfnType = 'AWS::SNS::Topic'
+      cast = { module: 'sns', name: 'CfnTopic' }
+      ctx.defineAttribute(id, 'name', ref('topicName', 'TopicName'))
+      ctx.defineAttribute(id, 'arn', ref('topicArn'))
+      break
+    }
+    case 'kinesis-stream': {
+      const rp = removal(resource.removalPolicy, 'Retain')
+      policies = rp.cfn
+      construction = construct('kinesis', 'Stream', [THIS, lit(constructId)], props([
+        ['streamName', resource.streamName !== undefined ? str(text(resource.streamName, 'streamName')) : undefined],
+        ['shardCount', resource.shardCount !== undefined ? num(resource.shardCount) : undefined],
+        ['removalPolicy', rp.prop],
+      ]))
+      if (resource.streamName !== undefined) cfn.Name = cfnValue(text(resource.streamName, 'streamName'))
+      cfn.RetentionPeriodHours = 24
+      cfn.ShardCount = resource.shardCount ?? 1
+      // The L2 encrypts with the AWS-managed key except in the China regions, through this condition.
+      cfn.StreamEncryption = {
+        'Fn::If': ['AwsCdkKinesisEncryptedStreamsUnsupportedRegions', { Ref: 'AWS::NoValue' }, { EncryptionType: 'KMS', KeyId: 'alias/aws/kinesis' }],
+      }
+      ctx.conditions.AwsCdkKinesisEncryptedStreamsUnsupportedRegions = {
+        'Fn::Or': [
+          { 'Fn::Equals': [{ Ref: 'AWS::Region' }, 'cn-north-1'] },
+          { 'Fn::Equals': [{ Ref: 'AWS::Region' }, 'cn-northwest-1'] },
+        ],
+      }
+      cfnType = 'AWS::Kinesis::Stream'
+      cast = { module: 'kinesis', name: 'CfnStream' }
+      ctx.defineAttribute(id, 'name', ref('streamName'))
+      ctx.defineAttribute(id, 'arn', ref('streamArn', 'Arn'))
+      break
+    }
+    case 'eventbridge-bus': {
+      construction = construct('events', 'EventBus', [THIS, lit(constructId)], [['eventBusName', str(text(resource.eventBusName, 'eventBusName'))]])
+      cfn.Name = cfnValue(text(resource.eventBusName, 'eventBusName'))
+      cfnType = 'AWS::Events::EventBus'
+      cast = { module: 'events', name: 'CfnEventBus' }
+      ctx.defineAttribute(id, 'name', ref('eventBusName'))
+      ctx.defineAttribute(id, 'arn', ref('eventBusArn', 'Arn'))
+      break
+    }
+    case 'state-machine': {
+      const rolePath = [constructId, 'Role', 'Resource']
+      const roleId = ctx.resourceLogicalId(rolePath)
+      construction = construct('sfn', 'StateMachine', [THIS, lit(constructId)], props([
+        ['stateMachineName', resource.stateMachineName !== undefined ? str(text(resource.stateMachineName, 'stateMachineName')) : undefined],
+        ['stateMachineType', resource.stateMachineType ? sym('sfn', `StateMachineType.${resource.stateMachineType}`) : undefined],
+        ['definitionBody', call(sym('sfn', 'DefinitionBody'), 'fromString', [str(text(resource.definition, 'definition'))])],
+      ]))
+      ctx.addResource(id, rolePath, 'AWS::IAM::Role', {
+        AssumeRolePolicyDocument: {
+          Statement: [
+            {
+              Action: 'sts:AssumeRole',
+              Condition: {
+                ArnLike: { 'aws:SourceArn': cfnValue(['arn:', { kind: 'pseudo', name: 'partition' }, ':states:', { kind: 'pseudo', name: 'region' }, ':', { kind: 'pseudo', name: 'accountId' }, ':stateMachine:*']) },
+                StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+              },
+              Effect: 'Allow',
+              Principal: { Service: 'states.amazonaws.com' },
+            },
+          ],
+          Version: '2012-10-17',
+        },
+      })
+      cfn.DefinitionString = cfnValue(text(resource.definition, 'definition'))
+      cfn.RoleArn = { 'Fn::GetAtt': [roleId, 'Arn'] }
+      if (resource.stateMachineName !== undefined) cfn.StateMachineName = cfnValue(text(resource.stateMachineName, 'stateMachineName'))
+      if (resource.stateMachineType) cfn.StateMachineType = resource.stateMachineType
+      dependsOn = [roleId]
+      policies = { deletionPolicy: 'Delete', updateReplacePolicy: 'Delete' }
+      cfnType = 'AWS::StepFunctions::StateMachine'
+      cast = { module: 'sfn', name: 'CfnStateMachine' }
+      ctx.defineAttribute(id, 'name', ref('stateMachineName', 'Name'))
+      ctx.defineAttribute(id, 'arn', ref('stateMachineArn'))
+      break
+    }
+    case 'lambda-function': {
+      const rolePath = [constructId, 'ServiceRole', 'Resource']
+      const roleId = ctx.resourceLogicalId(rolePath)
+      const runtime = LAMBDA_RUNTIMES.has(resource.runtime)
+        ? sym('lambda', `Runtime.${runtimeMember(resource.runtime)}`)
+        : construct('lambda', 'Runtime', [lit(resource.runtime)])
+      const env = resource.environment ? Object.entries(resource.environment).map(([k, val]) => [k, text(val, `environment.${k}`)] as [string, Expr]) : undefined
+      const lambdaProps: Props = props([
+        ['functionName', resource.functionName !== undefined ? str(text(resource.functionName, 'functionName')) : undefined],
+        ['runtime', runtime],
+        ['handler', lit(resource.handler)],
+        ['code', call(sym('lambda', 'Code'), 'fromInline', [lit(resource.code)])],
+        ['timeout', resource.timeoutSeconds !== undefined ? duration(resource.timeoutSeconds) : undefined],
+        ['memorySize', resource.memorySize !== undefined ? num(resource.memorySize) : undefined],
+        ['environment', env ? { k: 'map', entries: env.map(([k, e]) => [k, str(e)]) } : undefined],
+      ])
+      construction = construct('lambda', 'Function', [THIS, lit(constructId)], lambdaProps)
+      ctx.addResource(id, rolePath, 'AWS::IAM::Role', {
+        AssumeRolePolicyDocument: assumeRolePolicy('lambda.amazonaws.com'),
+        ManagedPolicyArns: [cfnValue(['arn:', { kind: 'pseudo', name: 'partition' }, ':iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'])],
+      })
+      cfn.Code = { ZipFile: resource.code }
+      cfn.Handler = resource.handler
+      cfn.Role = { 'Fn::GetAtt': [roleId, 'Arn'] }
+      cfn.Runtime = resource.runtime
+      if (resource.functionName !== undefined) cfn.FunctionName = cfnValue(text(resource.functionName, 'functionName'))
+      if (resource.timeoutSeconds !== undefined) cfn.Timeout = resource.timeoutSeconds
+      if (resource.memorySize !== undefined) cfn.MemorySize = resource.memorySize
+      if (env) cfn.Environment = { Variables: Object.fromEntries(env.map(([k, e]) => [k, cfnValue(e)])) }
+      dependsOn = [roleId]
+      cfnType = 'AWS::Lambda::Function'
+      cast = { module: 'lambda', name: 'CfnFunction' }
+      ctx.defineAttribute(id, 'name', ref('functionName'))
+      ctx.defineAttribute(id, 'arn', ref('functionArn', 'Arn'))
+      break
+    }
+    case 'log-group': {
+      const rp = removal(resource.removalPolicy, 'Retain')
+      policies = rp.cfn
+      construction = construct('logs', 'LogGroup', [THIS, lit(constructId)], props([
+        ['logGroupName', resource.logGroupName !== undefined ? str(text(resource.logGroupName, 'logGroupName')) : undefined],
+        ['retention', resource.retentionDays !== undefined ? retention(resource.retentionDays) : undefined],
+        ['removalPolicy', rp.prop],
+      ]))
+      if (resource.logGroupName !== undefined) cfn.LogGroupName = cfnValue(text(resource.logGroupName, 'logGroupName'))
+      // CDK's default retention is two years.
+      cfn.RetentionInDays = resource.retentionDays ?? 731
+      cfnType = 'AWS::Logs::LogGroup'
+      cast = { module: 'logs', name: 'CfnLogGroup' }
+      ctx.defineAttribute(id, 'name', ref('logGroupName'))
+      ctx.defineAttribute(id, 'arn', ref('logGroupArn', 'Arn'))
+      break
+    }
+  }
+  ctx.emitConst(id, variable, construction)
+  cfn = applyCfnExtra(ctx, id, cfn, resource.cfnExtra, { k: 'var', name: variable }, cast)
+  ctx.addResource(id, path, cfnType, cfn, { ...policies, ...(dependsOn ? { dependsOn } : {}) })
+}
+
+/** `logs.RetentionDays` members by day count (CloudWatch only accepts these values). */
+const RETENTION: Record<number, string> = {
+  1: 'ONE_DAY', 3: 'THREE_DAYS', 5: 'FIVE_DAYS', 7: 'ONE_WEEK', 14: 'TWO_WEEKS', 30: 'ONE_MONTH', 60: 'TWO_MONTHS',
+  90: 'THREE_MONTHS', 120: 'FOUR_MONTHS', 150: 'FIVE_MONTHS', 180: 'SIX_MONTHS', 365: 'ONE_YEAR', 400: 'THIRTEEN_MONTHS',
+  545: 'EIGHTEEN_MONTHS', 731: 'TWO_YEARS', 1096: 'THREE_YEARS', 1827: 'FIVE_YEARS', 2192: 'SIX_YEARS', 2557: 'SEVEN_YEARS',
+  2922: 'EIGHT_YEARS', 3288: 'NINE_YEARS', 3653: 'TEN_YEARS',
+}
+
+export const RETENTION_DAYS = Object.keys(RETENTION).map(Number)
+
+function retention(days: number): Code {
+  // An unlisted value is passed through as a number; CloudWatch will reject it, and the checks say so first.
+  return RETENTION[days] ? sym('logs', `RetentionDays.${RETENTION[days]}`) : num(days)
+}

@@ -1,0 +1,110 @@
+/**
+ * Credentials roles: one `iam.Role` assumed by API Gateway per `iam-role` resource, with exactly the
+ * permissions of the integrations and authorizers that use it (see src/model/permissions.ts), each as an
+ * explicit `addToPolicy` statement so the CDK and CloudFormation exports list the same actions. A role
+ * with `existingArn` is imported instead and gets nothing added.
+ */
+
+import { authorizerPermission, integrationPermission } from '../../model/permissions'
+import type { IamRole, Json } from '../../model/types'
+import { call, construct, lit, member, props, str, sym, THIS, type Code } from './code'
+import { cfnValue } from './cfnValue'
+import type { IrContext } from './context'
+import { assumeRolePolicy } from './buildResources'
+import { pascalCase } from './names'
+import type { Expr } from './expr'
+
+interface Grant {
+  actions: string[]
+  resource: Expr
+}
+
+export function buildRole(ctx: IrContext, id: string, role: IamRole & { constructId?: string }): void {
+  const constructId = ctx.stackChildId(role.constructId ?? pascalCase(id))
+  const variable = ctx.declareVar(id, id, 'role')
+  if (role.existingArn !== undefined) {
+    const arn = ctx.text(role.existingArn, id, 'existingArn')
+    ctx.emitConst(id, variable, call(sym('iam', 'Role'), 'fromRoleArn', [THIS, lit(constructId), str(arn)], [['mutable', { k: 'bool', value: false }]]))
+    ctx.defineAttribute(id, 'arn', arn)
+    return
+  }
+  const path = [constructId, 'Resource']
+  const logicalId = ctx.resourceLogicalId(path)
+  ctx.emitConst(
+    id,
+    variable,
+    construct('iam', 'Role', [THIS, lit(constructId)], props([
+      ['assumedBy', construct('iam', 'ServicePrincipal', [lit('apigateway.amazonaws.com')])],
+      ['roleName', role.roleName !== undefined ? str(ctx.text(role.roleName, id, 'roleName')) : undefined],
+    ])),
+  )
+  const properties: Record<string, Json> = { AssumeRolePolicyDocument: assumeRolePolicy('apigateway.amazonaws.com') }
+  if (role.roleName !== undefined) properties.RoleName = cfnValue(ctx.text(role.roleName, id, 'roleName'))
+  ctx.addResource(id, path, 'AWS::IAM::Role', properties)
+  ctx.defineAttribute(id, 'arn', [{ kind: 'attr', variable, property: 'roleArn', logicalId, attribute: 'Arn' }])
+  ctx.defineAttribute(id, 'name', [{ kind: 'attr', variable, property: 'roleName', logicalId }])
+
+  const grants = collectGrants(ctx, id)
+  const statements: Json[] = []
+  for (const grant of grants) {
+    ctx.emit(grant.owner, {
+      k: 'expr',
+      value: call({ k: 'var', name: variable }, 'addToPolicy', [
+        construct('iam', 'PolicyStatement', [], [
+          ['actions', { k: 'list', items: grant.actions.map(lit) }],
+          ['resources', { k: 'list', items: [str(grant.resource)] }],
+        ]),
+      ]),
+    })
+    statements.push({ Action: single(grant.actions), Effect: 'Allow', Resource: cfnValue(grant.resource) })
+  }
+  for (const [i, extra] of (role.extraStatements ?? []).entries()) {
+    ctx.emit(id, {
+      k: 'expr',
+      value: call({ k: 'var', name: variable }, 'addToPolicy', [call(sym('iam', 'PolicyStatement'), 'fromJson', [{ k: 'json', value: extra }])]),
+    })
+    statements.push(extra)
+    if (typeof extra !== 'object' || extra === null || Array.isArray(extra)) ctx.error('EXP005', 'An extra policy statement must be an object.', id, `extraStatements.${i}`)
+  }
+  if (statements.length) {
+    const policyPath = [constructId, 'DefaultPolicy', 'Resource']
+    const policyId = ctx.resourceLogicalId(policyPath)
+    ctx.addResource(id, policyPath, 'AWS::IAM::Policy', {
+      PolicyDocument: { Statement: statements, Version: '2012-10-17' },
+      PolicyName: policyId,
+      Roles: [{ Ref: logicalId }],
+    })
+  }
+}
+
+const single = (actions: string[]): Json => (actions.length === 1 ? actions[0] : actions)
+
+/** Distinct (actions, resource) pairs of everything that uses the role, in design order. */
+function collectGrants(ctx: IrContext, roleId: string): (Grant & { owner: string })[] {
+  const { design } = ctx
+  const seen = new Set<string>()
+  const out: (Grant & { owner: string })[] = []
+  const users: [string, ReturnType<typeof integrationPermission>][] = [
+    ...Object.entries(design.integrations)
+      .filter(([, i]) => i.credentials && 'role' in i.credentials && i.credentials.role === roleId)
+      .map(([iid]) => [iid, integrationPermission(design, iid)] as [string, ReturnType<typeof integrationPermission>]),
+    ...Object.entries(design.authorizers)
+      .filter(([, a]) => a.credentials && 'role' in a.credentials && a.credentials.role === roleId)
+      .map(([aid]) => [aid, authorizerPermission(design, aid)] as [string, ReturnType<typeof integrationPermission>]),
+  ]
+  for (const [owner, result] of users) {
+    if (!result.ok) {
+      ctx.error('EXP004', `No least-privilege policy can be generated for role "${roleId}": ${result.reason}.`, owner, 'credentials')
+      continue
+    }
+    if (!result.permission) continue
+    const resource = ctx.text(`@{${result.permission.resource}.arn}`, owner, 'target')
+    const key = JSON.stringify([result.permission.actions, resource])
+    if (seen.has(key)) continue
+    seen.add(key)
+    out.push({ actions: result.permission.actions, resource, owner })
+  }
+  return out
+}
+
+export const roleArnCode = (ctx: IrContext, roleId: string): Code => member({ k: 'var', name: ctx.varOf(roleId) }, 'roleArn')

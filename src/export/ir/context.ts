@@ -1,0 +1,158 @@
+/** Mutable state while building the IR: names, statements, resources, attribute table, diagnostics. */
+
+import type { Diagnostic } from '../../model/diagnostics'
+import { parseRefs, PSEUDO_ENTITY, PSEUDO_ATTRIBUTES, type PseudoAttribute } from '../../model/refs'
+import type { Design, Json, JsonObject } from '../../model/types'
+import type { Code, Stmt } from './code'
+import { normalizeExpr, type Expr, type ExprPart } from './expr'
+import { makeUniqueId } from './logicalIds'
+import { NameRegistry } from './names'
+import type { CfnResourceIr, OwnedStmt } from './types'
+
+export class IrContext {
+  readonly names = new NameRegistry()
+  readonly vars = new Map<string, string>()
+  readonly statements: OwnedStmt[] = []
+  readonly resources: CfnResourceIr[] = []
+  readonly conditions: JsonObject = {}
+  readonly diagnostics: Diagnostic[] = []
+  /** Problems that only stop the CDK targets (a CloudFormation export can still say it). */
+  readonly cdkDiagnostics: Diagnostic[] = []
+  /** `node.addDependency` edges: every resource under `from` depends on every resource under each `to`. */
+  readonly dependencies: { from: string[]; to: string[][] }[] = []
+  /** What `@{entity.attribute}` resolves to, filled as constructs are declared. */
+  private readonly attributes = new Map<string, Map<string, Expr>>()
+  private readonly stackChildIds = new Set<string>()
+  /** Set by buildApi: the API construct everything else hangs off. */
+  api?: { variable: string; constructId: string; logicalId: string }
+
+  constructor(
+    readonly design: Design,
+    readonly stackName: string,
+  ) {}
+
+  /** Declares a variable for an entity; the name is unique in TS and Python spelling. */
+  declareVar(entity: string, preferred: string, kindSuffix: string): string {
+    const name = this.names.take(preferred, kindSuffix)
+    this.vars.set(entity, name)
+    return name
+  }
+
+  varOf(entity: string): string {
+    const name = this.vars.get(entity)
+    if (!name) throw new Error(`internal: no variable for ${entity}`)
+    return name
+  }
+
+  /** A construct id directly under the stack, unique among its siblings (CDK would throw on a clash). */
+  stackChildId(preferred: string): string {
+    let id = preferred
+    for (let n = 2; this.stackChildIds.has(id); n++) id = `${preferred}${n}`
+    this.stackChildIds.add(id)
+    return id
+  }
+
+  emit(owner: string, stmt: Stmt): void {
+    this.statements.push({ owner, stmt })
+  }
+
+  emitConst(owner: string, name: string, value: Code): void {
+    this.emit(owner, { k: 'const', name, value })
+  }
+
+  addResource(owner: string, path: string[], type: string, properties: JsonObject | undefined, extra: Partial<CfnResourceIr> = {}): CfnResourceIr {
+    const resource: CfnResourceIr = { logicalId: makeUniqueId(path), type, path, owner, ...extra }
+    if (properties && Object.keys(properties).length) resource.properties = properties
+    this.resources.push(resource)
+    return resource
+  }
+
+  apiConstructId(): string {
+    if (!this.api) throw new Error('internal: API not built yet')
+    return this.api.constructId
+  }
+
+  apiRef(): { Ref: string } {
+    if (!this.api) throw new Error('internal: API not built yet')
+    return { Ref: this.api.logicalId }
+  }
+
+  resourceLogicalId(path: readonly string[]): string {
+    return makeUniqueId(path)
+  }
+
+  /** Logical ids of every resource at or below a construct path (what `node.addDependency` covers). */
+  resourcesUnder(path: readonly string[]): string[] {
+    return this.resources
+      .filter((r) => path.every((c, i) => r.path[i] === c))
+      .map((r) => r.logicalId)
+  }
+
+  defineAttribute(entity: string, attribute: string, expr: Expr): void {
+    let map = this.attributes.get(entity)
+    if (!map) this.attributes.set(entity, (map = new Map()))
+    map.set(attribute, expr)
+  }
+
+  hasAttribute(entity: string, attribute: string): boolean {
+    return this.attributes.get(entity)?.has(attribute) ?? false
+  }
+
+  /**
+   * Resolves `@{…}` references in a design string. An unknown reference becomes an EXP001 error (the
+   * export is then refused) and is kept as literal text so building can continue and report all of them.
+   */
+  text(value: string, owner: string, field: string): Expr {
+    const parts: ExprPart[] = []
+    for (const p of parseRefs(value)) {
+      if (typeof p === 'string') {
+        parts.push(p)
+        continue
+      }
+      if (p.entity === PSEUDO_ENTITY && (PSEUDO_ATTRIBUTES as readonly string[]).includes(p.attribute)) {
+        parts.push({ kind: 'pseudo', name: p.attribute as PseudoAttribute })
+        continue
+      }
+      const resolved = this.attributes.get(p.entity)?.get(p.attribute)
+      if (resolved) {
+        parts.push(...resolved)
+        continue
+      }
+      this.diagnostics.push({
+        code: 'EXP001',
+        severity: 'error',
+        message: `Reference @{${p.entity}.${p.attribute}} cannot be exported: ${
+          this.attributes.has(p.entity)
+            ? `"${p.entity}" has no attribute "${p.attribute}" here`
+            : `"${p.entity}" is not a resource, API or stage declared before this point`
+        }.`,
+        entity: owner,
+        field,
+      })
+      parts.push(value.slice(p.start, p.end))
+    }
+    return normalizeExpr(parts)
+  }
+
+  warn(code: string, message: string, entity?: string, field?: string): void {
+    this.diagnostics.push({ code, severity: 'warning', message, entity, field })
+  }
+
+  error(code: string, message: string, entity?: string, field?: string): void {
+    this.diagnostics.push({ code, severity: 'error', message, entity, field })
+  }
+}
+
+/** Deep merge with CDK's `addPropertyOverride` semantics: objects merge key by key, anything else replaces. */
+export function deepMerge(target: JsonObject, overrides: JsonObject): JsonObject {
+  const out: JsonObject = { ...target }
+  for (const [key, value] of Object.entries(overrides)) {
+    const current = out[key]
+    out[key] = isPlainObject(current) && isPlainObject(value) ? deepMerge(current, value) : value
+  }
+  return out
+}
+
+function isPlainObject(value: Json | undefined): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}

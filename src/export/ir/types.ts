@@ -1,0 +1,48 @@
+/** The export IR: every decision made once; printers only spell it. */
+
+import type { Diagnostic } from '../../model/diagnostics'
+import type { Json, JsonObject, VerbatimCfn } from '../../model/types'
+import type { Stmt } from './code'
+
+/** One CloudFormation resource as CDK would synthesize it from the generated code. */
+export interface CfnResourceIr {
+  logicalId: string
+  type: string
+  properties?: JsonObject
+  dependsOn?: string[]
+  deletionPolicy?: string
+  updateReplacePolicy?: string
+  /** Construct path below the stack; `addDependency` on a construct covers every resource under it. */
+  path: string[]
+  /** The design entity the resource belongs to. */
+  owner: string
+}
+
+/** A CDK statement and the design entity it belongs to (route snippets select statements by owner). */
+export interface OwnedStmt {
+  owner: string
+  stmt: Stmt
+}
+
+export interface ExportIr {
+  /** CDK stack id and CloudFormation stack name used for ids that embed it. */
+  stackName: string
+  /** Stack class name, e.g. `MywsapiStack`. */
+  stackClass: string
+  /** File-name stem for CDK projects, e.g. `mywsapi` (kebab-case). */
+  projectName: string
+  resources: CfnResourceIr[]
+  /** Template `Conditions` the L2 constructs add (Kinesis encryption). */
+  conditions: JsonObject
+  statements: OwnedStmt[]
+  /** Entity ids a route needs (itself, its integration, authorizer, targets, roles), per route id. */
+  routeClosure: Record<string, string[]>
+  verbatim?: VerbatimCfn
+  /** Verbatim resources by logical id (kept out of `resources`, which are the modelled ones). */
+  verbatimResources: Record<string, Json>
+  diagnostics: Diagnostic[]
+  /** Problems that only stop the CDK targets (verbatim template sections CDK code cannot hold). */
+  cdkDiagnostics: Diagnostic[]
+  /** Variable of the WebSocketApi in the generated code (route snippets assume it is in scope). */
+  apiVariable: string
+}

@@ -1,0 +1,80 @@
+/**
+ * Least-privilege IAM for AWS service integrations: which action(s) the role API Gateway assumes needs,
+ * on which design resource. One table, pure, shared by the exporters (CloudFormation, CDK TS, CDK Python)
+ * and the canvas (to show what a generated role will be allowed to do).
+ */
+
+import { effectiveResourceType } from './queries'
+import type { Design, EntityId, ResourceType } from './types'
+
+export interface RequiredPermission {
+  /** IAM actions, e.g. `['dynamodb:PutItem']`. */
+  actions: string[]
+  /** The design resource the actions apply to (its ARN is the policy resource). */
+  resource: EntityId
+}
+
+interface ServiceRule {
+  /** IAM namespace (the URI service name is the same for every supported service). */
+  prefix: string
+  /** What the integration's target must be. */
+  targets: ResourceType[]
+  /** Actions this integration may call; the first is the default for path-style URIs. */
+  actions: string[]
+}
+
+/** The services API Gateway WebSocket integrations call, with the actions we grant. */
+export const SERVICE_PERMISSIONS: Record<string, ServiceRule> = {
+  dynamodb: {
+    prefix: 'dynamodb',
+    targets: ['dynamodb-table'],
+    actions: ['PutItem', 'GetItem', 'DeleteItem', 'UpdateItem', 'Query', 'Scan', 'BatchWriteItem', 'BatchGetItem', 'TransactWriteItems'],
+  },
+  sqs: { prefix: 'sqs', targets: ['sqs-queue'], actions: ['SendMessage', 'SendMessageBatch'] },
+  sns: { prefix: 'sns', targets: ['sns-topic'], actions: ['Publish'] },
+  kinesis: { prefix: 'kinesis', targets: ['kinesis-stream'], actions: ['PutRecord', 'PutRecords'] },
+  events: { prefix: 'events', targets: ['eventbridge-bus'], actions: ['PutEvents'] },
+  states: { prefix: 'states', targets: ['state-machine'], actions: ['StartExecution', 'StartSyncExecution'] },
+  lambda: { prefix: 'lambda', targets: ['lambda-function'], actions: ['InvokeFunction'] },
+}
+
+export type PermissionResult =
+  | { ok: true; permission: RequiredPermission }
+  /** Nothing to grant (Mock, proxy integrations, HTTP). */
+  | { ok: true; permission: undefined }
+  | { ok: false; reason: string }
+
+/** The permission an integration's credentials role needs. */
+export function integrationPermission(design: Design, integrationId: EntityId): PermissionResult {
+  const integration = design.integrations[integrationId]
+  if (!integration) return { ok: false, reason: `no integration "${integrationId}"` }
+  if (integration.type === 'lambda') return targetPermission(design, integration.target, 'lambda', 'InvokeFunction')
+  if (integration.type !== 'aws') return { ok: true, permission: undefined }
+  const service = integration.service
+  if (!service) return { ok: false, reason: 'an AWS integration needs a service to derive its permission' }
+  const rule = SERVICE_PERMISSIONS[service]
+  if (!rule) return { ok: false, reason: `no permission rule for service "${service}"` }
+  const action = integration.action ?? (service === 'lambda' ? 'InvokeFunction' : rule.actions[0])
+  if (!rule.actions.includes(action)) {
+    return { ok: false, reason: `action "${action}" is not one of ${rule.actions.join(', ')} for ${service}` }
+  }
+  return targetPermission(design, integration.target, service, action)
+}
+
+/** The permission an authorizer's credentials role needs: invoke the authorizer function. */
+export function authorizerPermission(design: Design, authorizerId: EntityId): PermissionResult {
+  const authorizer = design.authorizers[authorizerId]
+  if (!authorizer) return { ok: false, reason: `no authorizer "${authorizerId}"` }
+  if (authorizer.type !== 'lambda') return { ok: true, permission: undefined }
+  return targetPermission(design, authorizer.function, 'lambda', 'InvokeFunction')
+}
+
+function targetPermission(design: Design, target: EntityId | undefined, service: string, action: string): PermissionResult {
+  const rule = SERVICE_PERMISSIONS[service]
+  if (!target) return { ok: false, reason: `the integration has no target resource to grant ${rule.prefix}:${action} on` }
+  const type = effectiveResourceType(design.resources[target])
+  if (!type || !rule.targets.includes(type)) {
+    return { ok: false, reason: `${rule.prefix}:${action} needs a ${rule.targets.join(' or ')} target, "${target}" is ${type ?? 'not a resource'}` }
+  }
+  return { ok: true, permission: { actions: [`${rule.prefix}:${action}`], resource: target } }
+}
