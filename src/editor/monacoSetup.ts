@@ -10,6 +10,7 @@ import 'monaco-editor/languages/definitions/typescript/register.js'
 import 'monaco-editor/language/json/monaco.contribution.js'
 import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker'
 import JsonWorker from 'monaco-editor/language/json/json.worker.js?worker'
+import { registerVtl } from './registerVtl'
 
 self.MonacoEnvironment = {
   getWorker(_moduleId: string, label: string) {
@@ -18,5 +19,7 @@ self.MonacoEnvironment = {
     throw new Error(`Unknown Monaco worker label: ${label}`)
   },
 }
+
+registerVtl(monaco)
 
 export { monaco }

@@ -10,7 +10,8 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type * as MonacoApi from 'monaco-editor/editor/editor.api.js'
 import type { Design } from '../../model/types'
 import type { Monaco } from '../../editor/loadMonaco'
-import { VTL_EDITOR_LANGUAGE, VTL_MARKER_OWNER, attachVtlValidation, onValidationState, setTemplateContext, type ValidationState } from '../../editor/vtlClient'
+import { VTL_EDITOR_LANGUAGE, VTL_MARKER_OWNER, attachVtlValidation, onValidationState, setTemplateOptions, type ValidationState } from '../../editor/vtlClient'
+import type { ValidateOptions } from '../../vtl'
 import { disposeStaleTemplateModels, getOrCreateTemplateModel, syncModelText } from '../../editor/templateModels'
 import { canonicalTemplateKey, listTemplates, templateModelPath, templateTabTestId, type TemplateEntry } from './templateKeys'
 import { useMonaco } from './useMonaco'
@@ -183,13 +184,31 @@ function TemplateEditor({ monaco, design, integrationId, template, routeKeys, on
   const emitted = useRef(new Map<string, string[]>())
   const applyingExternal = useRef(false)
 
-  // Context the validator and completion use for this template (routes using it, stage variables, request/response).
-  const stageVariables = useMemo(() => {
-    const names = new Set<string>()
-    for (const stage of Object.values(design.stages)) for (const name of Object.keys(stage.stageVariables ?? {})) names.add(name)
-    return [...names].sort()
-  }, [design.stages])
-  setTemplateContext(path, { routeKeys, stageVariables, kind: template.address.kind })
+  // What the validator needs to know about this template (route, integration, stage variables, the design for
+  // `@{…}` references); also feeds `$stageVariables.` completion.
+  const integration = design.integrations[integrationId]
+  const stageVariables = useMemo(() => Object.assign({}, ...Object.values(design.stages).map((s) => s.stageVariables ?? {})) as Record<string, string>, [design.stages])
+  const routeKey = routeKeys.length === 1 ? routeKeys[0] : undefined
+  const options: ValidateOptions =
+    template.address.kind === 'request'
+      ? {
+          routeKey,
+          contentType: template.address.contentType,
+          integrationType: integration?.type,
+          service: integration?.service,
+          action: integration?.action,
+          templateSelectionExpression: integration?.templateSelectionExpression,
+          templateKeys: Object.keys(integration?.requestTemplates ?? {}),
+          templateKey: template.address.contentType,
+          stageVariables,
+          requestParameters: integration?.requestParameters,
+          design,
+        }
+      : { routeKey, contentType: template.address.contentType, integrationType: integration?.type, stageVariables, design }
+  // Before the model effects below run, so the first validation already sees them.
+  useLayoutEffect(() => {
+    setTemplateOptions(path, options)
+  })
 
   // One editor instance for the component's lifetime.
   useEffect(() => {

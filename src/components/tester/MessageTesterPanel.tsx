@@ -1,5 +1,14 @@
-/** Try a message against the design: route selection, template selection and the rendered integration request. */
+/**
+ * Message tester: type a client message (JSON or raw text) and context values, and see live which route the API's
+ * route selection expression picks (and why, including the `$default` fallback and the empty-string rule), which
+ * request template the integration's template selection expression picks, and the rendered integration request,
+ * pretty-printed when it is JSON. All of it is `testMessage` from src/vtl; this component only collects input.
+ */
+import { useDeferredValue, useMemo, useState } from 'react'
+import type { Diagnostic } from '../../model/diagnostics'
 import type { Design } from '../../model/types'
+import { DEFAULT_SAMPLE_MESSAGE, testMessage, type TestMessageInput, type TestMessageResult } from '../../vtl'
+import { formatPairs, parsePairs } from './pairs'
 import '../editor/panels.css'
 
 export interface MessageTesterPanelProps {
@@ -7,19 +16,256 @@ export interface MessageTesterPanelProps {
   routeId?: string
 }
 
+const AUTO_ROUTE = ''
+
 export function MessageTesterPanel({ design, routeId }: MessageTesterPanelProps) {
+  const selectedRoute = routeId ? design.routes[routeId] : undefined
+  const [message, setMessage] = useState(() => initialMessage(design, selectedRoute?.key))
+  const [routeOverride, setRouteOverride] = useState<string>(() =>
+    selectedRoute && (selectedRoute.key === '$connect' || selectedRoute.key === '$disconnect') ? selectedRoute.key : AUTO_ROUTE,
+  )
+  const [connectionId, setConnectionId] = useState('L0SM9cOFvHcCIhw=')
+  const stageIds = Object.keys(design.stages)
+  const [stageId, setStageId] = useState<string | undefined>(stageIds[0])
+  const stage = stageId ? design.stages[stageId] : undefined
+  const [stageVarsText, setStageVarsText] = useState<{ stageId?: string; text: string }>({ stageId, text: formatPairs(stage?.stageVariables ?? {}) })
+  const [authorizerText, setAuthorizerText] = useState('principalId=user-0001')
+  const [headersText, setHeadersText] = useState('Authorization=Bearer sample-token')
+  const [queryText, setQueryText] = useState('')
+
+  // Stage variables follow the chosen stage until the user edits them.
+  const stageVarsForStage = stageVarsText.stageId === stageId ? stageVarsText.text : formatPairs(stage?.stageVariables ?? {})
+  const effectiveRouteKey = routeOverride !== AUTO_ROUTE && Object.values(design.routes).some((r) => r.key === routeOverride) ? routeOverride : undefined
+
+  const stageVars = parsePairs(stageVarsForStage)
+  const authorizer = parsePairs(authorizerText)
+  const headers = parsePairs(headersText)
+  const query = parsePairs(queryText)
+  const inputErrors = [
+    ...stageVars.errors.map((e) => `Stage variables: ${e}`),
+    ...authorizer.errors.map((e) => `Authorizer fields: ${e}`),
+    ...headers.errors.map((e) => `Headers: ${e}`),
+    ...query.errors.map((e) => `Query string: ${e}`),
+  ]
+
+  const input: TestMessageInput = useMemo(
+    () => ({
+      message,
+      routeKey: effectiveRouteKey,
+      context: {
+        connectionId,
+        ...(stage ? { stage: stage.name } : {}),
+        authorizer: authorizer.values,
+      },
+      stageVariables: stageVars.values,
+      params: { header: headers.values, querystring: query.values },
+    }),
+    // The parsed maps are recomputed each render; they are keyed on their source text.
+    [message, effectiveRouteKey, connectionId, stage?.name, authorizerText, stageVarsForStage, headersText, queryText],
+  )
+  const deferredInput = useDeferredValue(input)
+  const deferredDesign = useDeferredValue(design)
+  const outcome = useMemo((): { ok: true; result: TestMessageResult } | { ok: false; message: string } => {
+    try {
+      return { ok: true, result: testMessage(deferredDesign, deferredInput) }
+    } catch (error) {
+      return { ok: false, message: error instanceof Error ? error.message : String(error) }
+    }
+  }, [deferredDesign, deferredInput])
+
+  const messageIsJson = isJson(message)
+  const routeKeys = Object.values(design.routes).map((r) => r.key)
+  const showConnectParams = (effectiveRouteKey ?? (outcome.ok ? outcome.result.route?.key : undefined)) === '$connect'
+
   return (
     <div className="ss-panel" data-testid="tester.panel">
       <div className="ss-panel-header">
         <span className="ss-panel-title">Message tester</span>
-        <span className="ss-muted">
-          {design.api.name} · route selection {design.api.routeSelectionExpression}
-          {routeId ? ` · selected route ${design.routes[routeId]?.key ?? routeId}` : ''}
+        <span className="ss-muted" data-testid="tester.expression">
+          route selection <code>{design.api.routeSelectionExpression}</code>
         </span>
       </div>
-      <div className="ss-warning-box" role="status">The message tester is being connected to the VTL engine.</div>
+      <div className="ss-columns">
+        <div className="ss-column" style={{ flex: '1 1 40%' }}>
+          <label className="ss-field">
+            <span>
+              Message {message.trim() === '' ? '(empty)' : messageIsJson ? '(JSON)' : '(raw text, not JSON)'}
+            </span>
+            <textarea data-testid="tester.message" rows={6} spellCheck={false} value={message} onChange={(e) => setMessage(e.target.value)} />
+          </label>
+          <label className="ss-field">
+            <span>Route</span>
+            <select data-testid="tester.route" value={routeOverride} onChange={(e) => setRouteOverride(e.target.value)}>
+              <option value={AUTO_ROUTE}>Chosen by the route selection expression</option>
+              {routeKeys.map((key) => (
+                <option key={key} value={key}>
+                  Force {key}
+                </option>
+              ))}
+            </select>
+          </label>
+          <div style={{ display: 'flex', gap: 6 }}>
+            <label className="ss-field" style={{ flex: 1 }}>
+              <span>Connection id</span>
+              <input data-testid="tester.context.connection-id" value={connectionId} onChange={(e) => setConnectionId(e.target.value)} />
+            </label>
+            <label className="ss-field" style={{ flex: 1 }}>
+              <span>Stage</span>
+              <select data-testid="tester.context.stage" value={stageId ?? ''} onChange={(e) => setStageId(e.target.value || undefined)} disabled={stageIds.length === 0}>
+                {stageIds.length === 0 ? <option value="">(no stage)</option> : null}
+                {stageIds.map((id) => (
+                  <option key={id} value={id}>
+                    {design.stages[id].name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <label className="ss-field">
+            <span>Stage variables (name=value per line)</span>
+            <textarea
+              data-testid="tester.context.stage-variables"
+              rows={2}
+              spellCheck={false}
+              value={stageVarsForStage}
+              onChange={(e) => setStageVarsText({ stageId, text: e.target.value })}
+            />
+          </label>
+          <label className="ss-field">
+            <span>Authorizer context ($context.authorizer.*, name=value per line)</span>
+            <textarea data-testid="tester.context.authorizer" rows={2} spellCheck={false} value={authorizerText} onChange={(e) => setAuthorizerText(e.target.value)} />
+          </label>
+          {showConnectParams ? (
+            <>
+              <label className="ss-field">
+                <span>$connect headers (name=value per line)</span>
+                <textarea data-testid="tester.context.headers" rows={2} spellCheck={false} value={headersText} onChange={(e) => setHeadersText(e.target.value)} />
+              </label>
+              <label className="ss-field">
+                <span>$connect query string (name=value per line)</span>
+                <textarea data-testid="tester.context.querystring" rows={1} spellCheck={false} value={queryText} onChange={(e) => setQueryText(e.target.value)} />
+              </label>
+            </>
+          ) : null}
+          {inputErrors.length ? (
+            <div className="ss-error-box" role="alert" data-testid="tester.input-errors" style={{ margin: 0 }}>
+              {inputErrors.map((e) => (
+                <div key={e}>{e}</div>
+              ))}
+            </div>
+          ) : null}
+        </div>
+        <div className="ss-column" style={{ flex: '1 1 60%' }} data-testid="tester.result" aria-live="polite">
+          {outcome.ok ? <ResultView design={design} result={outcome.result} /> : (
+            <div className="ss-error-box" role="alert" data-testid="tester.result.error" style={{ margin: 0 }}>
+              The tester failed: {outcome.message}
+            </div>
+          )}
+        </div>
+      </div>
     </div>
   )
+}
+
+function ResultView({ design, result }: { design: Design; result: TestMessageResult }) {
+  const errors = result.diagnostics.filter((d) => d.severity === 'error')
+  const others = result.diagnostics.filter((d) => d.severity !== 'error')
+  const integration = result.integrationId ? design.integrations[result.integrationId] : undefined
+  return (
+    <>
+      <div className="ss-result-block">
+        <h4>Route</h4>
+        {result.route ? (
+          <>
+            <div className="ss-route-key" data-testid="tester.result.route" data-route-id={result.route.id}>
+              {result.route.key}
+            </div>
+            <div className="ss-muted" data-testid="tester.result.route-reason">
+              {result.route.reason}
+            </div>
+          </>
+        ) : (
+          <div className="ss-sev-error" data-testid="tester.result.route" data-route-id="">
+            No route
+          </div>
+        )}
+      </div>
+      {result.route ? (
+        <div className="ss-result-block">
+          <h4>Integration and template</h4>
+          {result.integrationId ? (
+            <div data-testid="tester.result.integration">
+              {result.integrationId} <span className="ss-muted">({integration?.type})</span>
+            </div>
+          ) : null}
+          {result.template ? (
+            <div data-testid="tester.result.template" data-kind={result.template.kind} data-key={result.template.kind === 'template' ? result.template.key : ''}>
+              {result.template.kind === 'template' ? (
+                <>
+                  template <code>{result.template.key}</code>
+                </>
+              ) : result.template.kind === 'passthrough' ? (
+                'no template: message passed through'
+              ) : result.template.kind === 'rejected' ? (
+                <span className="ss-sev-error">message rejected</span>
+              ) : (
+                'no template (proxy integration)'
+              )}
+              <div className="ss-muted" data-testid="tester.result.template-reason">
+                {result.template.reason}
+              </div>
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+      {errors.length ? <DiagnosticsView diagnostics={errors} testId="tester.result.error" /> : null}
+      {result.request ? (
+        <div className="ss-result-block">
+          <h4>
+            Integration request {result.request.isJson ? '(JSON, pretty-printed)' : result.request.body === '' ? '(empty)' : '(text)'}
+          </h4>
+          <pre className="ss-code" data-testid="tester.result.rendered" data-json={result.request.isJson}>
+            {result.request.pretty}
+          </pre>
+        </div>
+      ) : null}
+      {others.length ? <DiagnosticsView diagnostics={others} testId="tester.result.note" /> : null}
+    </>
+  )
+}
+
+function DiagnosticsView({ diagnostics, testId }: { diagnostics: Diagnostic[]; testId: string }) {
+  return (
+    <ul className="ss-result-block" style={{ listStyle: 'none', margin: 0 }} role={testId.endsWith('error') ? 'alert' : undefined}>
+      {diagnostics.map((d, i) => (
+        <li key={`${d.code}:${i}`} data-testid={testId} data-code={d.code} data-line={d.range?.line ?? ''}>
+          <span className={d.severity === 'error' ? 'ss-sev-error' : d.severity === 'warning' ? 'ss-sev-warning' : 'ss-sev-info'}>{d.code}</span>{' '}
+          {d.range ? `line ${d.range.line}, column ${d.range.column}: ` : ''}
+          {d.message}
+          {d.field ? <span className="ss-muted"> — {d.field}</span> : null}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** A message that reaches the selected route when the expression is `$request.body.<field>`, else the default sample. */
+function initialMessage(design: Design, routeKey: string | undefined): string {
+  const field = /^\$request\.body\.([A-Za-z_][\w]*)$/.exec(design.api.routeSelectionExpression)?.[1]
+  if (field && routeKey && !routeKey.startsWith('$')) {
+    return JSON.stringify({ [field]: routeKey, message: 'hello world' }, null, 2)
+  }
+  if (routeKey === '$connect' || routeKey === '$disconnect') return ''
+  return JSON.stringify(JSON.parse(DEFAULT_SAMPLE_MESSAGE), null, 2)
 }
 
 export default MessageTesterPanel
