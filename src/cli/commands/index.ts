@@ -3,5 +3,9 @@
 import type { Command } from '../command'
 import { newCommand } from './new'
 import { validateCommand } from './validate'
+import { renderCommand } from './render'
+import { validateTemplateCommand } from './validateTemplate'
+import { routeCommand } from './route'
+import { importCommand } from './import'
 
-export const COMMANDS: Command[] = [validateCommand, newCommand]
+export const COMMANDS: Command[] = [validateCommand, newCommand, renderCommand, validateTemplateCommand, routeCommand, importCommand]

@@ -1,0 +1,40 @@
+/**
+ * Test/bench helper: synthesizes the CDK fixture apps once (one tsx process, CDK_VALIDATION=false) into a
+ * cache directory keyed by the fixture sources, and reads templates back.
+ */
+
+import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const root = resolve(here, '../../..')
+
+export type FixtureStack = 'AwsStack' | 'ChatStack' | 'AuthStack' | 'LargeStack'
+export const FIXTURE_STACK_NAMES: FixtureStack[] = ['AwsStack', 'ChatStack', 'AuthStack', 'LargeStack']
+
+/** Directory holding `<Stack>.template.json` for every fixture stack (synthesized on first use). */
+export function fixtureDir(): string {
+  const hash = createHash('md5')
+  for (const f of ['apps.ts', 'synth.ts']) hash.update(readFileSync(join(here, f)))
+  const dir = join(root, 'node_modules', '.cache', 'socket-studio-import-fixtures', hash.digest('hex').slice(0, 12))
+  if (!FIXTURE_STACK_NAMES.every((s) => existsSync(join(dir, `${s}.template.json`)))) {
+    mkdirSync(dir, { recursive: true })
+    execFileSync(join(root, 'node_modules', '.bin', 'tsx'), [join(here, 'synth.ts'), dir], {
+      cwd: root,
+      env: { ...process.env, CDK_VALIDATION: 'false' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
+  }
+  return dir
+}
+
+export function fixtureTemplate(stack: FixtureStack): string {
+  return readFileSync(join(fixtureDir(), `${stack}.template.json`), 'utf8')
+}
+
+export function handwrittenTemplate(name = 'handwritten.yaml'): string {
+  return readFileSync(join(here, name), 'utf8')
+}
