@@ -72,6 +72,49 @@ export class ApigwCompile extends Compile {
     }
   }
 
+  /**
+   * Same as velocityjs's renderAstList, except that `#break` also stops the rest of the current body (Velocity
+   * semantics; velocityjs only stops starting new iterations). References are already printed by getReferences.
+   */
+  override renderAstList(asts?: Node[], contextId?: string): string {
+    const list = asts ?? (this.asts as Node[])
+    if (contextId) {
+      if (contextId !== this.contextId && !this.conditions.includes(contextId)) this.conditions.unshift(contextId)
+      this.contextId = contextId
+    } else this.contextId = ''
+    let out = ''
+    for (const ast of list) {
+      if (this.runState.stop || this.runState.break) break
+      if (typeof ast === 'string') {
+        out += ast
+        continue
+      }
+      const node = ast as { type?: string; value?: string }
+      switch (node.type) {
+        case 'references':
+          out += this.getReferences(ast, true)
+          break
+        case 'set':
+          this.setValue(ast as Parameters<Compile['setValue']>[0])
+          break
+        case 'break':
+          this.runState.break = true
+          break
+        case 'macro_call':
+          out += this.getMacro(ast)
+          break
+        case 'comment':
+          break
+        case 'raw':
+          out += node.value ?? ''
+          break
+        default:
+          out += this.getBlock(ast as unknown as Node[])
+      }
+    }
+    return out
+  }
+
   protected override getExpression(ast: Node): string {
     if ((ast as { type?: string }).type !== 'math') return super.getExpression(ast)
     const { operator, expression: exp } = ast as unknown as MathNode

@@ -56,14 +56,16 @@ export function parseErrorToDiagnostic(e: unknown, text: string, lines: LineInde
   const err = e instanceof Error ? e : new Error(String(e))
   const hash = (err as Error & { hash?: JisonHash }).hash
   if (hash?.loc) {
-    const { first_line, first_column, last_line, last_column } = hash.loc
-    const start = lines.lineStart(first_line) + first_column
-    const end = lines.lineStart(last_line) + Math.max(last_column, first_column + 1)
+    // Jison's loc columns drift after some tokens; the caret in its message is exact, so prefer it.
+    const { first_line, first_column } = hash.loc
+    const caret = caretOffset(err.message, text, first_line, lines)
+    const start = caret ?? lines.lineStart(first_line) + first_column
+    const end = start + Math.max(1, hash.text?.length ?? 1)
     const got = describeToken(hash.token, hash.text)
     return diag('VTL004', `syntax error: unexpected ${got}${tidyExpected(hash.expected)}`, lines.range(start, Math.min(end, text.length)))
   }
   if (hash && /^Lexical error/.test(err.message)) {
-    const offset = lexicalErrorOffset(err.message, text, (hash.line ?? 0) + 1, lines)
+    const offset = caretOffset(err.message, text, (hash.line ?? 0) + 1, lines) ?? lines.lineStart((hash.line ?? 0) + 1)
     return diag('VTL004', 'syntax error: unrecognised text (an unclosed string or parenthesis?)', lines.range(offset, Math.min(offset + 1, text.length)))
   }
   // Not a Jison error: velocityjs crashed inside its grammar actions (seen with malformed #else chains).
@@ -74,18 +76,18 @@ export function parseErrorToDiagnostic(e: unknown, text: string, lines: LineInde
  * Jison prints `past + upcoming` with newlines removed and the caret under the error; `past` is at most the
  * last 20 consumed characters, prefixed by `...` when longer. Find where that `past` ends on the reported line.
  */
-function lexicalErrorOffset(message: string, text: string, line: number, lines: LineIndex): number {
+function caretOffset(message: string, text: string, line: number, lines: LineIndex): number | undefined {
   const parts = message.split('\n')
   const excerpt = parts[1] ?? ''
   const caret = (parts[2] ?? '').indexOf('^')
-  const lineStart = lines.lineStart(line)
-  if (caret < 0) return lineStart
+  if (caret < 0) return undefined
   const past = excerpt.slice(0, caret).replace(/^\.\.\./, '')
+  const lineStart = lines.lineStart(line)
   const lineText = lines.lineText(line)
   // Try every end position on the line; compare against the text before it with newlines removed.
   for (let col = 0; col <= lineText.length; col++) {
     const before = text.slice(Math.max(0, lineStart + col - past.length - 200), lineStart + col).replace(/\n/g, '')
     if (before.endsWith(past)) return lineStart + col
   }
-  return lineStart
+  return undefined
 }
