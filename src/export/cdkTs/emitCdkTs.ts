@@ -30,11 +30,11 @@ export function tsStackFile(ir: ExportIr): string {
   return [
     `// ${GENERATED_HEADER}`,
     ...imports.lines().map((l) => l.replace('StackProps', 'type StackProps')),
-    "import type { Construct } from 'constructs'",
+    "import type { Construct } from 'constructs';",
     '',
     `export class ${ir.stackClass} extends Stack {`,
     '  constructor(scope: Construct, id: string, props?: StackProps) {',
-    '    super(scope, id, props)',
+    '    super(scope, id, props);',
     '',
     ...lines,
     '  }',
@@ -58,12 +58,12 @@ export function tsProject(ir: ExportIr): GeneratedFile[] {
   const app = [
     '#!/usr/bin/env node',
     `// ${GENERATED_HEADER}`,
-    "import { App } from 'aws-cdk-lib'",
-    `import { ${ir.stackClass} } from '../lib/${name}-stack'`,
+    "import { App } from 'aws-cdk-lib';",
+    `import { ${ir.stackClass} } from '../lib/${name}-stack';`,
     '',
-    'const app = new App()',
+    'const app = new App();',
     // The stack id is part of a few logical ids (authorizer permissions, API mappings): keep it in sync with the export.
-    `new ${ir.stackClass}(app, ${tsString(ir.stackName)})`,
+    `new ${ir.stackClass}(app, ${tsString(ir.stackName)});`,
     '',
   ].join('\n')
   return [

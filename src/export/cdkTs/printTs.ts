@@ -52,9 +52,9 @@ export class TsImports {
   lines(): string[] {
     const out: string[] = []
     const named = [...this.named.entries()].sort(([a], [b]) => (a < b ? -1 : 1))
-    for (const [from, names] of named.filter(([f]) => f === 'aws-cdk-lib')) out.push(`import { ${[...names].sort().join(', ')} } from '${from}'`)
-    for (const m of [...this.namespaces].sort()) out.push(`import * as ${NAMESPACE[m]!.alias} from '${NAMESPACE[m]!.from}'`)
-    for (const [from, names] of named.filter(([f]) => f !== 'aws-cdk-lib')) out.push(`import { ${[...names].sort().join(', ')} } from '${from}'`)
+    for (const [from, names] of named.filter(([f]) => f === 'aws-cdk-lib')) out.push(`import { ${[...names].sort().join(', ')} } from '${from}';`)
+    for (const m of [...this.namespaces].sort()) out.push(`import * as ${NAMESPACE[m]!.alias} from '${NAMESPACE[m]!.from}';`)
+    for (const [from, names] of named.filter(([f]) => f !== 'aws-cdk-lib')) out.push(`import { ${[...names].sort().join(', ')} } from '${from}';`)
     return out
   }
 }
@@ -66,12 +66,12 @@ export class TsPrinter {
     const indent = pad(level, UNIT)
     switch (s.k) {
       case 'const':
-        return `${indent}const ${s.name} = ${this.code(s.value, level, indent.length + s.name.length + 9)}`
+        return `${indent}const ${s.name} = ${this.code(s.value, level, indent.length + s.name.length + 9)};`
       case 'expr':
-        return `${indent}${this.code(s.value, level, indent.length)}`
+        return `${indent}${this.code(s.value, level, indent.length)};`
       case 'assign': {
         const target = `${this.code(s.target, level, indent.length)}.${s.prop}`
-        return `${indent}${target} = ${this.code(s.value, level, indent.length + target.length + 3)}`
+        return `${indent}${target} = ${this.code(s.value, level, indent.length + target.length + 3)};`
       }
       case 'comment':
         return `${indent}// ${s.text}`

@@ -7,6 +7,7 @@ import { deepMerge } from './context'
 import { cfnValue } from './cfnValue'
 import { functionRef, type FunctionRef } from './functions'
 import { pascalCase } from './names'
+import { sanitizeConstructId } from './logicalIds'
 
 export interface AuthorizerInfo {
   id: string
@@ -24,7 +25,7 @@ export interface AuthorizerInfo {
 }
 
 export function buildAuthorizer(ctx: IrContext, id: string, a: Authorizer): AuthorizerInfo {
-  const constructId = a.constructId ?? pascalCase(id)
+  const constructId = sanitizeConstructId(a.constructId ?? pascalCase(id))
   const variable = ctx.declareVar(id, id, 'authorizer')
   const info: AuthorizerInfo = {
     id,

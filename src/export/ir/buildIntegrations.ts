@@ -13,6 +13,7 @@ import { deepMerge } from './context'
 import type { Expr } from './expr'
 import { functionRef, type FunctionRef } from './functions'
 import { pascalCase } from './names'
+import { sanitizeConstructId } from './logicalIds'
 
 export type IntegrationStyle = 'aws' | 'lambda-proxy' | 'mock' | 'l1'
 
@@ -70,7 +71,7 @@ function credentials(ctx: IrContext, id: string, i: Integration, constructId: st
 export function buildIntegration(ctx: IrContext, id: string, i: Integration): IntegrationInfo | undefined {
   const style: IntegrationStyle =
     i.type === 'http' || i.type === 'http-proxy' ? 'l1' : i.type === 'lambda-proxy' ? 'lambda-proxy' : i.type === 'mock' ? 'mock' : 'aws'
-  const preferredId = i.constructId ?? pascalCase(id)
+  const preferredId = sanitizeConstructId(i.constructId ?? pascalCase(id))
   const constructId = style === 'l1' ? ctx.stackChildId(preferredId) : preferredId
   const variable = ctx.declareVar(id, id, 'integration')
   const handler = i.type === 'lambda' || i.type === 'lambda-proxy'

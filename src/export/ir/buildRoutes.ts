@@ -15,7 +15,7 @@ import { deepMerge } from './context'
 import type { Expr } from './expr'
 import type { AuthorizerInfo } from './buildAuthorizers'
 import type { IntegrationInfo } from './buildIntegrations'
-import { nodeUniqueId } from './logicalIds'
+import { nodeUniqueId, sanitizeConstructId } from './logicalIds'
 import { pascalCase } from './names'
 
 export interface RouteInfo {
@@ -60,7 +60,7 @@ export function buildRoute(
   const variable = ctx.declareVar(id, `${id} route`, 'route')
   const l1 = !integration || integration.style === 'l1'
   const useRouteClass = !l1 && route.apiKeyRequired === true
-  const routeConstructId = l1 || useRouteClass ? ctx.stackChildId(`${pascalCase(id)}Route`) : `${route.key}-Route`
+  const routeConstructId = l1 || useRouteClass ? ctx.stackChildId(`${pascalCase(id)}Route`) : sanitizeConstructId(`${route.key}-Route`)
   const constructPath = l1 || useRouteClass ? [routeConstructId] : [api.constructId, routeConstructId]
   const resourcePath = l1 ? constructPath : [...constructPath, 'Resource']
   const logicalId = ctx.resourceLogicalId(resourcePath)
@@ -72,6 +72,9 @@ export function buildRoute(
 
   // ---- CloudFormation of the route
   const cfn: JsonObject = { ApiId: ctx.apiRef(), RouteKey: route.key, AuthorizationType: authorizer ? (authorizer.type === 'iam' ? 'AWS_IAM' : 'CUSTOM') : 'NONE' }
+  if (authorizer?.type === 'lambda' && authorizer.handler) {
+    cfn.AuthorizerId = { Ref: ctx.resourceLogicalId([api.constructId, authorizer.constructId, 'Resource']) }
+  }
   if (route.apiKeyRequired) cfn.ApiKeyRequired = true
   if (route.twoWay) cfn.RouteResponseSelectionExpression = '$default'
   if (integration?.logicalId || integration) {

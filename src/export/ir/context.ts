@@ -5,7 +5,7 @@ import { parseRefs, PSEUDO_ENTITY, PSEUDO_ATTRIBUTES, type PseudoAttribute } fro
 import type { Design, Json, JsonObject } from '../../model/types'
 import type { Code, Stmt } from './code'
 import { normalizeExpr, type Expr, type ExprPart } from './expr'
-import { makeUniqueId } from './logicalIds'
+import { makeUniqueId, sanitizeConstructId } from './logicalIds'
 import { NameRegistry } from './names'
 import type { CfnResourceIr, OwnedStmt } from './types'
 
@@ -46,7 +46,7 @@ export class IrContext {
 
   /** A construct id directly under the stack, unique among its siblings (CDK would throw on a clash). */
   stackChildId(preferred: string): string {
-    let id = preferred
+    let id = sanitizeConstructId(preferred)
     for (let n = 2; this.stackChildIds.has(id); n++) id = `${preferred}${n}`
     this.stackChildIds.add(id)
     return id

@@ -1,0 +1,273 @@
+/**
+ * The exporter's own golden cases: together they use every construct the exporter writes and every
+ * optional prop of the model. `UPDATE_GOLDEN=1` writes each as `__golden__/<case>/design.yaml`
+ * (via serializeDocument); the golden test reads them back with parseDocument.
+ */
+
+import { emptyDesign } from '../../model/builders'
+import { seedDocument } from '../../model/seed'
+import type { Design, DesignDocument } from '../../model/types'
+
+const doc = (design: Design): DesignDocument => ({ design, layout: {} })
+
+function lambdaChat(): DesignDocument {
+  const d = emptyDesign('chat')
+  d.api = { name: 'chat', constructId: 'ChatApi', description: 'demo websocket api', routeSelectionExpression: '$request.body.action', tags: { team: 'realtime', env: 'dev' } }
+  d.resources.connections = { type: 'dynamodb-table', partitionKey: { name: 'connectionId', type: 'S' }, sortKey: { name: 'room', type: 'S' }, billingMode: 'PAY_PER_REQUEST', tableName: 'chat-connections' }
+  d.resources.handler = {
+    type: 'lambda-function',
+    constructId: 'Handler',
+    runtime: 'nodejs20.x',
+    handler: 'index.handler',
+    code: "exports.handler = async (event) => {\n  console.log(JSON.stringify(event))\n  return { statusCode: 200, body: 'ok' }\n}\n",
+    timeoutSeconds: 10,
+    memorySize: 256,
+    environment: { TABLE: '@{connections.name}', REGION: '@{aws.region}' },
+    manageConnections: true,
+  }
+  d.integrations.connectHandler = { type: 'lambda-proxy', constructId: 'ConnectIntegration', target: 'handler' }
+  d.integrations.messageHandler = { type: 'lambda-proxy', constructId: 'MessageIntegration', target: 'handler', timeoutMs: 10000, contentHandling: 'CONVERT_TO_TEXT' }
+  d.routes.connect = { key: '$connect', integration: 'connectHandler' }
+  d.routes.disconnect = { key: '$disconnect', integration: 'messageHandler' }
+  d.routes.sendMessage = { key: 'sendMessage', integration: 'messageHandler', twoWay: true }
+  d.stages.prod = {
+    name: 'prod',
+    constructId: 'ProdStage',
+    autoDeploy: true,
+    description: 'production',
+    throttle: { rateLimit: 100, burstLimit: 50 },
+    detailedMetricsEnabled: true,
+    stageVariables: { env: 'prod', table: '@{connections.name}' },
+    tags: { stage: 'prod' },
+  }
+  return doc(d)
+}
+
+function sqsFanIn(): DesignDocument {
+  const d = emptyDesign('fanin')
+  d.api.apiKeySelectionExpression = '$request.header.x-api-key'
+  d.api.ipAddressType = 'dualstack'
+  d.resources.queue = { type: 'sqs-queue', constructId: 'Queue', queueName: 'fanin.fifo', fifo: true, contentBasedDeduplication: true, visibilityTimeoutSeconds: 60, removalPolicy: 'retain' }
+  d.resources.role = { type: 'iam-role', constructId: 'IntegrationRole', roleName: 'fanin-apigw' }
+  d.integrations.enqueue = {
+    type: 'aws',
+    constructId: 'SqsSend',
+    service: 'sqs',
+    path: '@{aws.accountId}/@{queue.name}',
+    target: 'queue',
+    method: 'POST',
+    credentials: { role: 'role' },
+    passthroughBehavior: 'NEVER',
+    contentHandling: 'CONVERT_TO_TEXT',
+    requestParameters: { 'integration.request.header.Content-Type': "'application/x-www-form-urlencoded'" },
+    requestTemplates: { $default: 'Action=SendMessage&MessageGroupId=$context.connectionId&MessageBody=$util.urlEncode($input.body)' },
+    templateSelectionExpression: '\\$default',
+    timeoutMs: 5000,
+  }
+  d.integrations.connectMock = { type: 'mock', requestTemplates: { $default: '{"statusCode": 200}' }, templateSelectionExpression: '\\$default' }
+  d.routes.connect = { key: '$connect', integration: 'connectMock', apiKeyRequired: true }
+  d.routes.fallback = { key: '$default', integration: 'enqueue' }
+  d.stages.live = { name: 'live', autoDeploy: true }
+  return doc(d)
+}
+
+function mockPing(): DesignDocument {
+  const d = emptyDesign('pingpong')
+  d.resources.logs = { type: 'log-group', constructId: 'AccessLogs', logGroupName: '/ws/pingpong', retentionDays: 14, removalPolicy: 'destroy' }
+  d.integrations.ping = {
+    type: 'mock',
+    constructId: 'PingMock',
+    requestTemplates: { $default: '{"statusCode": 200}' },
+    templateSelectionExpression: '\\$default',
+    passthroughBehavior: 'WHEN_NO_MATCH',
+    timeoutMs: 3000,
+    responses: {
+      $default: { templates: { $default: '{"action": "pong", "connectionId": "$context.connectionId"}' }, templateSelectionExpression: '\\$default' },
+      '/4\\d\\d/': { templates: { $default: '{"error": true}' }, contentHandling: 'CONVERT_TO_TEXT' },
+    },
+  }
+  d.integrations.connectMock = { type: 'mock', requestTemplates: { $default: '{"statusCode": 200}' }, templateSelectionExpression: '\\$default' }
+  d.routes.connect = { key: '$connect', integration: 'connectMock' }
+  d.routes.ping = { key: 'ping', integration: 'ping', twoWay: true }
+  d.routes.pingAlias = { key: 'hello', integration: 'ping', twoWay: true }
+  d.stages.manual = {
+    name: 'v1',
+    constructId: 'ManualStage',
+    autoDeploy: false,
+    loggingLevel: 'INFO',
+    dataTraceEnabled: false,
+    routeSettings: { ping: { throttlingRateLimit: 10, throttlingBurstLimit: 5, loggingLevel: 'ERROR', dataTraceEnabled: true, detailedMetricsEnabled: true } },
+    accessLog: { destination: { logGroup: 'logs' } },
+  }
+  return doc(d)
+}
+
+function lambdaAuthorizer(): DesignDocument {
+  const d = emptyDesign('secured')
+  d.resources.authFn = { type: 'lambda-function', constructId: 'AuthFn', runtime: 'python3.12', handler: 'index.handler', code: 'def handler(event, context):\n    return {"principalId": "me", "policyDocument": {}}\n' }
+  d.resources.authRole = { type: 'iam-role', constructId: 'AuthorizerRole' }
+  d.authorizers.auth = { type: 'lambda', constructId: 'TokenAuthorizer', function: 'authFn', name: 'token-authorizer', identitySource: ['route.request.querystring.token'], credentials: { role: 'authRole' } }
+  d.integrations.connectMock = { type: 'mock', requestTemplates: { $default: '{"statusCode": 200}' }, templateSelectionExpression: '\\$default' }
+  d.routes.connect = { key: '$connect', integration: 'connectMock', authorizer: 'auth', requestParameters: { 'route.request.querystring.token': { required: true } }, operationName: 'Connect' }
+  d.stages.dev = { name: 'dev', autoDeploy: true }
+  return doc(d)
+}
+
+function iamAndServices(): DesignDocument {
+  const d = emptyDesign('services')
+  d.authorizers.iam = { type: 'iam' }
+  d.resources.topic = { type: 'sns-topic', constructId: 'Topic', topicName: 'events', fifo: true, displayName: 'Events' }
+  d.resources.stream = { type: 'kinesis-stream', constructId: 'Stream', streamName: 'clicks', shardCount: 2, removalPolicy: 'destroy' }
+  d.resources.bus = { type: 'eventbridge-bus', constructId: 'Bus', eventBusName: 'ws-events' }
+  d.resources.machine = { type: 'state-machine', constructId: 'Machine', stateMachineName: 'ws-flow', stateMachineType: 'EXPRESS', definition: '{"StartAt":"Done","States":{"Done":{"Type":"Pass","End":true}}}' }
+  d.resources.worker = { type: 'lambda-function', constructId: 'Worker', runtime: 'nodejs22.x', handler: 'index.handler', code: 'exports.handler = async (e) => e' }
+  d.resources.role = { type: 'iam-role', constructId: 'ServicesRole' }
+  d.resources.table = { type: 'dynamodb-table', constructId: 'Table', partitionKey: { name: 'pk', type: 'N' }, readCapacity: 2, writeCapacity: 3, removalPolicy: 'snapshot' }
+  const aws = (service: string, action: string, target: string, template: string) => ({
+    type: 'aws' as const,
+    service,
+    action,
+    target,
+    credentials: { role: 'role' },
+    requestTemplates: { $default: template },
+    templateSelectionExpression: '\\$default',
+    passthroughBehavior: 'NEVER' as const,
+  })
+  d.integrations.publish = { ...aws('sns', 'Publish', 'topic', 'Action=Publish&TopicArn=$util.urlEncode("@{topic.arn}")&Message=$util.urlEncode($input.body)&MessageGroupId=g'), requestParameters: { 'integration.request.header.Content-Type': "'application/x-www-form-urlencoded'" } }
+  d.integrations.record = aws('kinesis', 'PutRecord', 'stream', '{"StreamName": "@{stream.name}", "Data": "$util.base64Encode($input.body)", "PartitionKey": "$context.connectionId"}')
+  d.integrations.event = { ...aws('events', 'PutEvents', 'bus', '{"Entries": [{"EventBusName": "@{bus.name}", "Source": "ws", "DetailType": "message", "Detail": "$util.escapeJavaScript($input.body)"}]}'), requestParameters: { 'integration.request.header.X-Amz-Target': "'AWSEvents.PutEvents'", 'integration.request.header.Content-Type': "'application/x-amz-json-1.1'" } }
+  d.integrations.start = aws('states', 'StartSyncExecution', 'machine', '{"stateMachineArn": "@{machine.arn}", "input": "$util.escapeJavaScript($input.body)"}')
+  d.integrations.get = aws('dynamodb', 'GetItem', 'table', '{"TableName": "@{table.name}", "Key": {"pk": {"N": "$input.path(\'$.id\')"}}}')
+  d.integrations.invoke = {
+    type: 'lambda',
+    constructId: 'InvokeWorker',
+    target: 'worker',
+    credentials: { role: 'role' },
+    requestTemplates: { 'application/json': '{"connectionId": "$context.connectionId", "body": $input.json(\'$\')}' },
+    responses: { $default: { templates: { 'application/json': '$input.body' } } },
+  }
+  d.integrations.connectMock = { type: 'mock', requestTemplates: { $default: '{"statusCode": 200}' }, templateSelectionExpression: '\\$default' }
+  d.routes.connect = { key: '$connect', integration: 'connectMock', authorizer: 'iam' }
+  d.routes.publish = { key: 'publish', integration: 'publish' }
+  d.routes.record = { key: 'record', integration: 'record' }
+  d.routes.event = { key: 'event', integration: 'event' }
+  d.routes.start = { key: 'start', integration: 'start', twoWay: true }
+  d.routes.get = { key: 'get', integration: 'get', twoWay: true }
+  d.routes.invoke = { key: 'invoke', integration: 'invoke', twoWay: true }
+  d.stages.dev = { name: 'dev', autoDeploy: true }
+  return doc(d)
+}
+
+function httpAndExisting(): DesignDocument {
+  const d = emptyDesign('bridge')
+  d.resources.legacyQueue = { type: 'existing', kind: 'sqs-queue', arn: 'arn:aws:sqs:eu-west-1:123456789012:legacy', name: 'legacy' }
+  d.resources.legacyRole = { type: 'iam-role', constructId: 'LegacyRole', existingArn: 'arn:aws:iam::123456789012:role/legacy-apigw' }
+  d.resources.legacyFn = { type: 'existing', kind: 'lambda-function', arn: 'arn:aws:lambda:eu-west-1:123456789012:function:legacy' }
+  d.integrations.forward = {
+    type: 'http-proxy',
+    constructId: 'HttpBackendIntegration',
+    method: 'POST',
+    uri: 'https://backend.example.com/messages',
+    requestParameters: { 'integration.request.header.connectionId': 'context.connectionId' },
+    timeoutMs: 10000,
+    description: 'forward to the backend',
+  }
+  d.integrations.lookup = {
+    type: 'http',
+    method: 'GET',
+    uri: 'https://backend.example.com/lookup',
+    requestTemplates: { $default: '{"id": "$input.path(\'$.id\')"}' },
+    templateSelectionExpression: '\\$default',
+    connectionType: 'INTERNET',
+    responses: { $default: { templates: { $default: '$input.body' }, responseParameters: { 'method.response.header.x': 'integration.response.header.x' } } },
+  }
+  d.integrations.legacySend = {
+    type: 'aws',
+    service: 'sqs',
+    path: '123456789012/@{legacyQueue.name}',
+    target: 'legacyQueue',
+    credentials: { role: 'legacyRole' },
+    requestTemplates: { $default: 'Action=SendMessage&MessageBody=$util.urlEncode($input.body)' },
+  }
+  d.integrations.callerSend = { type: 'aws', service: 'sqs', path: '123456789012/legacy', credentials: { caller: true }, requestTemplates: { $default: 'Action=SendMessage&MessageBody=x' } }
+  d.integrations.arnSend = { type: 'aws', service: 'sqs', path: '123456789012/legacy', credentials: { arn: 'arn:aws:iam::123456789012:role/other' }, requestTemplates: { $default: 'Action=SendMessage&MessageBody=y' } }
+  d.integrations.legacyProxy = { type: 'lambda-proxy', target: 'legacyFn' }
+  d.routes.forward = { key: 'forward', integration: 'forward' }
+  d.routes.lookup = { key: 'lookup', integration: 'lookup', twoWay: true }
+  d.routes.legacy = { key: 'legacy', integration: 'legacySend' }
+  d.routes.caller = { key: 'caller', integration: 'callerSend' }
+  d.routes.arn = { key: 'arn', integration: 'arnSend' }
+  d.routes.proxy = { key: '$default', integration: 'legacyProxy' }
+  d.stages.dev = { name: 'dev', autoDeploy: true, accessLog: { destination: { arn: 'arn:aws:logs:eu-west-1:123456789012:log-group:ws' }, format: '$context.requestId $context.routeKey' } }
+  return doc(d)
+}
+
+function extrasAndDomain(): DesignDocument {
+  const d = emptyDesign('extras')
+  d.api.disableExecuteApiEndpoint = true
+  d.api.disableSchemaValidation = false
+  d.api.routeSelectionExpression = '${request.body.service}/${request.body.action}'
+  d.api.cfnExtra = { Version: '1.0' }
+  d.models.message = { name: 'Message', contentType: 'application/json', schema: { type: 'object', required: ['text'], properties: { text: { type: 'string' } } }, description: 'a chat message' }
+  d.integrations.echo = {
+    type: 'mock',
+    requestTemplates: { $default: '{"statusCode": 200}' },
+    templateSelectionExpression: '\\$default',
+    cfnExtra: { Description: 'kept from import' },
+  }
+  d.integrations.connectMock = { type: 'mock', requestTemplates: { $default: '{"statusCode": 200}' } }
+  d.routes.connect = { key: '$connect', integration: 'connectMock' }
+  d.routes.echo = {
+    key: 'chat/echo',
+    integration: 'echo',
+    twoWay: true,
+    requestModels: { $default: 'Message' },
+    modelSelectionExpression: '$default',
+    routeResponseExtra: { ModelSelectionExpression: '$default' },
+    cfnExtra: { OperationName: 'Echo' },
+  }
+  d.domains.domain = { domainName: 'ws.example.com', certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc', endpointType: 'REGIONAL', securityPolicy: 'TLS_1_2', constructId: 'DomainName' }
+  d.stages.v1 = { name: 'v1', constructId: 'Stage', autoDeploy: true, domainMapping: { domain: 'domain', mappingKey: 'chat' }, cfnExtra: { DefaultRouteSettings: { ThrottlingBurstLimit: 7 } } }
+  d.cloudformation = {
+    Description: 'Imported stack with extras',
+    Metadata: { Owner: 'socket-studio' },
+    Resources: { Notes: { Type: 'AWS::SSM::Parameter', Properties: { Type: 'String', Value: 'hello' }, DeletionPolicy: 'Retain' } },
+  }
+  return doc(d)
+}
+
+/** Strings every target must carry exactly: quotes, backslashes, `${`, `"""`, newlines, U+2028, astral characters. */
+export const NASTY = 'it\'s "quoted" \\ back\\slash ${notSub} `tick` """triple""" {braces} @@{literal}\nline2\u2028sep \u{1F600} ü'
+
+function escaping(): DesignDocument {
+  const d = emptyDesign('escapes')
+  d.api.description = NASTY
+  d.resources.table = { type: 'dynamodb-table', constructId: 'Table', partitionKey: { name: 'id', type: 'S' }, removalPolicy: 'destroy' }
+  d.resources.role = { type: 'iam-role', constructId: 'Role' }
+  d.integrations.put = {
+    type: 'aws',
+    service: 'dynamodb',
+    action: 'PutItem',
+    target: 'table',
+    credentials: { role: 'role' },
+    requestTemplates: { $default: `{"TableName": "@{table.name}", "Item": {"note": {"S": "${NASTY.replace(/\n/g, '\\n')}"}}}\n#set($x = "\${y}")\n` },
+    templateSelectionExpression: '\\$default',
+  }
+  d.integrations.connectMock = { type: 'mock', requestTemplates: { $default: '{"statusCode": 200}' }, description: NASTY }
+  d.routes.connect = { key: '$connect', integration: 'connectMock' }
+  d.routes.weird = { key: 'say "hi" \\ ${x} \u2028 \u{1F600}', integration: 'put' }
+  d.stages.dev = { name: 'dev', autoDeploy: true, stageVariables: { note: NASTY } }
+  return doc(d)
+}
+
+export const GOLDEN_CASES: Record<string, () => DesignDocument> = {
+  seed: seedDocument,
+  'lambda-chat': lambdaChat,
+  'sqs-fan-in': sqsFanIn,
+  'mock-ping': mockPing,
+  'lambda-authorizer': lambdaAuthorizer,
+  'iam-and-services': iamAndServices,
+  'http-and-existing': httpAndExisting,
+  'extras-and-domain': extrasAndDomain,
+  escaping,
+}

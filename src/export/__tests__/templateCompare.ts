@@ -1,0 +1,100 @@
+/**
+ * Semantic comparison of two CloudFormation templates (node-only test helper).
+ *
+ * Normalisation, and why each step keeps meaning:
+ * - string intrinsics: `Fn::Join` with "" and `Fn::Sub` both become one canonical list of literal text and
+ *   `Ref` / `Fn::GetAtt` parts (CDK writes Fn::Join, our template writes Fn::Sub; CloudFormation resolves both
+ *   to the same string);
+ * - `DependsOn` is a set (order has no meaning);
+ * - only `Resources` and `Conditions` are compared: the CDK adds `Parameters.BootstrapVersion` and
+ *   `Rules.CheckBootstrapVersion` for its bootstrap check, and our template adds `AWSTemplateFormatVersion`.
+ */
+
+type J = null | boolean | number | string | J[] | { [k: string]: J }
+
+type Part = string | { Ref: string } | { 'Fn::GetAtt': [string, string] }
+
+function subParts(text: string): Part[] {
+  const parts: Part[] = []
+  const re = /\$\{([^}]*)\}/g
+  let last = 0
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    parts.push(text.slice(last, m.index))
+    last = m.index + m[0].length
+    const inner = m[1]
+    if (inner.startsWith('!')) parts.push(`\${${inner.slice(1)}}`)
+    else if (inner.includes('.') && !inner.startsWith('AWS::')) {
+      const dot = inner.indexOf('.')
+      parts.push({ 'Fn::GetAtt': [inner.slice(0, dot), inner.slice(dot + 1)] })
+    } else parts.push({ Ref: inner })
+  }
+  parts.push(text.slice(last))
+  return parts
+}
+
+function merge(parts: J[]): J {
+  const out: J[] = []
+  for (const p of parts) {
+    if (typeof p === 'string') {
+      if (!p) continue
+      if (typeof out[out.length - 1] === 'string') out[out.length - 1] = (out[out.length - 1] as string) + p
+      else out.push(p)
+    } else if (p && typeof p === 'object' && !Array.isArray(p) && '$concat' in p) out.push(...(p.$concat as J[]))
+    else out.push(p)
+  }
+  const again = out.length !== parts.length ? merge(out) : out
+  if (Array.isArray(again)) {
+    if (again.length === 0) return ''
+    if (again.length === 1) return again[0]
+    return { $concat: again }
+  }
+  return again
+}
+
+export function normalizeValue(value: J): J {
+  if (Array.isArray(value)) return value.map(normalizeValue)
+  if (value === null || typeof value !== 'object') return value
+  const keys = Object.keys(value)
+  if (keys.length === 1) {
+    const [k] = keys
+    const v = value[k]
+    if (k === 'Fn::Join' && Array.isArray(v) && v[0] === '' && Array.isArray(v[1])) return merge((v[1] as J[]).map(normalizeValue))
+    if (k === 'Fn::Sub' && typeof v === 'string') return merge(subParts(v).map((p) => normalizeValue(p as J)))
+    if (k === 'Fn::GetAtt' && typeof v === 'string') return { 'Fn::GetAtt': v.split('.', 2) as J[] }
+  }
+  return Object.fromEntries(keys.sort().map((k) => [k, normalizeValue(value[k])]))
+}
+
+export function normalizeTemplate(template: { [k: string]: J }): { [k: string]: J } {
+  const resources = (template.Resources ?? {}) as { [k: string]: { [k: string]: J } }
+  const out: { [k: string]: J } = {}
+  for (const [id, r] of Object.entries(resources)) {
+    const body: { [k: string]: J } = {}
+    for (const [k, v] of Object.entries(r)) {
+      if (k === 'Metadata') continue // CDK CLI path metadata; not part of what is deployed
+      if (k === 'DependsOn') body[k] = [...new Set(Array.isArray(v) ? (v as string[]) : [v as string])].sort()
+      else body[k] = normalizeValue(v)
+    }
+    out[id] = body
+  }
+  return { Resources: out, Conditions: normalizeValue((template.Conditions ?? {}) as J) }
+}
+
+/** Human-readable differences (empty when equal). */
+export function diffTemplates(expected: { [k: string]: J }, actual: { [k: string]: J }): string[] {
+  const a = normalizeTemplate(expected)
+  const b = normalizeTemplate(actual)
+  const out: string[] = []
+  const ra = a.Resources as { [k: string]: J }
+  const rb = b.Resources as { [k: string]: J }
+  for (const id of Object.keys(ra)) if (!(id in rb)) out.push(`only in cfn-json export: ${id} ${JSON.stringify(ra[id])}`)
+  for (const id of Object.keys(rb)) if (!(id in ra)) out.push(`only in synthesized CDK: ${id} ${JSON.stringify(rb[id])}`)
+  for (const id of Object.keys(ra)) {
+    if (!(id in rb)) continue
+    const x = JSON.stringify(ra[id])
+    const y = JSON.stringify(rb[id])
+    if (x !== y) out.push(`${id} differs:\n  export: ${x}\n  synth:  ${y}`)
+  }
+  if (JSON.stringify(a.Conditions) !== JSON.stringify(b.Conditions)) out.push(`Conditions differ: ${JSON.stringify(a.Conditions)} vs ${JSON.stringify(b.Conditions)}`)
+  return out
+}
