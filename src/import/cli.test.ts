@@ -1,0 +1,50 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { runCli } from '../cli/run'
+import { testIo } from '../cli/testIo'
+import { parseDocument } from '../model/document/parse'
+import { fixtureDir, fixtureTemplate, handwrittenTemplate } from './__fixtures__/fixtures'
+
+beforeAll(() => {
+  fixtureDir()
+}, 60_000)
+
+describe('cli import', () => {
+  it('writes the design YAML to stdout, a summary to stderr, exit 0', async () => {
+    const t = testIo({ 'chat.template.json': fixtureTemplate('ChatStack') })
+    expect(await runCli(['import', 'chat.template.json'], t.io)).toBe(0)
+    const parsed = parseDocument(t.stdout())
+    expect(parsed.ok).toBe(true)
+    expect(t.stderr()).toMatch(/imported ChatApiD29796E1: 15 resources modelled, 9 recognised as generated, 0 kept verbatim, 0 skipped/)
+  })
+
+  it('-o writes the file; an existing file needs --force', async () => {
+    const t = testIo({ 'h.yaml': handwrittenTemplate() })
+    expect(await runCli(['import', 'h.yaml', '-o', 'design.yaml'], t.io)).toBe(0)
+    expect(parseDocument(t.written['design.yaml']).ok).toBe(true)
+    expect(t.stdout()).toBe('')
+    expect(t.stderr()).toContain('IMP023')
+    expect(await runCli(['import', 'h.yaml', '-o', 'design.yaml'], t.io)).toBe(1)
+    expect(await runCli(['import', 'h.yaml', '-o', 'design.yaml', '--force'], t.io)).toBe(0)
+  })
+
+  it('several APIs: exit 1 with the choices; --api picks one', async () => {
+    const t = testIo({ 'auth.json': fixtureTemplate('AuthStack') })
+    expect(await runCli(['import', 'auth.json'], t.io)).toBe(1)
+    expect(t.stderr()).toContain('IMP008')
+    expect(t.stderr()).toContain('--api IamApi23076CC5')
+    const u = testIo({ 'auth.json': fixtureTemplate('AuthStack') })
+    expect(await runCli(['import', 'auth.json', '--api', 'IamApi23076CC5'], u.io)).toBe(0)
+    expect(u.stdout()).toContain('name: IamApi')
+  })
+
+  it('exit 1 with file:line:col for a template it cannot import; 2 for unreadable input or bad usage', async () => {
+    const t = testIo({ 'bad.yaml': 'Resources:\n  A: [1,\n' })
+    expect(await runCli(['import', 'bad.yaml'], t.io)).toBe(1)
+    expect(t.stderr()).toMatch(/^bad\.yaml:3:\d+ error IMP001 /)
+    const n = testIo()
+    expect(await runCli(['import', 'does-not-exist.json'], n.io)).toBe(2)
+    expect(n.stderr()).toContain('cannot read')
+    expect(await runCli(['import'], n.io)).toBe(2)
+    expect(await runCli(['import', 'a', '--bogus'], n.io)).toBe(2)
+  })
+})
