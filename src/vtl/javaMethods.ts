@@ -53,10 +53,7 @@ const STRING_METHODS: Record<string, Handler> = {
   contains: (s: string, x) => s.includes(str(x)),
   equals: (s: string, x) => typeof x === 'string' && s === x,
   equalsIgnoreCase: (s: string, x) => typeof x === 'string' && s.toLowerCase() === x.toLowerCase(),
-  matches: (s: string, re) => {
-    const m = javaRegex(`^(?:${str(re)})$`)
-    return m.test(s)
-  },
+  matches: (s: string, re) => javaRegex(str(re), '', true).test(s),
   replaceAll: (s: string, re, rep) => s.replace(javaRegex(str(re), 'g'), javaReplacement(str(rep))),
   replaceFirst: (s: string, re, rep) => s.replace(javaRegex(str(re)), javaReplacement(str(rep))),
   // Java's replace(CharSequence, CharSequence) replaces every occurrence, literally.

@@ -25,9 +25,12 @@ export function translateJavaRegex(pattern: string): { source: string; flags: st
   }
   let out = ''
   let inClass = false
+  // Whether the last emitted token was a quantifier (`*`, `+`, `?`, `{n,m}`): a following `+` is possessive.
+  let afterQuantifier = false
   for (let i = 0; i < src.length; i++) {
     const c = src[i]
     if (c === '\\') {
+      afterQuantifier = false
       const n = src[i + 1]
       if (n === 'p' || n === 'P') {
         const m = /^\{(?:Is)?([A-Za-z]+)\}/.exec(src.slice(i + 2))
@@ -59,12 +62,35 @@ export function translateJavaRegex(pattern: string): { source: string; flags: st
       i++
       continue
     }
-    if (c === '[') inClass = true
-    else if (c === ']') inClass = false
-    else if (!inClass && (c === '+' ) && /[*+?}]/.test(src[i - 1] ?? '') && src[i - 2] !== '\\') {
-      // Possessive quantifier (`a*+`): no JS equivalent; greedy gives the same result for templates' uses.
+    if (inClass) {
+      if (c === ']') inClass = false
+      out += c
       continue
     }
+    if (c === '[') {
+      inClass = true
+      afterQuantifier = false
+      out += c
+      continue
+    }
+    if (c === '+' && afterQuantifier) {
+      // Possessive quantifier (`a*+`): no JS equivalent; greedy gives the same matches for templates' uses.
+      afterQuantifier = false
+      continue
+    }
+    if (c === '*' || c === '+' || c === '?') {
+      afterQuantifier = c !== '?' || !afterQuantifier
+      out += c
+      continue
+    }
+    const counted = c === '{' ? /^\{\d+(?:,\d*)?\}/.exec(src.slice(i)) : null
+    if (counted) {
+      out += counted[0]
+      i += counted[0].length - 1
+      afterQuantifier = true
+      continue
+    }
+    afterQuantifier = false
     out += c
   }
   const result = { source: out, flags }
@@ -73,10 +99,11 @@ export function translateJavaRegex(pattern: string): { source: string; flags: st
   return result
 }
 
-export function javaRegex(pattern: string, extraFlags = ''): RegExp {
+/** A JS RegExp for a Java pattern; `full` anchors it like `String.matches` (after inline flags are read). */
+export function javaRegex(pattern: string, extraFlags = '', full = false): RegExp {
   const { source, flags } = translateJavaRegex(pattern)
   try {
-    return new RegExp(source, flags + extraFlags)
+    return new RegExp(full ? `^(?:${source})$` : source, flags + extraFlags)
   } catch (e) {
     throw new JavaRegexError(`invalid regular expression ${JSON.stringify(pattern)}: ${e instanceof Error ? e.message : String(e)}`)
   }
