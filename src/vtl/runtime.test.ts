@@ -9,6 +9,9 @@ import { base64Decode, base64Encode, escapeJavaScript, urlDecode, urlEncode } fr
 import { validateTemplate } from './validate'
 import { renderTemplate } from './render'
 
+/** No lone surrogates (String.prototype.isWellFormed is ES2024, newer than the project's lib). */
+const isWellFormed = (s: string) => !/\p{Surrogate}/u.test(s)
+
 describe('$util encoders (java.net.URLEncoder, commons-lang, RFC 4648)', () => {
   it.each([
     ['hello world', 'hello+world'],
@@ -33,7 +36,7 @@ describe('$util encoders (java.net.URLEncoder, commons-lang, RFC 4648)', () => {
   it('round trips (property)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (s) => {
-        const wellFormed = s.isWellFormed()
+        const wellFormed = isWellFormed(s)
         if (!wellFormed) return
         expect(urlDecode(urlEncode(s))).toBe(s)
         expect(base64Decode(base64Encode(s))).toBe(s)
@@ -48,7 +51,7 @@ describe('$util encoders (java.net.URLEncoder, commons-lang, RFC 4648)', () => {
       fc.property(fc.string({ unit: 'binary' }), (s) => {
         const inner = escapeJavaScript(s).replace(/\\'/g, "'")
         expect(checkJson(`"${inner}"`)).toEqual({ ok: true })
-        if (s.isWellFormed()) expect(JSON.parse(`"${inner}"`)).toBe(s)
+        if (isWellFormed(s)) expect(JSON.parse(`"${inner}"`)).toBe(s)
       }),
       { numRuns: 300 },
     )
