@@ -25,6 +25,19 @@ export function variableEntries(stageVariables: readonly string[]): VariableEntr
   ]
 }
 
+/**
+ * The grammar as registered. One rule is added in front of the `vtl` state: a braced bare directive glued to text
+ * (`#{else}y`, `#{end}z`, the reason the braced form exists) must be one `keyword.directive` token; the shared
+ * rule's `(?![A-Za-z0-9_])` lookahead otherwise backtracks to `#{else` + `}`. Covered by vtlTokenizer.test.ts.
+ */
+const REGISTERED_MONARCH = {
+  ...VTL_MONARCH,
+  tokenizer: {
+    ...VTL_MONARCH.tokenizer,
+    vtl: [[/#\{(?:else|end|break|stop)\}/, 'keyword.directive'], ...VTL_MONARCH.tokenizer.vtl],
+  },
+} satisfies typeof VTL_MONARCH
+
 let registered = false
 
 export function registerVtl(monaco: Monaco): void {
@@ -33,7 +46,7 @@ export function registerVtl(monaco: Monaco): void {
   const { languages } = monaco
 
   languages.register({ id: VTL_LANGUAGE_ID, extensions: ['.vtl', '.vm'], aliases: ['VTL', 'Velocity', 'vtl'] })
-  languages.setMonarchTokensProvider(VTL_LANGUAGE_ID, VTL_MONARCH)
+  languages.setMonarchTokensProvider(VTL_LANGUAGE_ID, REGISTERED_MONARCH)
   languages.setLanguageConfiguration(VTL_LANGUAGE_ID, {
     ...VTL_LANGUAGE_CONFIGURATION,
     indentationRules: {

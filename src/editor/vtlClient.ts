@@ -211,8 +211,9 @@ function setState(model: TextModel, state: ValidationState): void {
   for (const listener of stateListeners.get(key) ?? []) listener(state)
 }
 
-export function onValidationState(model: TextModel, listener: (state: ValidationState) => void): { dispose(): void } {
-  const key = model.uri.toString()
+/** Follows the validation state of the model at `uri` (which may not exist yet). */
+export function onValidationState(uri: MonacoApi.Uri, listener: (state: ValidationState) => void): { dispose(): void } {
+  const key = uri.toString()
   let set = stateListeners.get(key)
   if (!set) stateListeners.set(key, (set = new Set()))
   set.add(listener)
@@ -328,9 +329,7 @@ export function attachVtlValidation(
       if (timer) clearTimeout(timer)
       changeSub.dispose()
       contextListeners.delete(path)
-      const key = model.uri.toString()
-      states.delete(key)
-      stateListeners.delete(key)
+      states.delete(model.uri.toString())
       monaco.editor.setModelMarkers(model, VTL_MARKER_OWNER, [])
     },
   }

@@ -12,7 +12,7 @@ import type { Design } from '../../model/types'
 import type { Monaco } from '../../editor/loadMonaco'
 import { VTL_EDITOR_LANGUAGE, VTL_MARKER_OWNER, attachVtlValidation, onValidationState, setTemplateOptions, type ValidationState } from '../../editor/vtlClient'
 import type { ValidateOptions } from '../../vtl'
-import { disposeStaleTemplateModels, getOrCreateTemplateModel, syncModelText } from '../../editor/templateModels'
+import { disposeStaleTemplateModels, getOrCreateTemplateModel, syncModelText, templateUri } from '../../editor/templateModels'
 import { canonicalTemplateKey, listTemplates, templateModelPath, templateTabTestId, type TemplateEntry } from './templateKeys'
 import { useMonaco } from './useMonaco'
 import './panels.css'
@@ -320,20 +320,19 @@ function ProblemsStrip({ monaco, editor, path }: { monaco: Monaco; editor: Edito
   const [markers, setMarkers] = useState<Marker[]>([])
   const [state, setState] = useState<ValidationState>('idle')
   useEffect(() => {
-    if (!editor) return
-    const model = editor.getModel()
-    if (!model || model.uri.path !== path) return
-    const read = () => setMarkers(monaco.editor.getModelMarkers({ resource: model.uri, owner: VTL_MARKER_OWNER }))
+    // The model may not exist yet (the parent creates it in its own effect): follow its URI.
+    const uri = templateUri(monaco, path)
+    const read = () => setMarkers(monaco.editor.getModelMarkers({ resource: uri, owner: VTL_MARKER_OWNER }))
     read()
     const markerSub = monaco.editor.onDidChangeMarkers((uris) => {
-      if (uris.some((u) => u.toString() === model.uri.toString())) read()
+      if (uris.some((u) => u.toString() === uri.toString())) read()
     })
-    const stateSub = onValidationState(model, setState)
+    const stateSub = onValidationState(uri, setState)
     return () => {
       markerSub.dispose()
       stateSub.dispose()
     }
-  }, [monaco, editor, path])
+  }, [monaco, path])
 
   const errors = markers.filter((m) => m.severity === monaco.MarkerSeverity.Error).length
   const warnings = markers.filter((m) => m.severity === monaco.MarkerSeverity.Warning).length
