@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest'
 import type { Diagnostic } from '../model/diagnostics'
+import type * as MonacoApi from 'monaco-editor/editor/editor.api.js'
 import type { Monaco } from './loadMonaco'
 import { attachVtlValidation, setTemplateOptions, toMarkerData, VTL_MARKER_OWNER, VtlValidationClient } from './vtlClient'
 import type { VtlValidateOptions, VtlWorkerRequest, VtlWorkerResponse } from './vtlProtocol'
@@ -37,7 +38,7 @@ class ManualClient extends VtlValidationClient {
 
 const diagnostic = (line: number): Diagnostic => ({ code: 'VTL001', severity: 'error', message: 'never closed', range: { line, column: 1, endLine: line, endColumn: 4 } })
 
-function markers(uri: import('monaco-editor/editor/editor.api.js').Uri) {
+function markers(uri: MonacoApi.Uri) {
   return monaco.editor.getModelMarkers({ resource: uri, owner: VTL_MARKER_OWNER })
 }
 
