@@ -828,7 +828,7 @@ class Importer {
           else integration.path = rest
           if (subdomain) integration.subdomain = subdomain
           if (region !== '@{aws.region}') integration.region = region
-          if (partition !== 'aws') integration.uri = uri
+          if (partition !== '@{aws.partition}') integration.uri = uri
           p.take('IntegrationUri')
         } else if (uri !== undefined) {
           integration.uri = uri
@@ -1326,6 +1326,15 @@ class Importer {
       }
     }
     if (resources.length) cfn.Resources = Object.fromEntries(resources) as JsonObject
+    const referenced = new Map<string, EntityId>()
+    for (const value of [cfn.Resources, cfn.Outputs, cfn.Conditions, cfn.Parameters, cfn.Rules, cfn.Metadata]) {
+      if (value === undefined) continue
+      for (const r of referencedIds(value)) {
+        const entity = this.entityOf.get(r.id)
+        if (entity) referenced.set(r.id, entity)
+      }
+    }
+    if (referenced.size) cfn.logicalIds = Object.fromEntries(referenced)
     for (const name of ['Outputs', 'Conditions'] as const) {
       const refs = cfn[name] ? referencedIds(cfn[name] as Json).filter((x) => modelled.has(x.id) && !splitLogicalId(x.id).hash) : []
       if (refs.length) {

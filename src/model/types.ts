@@ -373,6 +373,12 @@ export interface VerbatimCfn {
   Description?: string
   /** Resources unrelated to the API, by logical id. */
   Resources?: JsonObject
+  /**
+   * Import: original logical id → design entity, for every modelled resource the verbatim parts above refer
+   * to (`Ref`, `Fn::GetAtt`, `Fn::Sub`). An export that gives the entity another logical id rewrites those
+   * references with it. Not a template section; never emitted.
+   */
+  logicalIds?: Record<string, EntityId>
 }
 
 export interface Design {
