@@ -8,6 +8,7 @@
 import { parse as velocityParse } from 'velocityjs'
 import type { Diagnostic } from '../model/diagnostics'
 import { diag, LineIndex } from './positions'
+import { chunkBoundaries, shiftLines } from './chunks'
 import { scanTemplate, type ScanResult } from './scan'
 
 export type VtlAst = ReturnType<typeof velocityParse>
@@ -29,15 +30,33 @@ const cache = new Map<string, ParseOutcome>()
 export function parseTemplate(text: string, scan: ScanResult = scanTemplate(text), lines = new LineIndex(text)): ParseOutcome {
   const hit = cache.get(text)
   if (hit) return hit
-  let outcome: ParseOutcome
-  try {
-    outcome = { ok: true, ast: velocityParse(scan.normalized) }
-  } catch (e) {
-    outcome = { ok: false, error: parseErrorToDiagnostic(e, text, lines) }
-  }
+  const outcome = parseChunked(text, scan, lines)
   if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string)
   cache.set(text, outcome)
   return outcome
+}
+
+/**
+ * Parses chunk by chunk (see chunks.ts) and concatenates the ASTs; positions are shifted back to whole-text
+ * lines. Chunks start at a line start, so columns need no adjustment.
+ */
+export function parseChunked(text: string, scan: ScanResult, lines: LineIndex, target?: number): ParseOutcome {
+  const ast: VtlAst = []
+  for (const c of chunkBoundaries(text, scan, target)) {
+    const piece = scan.normalized.slice(c.start, c.end)
+    try {
+      const part = velocityParse(piece)
+      shiftLines(part, c.line)
+      for (const node of part) ast.push(node)
+    } catch (e) {
+      const local = parseErrorToDiagnostic(e, text.slice(c.start, c.end), new LineIndex(piece))
+      const r = local.range!
+      const start = lines.lineStart(r.line + c.line) + r.column - 1
+      const end = lines.lineStart((r.endLine ?? r.line) + c.line) + (r.endColumn ?? r.column) - 1
+      return { ok: false, error: { ...local, range: lines.range(start, end) } }
+    }
+  }
+  return { ok: true, ast }
 }
 
 function describeToken(token: string | null | undefined, text: string | undefined): string {

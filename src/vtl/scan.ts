@@ -32,6 +32,8 @@ export interface ScanProblem {
 
 export interface ScanResult {
   directives: DirectiveToken[]
+  /** `[start, end)` of comments and unparsed blocks. */
+  skipped: [number, number][]
   masked: string
   normalized: string
   problems: ScanProblem[]
@@ -73,6 +75,7 @@ function matchParen(text: string, open: number, onSingleQuoted: (from: number, t
 export function scanTemplate(text: string): ScanResult {
   const directives: DirectiveToken[] = []
   const problems: ScanProblem[] = []
+  const skipped: [number, number][] = []
   // Copy-on-write char arrays: most templates need no masking, so only split when something is blanked.
   let masked: string[] | undefined
   let normalized: string[] | undefined
@@ -101,6 +104,7 @@ export function scanTemplate(text: string): ScanResult {
       const eol = text.indexOf('\n', i)
       const end = eol < 0 ? n : eol
       mask(i, end)
+      skipped.push([i, end])
       i = end
       continue
     }
@@ -109,9 +113,11 @@ export function scanTemplate(text: string): ScanResult {
       if (close < 0) {
         problems.push({ start: i, end: i + 2, what: 'comment' })
         mask(i, n)
+        skipped.push([i, n])
         break
       }
       mask(i, close + 2)
+      skipped.push([i, close + 2])
       i = close + 2
       continue
     }
@@ -120,9 +126,11 @@ export function scanTemplate(text: string): ScanResult {
       if (close < 0) {
         problems.push({ start: i, end: i + 3, what: 'raw' })
         mask(i, n)
+        skipped.push([i, n])
         break
       }
       mask(i, close + 3)
+      skipped.push([i, close + 3])
       i = close + 3
       continue
     }
@@ -188,6 +196,7 @@ export function scanTemplate(text: string): ScanResult {
   }
   return {
     directives,
+    skipped,
     problems,
     masked: masked ? masked.join('') : text,
     normalized: normalized ? normalized.join('') : text,

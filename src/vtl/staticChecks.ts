@@ -46,8 +46,16 @@ export function checkReferences(refs: RefToken[], lines: LineIndex, opts: Static
     if (ref.root === 'context' && !assigned.has('context')) {
       const { name, end } = contextName(ref)
       const v = classifyContextName(name)
-      if (v.kind === 'unknown')
-        out.push(diag('VTL007', `\`$${name}\` is not a WebSocket context variable${v.suggestion ? `; did you mean \`$${v.suggestion}\`?` : ''}`, range(end)))
+      if (v.kind === 'unknown') {
+        const dash = name.indexOf('-')
+        const hint =
+          dash > 0 && classifyContextName(name.slice(0, dash)).kind === 'ok'
+            ? `; hyphens belong to names in VTL, write \`\${${name.slice(0, dash)}}${name.slice(dash)}\``
+            : v.suggestion
+              ? `; did you mean \`$${v.suggestion}\`?`
+              : ''
+        out.push(diag('VTL007', `\`$${name}\` is not a WebSocket context variable${hint}`, range(end)))
+      }
       else if (v.kind === 'rest-only') out.push(diag('VTL008', `\`$${name}\` exists only for REST APIs (${v.why})`, range(end)))
       else if (v.kind === 'not-template') out.push(diag('VTL009', `\`$${name}\` is not available in mapping templates (${v.why})`, range(end)))
       if (name === 'context.requestTimeEpoch') {
