@@ -34,9 +34,8 @@ export function exportDesign(document: DesignDocument, options: ExportOptions): 
 
 function runExport(document: DesignDocument, options: ExportOptions): ExportResult {
   const checks = checkDocument(document)
-  // The resource limit is not a matter of taste: `force` does not override it.
-  const overLimit = checks.filter((d) => d.severity === 'error' && /500/.test(d.message) && /resource/i.test(d.message))
-  if (overLimit.length) return { ok: false, diagnostics: checks }
+  // The resource limit (MDL031, from estimateResourceCount) is not a matter of taste: `force` does not override it.
+  if (checks.some((d) => d.code === 'MDL031' && d.severity === 'error')) return { ok: false, diagnostics: checks }
   if (hasErrors(checks) && !options.force) return { ok: false, diagnostics: checks }
 
   const ir = buildIr(document.design)

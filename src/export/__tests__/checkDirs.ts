@@ -7,11 +7,16 @@ import { fileURLToPath } from 'node:url'
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
 
+/** A scratch directory of this process (several people may run the checks in one checkout at once). */
 export function freshDir(name: string): string {
-  const dir = join(ROOT, '.cache', 'export-check', name)
+  const dir = join(ROOT, '.cache', 'export-check', `${name}-${process.pid}`)
   rmSync(dir, { recursive: true, force: true })
   mkdirSync(dir, { recursive: true })
   return dir
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true })
 }
 
 export function run(cmd: string, args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): { status: number; output: string } {

@@ -74,7 +74,7 @@ function sqsFanIn(): DesignDocument {
 function mockPing(): DesignDocument {
   const d = emptyDesign('pingpong')
   d.resources.logs = { type: 'log-group', constructId: 'AccessLogs', logGroupName: '/ws/pingpong', retentionDays: 14, removalPolicy: 'destroy' }
-  d.integrations.ping = {
+  d.integrations.pingMock = {
     type: 'mock',
     constructId: 'PingMock',
     requestTemplates: { $default: '{"statusCode": 200}' },
@@ -88,8 +88,8 @@ function mockPing(): DesignDocument {
   }
   d.integrations.connectMock = { type: 'mock', requestTemplates: { $default: '{"statusCode": 200}' }, templateSelectionExpression: '\\$default' }
   d.routes.connect = { key: '$connect', integration: 'connectMock' }
-  d.routes.ping = { key: 'ping', integration: 'ping', twoWay: true }
-  d.routes.pingAlias = { key: 'hello', integration: 'ping', twoWay: true }
+  d.routes.ping = { key: 'ping', integration: 'pingMock', twoWay: true }
+  d.routes.pingAlias = { key: 'hello', integration: 'pingMock', twoWay: true }
   d.stages.manual = {
     name: 'v1',
     constructId: 'ManualStage',
@@ -116,7 +116,7 @@ function lambdaAuthorizer(): DesignDocument {
 function iamAndServices(): DesignDocument {
   const d = emptyDesign('services')
   d.authorizers.iam = { type: 'iam' }
-  d.resources.topic = { type: 'sns-topic', constructId: 'Topic', topicName: 'events', fifo: true, displayName: 'Events' }
+  d.resources.topic = { type: 'sns-topic', constructId: 'Topic', topicName: 'events.fifo', fifo: true, displayName: 'Events' }
   d.resources.stream = { type: 'kinesis-stream', constructId: 'Stream', streamName: 'clicks', shardCount: 2, removalPolicy: 'destroy' }
   d.resources.bus = { type: 'eventbridge-bus', constructId: 'Bus', eventBusName: 'ws-events' }
   d.resources.machine = { type: 'state-machine', constructId: 'Machine', stateMachineName: 'ws-flow', stateMachineType: 'EXPRESS', definition: '{"StartAt":"Done","States":{"Done":{"Type":"Pass","End":true}}}' }
@@ -125,6 +125,7 @@ function iamAndServices(): DesignDocument {
   d.resources.table = { type: 'dynamodb-table', constructId: 'Table', partitionKey: { name: 'pk', type: 'N' }, readCapacity: 2, writeCapacity: 3, removalPolicy: 'snapshot' }
   const aws = (service: string, action: string, target: string, template: string) => ({
     type: 'aws' as const,
+    method: 'POST' as const,
     service,
     action,
     target,
@@ -133,14 +134,21 @@ function iamAndServices(): DesignDocument {
     templateSelectionExpression: '\\$default',
     passthroughBehavior: 'NEVER' as const,
   })
-  d.integrations.publish = { ...aws('sns', 'Publish', 'topic', 'Action=Publish&TopicArn=$util.urlEncode("@{topic.arn}")&Message=$util.urlEncode($input.body)&MessageGroupId=g'), requestParameters: { 'integration.request.header.Content-Type': "'application/x-www-form-urlencoded'" } }
-  d.integrations.record = aws('kinesis', 'PutRecord', 'stream', '{"StreamName": "@{stream.name}", "Data": "$util.base64Encode($input.body)", "PartitionKey": "$context.connectionId"}')
-  d.integrations.event = { ...aws('events', 'PutEvents', 'bus', '{"Entries": [{"EventBusName": "@{bus.name}", "Source": "ws", "DetailType": "message", "Detail": "$util.escapeJavaScript($input.body)"}]}'), requestParameters: { 'integration.request.header.X-Amz-Target': "'AWSEvents.PutEvents'", 'integration.request.header.Content-Type': "'application/x-amz-json-1.1'" } }
-  d.integrations.start = aws('states', 'StartSyncExecution', 'machine', '{"stateMachineArn": "@{machine.arn}", "input": "$util.escapeJavaScript($input.body)"}')
-  d.integrations.get = aws('dynamodb', 'GetItem', 'table', '{"TableName": "@{table.name}", "Key": {"pk": {"N": "$input.path(\'$.id\')"}}}')
-  d.integrations.invoke = {
+  d.integrations.publishCall = { ...aws('sns', 'Publish', 'topic', 'Action=Publish&TopicArn=$util.urlEncode("@{topic.arn}")&Message=$util.urlEncode($input.body)&MessageGroupId=g'), requestParameters: { 'integration.request.header.Content-Type': "'application/x-www-form-urlencoded'" } }
+  d.integrations.recordCall = aws('kinesis', 'PutRecord', 'stream', '{"StreamName": "@{stream.name}", "Data": "$util.base64Encode($input.body)", "PartitionKey": "$context.connectionId"}')
+  d.integrations.eventCall = { ...aws('events', 'PutEvents', 'bus', '{"Entries": [{"EventBusName": "@{bus.name}", "Source": "ws", "DetailType": "message", "Detail": "$util.escapeJavaScript($input.body)"}]}'), requestParameters: { 'integration.request.header.X-Amz-Target': "'AWSEvents.PutEvents'", 'integration.request.header.Content-Type': "'application/x-amz-json-1.1'" } }
+  d.integrations.startCall = {
+    ...aws('states', 'StartSyncExecution', 'machine', '{"stateMachineArn": "@{machine.arn}", "input": "$util.escapeJavaScript($input.body)"}'),
+    responses: { $default: { templates: { $default: '$input.json(\'$.output\')' }, templateSelectionExpression: '\\$default' } },
+  }
+  d.integrations.getCall = {
+    ...aws('dynamodb', 'GetItem', 'table', '{"TableName": "@{table.name}", "Key": {"pk": {"N": "$input.path(\'$.id\')"}}}'),
+    responses: { $default: { templates: { $default: '$input.json(\'$.Item\')' } } },
+  }
+  d.integrations.invokeCall = {
     type: 'lambda',
     constructId: 'InvokeWorker',
+    method: 'POST',
     target: 'worker',
     credentials: { role: 'role' },
     requestTemplates: { 'application/json': '{"connectionId": "$context.connectionId", "body": $input.json(\'$\')}' },
@@ -148,12 +156,12 @@ function iamAndServices(): DesignDocument {
   }
   d.integrations.connectMock = { type: 'mock', requestTemplates: { $default: '{"statusCode": 200}' }, templateSelectionExpression: '\\$default' }
   d.routes.connect = { key: '$connect', integration: 'connectMock', authorizer: 'iam' }
-  d.routes.publish = { key: 'publish', integration: 'publish' }
-  d.routes.record = { key: 'record', integration: 'record' }
-  d.routes.event = { key: 'event', integration: 'event' }
-  d.routes.start = { key: 'start', integration: 'start', twoWay: true }
-  d.routes.get = { key: 'get', integration: 'get', twoWay: true }
-  d.routes.invoke = { key: 'invoke', integration: 'invoke', twoWay: true }
+  d.routes.publish = { key: 'publish', integration: 'publishCall' }
+  d.routes.record = { key: 'record', integration: 'recordCall' }
+  d.routes.event = { key: 'event', integration: 'eventCall' }
+  d.routes.start = { key: 'start', integration: 'startCall', twoWay: true }
+  d.routes.get = { key: 'get', integration: 'getCall', twoWay: true }
+  d.routes.invoke = { key: 'invoke', integration: 'invokeCall', twoWay: true }
   d.stages.dev = { name: 'dev', autoDeploy: true }
   return doc(d)
 }
@@ -163,7 +171,7 @@ function httpAndExisting(): DesignDocument {
   d.resources.legacyQueue = { type: 'existing', kind: 'sqs-queue', arn: 'arn:aws:sqs:eu-west-1:123456789012:legacy', name: 'legacy' }
   d.resources.legacyRole = { type: 'iam-role', constructId: 'LegacyRole', existingArn: 'arn:aws:iam::123456789012:role/legacy-apigw' }
   d.resources.legacyFn = { type: 'existing', kind: 'lambda-function', arn: 'arn:aws:lambda:eu-west-1:123456789012:function:legacy' }
-  d.integrations.forward = {
+  d.integrations.forwardBackend = {
     type: 'http-proxy',
     constructId: 'HttpBackendIntegration',
     method: 'POST',
@@ -172,7 +180,7 @@ function httpAndExisting(): DesignDocument {
     timeoutMs: 10000,
     description: 'forward to the backend',
   }
-  d.integrations.lookup = {
+  d.integrations.lookupBackend = {
     type: 'http',
     method: 'GET',
     uri: 'https://backend.example.com/lookup',
@@ -183,17 +191,18 @@ function httpAndExisting(): DesignDocument {
   }
   d.integrations.legacySend = {
     type: 'aws',
+    method: 'POST',
     service: 'sqs',
     path: '123456789012/@{legacyQueue.name}',
     target: 'legacyQueue',
     credentials: { role: 'legacyRole' },
     requestTemplates: { $default: 'Action=SendMessage&MessageBody=$util.urlEncode($input.body)' },
   }
-  d.integrations.callerSend = { type: 'aws', service: 'sqs', path: '123456789012/legacy', credentials: { caller: true }, requestTemplates: { $default: 'Action=SendMessage&MessageBody=x' } }
-  d.integrations.arnSend = { type: 'aws', service: 'sqs', path: '123456789012/legacy', credentials: { arn: 'arn:aws:iam::123456789012:role/other' }, requestTemplates: { $default: 'Action=SendMessage&MessageBody=y' } }
+  d.integrations.callerSend = { type: 'aws', method: 'POST', service: 'sqs', path: '123456789012/legacy', credentials: { caller: true }, requestTemplates: { $default: 'Action=SendMessage&MessageBody=x' } }
+  d.integrations.arnSend = { type: 'aws', method: 'POST', service: 'sqs', path: '123456789012/legacy', credentials: { arn: 'arn:aws:iam::123456789012:role/other' }, requestTemplates: { $default: 'Action=SendMessage&MessageBody=y' } }
   d.integrations.legacyProxy = { type: 'lambda-proxy', target: 'legacyFn' }
-  d.routes.forward = { key: 'forward', integration: 'forward' }
-  d.routes.lookup = { key: 'lookup', integration: 'lookup', twoWay: true }
+  d.routes.forward = { key: 'forward', integration: 'forwardBackend' }
+  d.routes.lookup = { key: 'lookup', integration: 'lookupBackend', twoWay: true }
   d.routes.legacy = { key: 'legacy', integration: 'legacySend' }
   d.routes.caller = { key: 'caller', integration: 'callerSend' }
   d.routes.arn = { key: 'arn', integration: 'arnSend' }
@@ -209,17 +218,18 @@ function extrasAndDomain(): DesignDocument {
   d.api.routeSelectionExpression = '${request.body.service}/${request.body.action}'
   d.api.cfnExtra = { Version: '1.0' }
   d.models.message = { name: 'Message', contentType: 'application/json', schema: { type: 'object', required: ['text'], properties: { text: { type: 'string' } } }, description: 'a chat message' }
-  d.integrations.echo = {
+  d.integrations.echoMock = {
     type: 'mock',
     requestTemplates: { $default: '{"statusCode": 200}' },
     templateSelectionExpression: '\\$default',
     cfnExtra: { Description: 'kept from import' },
+    responses: { $default: { templates: { $default: '{"echo": $input.json(\'$\')}' } } },
   }
   d.integrations.connectMock = { type: 'mock', requestTemplates: { $default: '{"statusCode": 200}' } }
   d.routes.connect = { key: '$connect', integration: 'connectMock' }
   d.routes.echo = {
     key: 'chat/echo',
-    integration: 'echo',
+    integration: 'echoMock',
     twoWay: true,
     requestModels: { $default: 'Message' },
     modelSelectionExpression: '$default',
@@ -246,6 +256,7 @@ function escaping(): DesignDocument {
   d.resources.role = { type: 'iam-role', constructId: 'Role' }
   d.integrations.put = {
     type: 'aws',
+    method: 'POST',
     service: 'dynamodb',
     action: 'PutItem',
     target: 'table',

@@ -5,7 +5,7 @@
 
 import { writeFileSync, readFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { freshDir, ROOT, run } from './checkDirs'
+import { freshDir, removeDir, ROOT, run } from './checkDirs'
 
 export interface TsCase {
   name: string
@@ -89,11 +89,12 @@ export function checkTypeScript(cases: TsCase[]): TsCheckResult {
 
   const tsc = run(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', join(dir, 'tsconfig.json')])
   const synth = run(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(dir, 'synth.ts')], { env: { CDK_VALIDATION: 'false' } })
-  let templates: TsCheckResult['templates'] = {}
+  let templates: TsCheckResult['templates']
   try {
     templates = JSON.parse(readFileSync(join(dir, 'templates.json'), 'utf8'))
   } catch {
     templates = {}
   }
+  removeDir(dir)
   return { tscStatus: tsc.status, tscOutput: tsc.output, templates, synthOutput: synth.output }
 }

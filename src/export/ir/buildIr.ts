@@ -206,6 +206,9 @@ function routeClosure(design: Design, routeId: string): string[] {
   if (route.integration && design.integrations[route.integration]) {
     const i = design.integrations[route.integration]
     out.add(route.integration)
+    // CDK creates a shared integration under the first route that binds it (and the integration's
+    // responses and overrides reach it through that route), so the routes sharing it come along.
+    for (const [otherId, other] of Object.entries(design.routes)) if (other.integration === route.integration) out.add(otherId)
     addResource(i.target)
     addCredentials(i.credentials)
     for (const dep of referencedEntities(i)) addResource(dep)
