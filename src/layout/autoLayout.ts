@@ -6,36 +6,11 @@
  */
 
 import type { ElkNode } from 'elkjs/lib/elk-api'
-import { graphEdges, graphNodes, type GraphNode } from '../model/ops/graph'
+import { graphEdges, graphNodes } from '../model/ops/graph'
+import { columnOf, NODE_HEIGHT, NODE_WIDTH } from './columns'
+
+export { columnOf, NODE_HEIGHT, NODE_WIDTH }
 import type { Design, Layout } from '../model/types'
-
-/** Size of a node on the canvas; the canvas renders nodes at this size so the layout matches. */
-export const NODE_WIDTH = 240
-export const NODE_HEIGHT = 76
-
-/** Column of each node kind, left to right. Empty columns take no room. */
-export function columnOf(design: Design, node: GraphNode): number {
-  switch (node.kind) {
-    case 'domain':
-      return 0
-    case 'stage':
-      return 1
-    case 'api':
-    case 'authorizer':
-      return 2
-    case 'route':
-    case 'model':
-      return 3
-    case 'integration':
-      return 4
-    case 'resource': {
-      const type = design.resources[node.id]?.type
-      if (type === 'log-group') return 0
-      if (type === 'iam-role') return 6
-      return 5
-    }
-  }
-}
 
 type ElkLike = { layout(graph: ElkNode): Promise<ElkNode> }
 let elkPromise: Promise<ElkLike> | undefined

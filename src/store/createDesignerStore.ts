@@ -25,6 +25,7 @@ import {
 } from '../model/ops'
 import { locateEntity } from '../model/queries'
 import { API_ENTITY_ID, type DesignDocument, type EntityId, type Layout, type Position } from '../model/types'
+import type { PersistenceStatus } from './persistence'
 import { canRedo, canUndo, change, commit, createHistory, redo, undo, type Capture, type History } from './history'
 
 export type BottomTab = 'editor' | 'tester' | 'problems' | 'export'
@@ -75,8 +76,15 @@ export interface DesignerState {
   commitGesture(): void
   undo(): void
   redo(): void
-  /** Replaces the document (open, import, new, restore): history cleared. */
+  /** Replaces the document with history cleared (restoring autosave, taking another tab's version). */
   loadDocument(doc: DesignDocument, fileName?: string): void
+  /**
+   * Replaces the document as one undoable step (new, open, import, shared link): the replaced design may
+   * exist nowhere else, so undo is the way back to it.
+   */
+  replaceDocument(doc: DesignDocument, fileName?: string): void
+  persistence: PersistenceStatus
+  setPersistence(status: PersistenceStatus): void
   select(ids: readonly string[]): void
   addEntity(spec: NewEntitySpec, position: Position): EntityId | undefined
   connect(source: EntityId, target: EntityId): boolean
@@ -188,6 +196,7 @@ export function createDesignerStore(initial: DesignDocument, options: DesignerOp
       theme: 'system',
       addMenu: { open: false },
       importDialog: { open: false },
+      persistence: { status: 'idle' },
 
       apply(update, capture = 'record') {
         const { history } = get()
@@ -206,6 +215,14 @@ export function createDesignerStore(initial: DesignDocument, options: DesignerOp
         layoutToken++
         set({ ...withHistory(createHistory(doc)), selection: [], editorTarget: {}, ...(fileName ? { fileName } : {}) })
         scheduleChecks()
+      },
+      replaceDocument(doc, fileName) {
+        layoutToken++
+        set({ selection: [], editorTarget: {}, ...(fileName ? { fileName } : {}) })
+        get().apply(() => doc, 'record')
+      },
+      setPersistence(status) {
+        set({ persistence: status })
       },
       select(ids) {
         const state = get()

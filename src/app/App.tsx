@@ -1,0 +1,255 @@
+/**
+ * The application shell: toolbar, palette, canvas, inspector and bottom panel, plus the dialogs. It wires
+ * gestures and commands to store actions; it holds no domain logic.
+ */
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ComponentType } from 'react'
+import type { Diagnostic } from '../model/diagnostics'
+import { emptyDocument } from '../model/builders'
+import type { DesignDocument } from '../model/types'
+import { Canvas } from '../components/canvas/Canvas'
+import { FileErrorDialog } from '../components/files/FileErrorDialog'
+import { forgetFileHandle, pickFileWithFsa, readDesignFile, saveDesign, shareUrl } from '../components/files/fileIo'
+import { ShareDialog } from '../components/files/ShareDialog'
+import { Inspector } from '../components/inspector/Inspector'
+import { AddMenu } from '../components/palette/AddMenu'
+import { Palette } from '../components/palette/Palette'
+import type { PaletteItem } from '../components/palette/paletteItems'
+import { BottomPanel } from '../components/shell/BottomPanel'
+import { ConflictBanner } from '../components/shell/ConflictBanner'
+import { Notices } from '../components/shell/Notices'
+import { Toolbar } from '../components/toolbar/Toolbar'
+import type { DesignerStore } from '../store/createDesignerStore'
+import type { PersistenceController } from '../store/persistence'
+import { DesignerStoreProvider, useDesigner } from '../store/StoreProvider'
+import { useShortcuts } from './useShortcuts'
+import './app.css'
+
+/** The import engineer's dialog (contract: src/components/import/ImportDialog.tsx). Loaded lazily if present. */
+interface ImportDialogProps {
+  open: boolean
+  onClose: () => void
+  onImport: (doc: DesignDocument) => void
+  initialFile?: File
+}
+const importModules = import.meta.glob<{ ImportDialog?: ComponentType<ImportDialogProps>; default?: ComponentType<ImportDialogProps> }>('../components/import/ImportDialog.tsx')
+const importLoader = Object.values(importModules)[0]
+const ImportDialog = importLoader
+  ? lazy(() => importLoader().then((m) => ({ default: (m.ImportDialog ?? m.default) as ComponentType<ImportDialogProps> })))
+  : undefined
+
+export interface AppProps {
+  store: DesignerStore
+  persistence?: PersistenceController
+}
+
+export function App({ store, persistence }: AppProps) {
+  return (
+    <DesignerStoreProvider store={store}>
+      <ReactFlowProvider>
+        <Shell store={store} persistence={persistence} />
+      </ReactFlowProvider>
+    </DesignerStoreProvider>
+  )
+}
+
+function useResolvedTheme(): 'light' | 'dark' {
+  const theme = useDesigner((s) => s.theme)
+  const [systemDark, setSystemDark] = useState(() => typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches)
+  useEffect(() => {
+    if (typeof matchMedia !== 'function') return
+    const mq = matchMedia('(prefers-color-scheme: dark)')
+    const on = (e: MediaQueryListEvent) => setSystemDark(e.matches)
+    mq.addEventListener('change', on)
+    return () => mq.removeEventListener('change', on)
+  }, [])
+  return theme === 'system' ? (systemDark ? 'dark' : 'light') : theme
+}
+
+function Shell({ store, persistence }: AppProps) {
+  const flow = useReactFlow()
+  const theme = useResolvedTheme()
+  const themeChoice = useDesigner((s) => s.theme)
+  const addMenu = useDesigner((s) => s.addMenu)
+  const importDialog = useDesigner((s) => s.importDialog)
+  const [fileError, setFileError] = useState<{ fileName: string; errors: readonly Diagnostic[] } | null>(null)
+  const [share, setShare] = useState<string | null>(null)
+  const openInput = useRef<HTMLInputElement>(null)
+  const pointer = useRef<{ x: number; y: number } | undefined>(undefined)
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme
+    try {
+      localStorage.setItem('socket-studio.theme', themeChoice)
+    } catch {
+      /* storage disabled: the theme is simply not remembered */
+    }
+  }, [theme, themeChoice])
+
+  const fail = useCallback((what: string, e: unknown) => store.getState().notify('error', `${what}: ${e instanceof Error ? e.message : String(e)}`), [store])
+
+  /** Opens a design file; a bad file shows its located errors and leaves the design untouched. */
+  const openFile = useCallback(
+    async (file: File) => {
+      try {
+        const result = await readDesignFile(file)
+        if (!result.ok) {
+          // A CloudFormation template is not a design: offer the import instead.
+          if (result.errors.length === 1 && result.errors[0].code === 'DOC003' && /^This is not a socket-studio design/.test(result.errors[0].message) && ImportDialog) {
+            store.getState().openImport(file)
+            return
+          }
+          setFileError({ fileName: file.name, errors: result.errors })
+          return
+        }
+        store.getState().replaceDocument(result.document, file.name)
+        store.getState().notify('success', `Opened ${file.name}.`)
+        requestAnimationFrame(() => flow.fitView({ padding: 0.2, maxZoom: 1 }))
+      } catch (e) {
+        fail(`${file.name} could not be read`, e)
+      }
+    },
+    [store, flow, fail],
+  )
+
+  const commands = useMemo(
+    () => ({
+      onNew: () => {
+        forgetFileHandle()
+        const doc = emptyDocument('myapi')
+        store.getState().replaceDocument({ ...doc, layout: { api: { x: 0, y: 0 } } }, 'design.yaml')
+        store.getState().notify('info', 'New design. Undo (Ctrl/Cmd+Z) brings the previous one back.')
+      },
+      onOpen: () => {
+        pickFileWithFsa().then(
+          (picked) => {
+            if (picked === 'unavailable') openInput.current?.click()
+            else if (picked) void openFile(picked)
+          },
+          (e) => fail('The file could not be opened', e),
+        )
+      },
+      onSave: () => {
+        const { doc, fileName } = store.getState()
+        saveDesign(doc, fileName).then(
+          (r) => {
+            if (r.saved) {
+              store.getState().setFileName(r.name)
+              store.getState().notify('success', r.how === 'file' ? `Saved ${r.name}.` : `Downloaded ${r.name}.`)
+            }
+          },
+          (e) => fail('The design could not be saved', e),
+        )
+      },
+      onImport: () => {
+        if (!ImportDialog) store.getState().notify('error', 'CloudFormation import is not available in this build.')
+        else store.getState().openImport()
+      },
+      onShare: () => {
+        try {
+          setShare(shareUrl(store.getState().doc))
+        } catch (e) {
+          fail('The share link could not be made', e)
+        }
+      },
+      onFitView: () => void flow.fitView({ padding: 0.2, maxZoom: 1, duration: 200 }),
+    }),
+    [store, flow, openFile, fail],
+  )
+
+  const shortcutHandlers = useMemo(
+    () => ({ save: commands.onSave, open: commands.onOpen, fitView: commands.onFitView, pastePosition: () => pointer.current }),
+    [commands],
+  )
+  useShortcuts(store, shortcutHandlers)
+
+  const addAtCentre = useCallback(
+    (item: PaletteItem) => {
+      const at = store.getState().addMenu.at
+      let position = at
+      if (!position) {
+        const rect = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect()
+        const centre = rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : { x: innerWidth / 2, y: innerHeight / 2 }
+        const p = flow.screenToFlowPosition(centre)
+        position = { x: p.x - 120, y: p.y - 38 }
+      }
+      store.getState().closeAddMenu()
+      store.getState().addEntity(item.spec, position)
+    },
+    [store, flow],
+  )
+
+  const onDropFiles = useCallback(
+    (files: File[]) => {
+      if (files[0]) void openFile(files[0])
+    },
+    [openFile],
+  )
+
+  // Files dropped anywhere on the window (outside the canvas) open too, or go to the import.
+  useEffect(() => {
+    const over = (e: DragEvent) => {
+      if (e.dataTransfer?.types.includes('Files')) e.preventDefault()
+    }
+    const drop = (e: DragEvent) => {
+      if (!e.dataTransfer?.files.length) return
+      e.preventDefault()
+      onDropFiles([...e.dataTransfer.files])
+    }
+    window.addEventListener('dragover', over)
+    window.addEventListener('drop', drop)
+    return () => {
+      window.removeEventListener('dragover', over)
+      window.removeEventListener('drop', drop)
+    }
+  }, [onDropFiles])
+
+  const onPointer = useCallback((p: { x: number; y: number }) => (pointer.current = p), [])
+
+  return (
+    <div className={`app theme-${theme}`} data-testid="app">
+      <Toolbar {...commands} />
+      <ConflictBanner onLoadTheirs={() => void persistence?.loadTheirs()} onKeepMine={() => void persistence?.keepMine()} />
+      <div className="workspace">
+        <Palette onAdd={addAtCentre} />
+        <main className="canvas-area">
+          <Canvas colorMode={theme} onDropFiles={onDropFiles} onPointerFlowPosition={onPointer} />
+        </main>
+        <Inspector />
+      </div>
+      <BottomPanel />
+      <Notices />
+      <input
+        ref={openInput}
+        type="file"
+        accept=".yaml,.yml,.json"
+        hidden
+        data-testid="files.open-input"
+        onChange={(e) => {
+          const file = e.target.files?.[0]
+          e.target.value = ''
+          if (file) void openFile(file)
+        }}
+      />
+      {addMenu.open && <AddMenu onPick={addAtCentre} onClose={() => store.getState().closeAddMenu()} />}
+      {fileError && <FileErrorDialog fileName={fileError.fileName} errors={fileError.errors} onClose={() => setFileError(null)} />}
+      {share && <ShareDialog url={share} onClose={() => setShare(null)} />}
+      {ImportDialog && importDialog.open && (
+        <Suspense fallback={<div className="modal-backdrop"><div className="dialog" role="status">Loading the importer…</div></div>}>
+          <ImportDialog
+            open={importDialog.open}
+            initialFile={importDialog.file}
+            onClose={() => store.getState().closeImport()}
+            onImport={(doc) => {
+              forgetFileHandle()
+              store.getState().closeImport()
+              store.getState().replaceDocument(doc, 'imported.yaml')
+              store.getState().notify('success', 'Template imported. Undo (Ctrl/Cmd+Z) brings the previous design back.')
+              requestAnimationFrame(() => flow.fitView({ padding: 0.2, maxZoom: 1 }))
+            }}
+          />
+        </Suspense>
+      )}
+    </div>
+  )
+}

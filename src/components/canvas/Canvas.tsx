@@ -1,0 +1,221 @@
+/**
+ * The canvas: React Flow showing the document. Gestures become store actions: a drag moves nodes as one
+ * `eventually` gesture committed on drop; connections are checked with `canConnect` while dragging (the
+ * reason is shown next to the pointer); palette items dropped here are added where they land.
+ */
+import {
+  Background,
+  ConnectionMode,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type FinalConnectionState,
+  type IsValidConnection,
+  type NodeChange,
+} from '@xyflow/react'
+import '@xyflow/react/dist/style.css'
+import { useCallback, useMemo, useReducer, useRef, useState, type DragEvent } from 'react'
+import { canConnect } from '../../model/ops'
+import { useDesigner, useDesignerStoreApi } from '../../store/StoreProvider'
+import { findPaletteItem, PALETTE_MIME } from '../palette/paletteItems'
+import { nodeTypes, type EntityFlowNode } from './EntityNode'
+import { createProjector, type FlowEdge, type Measured } from './toFlow'
+
+export interface CanvasProps {
+  colorMode: 'light' | 'dark'
+  /** Files dropped on the canvas (designs or CloudFormation templates). */
+  onDropFiles: (files: File[]) => void
+  /** Reports the flow position under the pointer (paste goes there). */
+  onPointerFlowPosition?: (p: { x: number; y: number }) => void
+}
+
+const MINIMAP_COLORS: Record<string, string> = {
+  api: '#8250df',
+  stage: '#6e7781',
+  route: '#0969da',
+  integration: '#1a7f37',
+  authorizer: '#bf3989',
+  resource: '#bc4c00',
+  domain: '#6e7781',
+  model: '#6e7781',
+}
+
+const proOptions = { hideAttribution: true }
+const fitViewOptions = { padding: 0.2, maxZoom: 1 }
+const snapGrid: [number, number] = [8, 8]
+
+export function Canvas({ colorMode, onDropFiles, onPointerFlowPosition }: CanvasProps) {
+  const store = useDesignerStoreApi()
+  const doc = useDesigner((s) => s.doc)
+  const selection = useDesigner((s) => s.selection)
+  const flow = useReactFlow()
+  const projector = useMemo(() => createProjector(), [])
+  const measured = useRef(new Map<string, Measured>())
+  const [measureTick, bumpMeasure] = useReducer((x: number) => x + 1, 0)
+  const [hint, setHint] = useState<{ ok: boolean; text: string } | null>(null)
+  const dragging = useRef(false)
+
+  const selectionSet = useMemo(() => new Set(selection), [selection])
+  const nodes = useMemo(
+    () => projector.nodes(doc, selectionSet, measured.current),
+    // measureTick: sizes live in a ref; the tick says they changed.
+    [doc, selectionSet, measureTick, projector],
+  )
+  const edges = useMemo(() => projector.edges(doc.design, selectionSet), [doc.design, selectionSet, projector])
+
+  const applySelection = useCallback(
+    (changes: { id: string; selected: boolean }[]) => {
+      if (!changes.length) return
+      const next = new Set(store.getState().selection)
+      for (const c of changes) {
+        if (c.selected) next.add(c.id)
+        else next.delete(c.id)
+      }
+      store.getState().select([...next])
+    },
+    [store],
+  )
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<EntityFlowNode>[]) => {
+      const positions: Record<string, { x: number; y: number }> = {}
+      let moved = false
+      let ended = false
+      let sized = false
+      const selects: { id: string; selected: boolean }[] = []
+      for (const c of changes) {
+        if (c.type === 'position') {
+          if (c.position) {
+            positions[c.id] = c.position
+            moved = true
+          }
+          if (c.dragging === false) ended = true
+          else if (c.dragging) dragging.current = true
+        } else if (c.type === 'dimensions' && c.dimensions) {
+          const prev = measured.current.get(c.id)
+          if (!prev || prev.width !== c.dimensions.width || prev.height !== c.dimensions.height) {
+            measured.current.set(c.id, { width: c.dimensions.width, height: c.dimensions.height })
+            sized = true
+          }
+        } else if (c.type === 'select') selects.push({ id: c.id, selected: c.selected })
+      }
+      const state = store.getState()
+      if (moved) state.moveNodes(positions, dragging.current && !ended ? 'eventually' : 'record')
+      if (ended) {
+        dragging.current = false
+        state.commitGesture()
+      }
+      if (sized) bumpMeasure()
+      applySelection(selects)
+    },
+    [store, applySelection],
+  )
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<FlowEdge>[]) => {
+      applySelection(changes.flatMap((c) => (c.type === 'select' ? [{ id: c.id, selected: c.selected }] : [])))
+    },
+    [applySelection],
+  )
+
+  const isValidConnection: IsValidConnection<FlowEdge> = useCallback(
+    (c) => {
+      const result = canConnect(store.getState().doc, c.source, c.target)
+      setHint(result.ok ? { ok: true, text: 'Release to connect' } : { ok: false, text: result.reason })
+      return result.ok
+    },
+    [store],
+  )
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      setHint(null)
+      store.getState().connect(c.source, c.target)
+    },
+    [store],
+  )
+
+  const onConnectEnd = useCallback(
+    (_e: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      // Dropped on a node or handle that was refused: keep the reason on screen.
+      if (!state.isValid && state.fromNode && state.toNode && state.toNode.id !== state.fromNode.id) {
+        const result = canConnect(store.getState().doc, state.fromNode.id, state.toNode.id)
+        if (!result.ok) store.getState().notify('error', `Connection refused: ${result.reason}`)
+      }
+      setHint(null)
+    },
+    [store],
+  )
+
+  const onConnectStart = useCallback(() => setHint(null), [])
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    e.preventDefault()
+    e.dataTransfer.dropEffect = e.dataTransfer.types.includes('Files') ? 'copy' : 'move'
+  }, [])
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      e.preventDefault()
+      if (e.dataTransfer.files.length) {
+        e.stopPropagation()
+        onDropFiles([...e.dataTransfer.files])
+        return
+      }
+      const item = findPaletteItem(e.dataTransfer.getData(PALETTE_MIME))
+      if (!item) return
+      const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY })
+      store.getState().addEntity(item.spec, { x: p.x - 120, y: p.y - 38 })
+    },
+    [flow, store, onDropFiles],
+  )
+
+  const onPaneMouseMove = useCallback(
+    (e: React.MouseEvent) => onPointerFlowPosition?.(flow.screenToFlowPosition({ x: e.clientX, y: e.clientY })),
+    [flow, onPointerFlowPosition],
+  )
+
+  const onPaneClick = useCallback(() => store.getState().select([]), [store])
+
+  return (
+    <div className="canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow<EntityFlowNode, FlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onConnectStart={onConnectStart}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        connectionMode={ConnectionMode.Strict}
+        onPaneClick={onPaneClick}
+        onPaneMouseMove={onPaneMouseMove}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
+        colorMode={colorMode}
+        proOptions={proOptions}
+        snapToGrid
+        snapGrid={snapGrid}
+        minZoom={0.1}
+        onlyRenderVisibleElements
+        fitView
+        fitViewOptions={fitViewOptions}
+      >
+        <Background gap={24} />
+        <MiniMap pannable zoomable nodeColor={(n) => MINIMAP_COLORS[n.type ?? ''] ?? '#888'} data-testid="canvas.minimap" />
+        <Controls data-testid="canvas.controls" />
+      </ReactFlow>
+      {hint && (
+        <div className={`connection-hint ${hint.ok ? 'ok' : 'refused'}`} role="status" data-testid="canvas.connection-hint">
+          {hint.text}
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,88 @@
+/**
+ * One memoised node component for every entity kind. Node `data` holds only `{ entityId }`; the component
+ * reads its entity and its problem counts with narrow selectors, so a change elsewhere does not re-render it.
+ */
+import { Handle, Position, type Node, type NodeProps } from '@xyflow/react'
+import { memo } from 'react'
+import { entityOf } from '../../model/ops'
+import type { EntityKind } from '../../model/types'
+import { NODE_HEIGHT, NODE_WIDTH } from '../../layout/columns'
+import { useDesigner, useDesignerStoreApi } from '../../store/StoreProvider'
+import { summarise } from './nodeSummary'
+
+export type EntityNodeData = { entityId: string }
+export type EntityFlowNode = Node<EntityNodeData, EntityKind>
+
+/** Which sides of a node accept connections. */
+const HANDLES: Record<EntityKind, { target: boolean; source: boolean }> = {
+  api: { target: true, source: false },
+  stage: { target: false, source: true },
+  route: { target: true, source: true },
+  integration: { target: true, source: true },
+  authorizer: { target: false, source: true },
+  resource: { target: true, source: false },
+  domain: { target: true, source: false },
+  model: { target: false, source: false },
+}
+
+function EntityNodeView({ id, type, selected }: NodeProps<EntityFlowNode>) {
+  const kind = type as EntityKind
+  const entity = useDesigner((s) => entityOf(s.doc.design, id))
+  const errors = useDesigner((s) => s.problemCounts[id]?.errors ?? 0)
+  const warnings = useDesigner((s) => s.problemCounts[id]?.warnings ?? 0)
+  const store = useDesignerStoreApi()
+  if (!entity) return null
+  const summary = summarise(kind, id, entity)
+  const handles = HANDLES[kind]
+  const resourceType = kind === 'resource' ? (entity as { type: string }).type : undefined
+  return (
+    <div
+      className={`entity-node kind-${kind}${resourceType ? ` resource-${resourceType}` : ''}${selected ? ' selected' : ''}`}
+      style={{ width: NODE_WIDTH, minHeight: NODE_HEIGHT }}
+      data-testid={`node.${id}`}
+      data-kind={kind}
+    >
+      {handles.target && <Handle type="target" position={Position.Left} id="in" data-testid={`handle.${id}.in`} />}
+      <div className="entity-node-caption">
+        <span>{summary.caption}</span>
+        {(errors > 0 || warnings > 0) && (
+          <button
+            type="button"
+            className={`node-badge ${errors ? 'error' : 'warning'} nodrag`}
+            title={`${errors} error(s), ${warnings} warning(s): open the problems`}
+            data-testid={`node.${id}.badge`}
+            onClick={(e) => {
+              e.stopPropagation()
+              const state = store.getState()
+              state.select([id])
+              state.openBottomTab('problems')
+            }}
+          >
+            {errors ? `${errors}✕` : ''}
+            {errors && warnings ? ' ' : ''}
+            {warnings ? `${warnings}⚠` : ''}
+          </button>
+        )}
+      </div>
+      <div className="entity-node-title" data-testid={`node.${id}.title`}>
+        {summary.title}
+      </div>
+      {summary.detail && <div className="entity-node-detail">{summary.detail}</div>}
+      {handles.source && <Handle type="source" position={Position.Right} id="out" data-testid={`handle.${id}.out`} />}
+    </div>
+  )
+}
+
+export const EntityNode = memo(EntityNodeView)
+
+/** Module-scope node types (one component, a type per entity kind for styling and the minimap). */
+export const nodeTypes = {
+  api: EntityNode,
+  route: EntityNode,
+  integration: EntityNode,
+  authorizer: EntityNode,
+  stage: EntityNode,
+  resource: EntityNode,
+  domain: EntityNode,
+  model: EntityNode,
+}

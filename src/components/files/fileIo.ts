@@ -1,0 +1,122 @@
+/**
+ * Browser file plumbing: open and save design files with the File System Access API where the browser has
+ * it (the chosen file is remembered so Save writes back to it), download/upload otherwise; and share links
+ * that carry the whole design, compressed, in the URL fragment (never sent to a server).
+ */
+import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate'
+import { parseDocument, type ParseResult } from '../../model/document/parse'
+import { serializeDocument } from '../../model/document/serialize'
+import type { DesignDocument } from '../../model/types'
+
+interface FileHandleLike {
+  name: string
+  getFile(): Promise<File>
+  createWritable?(): Promise<{ write(data: string): Promise<void>; close(): Promise<void> }>
+}
+
+type PickerWindow = Window & {
+  showOpenFilePicker?: (options?: unknown) => Promise<FileHandleLike[]>
+  showSaveFilePicker?: (options?: unknown) => Promise<FileHandleLike>
+}
+
+const FILE_TYPES = [{ description: 'socket-studio design', accept: { 'application/yaml': ['.yaml', '.yml'], 'application/json': ['.json'] } }]
+
+let currentHandle: FileHandleLike | undefined
+
+export function hasFileSystemAccess(): boolean {
+  return typeof (window as PickerWindow).showOpenFilePicker === 'function'
+}
+
+export function forgetFileHandle(): void {
+  currentHandle = undefined
+}
+
+function isAbort(e: unknown): boolean {
+  return e instanceof DOMException && e.name === 'AbortError'
+}
+
+/** Lets the person pick a file with the File System Access API; undefined when cancelled or unavailable. */
+export async function pickFileWithFsa(): Promise<File | undefined | 'unavailable'> {
+  const w = window as PickerWindow
+  if (!w.showOpenFilePicker) return 'unavailable'
+  try {
+    const [handle] = await w.showOpenFilePicker({ types: FILE_TYPES, multiple: false })
+    currentHandle = handle
+    return await handle.getFile()
+  } catch (e) {
+    if (isAbort(e)) return undefined
+    throw e
+  }
+}
+
+export async function readDesignFile(file: File): Promise<ParseResult> {
+  const text = await file.text()
+  return parseDocument(text)
+}
+
+export type SaveOutcome = { saved: true; name: string; how: 'file' | 'download' } | { saved: false }
+
+/** Saves the document; `saveAs` always asks for a (new) file. */
+export async function saveDesign(doc: DesignDocument, fileName: string, saveAs = false): Promise<SaveOutcome> {
+  const format = /\.json$/i.test(fileName) ? 'json' : 'yaml'
+  const text = serializeDocument(doc, format)
+  const w = window as PickerWindow
+  if (w.showSaveFilePicker) {
+    try {
+      if (!currentHandle?.createWritable || saveAs) currentHandle = await w.showSaveFilePicker({ suggestedName: fileName, types: FILE_TYPES })
+      const writable = await currentHandle.createWritable!()
+      await writable.write(text)
+      await writable.close()
+      return { saved: true, name: currentHandle.name, how: 'file' }
+    } catch (e) {
+      if (isAbort(e)) return { saved: false }
+      throw e
+    }
+  }
+  downloadText(text, fileName, format === 'json' ? 'application/json' : 'application/yaml')
+  return { saved: true, name: fileName, how: 'download' }
+}
+
+export function downloadText(text: string, fileName: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }))
+  const a = document.createElement('a')
+  a.href = url
+  a.download = fileName
+  a.click()
+  setTimeout(() => URL.revokeObjectURL(url), 1000)
+}
+
+// ------------------------------------------------------------------------------------------ share links
+
+const SHARE_PREFIX = '#design='
+
+function toBase64Url(bytes: Uint8Array): string {
+  let bin = ''
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+}
+
+function fromBase64Url(text: string): Uint8Array {
+  const bin = atob(text.replace(/-/g, '+').replace(/_/g, '/'))
+  const out = new Uint8Array(bin.length)
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i)
+  return out
+}
+
+export function shareUrl(doc: DesignDocument, base: string = location.href): string {
+  const packed = toBase64Url(deflateSync(strToU8(serializeDocument(doc, 'json')), { level: 9 }))
+  return `${base.split('#')[0]}${SHARE_PREFIX}${packed}`
+}
+
+/** The design carried by a share link's fragment: undefined when there is none, else the parse result. */
+export function readShareFragment(hash: string = location.hash): ParseResult | undefined {
+  if (!hash.startsWith(SHARE_PREFIX)) return undefined
+  try {
+    return parseDocument(strFromU8(inflateSync(fromBase64Url(hash.slice(SHARE_PREFIX.length)))))
+  } catch (e) {
+    return {
+      ok: false,
+      errors: [{ code: 'DOC001', severity: 'error', message: `The shared link is damaged: ${e instanceof Error ? e.message : String(e)}` }],
+    }
+  }
+}

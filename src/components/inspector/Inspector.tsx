@@ -1,0 +1,135 @@
+/** The inspector: a schema-driven form for the selected entity, or what can be done with a multi-selection. */
+import { memo, useMemo } from 'react'
+import { useShallow } from 'zustand/react/shallow'
+import { entityOf, graphEdges } from '../../model/ops'
+import { locateEntity } from '../../model/queries'
+import { useDesigner, useDesignerStoreApi } from '../../store/StoreProvider'
+import { fieldsFor } from './fieldSpecs'
+import { Fields, type FieldContext } from './Fields'
+import { fieldPath } from '../../model/fieldPath'
+
+export const Inspector = memo(function Inspector() {
+  const selection = useDesigner((s) => s.selection)
+  const store = useDesignerStoreApi()
+  if (selection.length === 0) {
+    return (
+      <aside className="inspector" data-testid="inspector" aria-label="Inspector">
+        <h2>Inspector</h2>
+        <p className="muted">Select a node or a connection to edit it. Shift-click or shift-drag to select several.</p>
+        <button type="button" className="link-button" data-testid="inspector.select-api" onClick={() => store.getState().select(['api'])}>
+          Edit the API settings
+        </button>
+      </aside>
+    )
+  }
+  if (selection.length > 1) {
+    return (
+      <aside className="inspector" data-testid="inspector" aria-label="Inspector">
+        <h2>{selection.length} selected</h2>
+        <div className="inspector-actions">
+          <button type="button" className="button" data-testid="inspector.duplicate" onClick={() => store.getState().duplicateSelection()}>
+            Duplicate
+          </button>
+          <button type="button" className="button danger" data-testid="inspector.delete" onClick={() => store.getState().deleteSelection()}>
+            Delete
+          </button>
+        </div>
+        <ul className="selection-list">
+          {selection.map((id) => (
+            <li key={id}>{id}</li>
+          ))}
+        </ul>
+      </aside>
+    )
+  }
+  return <SingleSelection id={selection[0]} />
+})
+
+function SingleSelection({ id }: { id: string }) {
+  const store = useDesignerStoreApi()
+  const design = useDesigner((s) => s.doc.design)
+  const where = locateEntity(design, id)
+  if (!where) {
+    const edge = graphEdges(design).find((e) => e.id === id)
+    return (
+      <aside className="inspector" data-testid="inspector" aria-label="Inspector">
+        <h2>Connection</h2>
+        {edge ? (
+          <>
+            <p>
+              <code>{edge.source}</code> → <code>{edge.target}</code> ({edge.kind})
+            </p>
+            {edge.kind !== 'stage' ? (
+              <button type="button" className="button danger" data-testid="inspector.delete" onClick={() => store.getState().deleteSelection()}>
+                Delete connection
+              </button>
+            ) : (
+              <p className="muted">Every stage deploys the design’s single API.</p>
+            )}
+          </>
+        ) : (
+          <p className="muted">The selection no longer exists.</p>
+        )}
+      </aside>
+    )
+  }
+  return <EntityForm id={id} kind={where.kind} />
+}
+
+function EntityForm({ id, kind }: { id: string; kind: NonNullable<ReturnType<typeof locateEntity>>['kind'] }) {
+  const store = useDesignerStoreApi()
+  const design = useDesigner((s) => s.doc.design)
+  const entity = entityOf(design, id) as Record<string, unknown>
+  const diagnostics = useDesigner(useShallow((s) => s.diagnostics.filter((d) => d.entity === id)))
+  const focus = useDesigner((s) => (s.focusField?.entity === id ? s.focusField : null))
+  const fields = fieldsFor(kind, entity)
+  const ctx: FieldContext = useMemo(
+    () => ({
+      entityId: id,
+      testPrefix: `inspector.${kind}`,
+      design,
+      diagnostics,
+      focus,
+      set: (path, value, capture) => store.getState().setField(id, path, value, capture),
+      commit: () => store.getState().commitGesture(),
+      openTemplate: (path) => store.getState().openTemplate(id, path[0] === 'requestTemplates' ? String(path[1]) : fieldPath(...path)),
+    }),
+    [id, kind, design, diagnostics, focus, store],
+  )
+  const entityIssues = diagnostics.filter((d) => !d.field || !(d.field.split(/[.[]/)[0] in fields))
+  return (
+    <aside className="inspector" data-testid="inspector" aria-label="Inspector">
+      <header className="inspector-header">
+        <span className={`kind-chip kind-${kind}`}>{kind}</span>
+        <h2 data-testid="inspector.title">{id}</h2>
+        {id !== 'api' && (
+          <div className="inspector-actions">
+            <button type="button" className="button" data-testid="inspector.duplicate" title="Duplicate (Ctrl/Cmd+D)" onClick={() => store.getState().duplicateSelection()}>
+              Duplicate
+            </button>
+            <button type="button" className="button danger" data-testid="inspector.delete" title="Delete (Delete/Backspace)" onClick={() => store.getState().deleteSelection()}>
+              Delete
+            </button>
+          </div>
+        )}
+      </header>
+      {entityIssues.length > 0 && (
+        <ul className="inspector-issues" data-testid="inspector.issues">
+          {entityIssues.map((d, i) => (
+            <li key={i} className={`sev-${d.severity}`}>
+              {d.code}: {d.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {kind === 'integration' && (
+        <button type="button" className="button" data-testid="inspector.open-templates" onClick={() => store.getState().openTemplate(id)}>
+          Open templates in the editor
+        </button>
+      )}
+      <form className="inspector-form" onSubmit={(e) => e.preventDefault()}>
+        <Fields fields={fields} value={entity} path={[]} ctx={ctx} />
+      </form>
+    </aside>
+  )
+}

@@ -1,0 +1,67 @@
+/** The keyboard alternative to dragging: a searchable list of everything the palette holds (Ctrl/Cmd+K). */
+import { useEffect, useRef, useState } from 'react'
+import { searchPalette, type PaletteItem } from './paletteItems'
+
+export interface AddMenuProps {
+  onPick: (item: PaletteItem) => void
+  onClose: () => void
+}
+
+export function AddMenu({ onPick, onClose }: AddMenuProps) {
+  const [query, setQuery] = useState('')
+  const [active, setActive] = useState(0)
+  const input = useRef<HTMLInputElement>(null)
+  const items = searchPalette(query)
+  useEffect(() => input.current?.focus(), [])
+  const current = Math.min(active, Math.max(0, items.length - 1))
+  return (
+    <div className="modal-backdrop" onMouseDown={onClose}>
+      <div className="add-menu" role="dialog" aria-label="Add to the design" data-testid="add-menu" onMouseDown={(e) => e.stopPropagation()}>
+        <input
+          ref={input}
+          className="add-menu-input"
+          placeholder="Add… (type to search, ↑↓ to choose, Enter to add)"
+          aria-label="Search what to add"
+          value={query}
+          data-testid="add-menu.search"
+          onChange={(e) => {
+            setQuery(e.target.value)
+            setActive(0)
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown') {
+              e.preventDefault()
+              setActive((a) => Math.min(a + 1, items.length - 1))
+            } else if (e.key === 'ArrowUp') {
+              e.preventDefault()
+              setActive((a) => Math.max(a - 1, 0))
+            } else if (e.key === 'Enter') {
+              e.preventDefault()
+              if (items[current]) onPick(items[current])
+            } else if (e.key === 'Escape') {
+              e.preventDefault()
+              onClose()
+            }
+          }}
+        />
+        <ul role="listbox" className="add-menu-list">
+          {items.map((item, i) => (
+            <li
+              key={item.id}
+              role="option"
+              aria-selected={i === current}
+              data-testid={`add-menu.${item.id}`}
+              onMouseEnter={() => setActive(i)}
+              onClick={() => onPick(item)}
+            >
+              <span className="add-menu-label">{item.label}</span>
+              <span className="add-menu-group">{item.group}</span>
+              <span className="add-menu-desc">{item.description}</span>
+            </li>
+          ))}
+          {!items.length && <li className="add-menu-empty">Nothing matches “{query}”.</li>}
+        </ul>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,63 @@
+/** The palette: drag an item onto the canvas (or press Enter on it to add it at the centre of the view). */
+import { memo, useCallback, useState, type DragEvent, type KeyboardEvent } from 'react'
+import { PALETTE_GROUPS, PALETTE_ITEMS, PALETTE_MIME, searchPalette, type PaletteItem } from './paletteItems'
+
+export interface PaletteProps {
+  /** Adds the item at the centre of the visible canvas (keyboard and double-click). */
+  onAdd: (item: PaletteItem) => void
+}
+
+export const Palette = memo(function Palette({ onAdd }: PaletteProps) {
+  const [query, setQuery] = useState('')
+  const items = query ? searchPalette(query) : PALETTE_ITEMS
+  const onDragStart = useCallback((e: DragEvent<HTMLElement>, item: PaletteItem) => {
+    e.dataTransfer.setData(PALETTE_MIME, item.id)
+    e.dataTransfer.effectAllowed = 'copy'
+  }, [])
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>, item: PaletteItem) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault()
+      onAdd(item)
+    }
+  }
+  return (
+    <aside className="palette" aria-label="Palette" data-testid="palette">
+      <input
+        className="palette-search"
+        type="search"
+        placeholder="Filter…"
+        aria-label="Filter the palette"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        data-testid="palette.search"
+      />
+      {PALETTE_GROUPS.map((group) => {
+        const inGroup = items.filter((i) => i.group === group)
+        if (!inGroup.length) return null
+        return (
+          <section key={group} className="palette-group">
+            <h3>{group}</h3>
+            <ul>
+              {inGroup.map((item) => (
+                <li
+                  key={item.id}
+                  className={`palette-item kind-${item.spec.kind}`}
+                  draggable
+                  tabIndex={0}
+                  role="button"
+                  title={`${item.description} Drag onto the canvas, or press Enter.`}
+                  data-testid={`palette.${item.id}`}
+                  onDragStart={(e) => onDragStart(e, item)}
+                  onDoubleClick={() => onAdd(item)}
+                  onKeyDown={(e) => onKeyDown(e, item)}
+                >
+                  {item.label}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )
+      })}
+    </aside>
+  )
+})

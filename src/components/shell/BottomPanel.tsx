@@ -1,0 +1,114 @@
+/**
+ * The bottom panel: template editor, message tester, problems and export preview. The three colleague panels
+ * are lazy-loaded so Monaco and the exporters stay out of the initial bundle.
+ */
+import { lazy, memo, Suspense, useCallback, useMemo } from 'react'
+import { useDesigner, useDesignerStoreApi } from '../../store/StoreProvider'
+import type { BottomTab } from '../../store/createDesignerStore'
+import { ProblemsPanel } from '../problems/ProblemsPanel'
+
+const TemplateEditorPanel = lazy(() => import('../editor/TemplateEditorPanel').then((m) => ({ default: m.TemplateEditorPanel })))
+const MessageTesterPanel = lazy(() => import('../tester/MessageTesterPanel').then((m) => ({ default: m.MessageTesterPanel })))
+const ExportPanel = lazy(() => import('../exportPane/ExportPanel').then((m) => ({ default: m.ExportPanel })))
+
+const TABS: { id: BottomTab; label: string }[] = [
+  { id: 'editor', label: 'Template editor' },
+  { id: 'tester', label: 'Message tester' },
+  { id: 'problems', label: 'Problems' },
+  { id: 'export', label: 'Export' },
+]
+
+function Loading({ what }: { what: string }) {
+  return (
+    <div className="panel-loading" role="status" data-testid="bottom.loading">
+      <span className="spinner" aria-hidden /> Loading the {what}…
+    </div>
+  )
+}
+
+export const BottomPanel = memo(function BottomPanel() {
+  const tab = useDesigner((s) => s.bottomTab)
+  const errors = useDesigner((s) => s.diagnostics.filter((d) => d.severity === 'error').length)
+  const warnings = useDesigner((s) => s.diagnostics.filter((d) => d.severity === 'warning').length)
+  const store = useDesignerStoreApi()
+  return (
+    <section className="bottom" aria-label="Bottom panel">
+      <div className="bottom-tabs" role="tablist">
+        {TABS.map((t) => (
+          <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} data-testid={`bottom.tab.${t.id}`} onClick={() => store.getState().openBottomTab(t.id)}>
+            {t.label}
+            {t.id === 'problems' && (errors > 0 || warnings > 0) && (
+              <span className={`tab-badge ${errors ? 'error' : 'warning'}`} data-testid="bottom.tab.problems.count">
+                {errors + warnings}
+              </span>
+            )}
+          </button>
+        ))}
+      </div>
+      <div className="bottom-body" role="tabpanel" data-testid={`bottom.panel.${tab}`}>
+        {tab === 'editor' && (
+          <Suspense fallback={<Loading what="template editor" />}>
+            <EditorTab />
+          </Suspense>
+        )}
+        {tab === 'tester' && (
+          <Suspense fallback={<Loading what="message tester" />}>
+            <TesterTab />
+          </Suspense>
+        )}
+        {tab === 'problems' && <ProblemsPanel />}
+        {tab === 'export' && (
+          <Suspense fallback={<Loading what="exporter" />}>
+            <ExportTab />
+          </Suspense>
+        )}
+      </div>
+    </section>
+  )
+})
+
+function EditorTab() {
+  const design = useDesigner((s) => s.doc.design)
+  const target = useDesigner((s) => s.editorTarget)
+  const store = useDesignerStoreApi()
+  const onSelectTemplate = useCallback((integrationId: string, key: string) => store.getState().openTemplate(integrationId, key), [store])
+  const onChange = useCallback((integrationId: string, key: string, text: string) => store.getState().setTemplate(integrationId, key, text), [store])
+  const onTypingEnd = useCallback(() => store.getState().commitGesture(), [store])
+  return (
+    <TemplateEditorPanel
+      design={design}
+      integrationId={target.integrationId}
+      templateKey={target.templateKey}
+      onSelectTemplate={onSelectTemplate}
+      onChange={onChange}
+      onTypingEnd={onTypingEnd}
+    />
+  )
+}
+
+/** The route the tester and export preview focus on: the selected route, or the route of the selected integration. */
+function useFocusedRoute(): string | undefined {
+  return useDesigner((s) => {
+    if (s.selection.length !== 1) return undefined
+    const id = s.selection[0]
+    if (s.doc.design.routes[id]) return id
+    return Object.entries(s.doc.design.routes).find(([, r]) => r.integration === id)?.[0]
+  })
+}
+
+function TesterTab() {
+  const design = useDesigner((s) => s.doc.design)
+  const routeId = useFocusedRoute()
+  return <MessageTesterPanel design={design} routeId={routeId} />
+}
+
+function ExportTab() {
+  // Exporters never read the layout: re-export only when the design itself changes (not on every drag).
+  const design = useDesigner((s) => s.doc.design)
+  const store = useDesignerStoreApi()
+  const doc = useMemo(() => ({ design, layout: store.getState().doc.layout }), [design, store])
+  const diagnostics = useDesigner((s) => s.diagnostics)
+  const routeId = useFocusedRoute()
+  const diags = useMemo(() => [...diagnostics], [diagnostics])
+  return <ExportPanel document={doc} diagnostics={diags} routeId={routeId} />
+}
