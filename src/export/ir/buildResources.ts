@@ -73,6 +73,10 @@ export function applyCfnExtra(ctx: IrContext, owner: string, cfnProps: JsonObjec
 }
 
 export function buildResource(ctx: IrContext, id: string, resource: Resource): void {
+  if ('removalPolicy' in resource && resource.removalPolicy === 'snapshot') {
+    // CDK accepts it, but CloudFormation allows Snapshot only for volumes and databases, none of which the designer models.
+    ctx.error('EXP014', `CloudFormation does not support the snapshot removal policy for ${resource.type}; use retain or destroy.`, id, 'removalPolicy')
+  }
   if (resource.type === 'existing') {
     // Nothing to create: references resolve to the ARN, name and URL the design gives.
     ctx.defineAttribute(id, 'arn', ctx.text(resource.arn, id, 'arn'))

@@ -113,5 +113,6 @@ notes_verbatim = CfnResource(
     properties={"Type": "String", "Value": "hello"},
 )
 notes_verbatim.add_override("DeletionPolicy", "Retain")
+notes_verbatim.add_override("UpdateReplacePolicy", "Retain")
 self.template_options.description = "Imported stack with extras"
 self.template_options.metadata = {"Owner": "socket-studio"}

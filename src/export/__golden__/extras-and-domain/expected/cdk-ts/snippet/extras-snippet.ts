@@ -93,5 +93,6 @@ const notesVerbatim = new CfnResource(this, 'Notes', {
   properties: { Type: 'String', Value: 'hello' },
 });
 notesVerbatim.addOverride('DeletionPolicy', 'Retain');
+notesVerbatim.addOverride('UpdateReplacePolicy', 'Retain');
 this.templateOptions.description = 'Imported stack with extras';
 this.templateOptions.metadata = { Owner: 'socket-studio' };

@@ -50,7 +50,7 @@ table = dynamodb.Table(
     partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.NUMBER),
     read_capacity=2,
     write_capacity=3,
-    removal_policy=RemovalPolicy.SNAPSHOT,
+    removal_policy=RemovalPolicy.RETAIN,
 )
 
 role = iam.Role(self, "ServicesRole", assumed_by=iam.ServicePrincipal("apigateway.amazonaws.com"))

@@ -42,7 +42,7 @@ const table = new dynamodb.Table(this, 'Table', {
   partitionKey: { name: 'pk', type: dynamodb.AttributeType.NUMBER },
   readCapacity: 2,
   writeCapacity: 3,
-  removalPolicy: RemovalPolicy.SNAPSHOT,
+  removalPolicy: RemovalPolicy.RETAIN,
 });
 
 const role = new iam.Role(this, 'ServicesRole', {

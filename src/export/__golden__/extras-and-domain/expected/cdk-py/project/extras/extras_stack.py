@@ -127,5 +127,6 @@ class ExtrasStack(Stack):
             properties={"Type": "String", "Value": "hello"},
         )
         notes_verbatim.add_override("DeletionPolicy", "Retain")
+        notes_verbatim.add_override("UpdateReplacePolicy", "Retain")
         self.template_options.description = "Imported stack with extras"
         self.template_options.metadata = {"Owner": "socket-studio"}

@@ -100,6 +100,7 @@ export class ExtrasStack extends Stack {
       properties: { Type: 'String', Value: 'hello' },
     });
     notesVerbatim.addOverride('DeletionPolicy', 'Retain');
+    notesVerbatim.addOverride('UpdateReplacePolicy', 'Retain');
     this.templateOptions.description = 'Imported stack with extras';
     this.templateOptions.metadata = { Owner: 'socket-studio' };
   }

@@ -56,7 +56,7 @@ class ServicesStack(Stack):
             partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.NUMBER),
             read_capacity=2,
             write_capacity=3,
-            removal_policy=RemovalPolicy.SNAPSHOT,
+            removal_policy=RemovalPolicy.RETAIN,
         )
 
         role = iam.Role(

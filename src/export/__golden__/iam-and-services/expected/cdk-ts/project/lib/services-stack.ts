@@ -46,7 +46,7 @@ export class ServicesStack extends Stack {
       partitionKey: { name: 'pk', type: dynamodb.AttributeType.NUMBER },
       readCapacity: 2,
       writeCapacity: 3,
-      removalPolicy: RemovalPolicy.SNAPSHOT,
+      removalPolicy: RemovalPolicy.RETAIN,
     });
 
     const role = new iam.Role(this, 'ServicesRole', {
