@@ -142,13 +142,16 @@ export function outputPosition(text: string, offset: number): { line: number; co
  */
 export function mapOutputToTemplate(template: string, output: string, offset: number): number {
   const lineStart = output.lastIndexOf('\n', offset - 1) + 1
-  let fallback = -1
-  for (let len = Math.min(32, offset - lineStart); len >= 3; len--) {
-    const needle = output.slice(offset - len, offset)
-    const first = template.indexOf(needle)
-    if (first < 0) continue
-    if (template.indexOf(needle, first + 1) < 0) return first + len
-    if (fallback < 0) fallback = first + len
+  // Walk back from the error to the nearest literal text that occurs once in the template: the position just
+  // after it is where the template produced the text at the error (often a `$reference` that printed it).
+  for (let e = offset; e >= Math.max(lineStart, offset - 200); e--) {
+    for (let len = Math.min(24, e - lineStart); len >= 4; len--) {
+      const needle = output.slice(e - len, e)
+      const first = template.indexOf(needle)
+      if (first < 0) continue
+      if (template.indexOf(needle, first + 1) < 0) return first + len
+      break
+    }
   }
   const lineEnd = output.indexOf('\n', offset)
   for (let len = Math.min(32, (lineEnd < 0 ? output.length : lineEnd) - offset); len >= 3; len--) {
@@ -156,7 +159,6 @@ export function mapOutputToTemplate(template: string, output: string, offset: nu
     const first = template.indexOf(needle)
     if (first >= 0 && template.indexOf(needle, first + 1) < 0) return first
   }
-  if (fallback >= 0) return fallback
   const { line } = outputPosition(output, offset)
   let start = 0
   for (let l = 1; l < line; l++) {

@@ -58,26 +58,30 @@ const FORM_VALUE = /^(?:[A-Za-z0-9\-._~!$'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*$/
 
 export function checkFormOutput(output: string, template: string, lines: LineIndex): Diagnostic[] {
   const out: Diagnostic[] = []
-  const pairs = output.split('&')
   let offset = 0
   let hasAction = false
-  for (const pair of pairs) {
+  let previous: { key: string; at: number } | undefined
+  for (const pair of output.split('&')) {
     const eq = pair.indexOf('=')
     const key = eq < 0 ? pair : pair.slice(0, eq)
     const value = eq < 0 ? '' : pair.slice(eq + 1)
     if (key === 'Action' && value) hasAction = true
-    if (!FORM_VALUE.test(key) || !FORM_VALUE.test(value)) {
-      const bad = [...(FORM_VALUE.test(key) ? value : key)].find((c) => !/[A-Za-z0-9\-._~!$'()*+,;=:@/?%]/.test(c)) ?? '%'
-      const keyAt = template.indexOf(`${key}=`)
-      const at = keyAt >= 0 ? keyAt : mapOutputToTemplate(template, output, offset)
+    const keyAt = template.indexOf(`${key}=`)
+    // A key the template does not contain is the tail of the previous value, split by a raw `&` in it.
+    const orphan = keyAt < 0 && previous !== undefined
+    if (orphan || !FORM_VALUE.test(key) || !FORM_VALUE.test(value)) {
+      const at = orphan ? previous!.at : keyAt >= 0 ? keyAt : mapOutputToTemplate(template, output, offset)
+      const name = orphan ? previous!.key : key
+      const bad = orphan ? '&' : ([...(FORM_VALUE.test(key) ? value : key)].find((c) => !/[A-Za-z0-9\-._~!$'()*+,;=:@/?%]/.test(c)) ?? '%')
       out.push(
         diag(
           'VTL014',
-          `form value of \`${key}\` is not URL-encoded (contains ${JSON.stringify(bad)}): \`${excerpt(pair, 0)}\`; use $util.urlEncode(...)`,
-          lines.range(at, Math.min(template.length, at + Math.max(1, key.length))),
+          `form value of \`${name}\` is not URL-encoded (contains ${JSON.stringify(bad)}): \`${excerpt(orphan ? `&${pair}` : pair, 0)}\`; use $util.urlEncode(...)`,
+          lines.range(at, Math.min(template.length, at + Math.max(1, name.length))),
         ),
       )
     }
+    if (!orphan && keyAt >= 0) previous = { key, at: keyAt }
     offset += pair.length + 1
   }
   if (!hasAction) out.push(diag('VTL015', 'a form-encoded AWS request needs an `Action=<Operation>` parameter (e.g. Action=SendMessage)', lines.range(0, Math.min(1, template.length))))

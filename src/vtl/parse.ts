@@ -16,11 +16,11 @@ export type VtlAst = ReturnType<typeof velocityParse>
 export type ParseOutcome = { ok: true; ast: VtlAst } | { ok: false; error: Diagnostic }
 
 interface JisonHash {
-  text?: string
-  token?: string | null
+  text?: unknown
+  token?: unknown
   line?: number
   loc?: { first_line: number; last_line: number; first_column: number; last_column: number }
-  expected?: string[]
+  expected?: unknown[]
 }
 
 const CACHE_SIZE = 8
@@ -59,15 +59,15 @@ export function parseChunked(text: string, scan: ScanResult, lines: LineIndex, t
   return { ok: true, ast }
 }
 
-function describeToken(token: string | null | undefined, text: string | undefined): string {
-  if (token === 'EOF') return 'the end of the template'
-  if (text) return `\`${text}\``
-  return token ? token.toLowerCase() : 'input'
+function describeToken(token: unknown, text: unknown): string {
+  if (token === 'EOF' || token === 1) return 'the end of the template'
+  if (typeof text === 'string' && text) return `\`${text}\``
+  return typeof token === 'string' && token ? token.toLowerCase() : 'input'
 }
 
-function tidyExpected(expected: string[] | undefined): string {
-  if (!expected?.length) return ''
-  const names = expected.map((x) => x.replace(/^'|'$/g, '').toLowerCase().replace(/_/g, ' '))
+function tidyExpected(expected: unknown[] | undefined): string {
+  if (!Array.isArray(expected) || !expected.length) return ''
+  const names = expected.map((x) => String(x).replace(/^'|'$/g, '').toLowerCase().replace(/_/g, ' '))
   return `; expected ${names.slice(0, 6).join(', ')}${names.length > 6 ? ', …' : ''}`
 }
 
@@ -79,7 +79,7 @@ export function parseErrorToDiagnostic(e: unknown, text: string, lines: LineInde
     const { first_line, first_column } = hash.loc
     const caret = caretOffset(err.message, text, first_line, lines)
     const start = caret ?? lines.lineStart(first_line) + first_column
-    const end = start + Math.max(1, hash.text?.length ?? 1)
+    const end = start + Math.max(1, typeof hash.text === 'string' ? hash.text.length : 1)
     const got = describeToken(hash.token, hash.text)
     return diag('VTL004', `syntax error: unexpected ${got}${tidyExpected(hash.expected)}`, lines.range(start, Math.min(end, text.length)))
   }

@@ -42,6 +42,14 @@ export function buildContext(input: RenderInput): Record<string, unknown> {
 }
 
 export function renderTemplate(text: string, input: RenderInput = {}): RenderResult {
+  try {
+    return renderUnsafe(text, input)
+  } catch (e) {
+    return { ok: false, error: { code: 'VTL011', severity: 'error', message: `rendering fails: ${e instanceof Error ? e.message : String(e)}`, range: { line: 1, column: 1, endLine: 1, endColumn: 1 } } }
+  }
+}
+
+function renderUnsafe(text: string, input: RenderInput): RenderResult {
   const lines = new LineIndex(text)
   const scan = scanTemplate(text)
   const balance = checkBalance(scan, lines)

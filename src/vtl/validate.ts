@@ -19,8 +19,12 @@ import { assignedRoots, checkFormEncoding, checkReferences } from './staticCheck
 
 export const MAX_TEMPLATE_BYTES = 300 * 1024
 
-/** The message used when the caller gives none: a typical chat message (routes other than $connect/$disconnect). */
-export const DEFAULT_SAMPLE_MESSAGE = '{"action":"sendmessage","type":"chat","id":"42","room":"lobby","message":"hello world"}'
+/**
+ * The message used when the caller gives none (routes other than $connect/$disconnect): a typical chat message
+ * whose text has a space, double quotes, an apostrophe and `&`, so templates that skip escaping or URL-encoding
+ * fail here rather than on the first real user who types them.
+ */
+export const DEFAULT_SAMPLE_MESSAGE = '{"action":"sendmessage","type":"chat","id":"42","room":"lobby","message":"hello \\"world\\" & it\'s me"}'
 
 export interface ValidateOptions {
   /** Route the template belongs to (`$connect` enables `$input.params`; sets `$context.routeKey`). */
@@ -84,6 +88,15 @@ export function checkRequestParameterSources(requestParameters: Record<string, s
 }
 
 export function validateTemplate(text: string, opts: ValidateOptions = {}): Diagnostic[] {
+  try {
+    return validateUnsafe(text, opts)
+  } catch (e) {
+    // Defence in depth: a bug in a check must not take the editor or the CLI down.
+    return [{ code: 'VTL004', severity: 'error', message: `the validator failed on this template (${e instanceof Error ? e.message : String(e)})`, range: { line: 1, column: 1, endLine: 1, endColumn: 1 } }]
+  }
+}
+
+function validateUnsafe(text: string, opts: ValidateOptions): Diagnostic[] {
   const out: Diagnostic[] = []
   const lines = new LineIndex(text)
   const bytes = utf8Length(text)
