@@ -1,6 +1,7 @@
 /**
  * Expr → CloudFormation: a literal stays a string, a lone reference becomes `Ref` / `Fn::GetAtt`, anything
- * mixed becomes `Fn::Sub` (literal `${` is written `${!`, CloudFormation's escape for it).
+ * mixed becomes `Fn::Sub`. When the literal text itself contains `${`, `Fn::Join` is used instead: Fn::Sub's
+ * `${!` escape is only defined for a closed `${!…}`, and Join needs no escaping at all.
  */
 
 import type { Json } from '../../model/types'
@@ -14,9 +15,12 @@ function single(part: Exclude<ExprPart, string>): Json {
 export function cfnValue(expr: Expr): Json {
   if (expr.length === 0) return ''
   if (expr.length === 1) return typeof expr[0] === 'string' ? expr[0] : single(expr[0])
+  if (expr.some((p) => typeof p === 'string' && p.includes('${'))) {
+    return { 'Fn::Join': ['', expr.map((p) => (typeof p === 'string' ? p : single(p)))] }
+  }
   const text = expr
     .map((p) => {
-      if (typeof p === 'string') return p.replaceAll('${', '${!')
+      if (typeof p === 'string') return p
       if (p.kind === 'pseudo') return `\${${PSEUDO_CFN[p.name]}}`
       return p.attribute ? `\${${p.logicalId}.${p.attribute}}` : `\${${p.logicalId}}`
     })

@@ -1,0 +1,117 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { seedDocument } from '../../model/seed'
+import type { DesignDocument } from '../../model/types'
+import { exportDesign, EXPORT_TARGETS } from '..'
+import { ROOT } from './checkDirs'
+import { GOLDEN_CASES } from './goldenCases'
+import { largeDesign } from './largeDesign'
+
+const codes = (r: ReturnType<typeof exportDesign>) => r.diagnostics.map((d) => d.code)
+
+describe('exportDesign', () => {
+  it('lists the four targets', () => {
+    expect(EXPORT_TARGETS.map((t) => t.id)).toEqual(['cfn-yaml', 'cfn-json', 'cdk-ts', 'cdk-py'])
+  })
+
+  it('exports the seed to every target; the main file comes first', () => {
+    for (const { id } of EXPORT_TARGETS) {
+      const r = exportDesign(seedDocument(), { target: id })
+      expect(r.ok).toBe(true)
+      if (r.ok) expect(r.mainFile).toBe(r.files[0].path)
+    }
+  })
+
+  it('writes the conventional `cdk init` layouts', () => {
+    const ts = exportDesign(seedDocument(), { target: 'cdk-ts', shape: 'project' })
+    const py = exportDesign(seedDocument(), { target: 'cdk-py', shape: 'project' })
+    if (!ts.ok || !py.ok) throw new Error('export failed')
+    expect(ts.files.map((f) => f.path)).toEqual(['lib/mywsapi-stack.ts', 'bin/mywsapi.ts', 'cdk.json', 'package.json', 'tsconfig.json', '.gitignore'])
+    expect(py.files.map((f) => f.path)).toEqual(['mywsapi/mywsapi_stack.py', 'app.py', 'cdk.json', 'requirements.txt', 'mywsapi/__init__.py', '.gitignore'])
+    const cdkJson = JSON.parse(ts.files.find((f) => f.path === 'cdk.json')!.contents)
+    // No feature flags (they could change what the constructs synthesize) and no CDK metadata resource.
+    expect(cdkJson.context).toBeUndefined()
+    expect(cdkJson.versionReporting).toBe(false)
+  })
+
+  it('refuses a design with check errors, with the diagnostics, unless forced', () => {
+    const doc = seedDocument()
+    doc.design.routes.connect.twoWay = true // two-way AWS route without integration response: MDL010
+    const refused = exportDesign(doc, { target: 'cfn-json' })
+    expect(refused.ok).toBe(false)
+    expect(codes(refused)).toContain('MDL010')
+    const forced = exportDesign(doc, { target: 'cfn-json', force: true })
+    expect(forced.ok).toBe(true)
+    expect(codes(forced)).toContain('MDL010')
+  })
+
+  it('refuses a reference it cannot resolve, even forced', () => {
+    const doc = seedDocument()
+    doc.design.integrations.putItem.requestTemplates = { 'application/json': '{"TableName": "@{nowhere.name}"}' }
+    const r = exportDesign(doc, { target: 'cdk-ts', force: true })
+    expect(r.ok).toBe(false)
+    expect(codes(r)).toContain('EXP001')
+  })
+
+  it('refuses a design over 500 resources, even forced', () => {
+    const r = exportDesign(largeDesign(200), { target: 'cfn-json', force: true })
+    expect(r.ok).toBe(false)
+    expect(codes(r).some((c) => c === 'MDL031' || c === 'EXP012')).toBe(true)
+  })
+
+  it('exports the 150-route benchmark design to about 400 resources', () => {
+    const r = exportDesign(largeDesign(150), { target: 'cfn-json' })
+    if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('; '))
+    const count = Object.keys(JSON.parse(r.files[0].contents).Resources).length
+    expect(count).toBeGreaterThan(350)
+    expect(count).toBeLessThanOrEqual(500)
+  })
+
+  it('a route snippet holds that route and what it needs, not the other routes', () => {
+    const doc = GOLDEN_CASES['lambda-chat']()
+    const r = exportDesign(doc, { target: 'cdk-ts', routeId: 'connect' })
+    if (!r.ok) throw new Error('export failed')
+    const code = r.files[0].contents
+    expect(code).toContain("addRoute('$connect'")
+    expect(code).toContain("new lambda.Function(this, 'Handler'")
+    expect(code).not.toContain('sendMessage')
+    expect(code).not.toContain('new apigwv2.WebSocketApi(')
+    expect(code).not.toContain('WebSocketStage')
+  })
+
+  it('reports an unknown route id', () => {
+    expect(codes(exportDesign(seedDocument(), { target: 'cdk-py', routeId: 'nope' }))).toContain('EXP013')
+  })
+
+  it('CDK targets refuse verbatim sections they cannot hold; CloudFormation keeps them', () => {
+    const doc: DesignDocument = seedDocument()
+    doc.design.cloudformation = { Outputs: { Url: { Value: { 'Fn::GetAtt': ['mywsapi32E6CE11', 'ApiEndpoint'] } } } }
+    expect(codes(exportDesign(doc, { target: 'cdk-ts' }))).toContain('EXP011')
+    const cfn = exportDesign(doc, { target: 'cfn-json' })
+    if (!cfn.ok) throw new Error('export failed')
+    expect(JSON.parse(cfn.files[0].contents).Outputs.Url.Value).toEqual({ 'Fn::GetAtt': ['mywsapi32E6CE11', 'ApiEndpoint'] })
+  })
+
+  it('never throws: a broken document comes back as a diagnostic', () => {
+    const doc = seedDocument()
+    ;(doc.design as unknown as { routes: unknown }).routes = { bad: null }
+    const r = exportDesign(doc, { target: 'cfn-yaml', force: true })
+    expect(r.ok).toBe(false)
+    expect(r.diagnostics.length).toBeGreaterThan(0)
+  })
+
+  it('the module is browser-safe: no node: imports outside the tests', () => {
+    const dir = join(ROOT, 'src', 'export')
+    const offenders: string[] = []
+    const walk = (d: string) => {
+      for (const e of readdirSync(d, { withFileTypes: true })) {
+        if (e.isDirectory()) {
+          if (e.name !== '__tests__' && e.name !== '__golden__') walk(join(d, e.name))
+        } else if (e.name.endsWith('.ts') && /from 'node:|require\(/.test(readFileSync(join(d, e.name), 'utf8'))) offenders.push(e.name)
+      }
+    }
+    walk(dir)
+    expect(offenders).toEqual([])
+  })
+})
