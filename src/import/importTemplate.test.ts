@@ -4,7 +4,7 @@ import { importTemplate, importTemplateSync, listWebSocketApis, type ImportResul
 import { parseDocument } from '../model/document/parse'
 import { serializeDocument } from '../model/document/serialize'
 import type { JsonObject } from '../model/types'
-import { cfnSchema } from './parseTemplate'
+import { cfnSchema, looksLikeTemplate } from './parseTemplate'
 import { fixtureDir, fixtureTemplate, handwrittenTemplate, type FixtureStack } from './__fixtures__/fixtures'
 
 function imported(text: string, api?: string): Extract<ImportResult, { ok: true }> {
@@ -269,5 +269,15 @@ describe('errors', () => {
     expect(route.integration).toBeUndefined()
     expect(route.cfnExtra).toEqual({ Target: 'integrations/abc123' })
     expect(r.diagnostics.some((d) => d.code === 'IMP022')).toBe(true)
+  })
+})
+
+describe('looksLikeTemplate', () => {
+  it('tells templates (JSON, YAML with short tags) from design files and other text', () => {
+    expect(looksLikeTemplate(handwrittenTemplate())).toBe(true)
+    expect(looksLikeTemplate(MINIMAL)).toBe(true)
+    expect(looksLikeTemplate(JSON.stringify({ Resources: { A: { Type: 'AWS::SNS::Topic' } } }))).toBe(true)
+    expect(looksLikeTemplate(serializeDocument(imported(MINIMAL).document))).toBe(false)
+    expect(looksLikeTemplate('hello: world\n')).toBe(false)
   })
 })

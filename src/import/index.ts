@@ -8,7 +8,7 @@ import { importTemplateSync, type ImportOptions, type ImportResult } from './imp
 
 export { importTemplateSync, listWebSocketApis } from './importTemplate'
 export type { ApiChoice, ImportOptions, ImportResult, ImportSummary, SummaryItem } from './importTemplate'
-export { parseTemplateText } from './parseTemplate'
+export { looksLikeTemplate, parseTemplateText } from './parseTemplate'
 
 /** Imports a template and lays the design out with the auto-layout. Never throws. */
 export async function importTemplate(text: string, options: ImportOptions = {}): Promise<ImportResult> {

@@ -210,3 +210,13 @@ function syntaxError(e: unknown, text: string, looksJson: boolean): Diagnostic {
   const where = lineColumn(text, 0)
   return error('IMP001', `The file could not be read: ${e instanceof Error ? e.message : String(e)}`, where.line, where.column)
 }
+
+/**
+ * Cheap guess whether a file is a CloudFormation template rather than a design file, for routing an opened
+ * or dropped file to the import (a YAML template with short tags is not even valid YAML to the design parser).
+ */
+export function looksLikeTemplate(text: string): boolean {
+  const head = text.slice(0, 200_000)
+  if (/^\s*["']?format["']?\s*:\s*["']?socket-studio\/design/m.test(head)) return false
+  return /(^|[\s{,"'])(AWSTemplateFormatVersion|Resources)["']?\s*:/m.test(head) && /AWS::[A-Za-z0-9]+::[A-Za-z0-9]+/.test(head)
+}
