@@ -3,10 +3,9 @@
  * gestures and commands to store actions; it holds no domain logic.
  */
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react'
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ComponentType } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Diagnostic } from '../model/diagnostics'
 import { emptyDocument } from '../model/builders'
-import type { DesignDocument } from '../model/types'
 import { Canvas } from '../components/canvas/Canvas'
 import { FileErrorDialog } from '../components/files/FileErrorDialog'
 import { forgetFileHandle, pickFileWithFsa, readDesignFile, saveDesign, shareUrl } from '../components/files/fileIo'
@@ -25,18 +24,8 @@ import { DesignerStoreProvider, useDesigner } from '../store/StoreProvider'
 import { useShortcuts } from './useShortcuts'
 import './app.css'
 
-/** The import engineer's dialog (contract: src/components/import/ImportDialog.tsx). Loaded lazily if present. */
-interface ImportDialogProps {
-  open: boolean
-  onClose: () => void
-  onImport: (doc: DesignDocument) => void
-  initialFile?: File
-}
-const importModules = import.meta.glob<{ ImportDialog?: ComponentType<ImportDialogProps>; default?: ComponentType<ImportDialogProps> }>('../components/import/ImportDialog.tsx')
-const importLoader = Object.values(importModules)[0]
-const ImportDialog = importLoader
-  ? lazy(() => importLoader().then((m) => ({ default: (m.ImportDialog ?? m.default) as ComponentType<ImportDialogProps> })))
-  : undefined
+/** The import engineer's dialog (CloudFormation → design), loaded when first opened. */
+const ImportDialog = lazy(() => import('../components/import/ImportDialog').then((m) => ({ default: m.ImportDialog })))
 
 export interface AppProps {
   store: DesignerStore
@@ -95,7 +84,7 @@ function Shell({ store, persistence }: AppProps) {
         const result = await readDesignFile(file)
         if (!result.ok) {
           // A CloudFormation template is not a design: offer the import instead.
-          if (result.errors.length === 1 && result.errors[0].code === 'DOC003' && /^This is not a socket-studio design/.test(result.errors[0].message) && ImportDialog) {
+          if (result.errors.length === 1 && result.errors[0].code === 'DOC003' && /^This is not a socket-studio design/.test(result.errors[0].message) ) {
             store.getState().openImport(file)
             return
           }
@@ -116,8 +105,8 @@ function Shell({ store, persistence }: AppProps) {
     () => ({
       onNew: () => {
         forgetFileHandle()
-        const doc = emptyDocument('myapi')
-        store.getState().replaceDocument({ ...doc, layout: { api: { x: 0, y: 0 } } }, 'design.yaml')
+        // The API waits off to the side until it is dragged from the palette (or the design is laid out).
+        store.getState().replaceDocument(emptyDocument('myapi'), 'design.yaml')
         store.getState().notify('info', 'New design. Undo (Ctrl/Cmd+Z) brings the previous one back.')
       },
       onOpen: () => {
@@ -142,8 +131,7 @@ function Shell({ store, persistence }: AppProps) {
         )
       },
       onImport: () => {
-        if (!ImportDialog) store.getState().notify('error', 'CloudFormation import is not available in this build.')
-        else store.getState().openImport()
+        store.getState().openImport()
       },
       onShare: () => {
         try {
@@ -234,7 +222,7 @@ function Shell({ store, persistence }: AppProps) {
       {addMenu.open && <AddMenu onPick={addAtCentre} onClose={() => store.getState().closeAddMenu()} />}
       {fileError && <FileErrorDialog fileName={fileError.fileName} errors={fileError.errors} onClose={() => setFileError(null)} />}
       {share && <ShareDialog url={share} onClose={() => setShare(null)} />}
-      {ImportDialog && importDialog.open && (
+      {importDialog.open && (
         <Suspense fallback={<div className="modal-backdrop"><div className="dialog" role="status">Loading the importer…</div></div>}>
           <ImportDialog
             open={importDialog.open}

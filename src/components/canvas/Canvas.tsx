@@ -154,7 +154,7 @@ export function Canvas({ colorMode, onDropFiles, onPointerFlowPosition }: Canvas
 
   const onDragOver = useCallback((e: DragEvent) => {
     e.preventDefault()
-    e.dataTransfer.dropEffect = e.dataTransfer.types.includes('Files') ? 'copy' : 'move'
+    e.dataTransfer.dropEffect = 'copy'
   }, [])
 
   const onDrop = useCallback(
