@@ -7,5 +7,6 @@ import { renderCommand } from './render'
 import { validateTemplateCommand } from './validateTemplate'
 import { routeCommand } from './route'
 import { importCommand } from './import'
+import { exportCommand } from './export'
 
-export const COMMANDS: Command[] = [validateCommand, newCommand, renderCommand, validateTemplateCommand, routeCommand, importCommand]
+export const COMMANDS: Command[] = [validateCommand, newCommand, renderCommand, validateTemplateCommand, routeCommand, importCommand, exportCommand]
