@@ -23,3 +23,5 @@ export {
 export { JAVA_STRING_METHODS } from './javaMethods'
 export { escapeJavaScript, urlEncode, urlDecode, base64Encode, base64Decode } from './util'
 export type { RequestParams } from './input'
+export { completionsAt, hoverAt, type CompletionItem, type Completions, type Hover, type AssistOptions } from './assist'
+export { templateOptionsFor } from './designOptions'
