@@ -203,7 +203,15 @@ export function connect(doc: DesignDocument, source: EntityId, target: EntityId)
     case 'stage':
       break
   }
-  return opOk({ design: next, layout: doc.layout })
+  // Entities the connection created (a preset's credentials role) go next to the resource they serve.
+  let layout = doc.layout
+  const anchor = doc.layout[target] ?? doc.layout[source]
+  let row = 1
+  for (const id of Object.keys(next.resources)) {
+    if (design.resources[id] || layout[id]) continue
+    layout = { ...layout, [id]: anchor ? { x: anchor.x, y: anchor.y + 110 * row++ } : { x: 0, y: 0 } }
+  }
+  return opOk({ design: next, layout })
 }
 
 /** Removes the reference an edge stands for. The stage → API edge cannot be removed. */

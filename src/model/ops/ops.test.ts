@@ -105,6 +105,8 @@ describe('canConnect / connect', () => {
     expect(integration.credentials).toEqual({ role: expect.any(String) })
     const roleId = (integration.credentials as { role: string }).role
     expect(b.value.design.resources[roleId]).toEqual({ type: 'iam-role' })
+    // The new role is placed below the table it serves.
+    expect(b.value.layout[roleId]).toEqual({ x: b.value.layout[w.table].x, y: b.value.layout[w.table].y + 110 })
     expect(Object.values(integration.requestTemplates ?? {}).join('')).toContain(`@{${w.table}.`)
     expect(graphEdges(b.value.design).map((e) => e.kind).sort()).toEqual(['credentials', 'integration', 'target'])
   })
