@@ -118,6 +118,36 @@ describe('CDK-synthesized templates', () => {
     expect(iam.routes.connect.authorizer).toBe(Object.keys(iam.authorizers)[0])
   })
 
+  it('ServicesStack: Kinesis, EventBridge and Step Functions actions, Lambda non-proxy, one role for all', () => {
+    const text = fixtureTemplate('ServicesStack')
+    const r = imported(text)
+    const d = r.document.design
+    expect(d.api.disableSchemaValidation).toBe(true)
+    expect(d.integrations.putRecord).toMatchObject({ service: 'kinesis', action: 'PutRecord', target: 'stream' })
+    expect(d.integrations.putRecord.requestTemplates?.$default).toContain('"StreamName":"@{stream.name}"')
+    expect(d.integrations.putEvents).toMatchObject({ service: 'events', action: 'PutEvents', target: 'bus' })
+    expect(d.integrations.startExecution).toMatchObject({ service: 'states', action: 'StartExecution', target: 'machine' })
+    expect(d.integrations.startExecution.requestTemplates?.$default).toContain('@{machine.arn}')
+    expect(d.integrations.invokeWorker).toMatchObject({ type: 'lambda', target: 'worker', method: 'POST', credentials: { role: 'integrationRole' } })
+    expect(d.resources.stream).toMatchObject({ type: 'kinesis-stream', shardCount: 2, removalPolicy: 'destroy' })
+    expect(d.resources.bus).toMatchObject({ type: 'eventbridge-bus', eventBusName: 'chat-events' })
+    expect(d.resources.machine).toMatchObject({ type: 'state-machine', stateMachineType: 'EXPRESS', definition: '{"StartAt":"Done","States":{"Done":{"Type":"Succeed"}}}' })
+    for (const x of Object.values(d.resources)) expect(x.cfnExtra).toBeUndefined()
+    expect(d.resources.integrationRole).toEqual({ type: 'iam-role', constructId: 'IntegrationRole' })
+    expect(r.summary.verbatim).toEqual([])
+    expect(r.summary.generated.map((g) => g.detail)).toEqual(expect.arrayContaining([expect.stringContaining('service role of state machine')]))
+    expectAccounted(text, r)
+    expectValidDesignFile(r)
+  })
+
+  it('cli/ChatStack: CDK CLI output (path metadata, CDKMetadata) gives the same design as a bare synth', () => {
+    const text = fixtureTemplate('cli/ChatStack')
+    const r = imported(text)
+    expect(r.document.design).toEqual(imported(fixtureTemplate('ChatStack')).document.design)
+    expect(r.summary.generated.map((g) => g.logicalId)).toEqual(expect.arrayContaining(['CDKMetadata', 'CDKMetadataAvailable', 'BootstrapVersion', 'CheckBootstrapVersion']))
+    expectAccounted(text, r)
+  })
+
   it('LargeStack: 150 routes import with every permission recognised', () => {
     const text = fixtureTemplate('LargeStack')
     const r = imported(text)

@@ -13,6 +13,9 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb'
 import * as iam from 'aws-cdk-lib/aws-iam'
 import * as lambda from 'aws-cdk-lib/aws-lambda'
 import * as logs from 'aws-cdk-lib/aws-logs'
+import * as events from 'aws-cdk-lib/aws-events'
+import * as kinesis from 'aws-cdk-lib/aws-kinesis'
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions'
 import * as sqs from 'aws-cdk-lib/aws-sqs'
 import * as sns from 'aws-cdk-lib/aws-sns'
 
@@ -171,6 +174,34 @@ export function authStack(app: App): Stack {
   return stack
 }
 
+/** Kinesis PutRecord, EventBridge PutEvents, Step Functions StartExecution, Lambda non-proxy; one role for all. */
+export function servicesStack(app: App): Stack {
+  const stack = new Stack(app, 'ServicesStack')
+  const stream = new kinesis.Stream(stack, 'Stream', { shardCount: 2, removalPolicy: RemovalPolicy.DESTROY })
+  const bus = new events.EventBus(stack, 'Bus', { eventBusName: 'chat-events' })
+  const machine = new sfn.StateMachine(stack, 'Machine', {
+    definitionBody: sfn.DefinitionBody.fromString('{"StartAt":"Done","States":{"Done":{"Type":"Succeed"}}}'),
+    stateMachineType: sfn.StateMachineType.EXPRESS,
+  })
+  const worker = fn(stack, 'Worker')
+  const role = new iam.Role(stack, 'IntegrationRole', { assumedBy: new iam.ServicePrincipal('apigateway.amazonaws.com') })
+  role.addToPolicy(new iam.PolicyStatement({ actions: ['kinesis:PutRecord'], resources: [stream.streamArn] }))
+  role.addToPolicy(new iam.PolicyStatement({ actions: ['events:PutEvents'], resources: [bus.eventBusArn] }))
+  role.addToPolicy(new iam.PolicyStatement({ actions: ['states:StartExecution'], resources: [machine.stateMachineArn] }))
+  role.addToPolicy(new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [worker.functionArn] }))
+  const api = new apigwv2.WebSocketApi(stack, 'ServicesApi', { disableSchemaValidation: true })
+  const aws = (id: string, uri: string, template: string) =>
+    new WebSocketAwsIntegration(id, { integrationUri: uri, integrationMethod: 'POST', credentialsRole: role, requestTemplates: { $default: template }, templateSelectionExpression: '\\$default' })
+  api.addRoute('record', { integration: aws('PutRecord', `arn:${stack.partition}:apigateway:${stack.region}:kinesis:action/PutRecord`, `{"StreamName":"${stream.streamName}","Data":"$util.base64Encode($input.body)","PartitionKey":"$context.connectionId"}`) })
+  api.addRoute('event', { integration: aws('PutEvents', `arn:${stack.partition}:apigateway:${stack.region}:events:action/PutEvents`, `{"Entries":[{"EventBusName":"${bus.eventBusName}","Source":"chat","DetailType":"message","Detail":"$util.escapeJavaScript($input.body)"}]}`) })
+  api.addRoute('start', { integration: aws('StartExecution', `arn:${stack.partition}:apigateway:${stack.region}:states:action/StartExecution`, `{"stateMachineArn":"${machine.stateMachineArn}","input":"$util.escapeJavaScript($input.body)"}`) })
+  api.addRoute('invoke', {
+    integration: aws('InvokeWorker', `arn:${stack.partition}:apigateway:${stack.region}:lambda:path/2015-03-31/functions/${worker.functionArn}/invocations`, '$input.body'),
+  })
+  new apigwv2.WebSocketStage(stack, 'Stage', { webSocketApi: api, stageName: 'prod', autoDeploy: true })
+  return stack
+}
+
 /** 150 Lambda routes, ~460 resources: the import benchmark. */
 export function largeStack(app: App): Stack {
   const stack = new Stack(app, 'LargeStack')
@@ -185,4 +216,4 @@ export function largeStack(app: App): Stack {
   return stack
 }
 
-export const FIXTURE_STACKS = { AwsStack: awsStack, ChatStack: chatStack, AuthStack: authStack, LargeStack: largeStack }
+export const FIXTURE_STACKS = { AwsStack: awsStack, ChatStack: chatStack, AuthStack: authStack, ServicesStack: servicesStack, LargeStack: largeStack }

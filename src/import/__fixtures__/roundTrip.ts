@@ -11,7 +11,8 @@
  *   compared as "named after its logical id", since logical ids are mapped;
  * - CloudFormation defaults written out or left out mean the same: a Route without `AuthorizationType` is
  *   `NONE`; a resource without `DeletionPolicy` / `UpdateReplacePolicy` is `Delete`;
- * - CDK bootstrap additions (`BootstrapVersion`, `CheckBootstrapVersion`) and `AWS::CDK::Metadata` are dropped;
+ * - what the CDK (CLI) adds on every synth is dropped: `BootstrapVersion`, `CheckBootstrapVersion`, the
+ *   `AWS::CDK::Metadata` resource and its `CDKMetadataAvailable` condition;
  * - verbatim sections (Parameters, Mappings, Outputs, Rules, Description, Conditions) must be identical, with
  *   references renamed by the mapping.
  */
@@ -85,7 +86,7 @@ function prepare(template: Obj): { resources: Record<string, Obj>; sections: Obj
     if (isObj(v)) {
       v = Object.fromEntries(
         Object.entries(v).filter(([k, x]) => !(name === 'Parameters' && k === 'BootstrapVersion' && isObj(x) && String(x.Default).startsWith('/cdk-bootstrap/')) &&
-          !(name === 'Rules' && k === 'CheckBootstrapVersion')),
+          !(name === 'Rules' && k === 'CheckBootstrapVersion') && !(name === 'Conditions' && k === 'CDKMetadataAvailable')),
       )
       if (!Object.keys(v).length) continue
     }
