@@ -33,11 +33,19 @@ export class VtlEditor {
     await this.monaco.locator('.monaco-editor .view-lines').click()
   }
 
-  /** Replaces the whole template text (select all + insert, like a paste: no auto-closing brackets). */
+  /**
+   * Replaces the whole template text like a user pasting it: select all, then a `paste` event carrying the text
+   * (typing it would trigger auto-closing brackets and auto-indent).
+   */
   async setText(text: string): Promise<void> {
     await this.focus()
     await this.page.keyboard.press('ControlOrMeta+A')
-    await this.page.keyboard.insertText(text)
+    await this.page.evaluate((t) => {
+      const data = new DataTransfer()
+      data.setData('text/plain', t)
+      const target = document.activeElement ?? document.body
+      target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+    }, text)
   }
 
   /** Moves the cursor to the end of `line` (1-based) and types keys one by one, as a user would. */
@@ -70,7 +78,7 @@ export class VtlEditor {
   }
 
   async expectNoProblems(): Promise<void> {
-    await expect(this.problems).toHaveCount(0)
+    await expect(this.problems, `problems: ${(await this.problems.allTextContents()).join(' | ')}`).toHaveCount(0)
     await expect(this.status).toHaveAttribute('data-state', 'idle')
     await expect(this.status).toHaveText('No problems')
   }

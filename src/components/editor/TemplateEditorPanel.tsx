@@ -10,7 +10,16 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type * as MonacoApi from 'monaco-editor/editor/editor.api.js'
 import type { Design } from '../../model/types'
 import type { Monaco } from '../../editor/loadMonaco'
-import { VTL_EDITOR_LANGUAGE, VTL_MARKER_OWNER, attachVtlValidation, onValidationState, setTemplateOptions, type ValidationState } from '../../editor/vtlClient'
+import {
+  VTL_EDITOR_LANGUAGE,
+  VTL_MARKER_OWNER,
+  attachVtlValidation,
+  onValidationState,
+  setTemplateOptions,
+  vtlValidationClient,
+  type ValidationMode,
+  type ValidationState,
+} from '../../editor/vtlClient'
 import type { ValidateOptions } from '../../vtl'
 import { disposeStaleTemplateModels, getOrCreateTemplateModel, syncModelText, templateUri } from '../../editor/templateModels'
 import { canonicalTemplateKey, listTemplates, templateModelPath, templateTabTestId, type TemplateEntry } from './templateKeys'
@@ -37,11 +46,12 @@ const viewStates = new Map<string, MonacoApi.editor.ICodeEditorViewState | null>
 
 export function TemplateEditorPanel(props: TemplateEditorPanelProps) {
   const { design, integrationId, templateKey, onSelectTemplate } = props
-  const monacoState = useMonaco()
   const integration = integrationId ? design.integrations[integrationId] : undefined
   const templates = useMemo(() => listTemplates(integration), [integration])
   const requested = templateKey !== undefined ? canonicalTemplateKey(templateKey) : undefined
   const active: TemplateEntry | undefined = templates.find((t) => t.key === requested) ?? templates[0]
+  // Monaco (≈ 3 MB) is fetched only once there is a template to show.
+  const monacoState = useMonaco(!!active)
 
   const routeKeys = useMemo(
     () =>
@@ -102,8 +112,9 @@ export function TemplateEditorPanel(props: TemplateEditorPanelProps) {
     )
   }
 
+  // `nokey`: React Flow ignores key presses inside (otherwise Space, its pan key, is swallowed in Monaco).
   return (
-    <div className="ss-panel" data-testid="editor.panel">
+    <div className="ss-panel nokey" data-testid="editor.panel">
       <div className="ss-panel-header">
         <span className="ss-panel-title">Mapping templates</span>
         {integrationId && integration ? (
@@ -319,6 +330,13 @@ function TemplateEditor({ monaco, design, integrationId, template, routeKeys, on
 function ProblemsStrip({ monaco, editor, path }: { monaco: Monaco; editor: Editor | undefined; path: string }) {
   const [markers, setMarkers] = useState<Marker[]>([])
   const [state, setState] = useState<ValidationState>('idle')
+  const client = vtlValidationClient()
+  const [mode, setMode] = useState<ValidationMode>(client.mode)
+  useEffect(() => {
+    setMode(client.mode)
+    const sub = client.onModeChange(setMode)
+    return () => sub.dispose()
+  }, [client])
   useEffect(() => {
     // The model may not exist yet (the parent creates it in its own effect): follow its URI.
     const uri = templateUri(monaco, path)
@@ -354,10 +372,16 @@ function ProblemsStrip({ monaco, editor, path }: { monaco: Monaco; editor: Edito
           data-state={state}
           data-errors={errors}
           data-warnings={warnings}
+          data-validation-mode={mode}
           role="status"
         >
           {summary}
         </span>
+        {mode === 'main-thread' ? (
+          <span className="ss-muted" style={{ fontSize: 12 }} title={client.fallbackReason} data-testid="editor.validation-fallback">
+            checks run in the page (the validation worker is unavailable)
+          </span>
+        ) : null}
       </div>
       {markers.length > 0 ? (
         <ul className="ss-problems" data-testid="editor.problems">

@@ -6,8 +6,11 @@ export type MonacoState =
   | { status: 'ready'; monaco: Monaco; error?: undefined; retry: () => void }
   | { status: 'error'; monaco?: undefined; error: string; retry: () => void }
 
-/** Loads Monaco lazily; components render a loading state until it arrives and a real message if it fails. */
-export function useMonaco(): MonacoState {
+/**
+ * Loads Monaco lazily; components render a loading state until it arrives and a real message if it fails.
+ * With `enabled` false nothing is fetched (e.g. the editor tab is open but there is no template to show).
+ */
+export function useMonaco(enabled = true): MonacoState {
   const [attempt, setAttempt] = useState(0)
   const [state, setState] = useState<{ monaco?: Monaco; error?: string }>({})
   const retry = useCallback(() => {
@@ -15,6 +18,7 @@ export function useMonaco(): MonacoState {
     setAttempt((n) => n + 1)
   }, [])
   useEffect(() => {
+    if (!enabled) return
     let live = true
     loadMonaco().then(
       (monaco) => {
@@ -27,7 +31,7 @@ export function useMonaco(): MonacoState {
     return () => {
       live = false
     }
-  }, [attempt])
+  }, [attempt, enabled])
   if (state.monaco) return { status: 'ready', monaco: state.monaco, retry }
   if (state.error) return { status: 'error', error: state.error, retry }
   return { status: 'loading', retry }

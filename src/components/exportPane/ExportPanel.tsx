@@ -91,7 +91,7 @@ export function ExportPanel({ document, diagnostics, routeId }: ExportPanelProps
   }
 
   return (
-    <div className="ss-panel" data-testid="export.panel">
+    <div className="ss-panel nokey" data-testid="export.panel">
       <div className="ss-panel-header">
         <span className="ss-panel-title">Export</span>
         <div className="ss-tabs" role="tablist" aria-label="Export target">

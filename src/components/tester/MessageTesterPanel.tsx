@@ -78,7 +78,7 @@ export function MessageTesterPanel({ design, routeId }: MessageTesterPanelProps)
   const showConnectParams = (effectiveRouteKey ?? (outcome.ok ? outcome.result.route?.key : undefined)) === '$connect'
 
   return (
-    <div className="ss-panel" data-testid="tester.panel">
+    <div className="ss-panel nokey" data-testid="tester.panel">
       <div className="ss-panel-header">
         <span className="ss-panel-title">Message tester</span>
         <span className="ss-muted" data-testid="tester.expression">

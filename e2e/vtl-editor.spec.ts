@@ -1,0 +1,188 @@
+/**
+ * The mapping-template editor in the real app: Monaco loads lazily, typing a broken template shows a marker at the
+ * right line within a second, fixing it clears the marker, edits reach the design, completion and hover know the
+ * WebSocket variables and the design's stage variables, each template keeps its own undo history, and validation
+ * still works when the worker cannot load.
+ */
+import { aDesign } from '../src/model/builders'
+import type { DesignDocument } from '../src/model/types'
+import { expect, test } from './fixtures'
+
+/** Two routes, each with its own integration and template, and a stage with variables. */
+function twoRouteDocument(): DesignDocument {
+  const design = aDesign('chatapi')
+    .withStage('dev', { name: 'dev', autoDeploy: true, stageVariables: { tableName: 'Messages', queueUrl: 'https://sqs.example/q' } })
+    .withIntegration('joinMock', {
+      type: 'mock',
+      requestTemplates: { $default: '{\n  "statusCode": 200\n}' },
+      templateSelectionExpression: '\\$default',
+    })
+    .withIntegration('leaveMock', {
+      type: 'mock',
+      requestTemplates: { $default: '{\n  "statusCode": 204\n}' },
+      templateSelectionExpression: '\\$default',
+    })
+    .withRoute('join', { key: 'join', integration: 'joinMock' })
+    .withRoute('leave', { key: 'leave', integration: 'leaveMock' })
+    .build()
+  return {
+    design,
+    layout: { api: { x: 0, y: 0 }, dev: { x: 0, y: 200 }, join: { x: 320, y: 0 }, leave: { x: 320, y: 200 }, joinMock: { x: 640, y: 0 }, leaveMock: { x: 640, y: 200 } },
+  }
+}
+
+test.describe('template editor', () => {
+  test('loads Monaco lazily: the canvas works while Monaco is still downloading, the editor shows a loading state', async ({ page }) => {
+    const requested: string[] = []
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname))
+    // Hold every Monaco chunk until the test releases it.
+    let release!: () => void
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    await page.route(/\/assets\/(monacoSetup|editor\.api)[^/]*\.js$/, async (route) => {
+      await gate
+      await route.continue()
+    })
+    await page.goto('/?testApi')
+    await expect(page.getByTestId('canvas').locator('.react-flow__node').first()).toBeVisible()
+    expect(requested.filter((p) => /monacoSetup|editor\.api|editor\.worker|vtl\.worker/.test(p))).toEqual([])
+
+    // Open a template: Monaco is requested now, and the panel says it is loading.
+    await page.getByTestId('node.putItem.title').click()
+    await page.getByTestId('bottom.tab.editor').click()
+    await expect(page.getByTestId('editor.loading')).toBeVisible()
+    await expect.poll(() => requested.some((p) => /monacoSetup/.test(p))).toBe(true)
+    // The canvas still responds meanwhile.
+    await page.getByTestId('node.connect.title').click()
+    await expect.poll(() => page.evaluate(() => window.__designer!.getSelection())).toEqual(['connect'])
+
+    release()
+    await expect(page.getByTestId('editor.monaco').locator('.view-lines')).toBeVisible({ timeout: 20_000 })
+    await expect(page.getByTestId('editor.loading')).toHaveCount(0)
+  })
+
+  test('a broken template shows a marker at the right line within a second; fixing it clears it', async ({ canvas, vtlEditor, api, page }) => {
+    await canvas.select('putItem')
+    await vtlEditor.open()
+    await vtlEditor.ready()
+    await expect(vtlEditor.tab('application/json')).toHaveAttribute('aria-selected', 'true')
+    // Start from a readable multi-line template.
+    await vtlEditor.setText('{\n  "TableName": "@{table.name}",\n  "Item": {\n    "id": {"S": "$context.requestId"}\n  }\n}')
+    await vtlEditor.expectNoProblems()
+
+    // Break line 3: an unclosed #foreach.
+    await vtlEditor.typeAtEndOfLine(3, ' #foreach($i in [1..2])')
+    const typedAt = Date.now()
+    await expect(vtlEditor.problemAtLine(3)).toBeVisible({ timeout: 1_000 })
+    const elapsed = Date.now() - typedAt
+    console.log(`marker visible ${elapsed} ms after the last keystroke`)
+    await expect(vtlEditor.problemAtLine(3)).toHaveAttribute('data-code', 'VTL001')
+    await expect(vtlEditor.squiggles().first()).toBeVisible()
+    await expect(vtlEditor.status).toHaveAttribute('data-errors', '1')
+
+    // The edit reached the design (one store update per keystroke).
+    expect((await api.document()).design.integrations.putItem.requestTemplates!['application/json']).toContain('#foreach($i in [1..2])')
+
+    // Fix it: close the loop.
+    await vtlEditor.typeAtEndOfLine(3, '#end')
+    const fixedAt = Date.now()
+    await expect(vtlEditor.problems).toHaveCount(0, { timeout: 1_000 })
+    console.log(`marker cleared ${Date.now() - fixedAt} ms after the fix`)
+    await expect(vtlEditor.squiggles()).toHaveCount(0)
+    await vtlEditor.expectNoProblems()
+  })
+
+  test('a syntax error and an unknown $context variable are located on their own lines', async ({ api, canvas, vtlEditor, page }) => {
+    await canvas.select('putItem')
+    await vtlEditor.open()
+    await vtlEditor.ready()
+    await vtlEditor.setText('{\n  "a": "$context.connectionId",\n  "b": "$context.httpMethod",\n  "c": "$util.escapeJavaScript("\n}')
+    await expect(vtlEditor.problemAtLine(4)).toBeVisible({ timeout: 2_000 })
+    await expect(vtlEditor.problemAtLine(4)).toHaveAttribute('data-code', /VTL00[14]/)
+    // Fix line 4; the REST-only variable on line 3 is reported as such.
+    await vtlEditor.setText('{\n  "a": "$context.connectionId",\n  "b": "$context.httpMethod",\n  "c": "x"\n}')
+    await expect(vtlEditor.problemAtLine(3)).toHaveAttribute('data-code', 'VTL008')
+    await expect(vtlEditor.problemAtLine(4)).toHaveCount(0)
+    // Clicking a problem puts the cursor there: what is typed next lands on line 3.
+    await vtlEditor.problemAtLine(3).click()
+    await page.keyboard.type('X')
+    await expect
+      .poll(async () => (await api.document()).design.integrations.putItem.requestTemplates!['application/json'].split('\n')[2])
+      .toBe('  "b": "X$context.httpMethod",')
+  })
+
+  test('completion lists $context members and the stage variables of the design; hover explains them', async ({ api, canvas, vtlEditor, page }) => {
+    await api.load(twoRouteDocument())
+    await canvas.select('join')
+    await vtlEditor.open()
+    await vtlEditor.ready()
+    await vtlEditor.setText('{\n  "statusCode": 200\n}')
+    await vtlEditor.typeAtEndOfLine(2, ',\n  "c": "$context.conn')
+    const suggest = page.locator('.suggest-widget .monaco-list-row')
+    await expect(suggest.filter({ hasText: 'connectionId' })).toBeVisible()
+    await expect(suggest.filter({ hasText: 'connectedAt' })).toBeVisible()
+    await page.keyboard.press('Escape')
+    await page.keyboard.type('ectionId",\n  "t": "$stageVariables.')
+    await expect(suggest.filter({ hasText: 'tableName' })).toBeVisible()
+    await expect(suggest.filter({ hasText: 'queueUrl' })).toBeVisible()
+    await page.keyboard.type('ta')
+    await expect(suggest).toHaveCount(1)
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('"')
+    await expect.poll(async () => (await api.document()).design.integrations.joinMock.requestTemplates!.$default).toContain('"t": "$stageVariables.tableName"')
+    await vtlEditor.expectNoProblems()
+
+    // Hover over `connectionId` on line 3.
+    const line3 = vtlEditor.monaco.locator('.view-line').filter({ hasText: 'connectionId' })
+    await line3.locator('span', { hasText: 'connectionId' }).last().hover()
+    await expect(page.locator('.monaco-hover').filter({ hasText: 'Unique id of the connection' })).toBeVisible()
+  })
+
+  test('switching routes swaps models and keeps each template’s own undo history', async ({ api, canvas, vtlEditor, page }) => {
+    await api.load(twoRouteDocument())
+    await canvas.select('join')
+    await vtlEditor.open()
+    await vtlEditor.ready()
+    await vtlEditor.typeAtEndOfLine(2, ', "joined": true')
+    await canvas.select('leave')
+    await expect(vtlEditor.monaco).toHaveAttribute('data-model-path', /leaveMock/)
+    await vtlEditor.typeAtEndOfLine(2, ', "left": true')
+    await canvas.select('join')
+    await expect(vtlEditor.monaco).toHaveAttribute('data-model-path', /joinMock/)
+    await expect(vtlEditor.monaco.locator('.view-lines')).toContainText('"joined": true')
+
+    // Undo in the editor walks back this template's own edits (the model survived the switch), not the other one's.
+    const template = async (id: string) => (await api.document()).design.integrations[id].requestTemplates!.$default
+    const undoUntil = async (id: string, text: string) => {
+      for (let i = 0; i < 12 && (await template(id)) !== text; i++) {
+        await page.keyboard.press('ControlOrMeta+Z')
+        await page.waitForTimeout(50)
+      }
+      expect(await template(id)).toBe(text)
+    }
+    await vtlEditor.focus()
+    await undoUntil('joinMock', '{\n  "statusCode": 200\n}')
+    expect(await template('leaveMock')).toBe('{\n  "statusCode": 204, "left": true\n}')
+
+    // The other template kept its history too; redo brings its edit back.
+    await canvas.select('leave')
+    await expect(vtlEditor.monaco).toHaveAttribute('data-model-path', /leaveMock/)
+    await vtlEditor.focus()
+    await undoUntil('leaveMock', '{\n  "statusCode": 204\n}')
+    for (let i = 0; i < 12 && (await template('leaveMock')) !== '{\n  "statusCode": 204, "left": true\n}'; i++) await page.keyboard.press('ControlOrMeta+Shift+Z')
+    expect(await template('leaveMock')).toBe('{\n  "statusCode": 204, "left": true\n}')
+    expect(await template('joinMock')).toBe('{\n  "statusCode": 200\n}')
+  })
+
+  test('validation falls back to the main thread when the worker cannot load', async ({ page, canvas, vtlEditor }) => {
+    await page.route(/vtl\.worker/, (route) => route.abort())
+    await canvas.select('putItem')
+    await vtlEditor.open()
+    await vtlEditor.ready()
+    await vtlEditor.setText('{\n  "a": 1\n}\n#if($x)')
+    await expect(vtlEditor.problemAtLine(4)).toHaveAttribute('data-code', 'VTL001', { timeout: 10_000 })
+    await expect(vtlEditor.status).toHaveAttribute('data-validation-mode', 'main-thread')
+    await expect(page.getByTestId('editor.validation-fallback')).toBeVisible()
+    await vtlEditor.typeAtEndOfLine(4, '#end')
+    await expect(vtlEditor.problems).toHaveCount(0, { timeout: 2_000 })
+  })
+})
