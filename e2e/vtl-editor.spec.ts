@@ -60,7 +60,7 @@ test.describe('template editor', () => {
     await expect(page.getByTestId('editor.loading')).toHaveCount(0)
   })
 
-  test('a broken template shows a marker at the right line within a second; fixing it clears it', async ({ canvas, vtlEditor, api, page }) => {
+  test('a broken template shows a marker at the right line within a second; fixing it clears it', async ({ canvas, vtlEditor, api }) => {
     await canvas.select('putItem')
     await vtlEditor.open()
     await vtlEditor.ready()
