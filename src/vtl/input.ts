@@ -2,8 +2,21 @@
  * `$input` for a WebSocket message: `body` is the raw text (`{}` when empty, AWS-recorded), `json(path)`
  * the JSON text of a JSONPath result, `path(path)` the value itself, `params()` the `$connect` request's
  * header/querystring/path maps and `params(name)` one of them (path, then query string, then header).
- * A body that is not JSON makes `path`/`json` fail, as API Gateway fails the request (REST-recorded 400).
+ * The payload is read the way API Gateway's json-smart parser reads it (AWS-recorded, ToQoz/api-gateway-
+ * mapping-template test/_.md): text that starts like JSON (`{`, `[`, `"`) must be valid JSON or the request fails
+ * (400 ParseException); anything else (`a=b`, `a{b`, `null{`) is taken as one plain string.
  */
+
+/** The message as `$input.path('$')` sees it; throws SyntaxError for malformed JSON-looking text. */
+export function parsePayload(body: string): unknown {
+  const t = body.trimStart()
+  if (t.startsWith('{') || t.startsWith('[') || t.startsWith('"')) return parseJsonMarked(body)
+  try {
+    return parseJsonMarked(body)
+  } catch {
+    return body
+  }
+}
 
 import { VtlRuntimeError } from './javaMethods'
 import { JsonPathError, query } from './jsonPath'
@@ -21,12 +34,12 @@ export function makeInput(rawBody: string | undefined, params: RequestParams = {
   const root = () => {
     parsed ??= (() => {
       try {
-        return { ok: true as const, value: parseJsonMarked(body) }
+        return { ok: true as const, value: parsePayload(body) }
       } catch (e) {
         return { ok: false as const, message: e instanceof Error ? e.message : String(e) }
       }
     })()
-    if (!parsed.ok) throw new VtlRuntimeError(`the message body is not JSON, so $input.path/$input.json fail (${parsed.message})`)
+    if (!parsed.ok) throw new VtlRuntimeError(`the message looks like JSON but is not valid JSON, so $input.path/$input.json fail (API Gateway: 400 ParseException; ${parsed.message})`)
     return parsed.value
   }
   const run = (path: unknown) => {

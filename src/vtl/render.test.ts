@@ -23,6 +23,7 @@ const AWS_RECORDED = 'AWS-recorded (LocalStack snapshot test_apigateway_common, 
 const REF = 'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-mapping-template-reference.html'
 const EX = 'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-mapping-variable-examples.html'
 const VTL = 'https://velocity.apache.org/engine/1.7/user-guide.html'
+const TOQOZ = 'AWS-recorded: https://github.com/ToQoz/api-gateway-mapping-template/blob/master/test/_.md'
 
 const rows: Row[] = [
   // ---- quiet references and printing (AWS-recorded)
@@ -42,6 +43,25 @@ const rows: Row[] = [
   { name: 'empty body is {}', template: '$input.body', input: { body: '' }, output: '{}', source: AWS_RECORDED },
   { name: '$input.body is the raw string', template: '$input.body', input: { body: '{ "a" : 1 }' }, output: '{ "a" : 1 }', source: REF },
   { name: '$input.body.field is empty (body is a string)', template: '[$input.body.a]', input: { body: '{"a":1}' }, output: '[]', source: 'vtl.md §2.2' },
+  // ---- AWS-recorded payload handling (ToQoz/api-gateway-mapping-template test/_.md, recorded against API Gateway)
+  ...(
+    [
+      ['"$input.path(\'$\')"', 'a=b', '"a=b"'],
+      ['"$input.path(\'$\')"', '"a=b"', '"a=b"'],
+      ["$input.json('$')", 'a=b', '"a=b"'],
+      ["$input.json('$')", '"a=b"', '"a=b"'],
+      ['"$input.path(\'$\')"', '"{}"', '"{}"'],
+      ["$input.json('$')", '{}', '{}'],
+      ["$input.json('$')", '', '{}'],
+      ['{"name": "$input.path(\'$\')"}', 'name=toqoz', '{"name": "name=toqoz"}'],
+      ['"$input.path(\'$\')"', 'a{b', '"a{b"'],
+      ['"$input.path(\'$\')"', 'null{', '"null{"'],
+      ['$input', '', '{}'],
+      ['$input.params', '', '{}'],
+      ['$input.json', '', '{}'],
+      ['$util.urlEncode', '', '{}'],
+    ] as const
+  ).map(([template, body, output]) => ({ name: `ToQoz: ${template} with payload ${JSON.stringify(body)}`, template, input: { body }, output, source: TOQOZ })),
   // ---- $input.json / $input.path (REF: "$input variables")
   { name: 'json() quotes strings', template: "$input.json('$.message')", input: { body: '{"message":"foobar"}' }, output: '"foobar"', source: REF },
   { name: 'json() of an object is JSON text', template: "$input.json('$.a')", input: { body: '{"a":{"b":[1,2]}}' }, output: '{"b":[1,2]}', source: REF },
@@ -111,6 +131,13 @@ describe('renderTemplate (API Gateway semantics)', () => {
     const r = renderTemplate(template, input)
     expect(r).toEqual({ ok: true, output, warnings: [] })
   })
+
+  it.each([
+    ['{a', 'Unexpected End Of File (AWS: 400)'],
+    ['[a', 'Unexpected End Of File (AWS: 400)'],
+  ])('JSON-looking but malformed payload %j fails like API Gateway (%s)', (body) => {
+    expect(renderTemplate("\"$input.path('$')\"", { body })).toMatchObject({ ok: false, error: { code: 'VTL011' } })
+  })
   it('every row names its source', () => {
     for (const r of rows) expect(r.source).toMatch(/https:\/\/|AWS-recorded|vtl\.md/)
   })
@@ -122,12 +149,12 @@ describe('renderTemplate failures are located diagnostics', () => {
     ['x\n#end\ny', 'VTL002', 2, 1],
     ['#else', 'VTL003', 1, 1],
     ['#set($a = ){}', 'VTL004', 1, 11],
-    ["$input.path('$.a')", 'VTL011', 1, 1],
+    ["$input.path('$.a')", 'VTL011', 1, 1, '{not json'],
     ['\n  #set($s = "abc")$s.substring(5)', 'VTL011', 2, 19],
     ['$util.parseJson("{nope")', 'VTL011', 1, 1],
     ['#set($s = "a")$s.replaceAll("(", "")', 'VTL011', 1, 15],
-  ])('%j → %s at %i:%i', (template, code, line, column) => {
-    const r = renderTemplate(template, { body: 'not json' })
+  ])('%j → %s at %i:%i', (template, code, line, column, body = '[1, oops') => {
+    const r = renderTemplate(template, { body })
     expect(r.ok).toBe(false)
     if (r.ok) return
     expect(r.error.code).toBe(code)

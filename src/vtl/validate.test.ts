@@ -39,7 +39,7 @@ const cases: Case[] = [
   { code: 'VTL008', bad: '$context.requestOverride.header.x', good: '$context.requestId', at: [1, 1] },
   { code: 'VTL009', bad: '$context.integrationLatency', good: '$context.requestTimeEpoch', at: [1, 1] },
   { code: 'VTL010', bad: "$input.params('token')", good: "$input.params('token')", opts: { routeKey: 'sendmessage' }, at: [1, 1] },
-  { code: 'VTL011', bad: "$input.path('$.a')", good: "$input.path('$.a')", opts: { sampleMessage: 'plain text' }, at: [1, 1] },
+  { code: 'VTL011', bad: "$input.path('$.a')", good: "$input.path('$.a')", opts: { sampleMessage: '{"a": oops}' }, at: [1, 1] },
   { code: 'VTL012', bad: '{\n  "a": "$input.path(\'$.message\')"\n  "b": 1\n}', good: '{\n  "a": "$input.path(\'$.message\')",\n  "b": 1\n}', opts: { ...JSON_OPTS, sampleMessage: '{"message":"hi"}' }, at: [3, 3] },
   { code: 'VTL012', bad: '{\n  "a": "$input.path(\'$.message\')"\n}', good: '{\n  "a": "$util.escapeJavaScript($input.path(\'$.message\')).replaceAll("\\\\\'","\'")"\n}', opts: JSON_OPTS, at: [2, 9] },
   { code: 'VTL012', bad: '{"m": "$input.body"}', good: '{"m": "$util.escapeJavaScript($input.body).replaceAll("\\\\\'","\'")"}', opts: { service: 'dynamodb' }, at: [1, 8] },

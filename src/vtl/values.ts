@@ -62,7 +62,8 @@ export function printValue(v: unknown): string {
     case 'bigint':
       return String(v)
     case 'function':
-      return ''
+      // A member referenced without calling it (`$input.json`, `$util.urlEncode`) prints `{}` (AWS-recorded).
+      return '{}'
     case 'symbol':
       return ''
   }
