@@ -197,6 +197,26 @@ describe('hand-written YAML with short-form tags', () => {
     expectValidDesignFile(r)
   })
 
+  it('handwritten-auth.yaml: authorizer, route parameters and models, route response models, model, domain mapping, deployment', () => {
+    const auth = handwrittenTemplate('handwritten-auth.yaml')
+    const r = imported(auth)
+    const d = r.document.design
+    expect(d.authorizers.authorizer).toEqual({ type: 'lambda', constructId: 'Authorizer', function: 'authFn', name: 'TokenAuth', identitySource: ['route.request.querystring.token'] })
+    expect(d.routes.connect).toMatchObject({ authorizer: 'authorizer', requestParameters: { 'route.request.querystring.token': { required: true } } })
+    expect(d.routes.echo).toMatchObject({
+      twoWay: true, requestModels: { echo: 'Message' }, modelSelectionExpression: '$request.body.action',
+      routeResponseExtra: { ModelSelectionExpression: 'default', ResponseModels: { default: 'Message' } },
+    })
+    expect(d.models.message).toMatchObject({ name: 'Message', contentType: 'application/json', schema: { type: 'object', required: ['action', 'text'] } })
+    expect(d.stages.live).toMatchObject({ deployment: true, loggingLevel: 'INFO', dataTraceEnabled: false, domainMapping: { domain: 'domain', mappingKey: 'v1' } })
+    expect(d.domains.domain).toMatchObject({ securityPolicy: 'TLS_1_2', endpointType: 'REGIONAL' })
+    // The hand-written function role has exactly the CDK service-role shape, and the authorizer permission its shape.
+    expect(r.summary.generated.map((g) => g.logicalId).sort()).toEqual(['AuthFnRole', 'AuthPermission', 'Deployment'])
+    expect(d.cloudformation).toBeUndefined()
+    expectAccounted(auth, r)
+    expectValidDesignFile(r)
+  })
+
   it('parses every short tag in scalar, sequence and mapping form', () => {
     const yaml = [
       'a: !Ref X', 'b: !GetAtt A.B.C', "c: !Sub ['x${Y}', {Y: !Ref Z}]", 'd: !Join [",", [a, b]]', 'e: !If [C, 1, 2]',

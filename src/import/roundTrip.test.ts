@@ -37,6 +37,7 @@ const CASES: Case[] = [
   { name: 'cli/ChatStack (CDK CLI style: path metadata, CDKMetadata resource and condition)', text: () => fixtureTemplate('cli/ChatStack'), stackName: 'ChatStack' },
   { name: 'LargeStack (150 Lambda routes)', text: () => fixtureTemplate('LargeStack'), stackName: 'LargeStack' },
   { name: 'handwritten-plain.yaml (short tags, hand-written logical ids)', text: () => handwrittenTemplate('handwritten-plain.yaml'), stackName: 'PlainStack' },
+  { name: 'handwritten-auth.yaml (Lambda authorizer, models, route response models, domain, deployment, access logs)', text: () => handwrittenTemplate('handwritten-auth.yaml'), stackName: 'AuthYamlStack' },
   { name: 'handwritten.yaml (Parameters, Conditions, Mappings, Outputs)', text: () => handwrittenTemplate('handwritten.yaml'), stackName: 'HandStack', cfnOnly: true },
 ]
 

@@ -6,6 +6,7 @@
  * and adds:
  * - logical-id mapping: same id and type first, then resources of the same type whose bodies are equal once
  *   the references inside them are renamed by the mapping so far (repeated until nothing changes);
+ * - a `Ref` to an API Gateway stage is replaced by the stage's literal name (that is what the Ref returns);
  * - `DependsOn` is not compared (it only orders creation; the CDK derives it from construct dependencies);
  * - an `AWS::IAM::Policy` whose `PolicyName` is its own logical id (how the CDK names default policies) is
  *   compared as "named after its logical id", since logical ids are mapped;
@@ -58,8 +59,22 @@ function flattenStrings(value: J): J {
   return Object.fromEntries(keys.map((k) => [k, flattenStrings(value[k])]))
 }
 
+/** `Ref` to an `AWS::ApiGatewayV2::Stage` is its stage name: written either way it is the same value. */
+function stageRefsToNames(value: J, stageNames: Map<string, string>): J {
+  if (Array.isArray(value)) return value.map((v) => stageRefsToNames(v, stageNames))
+  if (!isObj(value)) return value
+  const keys = Object.keys(value)
+  if (keys.length === 1 && keys[0] === 'Ref' && typeof value.Ref === 'string' && stageNames.has(value.Ref)) return stageNames.get(value.Ref)!
+  return Object.fromEntries(keys.map((k) => [k, stageRefsToNames(value[k], stageNames)]))
+}
+
 function prepare(template: Obj): { resources: Record<string, Obj>; sections: Obj } {
   template = flattenStrings(template) as Obj
+  const stageNames = new Map<string, string>()
+  for (const [id, r] of Object.entries(isObj(template.Resources) ? template.Resources : {})) {
+    if (isObj(r) && r.Type === 'AWS::ApiGatewayV2::Stage' && isObj(r.Properties) && typeof r.Properties.StageName === 'string') stageNames.set(id, r.Properties.StageName)
+  }
+  template = { ...template, Resources: stageRefsToNames(template.Resources ?? {}, stageNames) }
   const norm = normalizeTemplate(template) as { Resources: Record<string, Obj>; Conditions: J }
   const resources: Record<string, Obj> = {}
   for (const [id, r] of Object.entries(norm.Resources)) {
