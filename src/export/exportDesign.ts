@@ -32,13 +32,30 @@ export function exportDesign(document: DesignDocument, options: ExportOptions): 
   }
 }
 
+/**
+ * Checks and IR per design object. Designs are immutable values (every edit makes a new object), so
+ * exporting one design to several targets, or again after a layout-only change, builds the IR once.
+ */
+const prepared = new WeakMap<object, { checks: Diagnostic[]; ir?: ExportIr }>()
+
+function prepare(document: DesignDocument): { checks: Diagnostic[]; ir?: ExportIr } {
+  let entry = prepared.get(document.design)
+  if (!entry) {
+    entry = { checks: checkDocument(document) }
+    prepared.set(document.design, entry)
+  }
+  return entry
+}
+
 function runExport(document: DesignDocument, options: ExportOptions): ExportResult {
-  const checks = checkDocument(document)
+  const entry = prepare(document)
+  const checks = entry.checks
   // The resource limit (MDL031, from estimateResourceCount) is not a matter of taste: `force` does not override it.
   if (checks.some((d) => d.code === 'MDL031' && d.severity === 'error')) return { ok: false, diagnostics: checks }
   if (hasErrors(checks) && !options.force) return { ok: false, diagnostics: checks }
 
-  const ir = buildIr(document.design)
+  entry.ir ??= buildIr(document.design)
+  const ir = entry.ir
   const isCdk = options.target === 'cdk-ts' || options.target === 'cdk-py'
   const diagnostics: Diagnostic[] = [...checks, ...ir.diagnostics, ...(isCdk ? ir.cdkDiagnostics : [])]
   const resourceCount = ir.resources.length + Object.keys(ir.verbatimResources).length
@@ -77,7 +94,7 @@ function printTarget(ir: ExportIr, options: ExportOptions): GeneratedFile[] {
 
 function snippetOf(ir: ExportIr, routeId: string | undefined, print: (ir: ExportIr, s: ExportIr['statements'], forRoute: boolean) => string): string {
   if (routeId === undefined) return print(ir, ir.statements, false)
-  const closure = new Set(ir.routeClosure[routeId] ?? [routeId])
+  const closure = new Set(ir.routeClosure(routeId))
   return print(ir, ir.statements.filter((s) => closure.has(s.owner)), true)
 }
 

@@ -100,7 +100,6 @@ export function buildIr(design: Design, options: IrOptions = {}): ExportIr {
 
   const verbatim = buildVerbatim(ctx, design)
   resolveDependencies(ctx)
-  const closure = Object.fromEntries(Object.keys(design.routes).map((id) => [id, routeClosure(design, id)]))
   return {
     stackName,
     stackClass: /Stack$/.test(stackName) ? stackName : `${stackName}Stack`,
@@ -108,7 +107,7 @@ export function buildIr(design: Design, options: IrOptions = {}): ExportIr {
     resources: ctx.resources,
     conditions: ctx.conditions,
     statements: ctx.statements,
-    routeClosure: closure,
+    routeClosure: (routeId: string) => routeClosure(design, routeId),
     verbatim: design.cloudformation,
     verbatimResources: verbatim,
     diagnostics: ctx.diagnostics,
@@ -192,7 +191,7 @@ function resolveDependencies(ctx: IrContext): void {
 }
 
 /** Everything a route needs in a snippet: integration, authorizer, their targets and roles. */
-function routeClosure(design: Design, routeId: string): string[] {
+export function routeClosure(design: Design, routeId: string): string[] {
   const out = new Set<string>([routeId])
   const route = design.routes[routeId]
   const addResource = (id: string | undefined) => {

@@ -61,7 +61,7 @@ export class IrContext {
   }
 
   addResource(owner: string, path: string[], type: string, properties: JsonObject | undefined, extra: Partial<CfnResourceIr> = {}): CfnResourceIr {
-    const resource: CfnResourceIr = { logicalId: makeUniqueId(path), type, path, owner, ...extra }
+    const resource: CfnResourceIr = { logicalId: this.resourceLogicalId(path), type, path, owner, ...extra }
     if (properties && Object.keys(properties).length) resource.properties = properties
     this.resources.push(resource)
     return resource
@@ -77,8 +77,14 @@ export class IrContext {
     return { Ref: this.api.logicalId }
   }
 
+  private readonly logicalIds = new Map<string, string>()
+
+  /** Memoised: the same paths are asked for repeatedly (references, targets, dependencies). */
   resourceLogicalId(path: readonly string[]): string {
-    return makeUniqueId(path)
+    const key = path.join('/')
+    let id = this.logicalIds.get(key)
+    if (id === undefined) this.logicalIds.set(key, (id = makeUniqueId(path)))
+    return id
   }
 
   /** Logical ids of every resource at or below a construct path (what `node.addDependency` covers). */

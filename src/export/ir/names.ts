@@ -53,12 +53,19 @@ const PY_HARD_KEYWORDS = new Set(
 )
 
 /** `apiRole` → `api_role`, `webSocketApi` → `web_socket_api`; hard keywords get a trailing `_` (as jsii does). */
+const snakeCache = new Map<string, string>()
+
 export function snakeCase(text: string): string {
+  const cached = snakeCache.get(text)
+  if (cached !== undefined) return cached
   const s = text
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .replace(/([A-Z])([A-Z][a-z])/g, '$1_$2')
     .toLowerCase()
-  return PY_HARD_KEYWORDS.has(s) ? `${s}_` : s
+  const out = PY_HARD_KEYWORDS.has(s) ? `${s}_` : s
+  // Names repeat a lot (props, members); the cache is bounded by the vocabulary of one design.
+  if (snakeCache.size < 50_000) snakeCache.set(text, out)
+  return out
 }
 
 /** Hands out variable names unique in both camelCase and snake_case spelling. */

@@ -35,8 +35,8 @@ export interface ExportIr {
   /** Template `Conditions` the L2 constructs add (Kinesis encryption). */
   conditions: JsonObject
   statements: OwnedStmt[]
-  /** Entity ids a route needs (itself, its integration, authorizer, targets, roles), per route id. */
-  routeClosure: Record<string, string[]>
+  /** Entity ids a route needs (itself, its integration, authorizer, targets, roles); computed on demand. */
+  routeClosure: (routeId: string) => string[]
   verbatim?: VerbatimCfn
   /** Verbatim resources by logical id (kept out of `resources`, which are the modelled ones). */
   verbatimResources: Record<string, Json>
