@@ -70,7 +70,7 @@ describe('templateOptionsFor + testMessage on a wired design', () => {
     expect(validateTemplate('$stageVariables.nope', templateOptionsFor(d, 'update', '$default')).map((x) => x.code)).toContain('VTL018')
   })
   it('testMessage: route → template → pretty JSON request with the physical table name', () => {
-    const r = testMessage(design(), { message: '{"action":"sendmessage","room":"r1","message":"hi"}', context: { requestTimeEpoch: 1700000000000 } })
+    const r = testMessage(design(), { message: '{"action":"sendmessage","roomId":"r1","message":"hi"}', context: { requestTimeEpoch: 1700000000000 } })
     expect(r.route).toMatchObject({ key: 'sendmessage', id: 'send' })
     expect(r.template).toMatchObject({ kind: 'template', key: '$default' })
     expect(r.request?.isJson).toBe(true)

@@ -48,7 +48,10 @@ export function applyPreset(design: Design, integrationId: EntityId, presetId: s
     const type = effectiveResourceType(design.resources[targetResourceId])
     if (type !== preset.targetType) return design
   }
-  const integration = presetIntegration(preset, preset.targetType ? targetResourceId : undefined, current)
+  const target = targetResourceId ? design.resources[targetResourceId] : undefined
+  // DynamoDB templates follow the table's partition key when the design knows it.
+  const keyed = preset.keyedTemplates && target?.type === 'dynamodb-table' ? { ...preset, requestTemplates: preset.keyedTemplates(target.partitionKey) } : preset
+  const integration = presetIntegration(keyed, preset.targetType ? targetResourceId : undefined, current)
   const resources = { ...design.resources }
   if (preset.needsRole && !integration.credentials) {
     const roleId = uniqueId(design, `${integrationId}Role`)

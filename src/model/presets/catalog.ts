@@ -1,6 +1,6 @@
 /** The preset table: one entry per AWS action the designer can wire an integration to. */
 
-import { TEMPLATES } from './templates'
+import { TEMPLATES, type TableKey } from './templates'
 import type { Preset } from './types'
 
 const FORM = "'application/x-www-form-urlencoded'"
@@ -10,13 +10,19 @@ const SELECT_DEFAULT = '\\$default'
 
 const CHAT_MESSAGE = '{"action":"sendmessage","id":"42","room":"lobby","message":"hello it\'s me \\"quoted\\" & <tagged>"}'
 
-function aws(p: Omit<Preset, 'integrationType' | 'method' | 'templateSelectionExpression' | 'passthroughBehavior' | 'needsRole' | 'requestTemplates'> & { template: string }): Preset {
+type AwsPresetInput = Omit<Preset, 'integrationType' | 'method' | 'templateSelectionExpression' | 'passthroughBehavior' | 'needsRole' | 'requestTemplates'> & {
+  template: string | ((key: TableKey) => string)
+}
+
+function aws(p: AwsPresetInput): Preset {
   const { template, ...rest } = p
+  const keyed = typeof template === 'function' ? (key: TableKey) => ({ [DEFAULT_KEY]: template(key) }) : undefined
   return {
     ...rest,
+    ...(keyed ? { keyedTemplates: keyed } : {}),
     integrationType: 'aws',
     method: 'POST',
-    requestTemplates: { [DEFAULT_KEY]: template },
+    requestTemplates: keyed ? keyed(p.keyDefault ?? { name: 'id', type: 'S' }) : { [DEFAULT_KEY]: template as string },
     templateSelectionExpression: SELECT_DEFAULT,
     passthroughBehavior: 'NEVER',
     needsRole: true,
@@ -31,6 +37,7 @@ export const PRESETS: readonly Preset[] = [
     service: 'dynamodb',
     action: 'PutItem',
     template: TEMPLATES.dynamodbPutItemConnect,
+    keyDefault: { name: 'connectionId', type: 'S' },
     targetType: 'dynamodb-table',
     iamActions: ['dynamodb:PutItem'],
     contentType: 'application/json',
@@ -40,10 +47,11 @@ export const PRESETS: readonly Preset[] = [
   aws({
     id: 'dynamodb-getitem',
     label: 'DynamoDB GetItem',
-    description: 'Read one item by the message field "id".',
+    description: 'Read one item; the key value comes from the message field named like the partition key.',
     service: 'dynamodb',
     action: 'GetItem',
     template: TEMPLATES.dynamodbGetItem,
+    keyDefault: { name: 'id', type: 'S' },
     targetType: 'dynamodb-table',
     iamActions: ['dynamodb:GetItem'],
     contentType: 'application/json',
@@ -53,10 +61,11 @@ export const PRESETS: readonly Preset[] = [
   aws({
     id: 'dynamodb-updateitem',
     label: 'DynamoDB UpdateItem',
-    description: 'Store the last message of a room (message fields "room" and "message").',
+    description: 'Store the last message per key (message field named like the partition key, and "message").',
     service: 'dynamodb',
     action: 'UpdateItem',
     template: TEMPLATES.dynamodbUpdateItem,
+    keyDefault: { name: 'room', type: 'S' },
     targetType: 'dynamodb-table',
     iamActions: ['dynamodb:UpdateItem'],
     contentType: 'application/json',
@@ -70,6 +79,7 @@ export const PRESETS: readonly Preset[] = [
     service: 'dynamodb',
     action: 'DeleteItem',
     template: TEMPLATES.dynamodbDeleteItemDisconnect,
+    keyDefault: { name: 'connectionId', type: 'S' },
     targetType: 'dynamodb-table',
     iamActions: ['dynamodb:DeleteItem'],
     contentType: 'application/json',
@@ -79,10 +89,11 @@ export const PRESETS: readonly Preset[] = [
   aws({
     id: 'dynamodb-query',
     label: 'DynamoDB Query',
-    description: 'Query up to 50 items of a room (message field "room").',
+    description: 'Query up to 50 items for the key value in the message field named like the partition key.',
     service: 'dynamodb',
     action: 'Query',
     template: TEMPLATES.dynamodbQuery,
+    keyDefault: { name: 'room', type: 'S' },
     targetType: 'dynamodb-table',
     iamActions: ['dynamodb:Query'],
     contentType: 'application/json',

@@ -67,6 +67,20 @@ describe('applyPreset', () => {
     expect(before.resources.integRole).toBeUndefined()
   })
 
+  it('writes DynamoDB templates against the table\'s partition key', () => {
+    const d = design()
+    d.resources.table = { type: 'dynamodb-table', partitionKey: { name: 'pk', type: 'N' } }
+    const put = applyPreset(d, 'integ', 'dynamodb-putitem', 'table').integrations.integ.requestTemplates!.$default
+    expect(put).toContain('"pk": {"N": "$context.connectionId"}')
+    expect(put).not.toContain('"connectionId":')
+    const query = applyPreset(d, 'integ', 'dynamodb-query', 'table').integrations.integ.requestTemplates!.$default
+    expect(query).toContain('"ExpressionAttributeNames": {"#k": "pk"}')
+    expect(query).toContain("$input.path('$.pk')")
+    // Without key information (an existing table) the preset's default key is used.
+    d.resources.old = { type: 'existing', kind: 'dynamodb-table', arn: 'arn:aws:dynamodb:us-east-1:123456789012:table/Old' }
+    expect(applyPreset(d, 'integ', 'dynamodb-getitem', 'old').integrations.integ.requestTemplates!.$default).toContain('"id": {"S":')
+  })
+
   it('uses path-style URIs for SQS and keeps an existing credentials choice', () => {
     const d = design()
     d.integrations.integ.credentials = { arn: 'arn:aws:iam::123456789012:role/mine' }

@@ -2,6 +2,9 @@
  * Starter request templates per AWS action (shapes from each service's API; see the reference notes in
  * /work/shared/reference/vtl.md §6). `@{target.x}` is the integration's target resource (see PRESET_TARGET).
  *
+ * DynamoDB templates are functions of the table's partition key (name and type), so a preset wired to a table
+ * keyed `id` writes `"id": {...}` rather than a name the table does not have.
+ *
  * Every string that carries message data goes through `$util.escapeJavaScript(...).replaceAll("\\'","'")`
  * (the documented idiom: escapeJavaScript turns `'` into `\'`, which is not valid JSON) or `$util.urlEncode`
  * for form-encoded services, so the rendered body stays valid whatever the client sends.
@@ -12,36 +15,43 @@ const UNQUOTE = `.replaceAll("\\\\'","'")`
 
 const esc = (expr: string) => `$util.escapeJavaScript(${expr})${UNQUOTE}`
 
+/** The table's partition key; DynamoDB templates are written against it so requests match the table. */
+export interface TableKey {
+  name: string
+  type: 'S' | 'N' | 'B'
+}
+
 export const TEMPLATES = {
-  dynamodbPutItemConnect: `{
+  dynamodbPutItemConnect: (k: TableKey) => `{
   "TableName": "@{target.name}",
   "Item": {
-    "connectionId": {"S": "$context.connectionId"},
+    "${k.name}": {"${k.type}": "$context.connectionId"},
     "connectedAt": {"N": "$context.connectedAt"},
     "sourceIp": {"S": "$context.identity.sourceIp"}
   }
 }`,
-  dynamodbGetItem: `{
+  dynamodbGetItem: (k: TableKey) => `{
   "TableName": "@{target.name}",
-  "Key": {"id": {"S": "${esc(`$input.path('$.id')`)}"}}
+  "Key": {"${k.name}": {"${k.type}": "${esc(`$input.path('$.${k.name}')`)}"}}
 }`,
-  dynamodbUpdateItem: `{
+  dynamodbUpdateItem: (k: TableKey) => `{
   "TableName": "@{target.name}",
-  "Key": {"roomId": {"S": "${esc(`$input.path('$.room')`)}"}},
+  "Key": {"${k.name}": {"${k.type}": "${esc(`$input.path('$.${k.name}')`)}"}},
   "UpdateExpression": "SET lastMessage = :m, updatedAt = :t",
   "ExpressionAttributeValues": {
     ":m": {"S": "${esc(`$input.path('$.message')`)}"},
     ":t": {"N": "$context.requestTimeEpoch"}
   }
 }`,
-  dynamodbDeleteItemDisconnect: `{
+  dynamodbDeleteItemDisconnect: (k: TableKey) => `{
   "TableName": "@{target.name}",
-  "Key": {"connectionId": {"S": "$context.connectionId"}}
+  "Key": {"${k.name}": {"${k.type}": "$context.connectionId"}}
 }`,
-  dynamodbQuery: `{
+  dynamodbQuery: (k: TableKey) => `{
   "TableName": "@{target.name}",
-  "KeyConditionExpression": "roomId = :r",
-  "ExpressionAttributeValues": {":r": {"S": "${esc(`$input.path('$.room')`)}"}},
+  "KeyConditionExpression": "#k = :k",
+  "ExpressionAttributeNames": {"#k": "${k.name}"},
+  "ExpressionAttributeValues": {":k": {"${k.type}": "${esc(`$input.path('$.${k.name}')`)}"}},
   "Limit": 50
 }`,
   sqsSendMessage:

@@ -8,6 +8,7 @@
  */
 
 import type { HttpMethod, IntegrationType, PassthroughBehavior, ResourceType } from '../types'
+import type { TableKey } from './templates'
 
 /** Placeholder entity id used in preset templates for "the resource this integration acts on". */
 export const PRESET_TARGET = 'target'
@@ -30,6 +31,9 @@ export interface Preset {
   requestParameters?: Record<string, string>
   /** Template key → VTL; every preset uses the `$default` key with the `\$default` selection expression. */
   requestTemplates: Record<string, string>
+  /** DynamoDB presets: the templates for a table with this partition key (requestTemplates uses `keyDefault`). */
+  keyedTemplates?: (key: TableKey) => Record<string, string>
+  keyDefault?: TableKey
   templateSelectionExpression: string
   passthroughBehavior: PassthroughBehavior
   /** Resource type the integration targets (undefined for MOCK). */
