@@ -14,6 +14,7 @@ import { pyFStringPart, pyQuote, pyString } from '../cdkPy/escape'
 import { tsString, tsTemplatePart } from '../cdkTs/escape'
 import { cfnValue } from '../ir/cfnValue'
 import { toYaml } from '../cfn/yaml'
+import type { Json } from '../../model/types'
 import { normalizeValue } from './templateCompare'
 
 const anyString = fc.oneof(
@@ -105,7 +106,7 @@ describe('YAML and JSON round trips', () => {
     const yamlish = fc.string({ unit: fc.constantFrom('"', "'", '\\', '$', '{', ':', '#', '-', '?', '|', '>', '%', '@', '`', '\n', '\t', '\r', '\u2028', '\u0085', '\u007f', '😀', 'y', 'n', '0', '1', '.', 'e', ' ', '&', '*', '!', 'a'), maxLength: 20 })
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 40 }), yamlish, anyString), fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null)), (s, scalar) => {
-        const doc = { Resources: { R: { Properties: { Value: s, [s || 'k']: [s, scalar, [s], { [s || 'k']: s }], Other: { 'Fn::Sub': s }, Empty: [], None: {} } } } }
+        const doc: { [k: string]: Json } = { Resources: { R: { Properties: { Value: s, [s || 'k']: [s, scalar, [s], { [s || 'k']: s }], Other: { 'Fn::Sub': s }, Empty: [], None: {} } } } }
         return JSON.stringify(load(toYaml(doc), { schema: JSON_SCHEMA })) === JSON.stringify(doc)
       }),
       { numRuns: 1000 },
