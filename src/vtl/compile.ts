@@ -16,6 +16,9 @@ import type { VtlAst } from './parse'
 
 export const FOREACH_LIMIT = 1000
 
+/** Context key used to hand a computed #set value to velocityjs (not a valid VTL identifier, so no clash). */
+const SET_TEMP = '__apigw set value__'
+
 type Node = VtlAst[number]
 type Pos = { first_line: number; first_column: number }
 interface MathNode {
@@ -113,6 +116,25 @@ export class ApigwCompile extends Compile {
       }
     }
     return out
+  }
+
+  /**
+   * Velocity 1.7 (`directive.set.null.allowed = false`): when the right-hand side of `#set` evaluates to null,
+   * the left-hand side keeps its previous value — the classic "stale value in #foreach" behaviour. The value is
+   * computed once, then handed to velocityjs's own #set through a temporary context entry (no re-evaluation, so
+   * side effects such as `$list.add(x)` happen once).
+   */
+  protected override setValue(ast: Parameters<Compile['setValue']>[0]): void {
+    const rhs = ast.equal[1] as Node
+    const value: unknown = (rhs as { type?: string }).type === 'math' ? this.getExpression(rhs) : this.getLiteral(rhs)
+    if (value === undefined || value === null) return
+    const ctx = this.context as Record<string, unknown>
+    ctx[SET_TEMP] = value
+    try {
+      super.setValue({ ...ast, equal: [ast.equal[0], { type: 'references', id: SET_TEMP, leader: '$', prue: true } as unknown as Node] } as typeof ast)
+    } finally {
+      delete ctx[SET_TEMP]
+    }
   }
 
   protected override getExpression(ast: Node): string {

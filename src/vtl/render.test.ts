@@ -119,6 +119,8 @@ const rows: Row[] = [
   { name: 'list add returns true', template: '#set($l = [])$l.add("x") $l', output: 'true [x]', source: VTL },
   { name: 'template-built lists print Java-style', template: '#set($l = [1, "a", {"k": "v"}])$l', output: '[1, a, {k=v}]', source: VTL },
   { name: '#foreach with $foreach.hasNext and #break', template: '#foreach($i in [1..5])$i#if($i == 3)#break#end#if($foreach.hasNext),#end#end', output: '1,2,3', source: VTL },
+  { name: '#set with a null right-hand side keeps the old value (Velocity 1.7)', template: "#foreach($i in $input.path('$.items'))#set($v = $i.opt)[$v]#end", input: { body: '{"items":[{"opt":"a"},{}]}' }, output: '[a][a]', source: VTL },
+  { name: '#set evaluates its right-hand side once', template: '#set($l = [])#set($x = $l.add(1))$l $x', output: '[1] true', source: VTL },
   { name: 'braced directives #{if} #{else} #{end}', template: '#{if}(true)yes#{else}no#{end}|#{foreach}($i in [1,2])$i#{end}', output: 'yes|12', source: VTL },
   { name: 'comments and unparsed blocks', template: 'a## line\nb#* block $x *#c#[[ $raw #if ]]#', output: 'abc $raw #if ', source: VTL },
   { name: 'escaped references', template: '\\$context.stage \\#if', output: '$context.stage #if', source: VTL },
