@@ -49,4 +49,12 @@ self.MonacoEnvironment = {
 
 registerVtl(monaco)
 
+/** Monaco's theme follows the app's light/dark theme (`data-theme` on <html>). */
+function followAppTheme(): void {
+  const apply = () => monaco.editor.setTheme(document.documentElement.dataset.theme === 'dark' ? 'vs-dark' : 'vs')
+  apply()
+  new MutationObserver(apply).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] })
+}
+followAppTheme()
+
 export { monaco }

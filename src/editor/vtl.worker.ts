@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 /** Thin worker shell: request in → the pure validator → diagnostics out with the request id. */
-import { validateTemplate } from '../vtl'
+import { validateTemplate } from '../vtl/validate'
 import type { VtlWorkerRequest, VtlWorkerResponse } from './vtlProtocol'
 
 const scope = self as unknown as DedicatedWorkerGlobalScope

@@ -34,7 +34,7 @@ export function responseTemplateKey(responseKey: string, contentType: string): s
 }
 
 export function parseTemplateKey(key: string): TemplateAddress {
-  if (key.startsWith('responses.') || key.startsWith('requestTemplates.') || key.startsWith('requestTemplates[')) {
+  if (/^(requestTemplates|responses)[.[]/.test(key)) {
     const segments = splitFieldPath(key)
     if (segments.length === 4 && segments[0] === 'responses' && segments[2] === 'templates') {
       return { kind: 'response', responseKey: segments[1], contentType: segments[3] }

@@ -30,6 +30,7 @@ export function ExportPanel({ document, diagnostics, routeId }: ExportPanelProps
   const [target, setTarget] = useState<TargetId>(EXPORT_TARGETS[0].id)
   const [shape, setShape] = useState<Shape>('snippet')
   const [force, setForce] = useState(false)
+  const [routeOnly, setRouteOnly] = useState(false)
   const [selectedPath, setSelectedPath] = useState<string>()
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string }>()
 
@@ -41,16 +42,21 @@ export function ExportPanel({ document, diagnostics, routeId }: ExportPanelProps
     if (designErrors.length === 0) setForce(false)
   }, [designErrors.length])
 
+  // A CDK snippet can be narrowed to what the focused route needs.
+  const focusedRoute = routeId ? document.design.routes[routeId] : undefined
+  const canScope = !!focusedRoute && shape === 'snippet' && (target === 'cdk-ts' || target === 'cdk-py')
+  const scopedRouteId = canScope && routeOnly ? routeId : undefined
+
   const outcome: Outcome | undefined = useMemo(() => {
     if (blocked) return undefined
     try {
-      const result = exportDesign(document, { target, shape, routeId, force })
+      const result = exportDesign(document, { target, shape, routeId: scopedRouteId, force })
       if (!result.ok) return { kind: 'refused', diagnostics: result.diagnostics }
       return { kind: 'ok', files: result.files, mainFile: result.mainFile, diagnostics: result.diagnostics }
     } catch (error) {
       return { kind: 'failed', message: error instanceof Error ? error.message : String(error) }
     }
-  }, [blocked, document, target, shape, routeId, force])
+  }, [blocked, document, target, shape, scopedRouteId, force])
 
   const files = outcome?.kind === 'ok' ? outcome.files : []
   const current = files.find((f) => f.path === selectedPath) ?? files.find((f) => outcome?.kind === 'ok' && f.path === outcome.mainFile) ?? files[0]
@@ -108,6 +114,12 @@ export function ExportPanel({ document, diagnostics, routeId }: ExportPanelProps
             </button>
           ))}
         </div>
+        {canScope ? (
+          <label className="ss-muted" style={{ display: 'flex', gap: 4, alignItems: 'center', fontSize: 12 }}>
+            <input type="checkbox" data-testid="export.scope.route" checked={routeOnly} onChange={(e) => setRouteOnly(e.target.checked)} />
+            only route <code>{focusedRoute?.key}</code>
+          </label>
+        ) : null}
         <span style={{ marginLeft: 'auto', display: 'flex', gap: 6, alignItems: 'center' }}>
           {notice ? (
             <span className={notice.kind === 'ok' ? 'ss-toast' : 'ss-status error'} role="status" data-testid="export.notice">
