@@ -10,7 +10,7 @@ import { checkBalance } from './balance'
 import { ApigwCompile, FOREACH_LIMIT, RenderFailure } from './compile'
 import { mergeContext, sampleContext } from './context'
 import { makeInput, type RequestParams } from './input'
-import { parseTemplate } from './parse'
+import { parseTemplate, type VtlAst } from './parse'
 import { diag, LineIndex } from './positions'
 import { scanTemplate } from './scan'
 import { makeUtil } from './util'
@@ -56,14 +56,20 @@ function renderUnsafe(text: string, input: RenderInput): RenderResult {
   if (balance.length) return { ok: false, error: balance[0] }
   const parsed = parseTemplate(text, scan, lines)
   if (!parsed.ok) return { ok: false, error: parsed.error }
-  const compile = new ApigwCompile(parsed.ast)
-  const context = {
-    context: buildContext(input),
-    input: makeInput(input.body, input.params),
-    util: makeUtil(),
-    stageVariables: { ...(input.stageVariables ?? {}) },
-  }
+  return renderParsed(parsed.ast, lines, input)
+}
+
+/** Renders an already balanced and parsed template (validateTemplate reuses its parse). Never throws. */
+export function renderParsed(ast: VtlAst, lines: LineIndex, input: RenderInput): RenderResult {
+  const text = lines.text
+  const compile = new ApigwCompile(ast)
   try {
+    const context = {
+      context: buildContext(input),
+      input: makeInput(input.body, input.params),
+      util: makeUtil(),
+      stageVariables: { ...(input.stageVariables ?? {}) },
+    }
     const output = compile.render(context, undefined, true)
     const warnings = compile.truncatedLoops.map((p) => {
       const start = lines.lineStart(p.first_line) + p.first_column

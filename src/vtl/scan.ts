@@ -83,9 +83,12 @@ export function scanTemplate(text: string): ScanResult {
 
   let i = 0
   const n = text.length
+  // Next `#` and `\` at or after i, recomputed only when passed (keeps the scan linear).
+  let hash = -2
+  let slash = -2
   while (i < n) {
-    const hash = text.indexOf('#', i)
-    const slash = text.indexOf('\\', i)
+    if (hash !== -1 && hash < i) hash = text.indexOf('#', i)
+    if (slash !== -1 && slash < i) slash = text.indexOf('\\', i)
     const next = hash < 0 ? slash : slash < 0 ? hash : Math.min(hash, slash)
     if (next < 0) break
     i = next

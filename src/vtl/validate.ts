@@ -12,7 +12,7 @@ import { checkFormOutput, checkJsonOutput, checkMockOutput, outputKind } from '.
 import { diag, LineIndex } from './positions'
 import { scanReferences } from './references'
 import { resolveTemplateRefs } from './refValues'
-import { renderTemplate, type RenderInput } from './render'
+import { renderParsed, renderTemplate, type RenderInput } from './render'
 import { scanTemplate } from './scan'
 import { evaluateExpression, unreachableTemplateKeys } from './selection'
 import { assignedRoots, checkFormEncoding, checkReferences } from './staticChecks'
@@ -125,7 +125,8 @@ function validateUnsafe(text: string, opts: ValidateOptions): Diagnostic[] {
       context: opts.context,
       stageVariables: stageNames && !Array.isArray(opts.stageVariables) ? (opts.stageVariables as Record<string, string>) : undefined,
     }
-    const rendered = renderTemplate(renderText, input)
+    // Same text: reuse this parse; with @{…} references resolved it is a different text and is parsed again.
+    const rendered = renderText === text ? renderParsed(parsed.ast, lines, input) : renderTemplate(renderText, input)
     if (!rendered.ok) out.push(rendered.error)
     else {
       out.push(...rendered.warnings)
