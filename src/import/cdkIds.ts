@@ -31,7 +31,8 @@ export function humanPart(logicalId: string): string {
 
 /** A design entity id from a construct id or key: `DynamodbPutItem` → `dynamodbPutItem`, `$connect` → `connect`. */
 export function entityIdBase(name: string): string {
-  const cleaned = name.replace(/[^A-Za-z0-9_-]/g, '').replace(/^[^A-Za-z]+/, '')
+  // Entity ids are at most 128 characters; leave room for the numeric suffix uniqueId may add.
+  const cleaned = name.replace(/[^A-Za-z0-9_-]/g, '').replace(/^[^A-Za-z]+/, '').slice(0, 100)
   if (!cleaned) return 'entity'
   return cleaned[0].toLowerCase() + cleaned.slice(1)
 }

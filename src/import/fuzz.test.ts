@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { importTemplateSync, type ImportResult } from './importTemplate'
-import { MAX_TEMPLATE_BYTES } from './parseTemplate'
+import { load } from 'js-yaml'
+import type { Json } from '../model/types'
+import { parseDocument } from '../model/document/parse'
+import { serializeDocument } from '../model/document/serialize'
+import { cfnSchema, MAX_TEMPLATE_BYTES } from './parseTemplate'
+import { handwrittenTemplate } from './__fixtures__/fixtures'
 
 const IMP_CODE = /^IMP\d{3}$/
 
@@ -10,6 +15,9 @@ function expectClean(r: ImportResult): void {
   if (r.ok) {
     expect(r.document.design.api).toBeDefined()
     for (const d of r.diagnostics) expect(d.code).toMatch(IMP_CODE)
+    // The design is a valid design file: it serialises and parses back without shape errors.
+    const parsed = parseDocument(serializeDocument(r.document))
+    if (!parsed.ok) throw new Error(`imported design does not re-parse: ${JSON.stringify(parsed.errors.slice(0, 3))}`)
     return
   }
   expect(r.errors.length).toBeGreaterThan(0)
@@ -121,5 +129,50 @@ Parameters:
     const w = importTemplateSync(wide.join('\n'))
     expectClean(w)
     expect(w.ok ? 'ok' : w.errors[0].code).toBe('IMP003')
+  })
+})
+
+describe('import fuzz: mutated real templates', () => {
+  const bases = [handwrittenTemplate('handwritten.yaml'), handwrittenTemplate('handwritten-auth.yaml'), handwrittenTemplate('handwritten-plain.yaml')].map(
+    (t) => JSON.parse(JSON.stringify(load(t, { schema: cfnSchema() }))) as Json,
+  )
+  /** Every path to a value inside a template. */
+  function paths(v: Json, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+    out.push(at)
+    if (Array.isArray(v)) v.forEach((x, i) => paths(x, [...at, i], out))
+    else if (v && typeof v === 'object') for (const k of Object.keys(v)) paths(v[k], [...at, k], out)
+    return out
+  }
+  function setAt(root: Json, path: (string | number)[], value: Json | undefined): Json {
+    if (!path.length) return value ?? null
+    const copy = structuredClone(root) as Record<string | number, Json>
+    let node = copy as Record<string | number, Json>
+    for (const seg of path.slice(0, -1)) node = node[seg] as Record<string | number, Json>
+    const last = path[path.length - 1]
+    if (value === undefined) {
+      if (Array.isArray(node)) node.splice(last as number, 1)
+      else delete node[last]
+    } else node[last] = value
+    return copy as Json
+  }
+  const replacement = fc.oneof(
+    fc.constant(undefined),
+    fc.constantFrom<Json>(null, 0, -1, 1.5, true, '', 'x', [], {}, [1, 2], { Ref: 'Missing' }, { Ref: 'Api' }, { 'Fn::GetAtt': ['Api', 'Nope'] },
+      { 'Fn::Sub': '${Nope}' }, { 'Fn::Join': ['', [{ Ref: 'AWS::Region' }]] }, { 'Fn::Unknown': 1 }, { Ref: 'AWS::NoValue' }, '$default', 'AWS::ApiGatewayV2::Api'),
+  )
+
+  it('replacing or deleting any value gives a clean result', () => {
+    const cases = bases.map((b) => ({ base: b, all: paths(b) }))
+    fc.assert(
+      fc.property(fc.nat(cases.length - 1), fc.array(fc.tuple(fc.nat(), replacement), { minLength: 1, maxLength: 4 }), (which, edits) => {
+        let t = cases[which].base
+        for (const [n, value] of edits) {
+          const all = paths(t)
+          t = setAt(t, all[n % all.length], value)
+        }
+        expectClean(importTemplateSync(JSON.stringify(t)))
+      }),
+      { numRuns: 1500 },
+    )
   })
 })

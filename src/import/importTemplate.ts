@@ -18,6 +18,7 @@ import { integrationPermission, authorizerPermission } from '../model/permission
 import { emptyDesign } from '../model/builders'
 import { SourceMap } from '../model/document/sourceMap'
 import {
+  API_KEY_SELECTION_EXPRESSIONS,
   CONNECTION_TYPES,
   CONTENT_HANDLING,
   HTTP_METHODS,
@@ -485,12 +486,21 @@ class Importer {
     this.summary.generated.push({ logicalId, type: this.resources.get(logicalId)?.type, detail: reason })
   }
 
-  /** Resource attributes the model cannot hold on modelled API Gateway resources. */
+  /**
+   * Resource attributes the model cannot hold. `DependsOn` is recreated by the export from the design's own
+   * dependencies; a removal policy on a data resource becomes its `removalPolicy`; the rest is reported.
+   */
   noteAttributes(logicalId: string, entity: EntityId): void {
     const body = this.resources.get(logicalId)?.body
     if (!body) return
-    if (body.Condition !== undefined) {
-      this.report('IMP024', 'warning', `${logicalId}: the resource condition "${String(body.Condition)}" is not kept; the export creates the resource unconditionally.`, ['Resources', logicalId, 'Condition'], entity)
+    const target = TARGET_TYPES[String(body.Type)] !== undefined
+    const lost: string[] = []
+    for (const key of ['Condition', 'UpdatePolicy', 'CreationPolicy']) if (body[key] !== undefined) lost.push(key)
+    if (!target) for (const key of ['DeletionPolicy', 'UpdateReplacePolicy']) if (body[key] !== undefined) lost.push(key)
+    if (target && body.UpdateReplacePolicy !== undefined && body.UpdateReplacePolicy !== body.DeletionPolicy) lost.push('UpdateReplacePolicy')
+    if (isObject(body.Metadata) && Object.keys(body.Metadata).some((k) => !k.startsWith('aws:cdk:') && !k.startsWith('cdk_nag'))) lost.push('Metadata')
+    for (const key of lost) {
+      this.report('IMP024', 'warning', `${logicalId}: ${key} is not kept; the design has no place for it on this resource.`, ['Resources', logicalId, key], entity)
     }
   }
 
@@ -539,7 +549,7 @@ class Importer {
     api.routeSelectionExpression = p.str('RouteSelectionExpression') ?? '$request.body.action'
     assignDefined(api, {
       description: p.str('Description'),
-      apiKeySelectionExpression: p.str('ApiKeySelectionExpression'),
+      apiKeySelectionExpression: p.enumOf('ApiKeySelectionExpression', API_KEY_SELECTION_EXPRESSIONS),
       ipAddressType: p.enumOf('IpAddressType', ['ipv4', 'dualstack'] as const),
       disableSchemaValidation: p.bool('DisableSchemaValidation'),
       disableExecuteApiEndpoint: p.bool('DisableExecuteApiEndpoint'),
@@ -607,10 +617,11 @@ class Importer {
         const billing = p.enumOf('BillingMode', ['PROVISIONED', 'PAY_PER_REQUEST'] as const)
         const throughput = p.raw('ProvisionedThroughput')
         if (billing !== 'PAY_PER_REQUEST' && isObject(throughput) && Object.keys(throughput).length === 2 &&
-          typeof throughput.ReadCapacityUnits === 'number' && typeof throughput.WriteCapacityUnits === 'number') {
+          Number.isInteger(throughput.ReadCapacityUnits) && Number.isInteger(throughput.WriteCapacityUnits) &&
+          (throughput.ReadCapacityUnits as number) >= 1 && (throughput.WriteCapacityUnits as number) >= 1) {
           p.take('ProvisionedThroughput')
-          if (throughput.ReadCapacityUnits !== 5) table.readCapacity = throughput.ReadCapacityUnits
-          if (throughput.WriteCapacityUnits !== 5) table.writeCapacity = throughput.WriteCapacityUnits
+          if (throughput.ReadCapacityUnits !== 5) table.readCapacity = throughput.ReadCapacityUnits as number
+          if (throughput.WriteCapacityUnits !== 5) table.writeCapacity = throughput.WriteCapacityUnits as number
           if (billing === 'PROVISIONED') table.billingMode = billing
         } else if (billing === 'PAY_PER_REQUEST') table.billingMode = billing
         else if (billing) p.take('BillingMode')
@@ -1109,7 +1120,7 @@ class Importer {
     const s: RouteSettings = {}
     for (const [k, x] of Object.entries(v)) {
       if (k === 'ThrottlingRateLimit' && typeof x === 'number') s.throttlingRateLimit = x
-      else if (k === 'ThrottlingBurstLimit' && typeof x === 'number') s.throttlingBurstLimit = x
+      else if (k === 'ThrottlingBurstLimit' && typeof x === 'number' && Number.isInteger(x)) s.throttlingBurstLimit = x
       else if (k === 'DetailedMetricsEnabled' && typeof x === 'boolean') s.detailedMetricsEnabled = x
       else if (k === 'DataTraceEnabled' && typeof x === 'boolean') s.dataTraceEnabled = x
       else if (k === 'LoggingLevel' && typeof x === 'string' && (LOGGING_LEVELS as readonly string[]).includes(x)) s.loggingLevel = x as RouteSettings['loggingLevel']
@@ -1226,7 +1237,7 @@ class Importer {
         if (!pieces) continue
         const last = pieces[pieces.length - 1]
         // Authorizer ids are not design references: match `…/authorizers/<Ref authorizer>` by logical id.
-        const authLogical = typeof last !== 'string' && 'ref' in last ? last.ref : undefined
+        const authLogical = last !== undefined && typeof last !== 'string' && 'ref' in last ? last.ref : undefined
         const authEntity = authLogical ? this.entityOf.get(authLogical) : undefined
         const isAuth = authEntity !== undefined && this.design.authorizers[authEntity]?.function === fnEntity
         const text = this.piecesText(isAuth ? pieces.slice(0, -1) : pieces)
