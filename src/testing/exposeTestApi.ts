@@ -15,6 +15,8 @@ export interface DesignerTestApi {
   serialize(): string
   getSelection(): string[]
   select(ids: string[]): void
+  undo(): void
+  redo(): void
   undoDepth(): number
   redoDepth(): number
   diagnostics(): Diagnostic[]
@@ -39,6 +41,8 @@ export function exposeTestApi(store: DesignerStore, persistence?: PersistenceCon
     serialize: () => serializeDocument(store.getState().doc),
     getSelection: () => [...store.getState().selection],
     select: (ids) => store.getState().select(ids),
+    undo: () => store.getState().undo(),
+    redo: () => store.getState().redo(),
     undoDepth: () => store.getState().history.past.length,
     redoDepth: () => store.getState().history.future.length,
     diagnostics: () => [...store.getState().diagnostics],

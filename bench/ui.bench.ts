@@ -1,0 +1,187 @@
+/**
+ * Designer UI figures, measured in headless Chromium against the production build (`vite build` +
+ * `vite preview` on a private port, stopped afterwards):
+ * - initial JavaScript (gzip) before Monaco loads: the entry chunk and everything it statically imports;
+ * - time to first canvas paint with the seed design (navigation start → first node visible + one frame);
+ * - with a 300-route design fully in view: p95 frame time while dragging a node;
+ * - one undo on that design (store update + React commit + style/layout), p50 and p95.
+ */
+import { chromium, type Browser, type Page } from '@playwright/test'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import { autoLayout } from '../src/layout/autoLayout'
+import { aDesign } from '../src/model/builders'
+import type { DesignDocument } from '../src/model/types'
+import { percentile, type BenchRow, type BenchSuite } from './lib'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const PORT = 4187
+const URL = `http://localhost:${PORT}/?testApi`
+const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p): p is string => !!p && existsSync(p))
+
+function build(): void {
+  const r = spawnSync(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'error'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] })
+  if (r.status !== 0) throw new Error(`vite build failed: ${r.stderr.toString().slice(0, 500)}`)
+}
+
+/** Entry script + modulepreload links of dist/index.html, gzip-compressed one by one (as served). */
+function initialJsGzip(): { kb: number; files: string[] } {
+  const html = readFileSync(join(root, 'dist/index.html'), 'utf8')
+  const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1])
+  const bytes = files.reduce((sum, f) => sum + gzipSync(readFileSync(join(root, 'dist', f)), { level: 9 }).length, 0)
+  return { kb: bytes / 1024, files }
+}
+
+async function startPreview(): Promise<ChildProcess> {
+  const child = spawn(join(root, 'node_modules/.bin/vite'), ['preview', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'ignore' })
+  for (let i = 0; i < 100; i++) {
+    try {
+      const res = await fetch(`http://localhost:${PORT}/`)
+      if (res.ok) return child
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  child.kill()
+  throw new Error('vite preview did not start')
+}
+
+async function firstPaint(browser: Browser): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+  await context.addInitScript({ content: 'window.__name = (f) => f' })
+  const page = await context.newPage()
+  await page.goto(URL, { waitUntil: 'commit' })
+  await page.waitForFunction(() => {
+    const node = document.querySelector('.react-flow__node')
+    return !!node && getComputedStyle(node).visibility !== 'hidden'
+  })
+  const ms = await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now()))))
+  await context.close()
+  return ms
+}
+
+async function bigDesign(): Promise<DesignDocument> {
+  const b = aDesign('bench')
+  for (let i = 0; i < 300; i++) b.withMockRoute(`r${i}`, `action${i}`)
+  const design = b.build()
+  return { design, layout: await autoLayout(design) }
+}
+
+async function dragFrames(page: Page): Promise<number[]> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __recording: boolean }
+    w.__frames = []
+    w.__recording = true
+    let last = performance.now()
+    const tick = (t: number) => {
+      w.__frames.push(t - last)
+      last = t
+      if (w.__recording) requestAnimationFrame(tick)
+    }
+    requestAnimationFrame((t) => {
+      last = t
+      requestAnimationFrame(tick)
+    })
+  })
+  const box = await page.getByTestId('node.r150').boundingBox()
+  if (!box) throw new Error('node r150 is not visible')
+  const x = box.x + box.width / 2
+  const y = box.y + box.height / 2
+  await page.mouse.move(x, y)
+  await page.mouse.down()
+  for (let i = 1; i <= 90; i++) await page.mouse.move(x + i * 3, y + Math.sin(i / 8) * 40)
+  await page.mouse.up()
+  const frames = await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __recording: boolean }
+    w.__recording = false
+    return w.__frames
+  })
+  return frames.slice(1)
+}
+
+async function undoTimes(page: Page, n: number): Promise<number[]> {
+  return page.evaluate(async (count) => {
+    const api = window.__designer!
+    const times: number[] = []
+    const macrotask = () => new Promise<void>((resolve) => {
+      const ch = new MessageChannel()
+      ch.port1.onmessage = () => resolve()
+      ch.port2.postMessage(null)
+    })
+    for (let i = 0; i < count; i++) {
+      const t0 = performance.now()
+      api.undo()
+      await macrotask() // React commits the update (useSyncExternalStore flushes synchronously in a microtask)
+      void document.body.offsetHeight // and style + layout
+      times.push(performance.now() - t0)
+      api.redo()
+      await macrotask()
+      await new Promise((r) => requestAnimationFrame(r))
+    }
+    return times
+  }, n)
+}
+
+const suite: BenchSuite = {
+  title: 'designer UI (production build, headless Chromium)',
+  async run(): Promise<BenchRow[]> {
+    if (!CHROMIUM) throw new Error('no Chromium found (set CHROMIUM_PATH)')
+    build()
+    const initial = initialJsGzip()
+    const rows: BenchRow[] = [
+      {
+        name: 'initial JavaScript before Monaco loads (gzip)',
+        median: initial.kb,
+        unit: 'KB',
+        goal: '< 300 KB',
+        met: initial.kb < 300,
+        note: `${initial.files.length} file(s): entry + static imports`,
+      },
+    ]
+    const preview = await startPreview()
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] })
+    try {
+      await firstPaint(browser) // warm the server and the disk cache
+      const paints: number[] = []
+      for (let i = 0; i < 7; i++) paints.push(await firstPaint(browser))
+      paints.sort((a, b) => a - b)
+      const p50 = percentile(paints, 50)
+      rows.push({ name: 'first canvas paint with the seed', median: p50, goal: '< 1500 ms', met: p50 < 1500, note: `p95 ${percentile(paints, 95).toFixed(0)} ms, ${paints.length} cold contexts` })
+
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+      // tsx compiles this file with keepNames: functions sent to the page call its `__name` helper.
+      await context.addInitScript({ content: 'window.__name = (f) => f' })
+      const page = await context.newPage()
+      await page.goto(URL)
+      await page.waitForFunction(() => !!window.__designer)
+      const doc = await bigDesign()
+      await page.evaluate((d) => window.__designer!.loadDocument(d as DesignDocument), doc as unknown)
+      await page.getByTestId('toolbar.fit-view').click()
+      await page.waitForTimeout(800)
+      const rendered = await page.locator('.react-flow__node').count()
+      const frames = (await dragFrames(page)).sort((a, b) => a - b)
+      const p95 = percentile(frames, 95)
+      rows.push({
+        name: 'drag a node, 300-route design: p95 frame time',
+        median: p95,
+        goal: '< 20 ms',
+        met: p95 < 20,
+        note: `median ${percentile(frames, 50).toFixed(1)} ms over ${frames.length} frames, ${rendered} nodes rendered`,
+      })
+      const undo = (await undoTimes(page, 25)).sort((a, b) => a - b)
+      const u50 = percentile(undo, 50)
+      rows.push({ name: 'one undo (move), 300-route design', median: u50, goal: '< 16 ms', met: u50 < 16, note: `p95 ${percentile(undo, 95).toFixed(1)} ms, ${undo.length} runs` })
+      await context.close()
+    } finally {
+      await browser.close()
+      preview.kill()
+    }
+    return rows
+  },
+}
+
+export default suite
