@@ -173,6 +173,31 @@ test.describe('template editor', () => {
     expect(await template('joinMock')).toBe('{\n  "statusCode": 200\n}')
   })
 
+  test('integration response templates are tabs too; edits land in the response', async ({ api, canvas, vtlEditor, page }) => {
+    const doc = twoRouteDocument()
+    doc.design.routes.join.twoWay = true
+    doc.design.integrations.joinMock.responses = { $default: { templateSelectionExpression: '\\$default', templates: { $default: '{"joined": true}' } } }
+    await api.load(doc)
+    await canvas.select('join')
+    await vtlEditor.open()
+    await vtlEditor.ready()
+    const responseTab = vtlEditor.tab('responses.$default.templates.$default')
+    await expect(responseTab).toBeVisible()
+    await responseTab.click()
+    await expect(responseTab).toHaveAttribute('aria-selected', 'true')
+    await expect(vtlEditor.monaco).toHaveAttribute('data-model-path', '/integrations/joinMock/responses/%24default/%24default.vtl')
+    await expect(vtlEditor.monaco.locator('.view-lines')).toContainText('"joined": true')
+    await vtlEditor.typeAtEndOfLine(1, '\n## reply sent to the client')
+    await expect
+      .poll(async () => (await api.document()).design.integrations.joinMock.responses!.$default.templates!.$default)
+      .toBe('{"joined": true}\n## reply sent to the client')
+    // The request template is untouched and still one click away.
+    await vtlEditor.tab('$default').click()
+    await expect(vtlEditor.monaco.locator('.view-lines')).toContainText('"statusCode": 200')
+    expect((await api.document()).design.integrations.joinMock.requestTemplates!.$default).toBe('{\n  "statusCode": 200\n}')
+    await page.keyboard.press('Escape')
+  })
+
   test('validation falls back to the main thread when the worker cannot load', async ({ page, canvas, vtlEditor }) => {
     await page.route(/vtl\.worker/, (route) => route.abort())
     await canvas.select('putItem')
