@@ -6,7 +6,8 @@
 
 import { routesUsingIntegration } from '../model/queries'
 import type { Design, EntityId } from '../model/types'
-import type { ValidateOptions } from './validate'
+import type { Diagnostic } from '../model/diagnostics'
+import { validateTemplate, type ValidateOptions } from './validate'
 
 export function templateOptionsFor(design: Design, integrationId: EntityId, templateKey: string, routeKey?: string): ValidateOptions {
   const integration = design.integrations[integrationId]
@@ -27,4 +28,20 @@ export function templateOptionsFor(design: Design, integrationId: EntityId, temp
     requestParameters: integration.requestParameters,
     design,
   }
+}
+
+/**
+ * Every request template of every non-proxy integration, validated with the options its design context
+ * implies; diagnostics carry `entity` (the integration) and `field` (`requestTemplates.<key>`) for the
+ * Problems panel and `cli validate`. Proxy integrations ignore templates and are skipped.
+ */
+export function validateDesignTemplates(design: Design): Diagnostic[] {
+  const out: Diagnostic[] = []
+  for (const [id, integration] of Object.entries(design.integrations)) {
+    if (integration.type === 'lambda-proxy' || integration.type === 'http-proxy') continue
+    for (const [key, text] of Object.entries(integration.requestTemplates ?? {})) {
+      for (const d of validateTemplate(text, templateOptionsFor(design, id, key))) out.push({ ...d, entity: id, field: d.field ?? `requestTemplates.${key}` })
+    }
+  }
+  return out
 }
