@@ -331,3 +331,47 @@ describe('looksLikeTemplate', () => {
     expect(looksLikeTemplate('hello: world\n')).toBe(false)
   })
 })
+
+describe('hand-written variants', () => {
+  it('a permission naming the function by Ref and a GetAtt in "A.B" string form are understood', () => {
+    const text = `
+Resources:
+  Api:
+    Type: AWS::ApiGatewayV2::Api
+    Properties: {Name: a, ProtocolType: WEBSOCKET, RouteSelectionExpression: $request.body.action}
+  Fn:
+    Type: AWS::Lambda::Function
+    Properties: {Runtime: nodejs20.x, Handler: index.handler, Code: {ZipFile: x}, Role: arn:aws:iam::123456789012:role/r}
+  Integ:
+    Type: AWS::ApiGatewayV2::Integration
+    Properties:
+      ApiId: !Ref Api
+      IntegrationType: AWS_PROXY
+      IntegrationUri: {"Fn::Join": ["", ["arn:", !Ref "AWS::Partition", ":apigateway:", !Ref "AWS::Region", ":lambda:path/2015-03-31/functions/", {"Fn::GetAtt": "Fn.Arn"}, "/invocations"]]}
+  Route:
+    Type: AWS::ApiGatewayV2::Route
+    Properties: {ApiId: !Ref Api, RouteKey: $connect, Target: !Sub 'integrations/\${Integ}'}
+  Perm:
+    Type: AWS::Lambda::Permission
+    Properties:
+      Action: lambda:InvokeFunction
+      FunctionName: !Ref Fn
+      Principal: apigateway.amazonaws.com
+      SourceArn: !Sub arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${Api}/*$connect
+  AllRoutes:
+    Type: AWS::Lambda::Permission
+    Properties:
+      Action: lambda:InvokeFunction
+      FunctionName: !Ref Fn
+      Principal: apigateway.amazonaws.com
+      SourceArn: !Sub arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${Api}/*
+`
+    const r = imported(text)
+    expect(r.document.design.integrations.integ).toEqual({ type: 'lambda-proxy', constructId: 'Integ', target: 'fn' })
+    expect(r.document.design.resources.fn.cfnExtra).toEqual({ Role: 'arn:aws:iam::123456789012:role/r' })
+    expect(r.summary.generated.map((g) => g.logicalId)).toEqual(['Perm'])
+    // A permission for every route is not what the CDK generates: it stays as written.
+    expect(Object.keys(r.document.design.cloudformation?.Resources ?? {})).toEqual(['AllRoutes'])
+    expect(r.document.design.cloudformation?.logicalIds).toEqual({ Fn: 'fn', Api: 'api' })
+  })
+})

@@ -1229,7 +1229,7 @@ class Importer {
         continue
       }
       if (r.type === 'AWS::Lambda::Permission') {
-        const fn = this.getAttTarget(r.props.FunctionName, 'Arn')
+        const fn = this.getAttTarget(r.props.FunctionName, 'Arn') ?? this.refTarget(r.props.FunctionName)
         const fnEntity = fn ? this.entityOf.get(fn) : undefined
         if (!fnEntity || r.props.Principal !== 'apigateway.amazonaws.com' || r.props.Action !== 'lambda:InvokeFunction') continue
         if (Object.keys(r.props).some((k) => !['Action', 'FunctionName', 'Principal', 'SourceArn'].includes(k))) continue

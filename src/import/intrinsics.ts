@@ -158,6 +158,8 @@ export function toPieces(value: Json, depth = 0): Piece[] | undefined {
       if (Array.isArray(arg) && arg.length === 2 && typeof arg[0] === 'string' && typeof arg[1] === 'string') {
         return [{ getAtt: arg[0], attribute: arg[1] }]
       }
+      // The long form also accepts "Resource.Attribute" as one string.
+      if (typeof arg === 'string' && arg.indexOf('.') > 0) return [{ getAtt: arg.slice(0, arg.indexOf('.')), attribute: arg.slice(arg.indexOf('.') + 1) }]
       return undefined
     }
     case 'Fn::Join': {
