@@ -65,8 +65,11 @@ export class TsPrinter {
   statement(s: Stmt, level: number): string {
     const indent = pad(level, UNIT)
     switch (s.k) {
-      case 'const':
-        return `${indent}const ${s.name} = ${this.code(s.value, level, indent.length + s.name.length + 9)};`
+      case 'const': {
+        // A top-level cast needs no parentheses: `const x = y as T;`.
+        const value = s.value.k === 'cast' ? `${this.code(s.value.value, level, indent.length + s.name.length + 9)} as ${this.imports.use(s.value.sym)}` : this.code(s.value, level, indent.length + s.name.length + 9)
+        return `${indent}const ${s.name} = ${value};`
+      }
       case 'expr':
         return `${indent}${this.code(s.value, level, indent.length)};`
       case 'assign': {

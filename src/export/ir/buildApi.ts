@@ -1,7 +1,7 @@
 /** The WebSocket API itself: `apigwv2.WebSocketApi` plus L1 escape hatches for what the L2 lacks. */
 
 import type { Json, JsonObject } from '../../model/types'
-import { bool, call, construct, lit, member, props, str, sym, THIS, v, type Code } from './code'
+import { bool, call, construct, lit, props, str, sym, THIS, v, type Code } from './code'
 import { cfnValue } from './cfnValue'
 import { applyCfnExtra } from './buildResources'
 import type { IrContext } from './context'
@@ -61,7 +61,7 @@ export function buildApi(ctx: IrContext): ApiInfo {
     ctx.emit(API_OWNER, { k: 'comment', text: 'No WebSocketApi prop for this yet (aws-cdk#35516): set it on the L1.' })
     ctx.emit(API_OWNER, {
       k: 'assign',
-      target: { k: 'cast', sym: { module: 'apigwv2', name: 'CfnApi' }, value: member(member(v(variable), 'node'), 'defaultChild') },
+      target: ctx.defaultChild(API_OWNER, variable, v(variable), { module: 'apigwv2', name: 'CfnApi' }, 'api'),
       prop: 'disableExecuteApiEndpoint',
       value: bool(api.disableExecuteApiEndpoint),
     })

@@ -13,7 +13,7 @@ import { API_OWNER, buildApi } from './buildApi'
 import { buildAuthorizer, type AuthorizerInfo } from './buildAuthorizers'
 import { buildIntegration, type IntegrationInfo } from './buildIntegrations'
 import { buildResource } from './buildResources'
-import { buildResponses } from './buildResponses'
+import { buildResponses, type ResponseInfo } from './buildResponses'
 import { buildRole } from './buildRoles'
 import { buildRoute, routeVariable, type RouteInfo } from './buildRoutes'
 import { buildDomain, buildStage, type DomainInfo } from './buildStages'
@@ -81,21 +81,24 @@ export function buildIr(design: Design, options: IrOptions = {}): ExportIr {
     }
   }
 
-  const responsePaths: string[][] = []
+  const responses: ResponseInfo[] = []
+  const anyDeployment = Object.values(design.stages).some((s) => s.autoDeploy !== true && s.deployment !== false)
   for (const [id, integration] of integrations) {
-    const responses = design.integrations[id].responses
+    const integrationResponses = design.integrations[id].responses
     if (!integration.logicalId) {
       ctx.warn('EXP003', 'No route uses this integration, so it is not exported (CDK creates integrations only when a route binds them).', id)
       continue
     }
-    if (responses && Object.keys(responses).length) responsePaths.push(...buildResponses(ctx, integration, firstRoute.get(id), responses))
+    if (integrationResponses && Object.keys(integrationResponses).length) {
+      responses.push(...buildResponses(ctx, integration, firstRoute.get(id), integrationResponses, anyDeployment))
+    }
   }
 
   const domains = new Map<string, DomainInfo>()
   for (const [id, d] of Object.entries(design.domains)) domains.set(id, buildDomain(ctx, id, d))
   for (const [id, s] of Object.entries(design.stages)) {
     const stage = buildStage(ctx, id, s, domains)
-    if (stage.needsDeployment) buildDeployment(ctx, id, s.name, stage, routes, responsePaths)
+    if (stage.needsDeployment) buildDeployment(ctx, id, s.name, stage, routes, responses)
   }
 
   const verbatim = buildVerbatim(ctx, design)
@@ -158,7 +161,7 @@ function grantManageConnections(ctx: IrContext, functionId: string): void {
   fn.dependsOn = [...(fn.dependsOn ?? []), policyId]
 }
 
-function buildDeployment(ctx: IrContext, stageId: string, stageName: string, stage: { variable: string; constructPath: string[] }, routes: RouteInfo[], responsePaths: string[][]): void {
+function buildDeployment(ctx: IrContext, stageId: string, stageName: string, stage: { variable: string; constructPath: string[] }, routes: RouteInfo[], responses: ResponseInfo[]): void {
   const api = ctx.api!
   const constructId = ctx.stackChildId(`${stage.constructPath[0]}Deployment`)
   const variable = ctx.names.take(`${stageId} deployment`, 'deployment')
@@ -169,13 +172,13 @@ function buildDeployment(ctx: IrContext, stageId: string, stageName: string, sta
     value: { k: 'new', sym: { module: 'apigwv2', name: 'CfnDeployment' }, args: [{ k: 'this' }, lit(constructId)], props: [['apiId', member(v(api.variable), 'apiId')], ['stageName', lit(stageName)]] },
   })
   const targets: Code[] = [...routes.map((r) => routeVariable(r)), v(stage.variable)]
-  const responseTargets = responsePaths.map((p) => call(member({ k: 'this' }, 'node'), 'findChild', [lit(p[0])]))
+  const responseTargets = responses.map((r) => (r.variable ? v(r.variable) : call(member({ k: 'this' }, 'node'), 'findChild', [lit(r.path[0])])))
   const extraTargets = routes.flatMap((r) => r.extraPaths.map((p) => call(member({ k: 'this' }, 'node'), 'findChild', [lit(p[0])])))
   ctx.emit(stageId, { k: 'expr', value: call(member(v(variable), 'node'), 'addDependency', [...targets, ...extraTargets, ...responseTargets]) })
   ctx.addResource(stageId, [constructId], 'AWS::ApiGatewayV2::Deployment', { ApiId: ctx.apiRef(), StageName: stageName })
   ctx.dependencies.push({
     from: [constructId],
-    to: [...routes.map((r) => r.constructPath), ...routes.flatMap((r) => r.extraPaths), stage.constructPath, ...responsePaths],
+    to: [...routes.map((r) => r.constructPath), ...routes.flatMap((r) => r.extraPaths), stage.constructPath, ...responses.map((r) => r.path)],
   })
 }
 

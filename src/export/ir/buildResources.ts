@@ -6,7 +6,6 @@ import {
   call,
   construct,
   lit,
-  member,
   num,
   props,
   str,
@@ -64,8 +63,8 @@ function removal(policy: string | undefined, defaultCfn: string): { prop?: Code;
 /** Applies `cfnExtra` to the resource and, in CDK, as property overrides on the construct's default child. */
 export function applyCfnExtra(ctx: IrContext, owner: string, cfnProps: JsonObject, extra: JsonObject | undefined, child: Code, castTo: { module: 'apigwv2' | 'dynamodb' | 'sqs' | 'sns' | 'kinesis' | 'events' | 'sfn' | 'lambda' | 'iam' | 'logs'; name: string }): JsonObject {
   if (!extra || !Object.keys(extra).length) return cfnProps
-  const defaultChild: Code = { k: 'cast', sym: castTo, value: member(member(child, 'node'), 'defaultChild') }
   ctx.emit(owner, { k: 'comment', text: 'Properties the designer keeps verbatim (no CDK prop for them).' })
+  const defaultChild = ctx.defaultChild(owner, child.k === 'var' ? child.name : owner, child, castTo, child.k === 'var' ? child.name : owner)
   for (const [key, value] of Object.entries(extra)) {
     ctx.emit(owner, { k: 'expr', value: call(defaultChild, 'addPropertyOverride', [lit(key), { k: 'json', value }]) })
   }

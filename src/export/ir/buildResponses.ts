@@ -10,8 +10,15 @@ import type { IntegrationInfo } from './buildIntegrations'
 import { bindVariable, type RouteInfo } from './buildRoutes'
 import { pascalCase } from './names'
 
-export function buildResponses(ctx: IrContext, integration: IntegrationInfo, firstRoute: RouteInfo | undefined, responses: Record<string, IntegrationResponse>): string[][] {
-  const paths: string[][] = []
+export interface ResponseInfo {
+  path: string[]
+  /** Set when the response was declared as a variable (a deployment depends on it, or overrides follow). */
+  variable?: string
+}
+
+/** `declare`: keep each response in a variable (a deployment will depend on it). */
+export function buildResponses(ctx: IrContext, integration: IntegrationInfo, firstRoute: RouteInfo | undefined, responses: Record<string, IntegrationResponse>, declare: boolean): ResponseInfo[] {
+  const paths: ResponseInfo[] = []
   if (!integration.logicalId) return paths
   const integrationId: Code =
     integration.style === 'l1'
@@ -35,8 +42,9 @@ export function buildResponses(ctx: IrContext, integration: IntegrationInfo, fir
       ['responseParameters', responseParameters ? { k: 'map', entries: responseParameters.map(([k, e]) => [k, str(e)]) } : undefined],
     ]))
     const extra = Object.entries(r.cfnExtra ?? {})
-    if (extra.length) {
-      const variable = ctx.names.take(`${integration.variable} response ${suffix}`, 'response')
+    let variable: string | undefined
+    if (extra.length || declare) {
+      variable = ctx.names.take(`${integration.variable} response ${suffix}`, 'response')
       ctx.emit(owner, { k: 'const', name: variable, value: creation })
       for (const [k, value] of extra) ctx.emit(owner, { k: 'expr', value: call(v(variable), 'addPropertyOverride', [lit(k), { k: 'json', value }]) })
     } else ctx.emit(owner, { k: 'expr', value: creation })
@@ -47,7 +55,7 @@ export function buildResponses(ctx: IrContext, integration: IntegrationInfo, fir
     if (responseParameters) cfn.ResponseParameters = cfnMap(responseParameters)
     cfn = deepMerge(cfn, r.cfnExtra ?? {})
     ctx.addResource(owner, [constructId], 'AWS::ApiGatewayV2::IntegrationResponse', cfn)
-    paths.push([constructId])
+    paths.push({ path: [constructId], variable })
   }
   return paths
 }

@@ -138,8 +138,8 @@ export function buildRoute(
   for (const [k, value] of Object.entries(route.cfnExtra ?? {})) extras.push([k, { k: 'json', value }, value])
   let routeCfn = cfn
   if (extras.length) {
-    const target = l1 ? routeVariable(info) : { k: 'cast', sym: { module: 'apigwv2', name: 'CfnRoute' }, value: member(member(routeVariable(info), 'node'), 'defaultChild') } as Code
     if (!l1) ctx.emit(id, { k: 'comment', text: 'Route properties WebSocketRoute has no props for.' })
+    const target = l1 ? routeVariable(info) : ctx.defaultChild(id, info.variable, routeVariable(info), { module: 'apigwv2', name: 'CfnRoute' }, info.variable)
     for (const [k, code] of extras) ctx.emit(id, { k: 'expr', value: call(target, 'addPropertyOverride', [lit(k), code]) })
     routeCfn = deepMerge(cfn, Object.fromEntries(extras.map(([k, , json]) => [k, json])))
   }
@@ -183,7 +183,7 @@ function bindIntegration(ctx: IrContext, route: RouteInfo, integration: Integrat
     if (integration.overrides.length) {
       const bound = bindVariable(ctx, route, integration)
       ctx.emit(integration.id, { k: 'comment', text: 'Integration properties the L2 has no props for, set on its L1.' })
-      const l1: Code = { k: 'cast', sym: { module: 'apigwv2', name: 'CfnIntegration' }, value: member(member(bound, 'node'), 'defaultChild') }
+      const l1 = ctx.defaultChild(integration.id, `${integration.id}#integration`, bound, { module: 'apigwv2', name: 'CfnIntegration' }, integration.variable)
       for (const [k, code] of integration.overrides) ctx.emit(integration.id, { k: 'expr', value: call(l1, 'addPropertyOverride', [lit(k), code]) })
     }
   }
@@ -237,11 +237,8 @@ function bindAuthorizer(ctx: IrContext, authorizer: AuthorizerInfo): void {
   })
   if (authorizer.overrideCode.length) {
     ctx.emit(authorizer.id, { k: 'comment', text: 'Authorizer properties the L2 has no props for, set on its L1.' })
-    const l1: Code = {
-      k: 'cast',
-      sym: { module: 'apigwv2', name: 'CfnAuthorizer' },
-      value: member(member(call(member(v(ctx.api!.variable), 'node'), 'findChild', [lit(authorizer.constructId)]), 'node'), 'defaultChild'),
-    }
+    const authorizerConstruct = call(member(v(ctx.api!.variable), 'node'), 'findChild', [lit(authorizer.constructId)])
+    const l1 = ctx.defaultChild(authorizer.id, `${authorizer.id}#authorizer`, authorizerConstruct, { module: 'apigwv2', name: 'CfnAuthorizer' }, authorizer.variable)
     for (const [k, code] of authorizer.overrideCode) ctx.emit(authorizer.id, { k: 'expr', value: call(l1, 'addPropertyOverride', [lit(k), code]) })
   }
 }

@@ -1,7 +1,7 @@
 /** Stages (`WebSocketStage` + L1 overrides), their deployments, custom domains and API mappings. */
 
 import type { DomainName, Json, JsonObject, Stage } from '../../model/types'
-import { bool, call, construct, lit, member, num, props, str, sym, THIS, v, type Code } from './code'
+import { bool, call, construct, lit, num, props, str, sym, THIS, v, type Code } from './code'
 import { cfnValue } from './cfnValue'
 import type { IrContext } from './context'
 import { deepMerge } from './context'
@@ -48,7 +48,7 @@ export function buildDomain(ctx: IrContext, id: string, d: DomainName): DomainIn
   if (d.securityPolicy) configuration.SecurityPolicy = d.securityPolicy
   let cfn: JsonObject = { DomainName: d.domainName, DomainNameConfigurations: [configuration] }
   if (d.cfnExtra && Object.keys(d.cfnExtra).length) {
-    const l1: Code = { k: 'cast', sym: { module: 'apigwv2', name: 'CfnDomainName' }, value: member(member(v(variable), 'node'), 'defaultChild') }
+    const l1 = ctx.defaultChild(id, variable, v(variable), { module: 'apigwv2', name: 'CfnDomainName' }, variable)
     for (const [k, value] of Object.entries(d.cfnExtra)) ctx.emit(id, { k: 'expr', value: call(l1, 'addPropertyOverride', [lit(k), { k: 'json', value }]) })
     cfn = deepMerge(cfn, d.cfnExtra)
   }
@@ -131,8 +131,8 @@ export function buildStage(ctx: IrContext, id: string, s: Stage, domains: Map<st
   }
   for (const [k, value] of Object.entries(s.cfnExtra ?? {})) overrides.push([k, { k: 'json', value }, value])
   if (overrides.length) {
-    const l1: Code = { k: 'cast', sym: { module: 'apigwv2', name: 'CfnStage' }, value: member(member(v(variable), 'node'), 'defaultChild') }
     ctx.emit(id, { k: 'comment', text: 'Stage settings WebSocketStage has no props for, set on its L1.' })
+    const l1 = ctx.defaultChild(id, variable, v(variable), { module: 'apigwv2', name: 'CfnStage' }, variable)
     for (const [k, code, json] of overrides) {
       ctx.emit(id, { k: 'expr', value: call(l1, 'addPropertyOverride', [lit(k), code]) })
       cfn = deepMerge(cfn, setPath(k, json))

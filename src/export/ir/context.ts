@@ -3,7 +3,7 @@
 import type { Diagnostic } from '../../model/diagnostics'
 import { parseRefs, PSEUDO_ENTITY, PSEUDO_ATTRIBUTES, type PseudoAttribute } from '../../model/refs'
 import type { Design, Json, JsonObject } from '../../model/types'
-import type { Code, Stmt } from './code'
+import type { Code, Stmt, Symbol as CodeSymbol } from './code'
 import { normalizeExpr, type Expr, type ExprPart } from './expr'
 import { makeUniqueId, sanitizeConstructId } from './logicalIds'
 import { NameRegistry } from './names'
@@ -50,6 +50,23 @@ export class IrContext {
     for (let n = 2; this.stackChildIds.has(id); n++) id = `${preferred}${n}`
     this.stackChildIds.add(id)
     return id
+  }
+
+  private readonly l1Variables = new Map<string, Code>()
+
+  /**
+   * `const cfnX = x.node.defaultChild as apigwv2.CfnX`, declared once per construct (`key`) at its first use,
+   * so escape hatches read like hand-written CDK code.
+   */
+  defaultChild(owner: string, key: string, construct: Code, sym: CodeSymbol, preferred: string): Code {
+    let variable = this.l1Variables.get(key)
+    if (!variable) {
+      const name = this.names.take(`cfn ${preferred}`, 'l1')
+      this.emit(owner, { k: 'const', name, value: { k: 'cast', sym, value: { k: 'member', target: { k: 'member', target: construct, name: 'node' }, name: 'defaultChild' } } })
+      variable = { k: 'var', name }
+      this.l1Variables.set(key, variable)
+    }
+    return variable
   }
 
   emit(owner: string, stmt: Stmt): void {

@@ -47,7 +47,8 @@ connect_route = web_socket_api.add_route("$connect", integration=connect_mock)
 
 connect_mock_bound = typing.cast(apigwv2.WebSocketIntegration, connect_route.node.find_child("ConnectMock"))
 # Integration properties the L2 has no props for, set on its L1.
-typing.cast(apigwv2.CfnIntegration, connect_mock_bound.node.default_child).add_property_override(
+cfn_connect_mock = typing.cast(apigwv2.CfnIntegration, connect_mock_bound.node.default_child)
+cfn_connect_mock.add_property_override(
     "Description",
     "it's \"quoted\" \\ back\\slash ${notSub} `tick` \"\"\"triple\"\"\" {braces} @{literal}\nline2\u2028sep 😀 ü",
 )

@@ -40,9 +40,10 @@ const connectMock = new WebSocketMockIntegration('ConnectMock', {
 
 const connectRoute = webSocketApi.addRoute('$connect', { integration: connectMock });
 
-const connectMockBound = (connectRoute.node.findChild('ConnectMock') as apigwv2.WebSocketIntegration);
+const connectMockBound = connectRoute.node.findChild('ConnectMock') as apigwv2.WebSocketIntegration;
 // Integration properties the L2 has no props for, set on its L1.
-(connectMockBound.node.defaultChild as apigwv2.CfnIntegration).addPropertyOverride(
+const cfnConnectMock = connectMockBound.node.defaultChild as apigwv2.CfnIntegration;
+cfnConnectMock.addPropertyOverride(
   'Description',
   `it's "quoted" \\ back\\slash \${notSub} \`tick\` """triple""" {braces} @{literal}
 line2\u2028sep 😀 ü`,

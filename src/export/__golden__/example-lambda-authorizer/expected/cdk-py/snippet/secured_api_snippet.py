@@ -52,7 +52,8 @@ connect_route = web_socket_api.add_route(
     authorizer=token_authorizer,
 )
 # Route properties WebSocketRoute has no props for.
-typing.cast(apigwv2.CfnRoute, connect_route.node.default_child).add_property_override(
+cfn_connect_route = typing.cast(apigwv2.CfnRoute, connect_route.node.default_child)
+cfn_connect_route.add_property_override(
     "RequestParameters",
     {"route.request.querystring.token": {"Required": True}},
 )

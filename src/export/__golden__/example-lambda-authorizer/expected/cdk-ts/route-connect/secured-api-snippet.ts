@@ -42,7 +42,8 @@ const connectRoute = webSocketApi.addRoute('$connect', {
   authorizer: tokenAuthorizer,
 });
 // Route properties WebSocketRoute has no props for.
-(connectRoute.node.defaultChild as apigwv2.CfnRoute).addPropertyOverride(
+const cfnConnectRoute = connectRoute.node.defaultChild as apigwv2.CfnRoute;
+cfnConnectRoute.addPropertyOverride(
   'RequestParameters',
   { 'route.request.querystring.token': { Required: true } },
 );

@@ -52,7 +52,8 @@ const connectRoute = webSocketApi.addRoute('$connect', {
   authorizer: tokenAuthorizer,
 });
 // Route properties WebSocketRoute has no props for.
-(connectRoute.node.defaultChild as apigwv2.CfnRoute).addPropertyOverride(
+const cfnConnectRoute = connectRoute.node.defaultChild as apigwv2.CfnRoute;
+cfnConnectRoute.addPropertyOverride(
   'RequestParameters',
   { 'route.request.querystring.token': { Required: true } },
 );
@@ -62,7 +63,7 @@ const defaultRoute = webSocketApi.addRoute('$default', {
   returnResponse: true,
 });
 
-const echoMockBound = (defaultRoute.node.findChild('EchoMock') as apigwv2.WebSocketIntegration);
+const echoMockBound = defaultRoute.node.findChild('EchoMock') as apigwv2.WebSocketIntegration;
 new apigwv2.CfnIntegrationResponse(this, 'EchoMockResponse', {
   apiId: webSocketApi.apiId,
   integrationId: echoMockBound.integrationId,

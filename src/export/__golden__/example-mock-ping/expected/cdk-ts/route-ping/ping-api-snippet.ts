@@ -10,7 +10,7 @@ const pingMock = new WebSocketMockIntegration('PingMock', {
 
 const pingRoute = webSocketApi.addRoute('ping', { integration: pingMock, returnResponse: true });
 
-const pingMockBound = (pingRoute.node.findChild('PingMock') as apigwv2.WebSocketIntegration);
+const pingMockBound = pingRoute.node.findChild('PingMock') as apigwv2.WebSocketIntegration;
 new apigwv2.CfnIntegrationResponse(this, 'PingMockResponse', {
   apiId: webSocketApi.apiId,
   integrationId: pingMockBound.integrationId,

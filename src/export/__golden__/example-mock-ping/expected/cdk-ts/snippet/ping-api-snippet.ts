@@ -25,7 +25,7 @@ const defaultRoute = webSocketApi.addRoute('$default', {
   returnResponse: true,
 });
 
-const pingMockBound = (pingRoute.node.findChild('PingMock') as apigwv2.WebSocketIntegration);
+const pingMockBound = pingRoute.node.findChild('PingMock') as apigwv2.WebSocketIntegration;
 new apigwv2.CfnIntegrationResponse(this, 'PingMockResponse', {
   apiId: webSocketApi.apiId,
   integrationId: pingMockBound.integrationId,
@@ -36,7 +36,7 @@ new apigwv2.CfnIntegrationResponse(this, 'PingMockResponse', {
   templateSelectionExpression: '\\$default',
 });
 
-const fallbackMockBound = (defaultRoute.node.findChild('FallbackMock') as apigwv2.WebSocketIntegration);
+const fallbackMockBound = defaultRoute.node.findChild('FallbackMock') as apigwv2.WebSocketIntegration;
 new apigwv2.CfnIntegrationResponse(this, 'FallbackMockResponse', {
   apiId: webSocketApi.apiId,
   integrationId: fallbackMockBound.integrationId,

@@ -10,9 +10,10 @@ const webSocketApi = new apigwv2.WebSocketApi(this, 'extras', {
   disableSchemaValidation: false,
 });
 // No WebSocketApi prop for this yet (aws-cdk#35516): set it on the L1.
-(webSocketApi.node.defaultChild as apigwv2.CfnApi).disableExecuteApiEndpoint = true;
+const cfnApi = webSocketApi.node.defaultChild as apigwv2.CfnApi;
+cfnApi.disableExecuteApiEndpoint = true;
 // Properties the designer keeps verbatim (no CDK prop for them).
-(webSocketApi.node.defaultChild as apigwv2.CfnApi).addPropertyOverride('Version', '1.0');
+cfnApi.addPropertyOverride('Version', '1.0');
 
 const echoMock = new WebSocketMockIntegration('EchoMock', {
   requestTemplates: { $default: '{"statusCode": 200}' },
@@ -35,23 +36,16 @@ webSocketApi.addRoute('$connect', { integration: connectMock });
 
 const echoRoute = webSocketApi.addRoute('chat/echo', { integration: echoMock, returnResponse: true });
 
-const echoMockBound = (echoRoute.node.findChild('EchoMock') as apigwv2.WebSocketIntegration);
+const echoMockBound = echoRoute.node.findChild('EchoMock') as apigwv2.WebSocketIntegration;
 // Integration properties the L2 has no props for, set on its L1.
-(echoMockBound.node.defaultChild as apigwv2.CfnIntegration).addPropertyOverride(
-  'Description',
-  'kept from import',
-);
+const cfnEchoMock = echoMockBound.node.defaultChild as apigwv2.CfnIntegration;
+cfnEchoMock.addPropertyOverride('Description', 'kept from import');
 
 // Route properties WebSocketRoute has no props for.
-(echoRoute.node.defaultChild as apigwv2.CfnRoute).addPropertyOverride(
-  'RequestModels',
-  { $default: 'Message' },
-);
-(echoRoute.node.defaultChild as apigwv2.CfnRoute).addPropertyOverride(
-  'ModelSelectionExpression',
-  '$default',
-);
-(echoRoute.node.defaultChild as apigwv2.CfnRoute).addPropertyOverride('OperationName', 'Echo');
+const cfnEchoRoute = echoRoute.node.defaultChild as apigwv2.CfnRoute;
+cfnEchoRoute.addPropertyOverride('RequestModels', { $default: 'Message' });
+cfnEchoRoute.addPropertyOverride('ModelSelectionExpression', '$default');
+cfnEchoRoute.addPropertyOverride('OperationName', 'Echo');
 (echoRoute.node.findChild('Response') as apigwv2.CfnRouteResponse).addPropertyOverride(
   'ModelSelectionExpression',
   '$default',
@@ -83,10 +77,8 @@ const v1Stage = new apigwv2.WebSocketStage(this, 'Stage', {
   domainMapping: { domainName: domain, mappingKey: 'chat' },
 });
 // Stage settings WebSocketStage has no props for, set on its L1.
-(v1Stage.node.defaultChild as apigwv2.CfnStage).addPropertyOverride(
-  'DefaultRouteSettings',
-  { ThrottlingBurstLimit: 7 },
-);
+const cfnV1Stage = v1Stage.node.defaultChild as apigwv2.CfnStage;
+cfnV1Stage.addPropertyOverride('DefaultRouteSettings', { ThrottlingBurstLimit: 7 });
 
 const notesVerbatim = new CfnResource(this, 'Notes', {
   type: 'AWS::SSM::Parameter',

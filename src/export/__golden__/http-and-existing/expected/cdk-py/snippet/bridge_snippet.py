@@ -107,10 +107,8 @@ caller_route = web_socket_api.add_route("caller", integration=caller_send)
 
 caller_send_bound = typing.cast(apigwv2.WebSocketIntegration, caller_route.node.find_child("CallerSend"))
 # Integration properties the L2 has no props for, set on its L1.
-typing.cast(apigwv2.CfnIntegration, caller_send_bound.node.default_child).add_property_override(
-    "CredentialsArn",
-    "arn:aws:iam::*:user/*",
-)
+cfn_caller_send = typing.cast(apigwv2.CfnIntegration, caller_send_bound.node.default_child)
+cfn_caller_send.add_property_override("CredentialsArn", "arn:aws:iam::*:user/*")
 
 web_socket_api.add_route("arn", integration=arn_send)
 
@@ -134,7 +132,8 @@ dev_stage = apigwv2.WebSocketStage(
     auto_deploy=True,
 )
 # Stage settings WebSocketStage has no props for, set on its L1.
-typing.cast(apigwv2.CfnStage, dev_stage.node.default_child).add_property_override(
+cfn_dev_stage = typing.cast(apigwv2.CfnStage, dev_stage.node.default_child)
+cfn_dev_stage.add_property_override(
     "AccessLogSettings",
     {
         "DestinationArn": "arn:aws:logs:eu-west-1:123456789012:log-group:ws",

@@ -84,12 +84,10 @@ webSocketApi.addRoute('legacy', { integration: legacySend });
 
 const callerRoute = webSocketApi.addRoute('caller', { integration: callerSend });
 
-const callerSendBound = (callerRoute.node.findChild('CallerSend') as apigwv2.WebSocketIntegration);
+const callerSendBound = callerRoute.node.findChild('CallerSend') as apigwv2.WebSocketIntegration;
 // Integration properties the L2 has no props for, set on its L1.
-(callerSendBound.node.defaultChild as apigwv2.CfnIntegration).addPropertyOverride(
-  'CredentialsArn',
-  'arn:aws:iam::*:user/*',
-);
+const cfnCallerSend = callerSendBound.node.defaultChild as apigwv2.CfnIntegration;
+cfnCallerSend.addPropertyOverride('CredentialsArn', 'arn:aws:iam::*:user/*');
 
 webSocketApi.addRoute('arn', { integration: arnSend });
 
@@ -109,7 +107,8 @@ const devStage = new apigwv2.WebSocketStage(this, 'Dev', {
   autoDeploy: true,
 });
 // Stage settings WebSocketStage has no props for, set on its L1.
-(devStage.node.defaultChild as apigwv2.CfnStage).addPropertyOverride(
+const cfnDevStage = devStage.node.defaultChild as apigwv2.CfnStage;
+cfnDevStage.addPropertyOverride(
   'AccessLogSettings',
   {
     DestinationArn: 'arn:aws:logs:eu-west-1:123456789012:log-group:ws',

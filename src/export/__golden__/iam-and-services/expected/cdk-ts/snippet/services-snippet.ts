@@ -165,7 +165,7 @@ const invokeRoute = webSocketApi.addRoute('invoke', {
   returnResponse: true,
 });
 
-const startCallBound = (startRoute.node.findChild('StartCall') as apigwv2.WebSocketIntegration);
+const startCallBound = startRoute.node.findChild('StartCall') as apigwv2.WebSocketIntegration;
 new apigwv2.CfnIntegrationResponse(this, 'StartCallResponse', {
   apiId: webSocketApi.apiId,
   integrationId: startCallBound.integrationId,
@@ -174,7 +174,7 @@ new apigwv2.CfnIntegrationResponse(this, 'StartCallResponse', {
   templateSelectionExpression: '\\$default',
 });
 
-const getCallBound = (getRoute.node.findChild('GetCall') as apigwv2.WebSocketIntegration);
+const getCallBound = getRoute.node.findChild('GetCall') as apigwv2.WebSocketIntegration;
 new apigwv2.CfnIntegrationResponse(this, 'GetCallResponse', {
   apiId: webSocketApi.apiId,
   integrationId: getCallBound.integrationId,
@@ -182,7 +182,7 @@ new apigwv2.CfnIntegrationResponse(this, 'GetCallResponse', {
   responseTemplates: { $default: '$input.json(\'$.Item\')' },
 });
 
-const invokeCallBound = (invokeRoute.node.findChild('InvokeWorker') as apigwv2.WebSocketIntegration);
+const invokeCallBound = invokeRoute.node.findChild('InvokeWorker') as apigwv2.WebSocketIntegration;
 new apigwv2.CfnIntegrationResponse(this, 'InvokeWorkerResponse', {
   apiId: webSocketApi.apiId,
   integrationId: invokeCallBound.integrationId,

@@ -44,20 +44,16 @@ connect_mock = WebSocketMockIntegration(
 connect_route = web_socket_api.add_route("$connect", integration=connect_mock, authorizer=auth)
 
 # Authorizer properties the L2 has no props for, set on its L1.
-typing.cast(apigwv2.CfnAuthorizer, web_socket_api.node.find_child("TokenAuthorizer").node.default_child).add_property_override(
-    "AuthorizerCredentialsArn",
-    auth_role.role_arn,
-)
+cfn_auth = typing.cast(apigwv2.CfnAuthorizer, web_socket_api.node.find_child("TokenAuthorizer").node.default_child)
+cfn_auth.add_property_override("AuthorizerCredentialsArn", auth_role.role_arn)
 
 # Route properties WebSocketRoute has no props for.
-typing.cast(apigwv2.CfnRoute, connect_route.node.default_child).add_property_override(
+cfn_connect_route = typing.cast(apigwv2.CfnRoute, connect_route.node.default_child)
+cfn_connect_route.add_property_override(
     "RequestParameters",
     {"route.request.querystring.token": {"Required": True}},
 )
-typing.cast(apigwv2.CfnRoute, connect_route.node.default_child).add_property_override(
-    "OperationName",
-    "Connect",
-)
+cfn_connect_route.add_property_override("OperationName", "Connect")
 
 dev_stage = apigwv2.WebSocketStage(
     self,

@@ -42,17 +42,16 @@ const connectRoute = webSocketApi.addRoute('$connect', {
 });
 
 // Authorizer properties the L2 has no props for, set on its L1.
-(webSocketApi.node.findChild('TokenAuthorizer').node.defaultChild as apigwv2.CfnAuthorizer).addPropertyOverride(
-  'AuthorizerCredentialsArn',
-  authRole.roleArn,
-);
+const cfnAuth = webSocketApi.node.findChild('TokenAuthorizer').node.defaultChild as apigwv2.CfnAuthorizer;
+cfnAuth.addPropertyOverride('AuthorizerCredentialsArn', authRole.roleArn);
 
 // Route properties WebSocketRoute has no props for.
-(connectRoute.node.defaultChild as apigwv2.CfnRoute).addPropertyOverride(
+const cfnConnectRoute = connectRoute.node.defaultChild as apigwv2.CfnRoute;
+cfnConnectRoute.addPropertyOverride(
   'RequestParameters',
   { 'route.request.querystring.token': { Required: true } },
 );
-(connectRoute.node.defaultChild as apigwv2.CfnRoute).addPropertyOverride('OperationName', 'Connect');
+cfnConnectRoute.addPropertyOverride('OperationName', 'Connect');
 
 const devStage = new apigwv2.WebSocketStage(this, 'Dev', {
   webSocketApi,

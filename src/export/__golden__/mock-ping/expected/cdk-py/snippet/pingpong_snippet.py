@@ -33,18 +33,13 @@ ping_route = web_socket_api.add_route("ping", integration=ping_mock, return_resp
 
 ping_mock_bound = typing.cast(apigwv2.WebSocketIntegration, ping_route.node.find_child("PingMock"))
 # Integration properties the L2 has no props for, set on its L1.
-typing.cast(apigwv2.CfnIntegration, ping_mock_bound.node.default_child).add_property_override(
-    "PassthroughBehavior",
-    "WHEN_NO_MATCH",
-)
-typing.cast(apigwv2.CfnIntegration, ping_mock_bound.node.default_child).add_property_override(
-    "TimeoutInMillis",
-    3000,
-)
+cfn_ping_mock = typing.cast(apigwv2.CfnIntegration, ping_mock_bound.node.default_child)
+cfn_ping_mock.add_property_override("PassthroughBehavior", "WHEN_NO_MATCH")
+cfn_ping_mock.add_property_override("TimeoutInMillis", 3000)
 
 ping_alias_route = web_socket_api.add_route("hello", integration=ping_mock, return_response=True)
 
-apigwv2.CfnIntegrationResponse(
+ping_mock_response = apigwv2.CfnIntegrationResponse(
     self,
     "PingMockResponse",
     api_id=web_socket_api.api_id,
@@ -53,7 +48,7 @@ apigwv2.CfnIntegrationResponse(
     response_templates={"$default": '{"action": "pong", "connectionId": "$context.connectionId"}'},
     template_selection_expression="\\$default",
 )
-apigwv2.CfnIntegrationResponse(
+ping_mock_response_x4_dd = apigwv2.CfnIntegrationResponse(
     self,
     "PingMockResponseX4DD",
     api_id=web_socket_api.api_id,
@@ -71,15 +66,10 @@ manual_stage = apigwv2.WebSocketStage(
     auto_deploy=False,
 )
 # Stage settings WebSocketStage has no props for, set on its L1.
-typing.cast(apigwv2.CfnStage, manual_stage.node.default_child).add_property_override(
-    "DefaultRouteSettings.LoggingLevel",
-    "INFO",
-)
-typing.cast(apigwv2.CfnStage, manual_stage.node.default_child).add_property_override(
-    "DefaultRouteSettings.DataTraceEnabled",
-    False,
-)
-typing.cast(apigwv2.CfnStage, manual_stage.node.default_child).add_property_override(
+cfn_manual_stage = typing.cast(apigwv2.CfnStage, manual_stage.node.default_child)
+cfn_manual_stage.add_property_override("DefaultRouteSettings.LoggingLevel", "INFO")
+cfn_manual_stage.add_property_override("DefaultRouteSettings.DataTraceEnabled", False)
+cfn_manual_stage.add_property_override(
     "RouteSettings",
     {
         "ping": {
@@ -91,7 +81,7 @@ typing.cast(apigwv2.CfnStage, manual_stage.node.default_child).add_property_over
         },
     },
 )
-typing.cast(apigwv2.CfnStage, manual_stage.node.default_child).add_property_override(
+cfn_manual_stage.add_property_override(
     "AccessLogSettings",
     {
         "DestinationArn": logs_group.log_group_arn,
@@ -110,6 +100,6 @@ manual_deployment.node.add_dependency(
     ping_route,
     ping_alias_route,
     manual_stage,
-    self.node.find_child("PingMockResponse"),
-    self.node.find_child("PingMockResponseX4DD"),
+    ping_mock_response,
+    ping_mock_response_x4_dd,
 )

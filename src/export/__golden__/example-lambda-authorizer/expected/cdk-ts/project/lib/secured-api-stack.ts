@@ -57,7 +57,8 @@ export class SecuredApiStack extends Stack {
       authorizer: tokenAuthorizer,
     });
     // Route properties WebSocketRoute has no props for.
-    (connectRoute.node.defaultChild as apigwv2.CfnRoute).addPropertyOverride(
+    const cfnConnectRoute = connectRoute.node.defaultChild as apigwv2.CfnRoute;
+    cfnConnectRoute.addPropertyOverride(
       'RequestParameters',
       { 'route.request.querystring.token': { Required: true } },
     );
@@ -67,7 +68,7 @@ export class SecuredApiStack extends Stack {
       returnResponse: true,
     });
 
-    const echoMockBound = (defaultRoute.node.findChild('EchoMock') as apigwv2.WebSocketIntegration);
+    const echoMockBound = defaultRoute.node.findChild('EchoMock') as apigwv2.WebSocketIntegration;
     new apigwv2.CfnIntegrationResponse(this, 'EchoMockResponse', {
       apiId: webSocketApi.apiId,
       integrationId: echoMockBound.integrationId,

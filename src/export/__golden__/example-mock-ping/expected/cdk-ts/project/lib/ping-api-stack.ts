@@ -30,7 +30,7 @@ export class PingApiStack extends Stack {
       returnResponse: true,
     });
 
-    const pingMockBound = (pingRoute.node.findChild('PingMock') as apigwv2.WebSocketIntegration);
+    const pingMockBound = pingRoute.node.findChild('PingMock') as apigwv2.WebSocketIntegration;
     new apigwv2.CfnIntegrationResponse(this, 'PingMockResponse', {
       apiId: webSocketApi.apiId,
       integrationId: pingMockBound.integrationId,
@@ -41,7 +41,7 @@ export class PingApiStack extends Stack {
       templateSelectionExpression: '\\$default',
     });
 
-    const fallbackMockBound = (defaultRoute.node.findChild('FallbackMock') as apigwv2.WebSocketIntegration);
+    const fallbackMockBound = defaultRoute.node.findChild('FallbackMock') as apigwv2.WebSocketIntegration;
     new apigwv2.CfnIntegrationResponse(this, 'FallbackMockResponse', {
       apiId: webSocketApi.apiId,
       integrationId: fallbackMockBound.integrationId,

@@ -22,12 +22,10 @@ class ExtrasStack(Stack):
             disable_schema_validation=False,
         )
         # No WebSocketApi prop for this yet (aws-cdk#35516): set it on the L1.
-        typing.cast(apigwv2.CfnApi, web_socket_api.node.default_child).disable_execute_api_endpoint = True
+        cfn_api = typing.cast(apigwv2.CfnApi, web_socket_api.node.default_child)
+        cfn_api.disable_execute_api_endpoint = True
         # Properties the designer keeps verbatim (no CDK prop for them).
-        typing.cast(apigwv2.CfnApi, web_socket_api.node.default_child).add_property_override(
-            "Version",
-            "1.0",
-        )
+        cfn_api.add_property_override("Version", "1.0")
 
         echo_mock = WebSocketMockIntegration(
             "EchoMock",
@@ -60,24 +58,14 @@ class ExtrasStack(Stack):
 
         echo_mock_bound = typing.cast(apigwv2.WebSocketIntegration, echo_route.node.find_child("EchoMock"))
         # Integration properties the L2 has no props for, set on its L1.
-        typing.cast(apigwv2.CfnIntegration, echo_mock_bound.node.default_child).add_property_override(
-            "Description",
-            "kept from import",
-        )
+        cfn_echo_mock = typing.cast(apigwv2.CfnIntegration, echo_mock_bound.node.default_child)
+        cfn_echo_mock.add_property_override("Description", "kept from import")
 
         # Route properties WebSocketRoute has no props for.
-        typing.cast(apigwv2.CfnRoute, echo_route.node.default_child).add_property_override(
-            "RequestModels",
-            {"$default": "Message"},
-        )
-        typing.cast(apigwv2.CfnRoute, echo_route.node.default_child).add_property_override(
-            "ModelSelectionExpression",
-            "$default",
-        )
-        typing.cast(apigwv2.CfnRoute, echo_route.node.default_child).add_property_override(
-            "OperationName",
-            "Echo",
-        )
+        cfn_echo_route = typing.cast(apigwv2.CfnRoute, echo_route.node.default_child)
+        cfn_echo_route.add_property_override("RequestModels", {"$default": "Message"})
+        cfn_echo_route.add_property_override("ModelSelectionExpression", "$default")
+        cfn_echo_route.add_property_override("OperationName", "Echo")
         typing.cast(apigwv2.CfnRouteResponse, echo_route.node.find_child("Response")).add_property_override(
             "ModelSelectionExpression",
             "$default",
@@ -115,10 +103,8 @@ class ExtrasStack(Stack):
             domain_mapping=apigwv2.DomainMappingOptions(domain_name=domain, mapping_key="chat"),
         )
         # Stage settings WebSocketStage has no props for, set on its L1.
-        typing.cast(apigwv2.CfnStage, v1_stage.node.default_child).add_property_override(
-            "DefaultRouteSettings",
-            {"ThrottlingBurstLimit": 7},
-        )
+        cfn_v1_stage = typing.cast(apigwv2.CfnStage, v1_stage.node.default_child)
+        cfn_v1_stage.add_property_override("DefaultRouteSettings", {"ThrottlingBurstLimit": 7})
 
         notes_verbatim = CfnResource(
             self,

@@ -117,10 +117,8 @@ class BridgeStack(Stack):
 
         caller_send_bound = typing.cast(apigwv2.WebSocketIntegration, caller_route.node.find_child("CallerSend"))
         # Integration properties the L2 has no props for, set on its L1.
-        typing.cast(apigwv2.CfnIntegration, caller_send_bound.node.default_child).add_property_override(
-            "CredentialsArn",
-            "arn:aws:iam::*:user/*",
-        )
+        cfn_caller_send = typing.cast(apigwv2.CfnIntegration, caller_send_bound.node.default_child)
+        cfn_caller_send.add_property_override("CredentialsArn", "arn:aws:iam::*:user/*")
 
         web_socket_api.add_route("arn", integration=arn_send)
 
@@ -144,7 +142,8 @@ class BridgeStack(Stack):
             auto_deploy=True,
         )
         # Stage settings WebSocketStage has no props for, set on its L1.
-        typing.cast(apigwv2.CfnStage, dev_stage.node.default_child).add_property_override(
+        cfn_dev_stage = typing.cast(apigwv2.CfnStage, dev_stage.node.default_child)
+        cfn_dev_stage.add_property_override(
             "AccessLogSettings",
             {
                 "DestinationArn": "arn:aws:logs:eu-west-1:123456789012:log-group:ws",

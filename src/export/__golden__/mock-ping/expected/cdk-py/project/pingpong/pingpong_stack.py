@@ -43,14 +43,9 @@ class PingpongStack(Stack):
 
         ping_mock_bound = typing.cast(apigwv2.WebSocketIntegration, ping_route.node.find_child("PingMock"))
         # Integration properties the L2 has no props for, set on its L1.
-        typing.cast(apigwv2.CfnIntegration, ping_mock_bound.node.default_child).add_property_override(
-            "PassthroughBehavior",
-            "WHEN_NO_MATCH",
-        )
-        typing.cast(apigwv2.CfnIntegration, ping_mock_bound.node.default_child).add_property_override(
-            "TimeoutInMillis",
-            3000,
-        )
+        cfn_ping_mock = typing.cast(apigwv2.CfnIntegration, ping_mock_bound.node.default_child)
+        cfn_ping_mock.add_property_override("PassthroughBehavior", "WHEN_NO_MATCH")
+        cfn_ping_mock.add_property_override("TimeoutInMillis", 3000)
 
         ping_alias_route = web_socket_api.add_route(
             "hello",
@@ -58,7 +53,7 @@ class PingpongStack(Stack):
             return_response=True,
         )
 
-        apigwv2.CfnIntegrationResponse(
+        ping_mock_response = apigwv2.CfnIntegrationResponse(
             self,
             "PingMockResponse",
             api_id=web_socket_api.api_id,
@@ -67,7 +62,7 @@ class PingpongStack(Stack):
             response_templates={"$default": '{"action": "pong", "connectionId": "$context.connectionId"}'},
             template_selection_expression="\\$default",
         )
-        apigwv2.CfnIntegrationResponse(
+        ping_mock_response_x4_dd = apigwv2.CfnIntegrationResponse(
             self,
             "PingMockResponseX4DD",
             api_id=web_socket_api.api_id,
@@ -85,15 +80,10 @@ class PingpongStack(Stack):
             auto_deploy=False,
         )
         # Stage settings WebSocketStage has no props for, set on its L1.
-        typing.cast(apigwv2.CfnStage, manual_stage.node.default_child).add_property_override(
-            "DefaultRouteSettings.LoggingLevel",
-            "INFO",
-        )
-        typing.cast(apigwv2.CfnStage, manual_stage.node.default_child).add_property_override(
-            "DefaultRouteSettings.DataTraceEnabled",
-            False,
-        )
-        typing.cast(apigwv2.CfnStage, manual_stage.node.default_child).add_property_override(
+        cfn_manual_stage = typing.cast(apigwv2.CfnStage, manual_stage.node.default_child)
+        cfn_manual_stage.add_property_override("DefaultRouteSettings.LoggingLevel", "INFO")
+        cfn_manual_stage.add_property_override("DefaultRouteSettings.DataTraceEnabled", False)
+        cfn_manual_stage.add_property_override(
             "RouteSettings",
             {
                 "ping": {
@@ -105,7 +95,7 @@ class PingpongStack(Stack):
                 },
             },
         )
-        typing.cast(apigwv2.CfnStage, manual_stage.node.default_child).add_property_override(
+        cfn_manual_stage.add_property_override(
             "AccessLogSettings",
             {
                 "DestinationArn": logs_group.log_group_arn,
@@ -124,6 +114,6 @@ class PingpongStack(Stack):
             ping_route,
             ping_alias_route,
             manual_stage,
-            self.node.find_child("PingMockResponse"),
-            self.node.find_child("PingMockResponseX4DD"),
+            ping_mock_response,
+            ping_mock_response_x4_dd,
         )

@@ -31,30 +31,25 @@ export class PingpongStack extends Stack {
 
     const pingRoute = webSocketApi.addRoute('ping', { integration: pingMock, returnResponse: true });
 
-    const pingMockBound = (pingRoute.node.findChild('PingMock') as apigwv2.WebSocketIntegration);
+    const pingMockBound = pingRoute.node.findChild('PingMock') as apigwv2.WebSocketIntegration;
     // Integration properties the L2 has no props for, set on its L1.
-    (pingMockBound.node.defaultChild as apigwv2.CfnIntegration).addPropertyOverride(
-      'PassthroughBehavior',
-      'WHEN_NO_MATCH',
-    );
-    (pingMockBound.node.defaultChild as apigwv2.CfnIntegration).addPropertyOverride(
-      'TimeoutInMillis',
-      3000,
-    );
+    const cfnPingMock = pingMockBound.node.defaultChild as apigwv2.CfnIntegration;
+    cfnPingMock.addPropertyOverride('PassthroughBehavior', 'WHEN_NO_MATCH');
+    cfnPingMock.addPropertyOverride('TimeoutInMillis', 3000);
 
     const pingAliasRoute = webSocketApi.addRoute('hello', {
       integration: pingMock,
       returnResponse: true,
     });
 
-    new apigwv2.CfnIntegrationResponse(this, 'PingMockResponse', {
+    const pingMockResponse = new apigwv2.CfnIntegrationResponse(this, 'PingMockResponse', {
       apiId: webSocketApi.apiId,
       integrationId: pingMockBound.integrationId,
       integrationResponseKey: '$default',
       responseTemplates: { $default: '{"action": "pong", "connectionId": "$context.connectionId"}' },
       templateSelectionExpression: '\\$default',
     });
-    new apigwv2.CfnIntegrationResponse(this, 'PingMockResponseX4DD', {
+    const pingMockResponseX4DD = new apigwv2.CfnIntegrationResponse(this, 'PingMockResponseX4DD', {
       apiId: webSocketApi.apiId,
       integrationId: pingMockBound.integrationId,
       integrationResponseKey: '/4\\d\\d/',
@@ -68,15 +63,10 @@ export class PingpongStack extends Stack {
       autoDeploy: false,
     });
     // Stage settings WebSocketStage has no props for, set on its L1.
-    (manualStage.node.defaultChild as apigwv2.CfnStage).addPropertyOverride(
-      'DefaultRouteSettings.LoggingLevel',
-      'INFO',
-    );
-    (manualStage.node.defaultChild as apigwv2.CfnStage).addPropertyOverride(
-      'DefaultRouteSettings.DataTraceEnabled',
-      false,
-    );
-    (manualStage.node.defaultChild as apigwv2.CfnStage).addPropertyOverride(
+    const cfnManualStage = manualStage.node.defaultChild as apigwv2.CfnStage;
+    cfnManualStage.addPropertyOverride('DefaultRouteSettings.LoggingLevel', 'INFO');
+    cfnManualStage.addPropertyOverride('DefaultRouteSettings.DataTraceEnabled', false);
+    cfnManualStage.addPropertyOverride(
       'RouteSettings',
       {
         ping: {
@@ -88,7 +78,7 @@ export class PingpongStack extends Stack {
         },
       },
     );
-    (manualStage.node.defaultChild as apigwv2.CfnStage).addPropertyOverride(
+    cfnManualStage.addPropertyOverride(
       'AccessLogSettings',
       {
         DestinationArn: logsGroup.logGroupArn,
@@ -105,8 +95,8 @@ export class PingpongStack extends Stack {
       pingRoute,
       pingAliasRoute,
       manualStage,
-      this.node.findChild('PingMockResponse'),
-      this.node.findChild('PingMockResponseX4DD'),
+      pingMockResponse,
+      pingMockResponseX4DD,
     );
   }
 }
