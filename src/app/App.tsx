@@ -8,7 +8,8 @@ import type { Diagnostic } from '../model/diagnostics'
 import { emptyDocument } from '../model/builders'
 import { Canvas } from '../components/canvas/Canvas'
 import { FileErrorDialog } from '../components/files/FileErrorDialog'
-import { forgetFileHandle, pickFileWithFsa, readDesignFile, saveDesign, shareUrl } from '../components/files/fileIo'
+import { forgetFileHandle, looksLikeCloudFormation, pickFileWithFsa, saveDesign, shareUrl } from '../components/files/fileIo'
+import { parseDocument } from '../model/document/parse'
 import { ShareDialog } from '../components/files/ShareDialog'
 import { Inspector } from '../components/inspector/Inspector'
 import { AddMenu } from '../components/palette/AddMenu'
@@ -81,10 +82,11 @@ function Shell({ store, persistence }: AppProps) {
   const openFile = useCallback(
     async (file: File) => {
       try {
-        const result = await readDesignFile(file)
+        const text = await file.text()
+        const result = parseDocument(text)
         if (!result.ok) {
-          // A CloudFormation template is not a design: offer the import instead.
-          if (result.errors.length === 1 && result.errors[0].code === 'DOC003' && /^This is not a socket-studio design/.test(result.errors[0].message) ) {
+          // A CloudFormation template is not a design: hand it to the import instead.
+          if (looksLikeCloudFormation(text)) {
             store.getState().openImport(file)
             return
           }

@@ -49,9 +49,10 @@ export async function pickFileWithFsa(): Promise<File | undefined | 'unavailable
   }
 }
 
-export async function readDesignFile(file: File): Promise<ParseResult> {
-  const text = await file.text()
-  return parseDocument(text)
+/** A CloudFormation template (JSON or YAML) rather than a design file: it goes to the import. */
+export function looksLikeCloudFormation(text: string): boolean {
+  if (/^\s*["']?format["']?\s*:\s*["']?socket-studio\/design/m.test(text)) return false
+  return /AWSTemplateFormatVersion|["']?Type["']?\s*:\s*["']?AWS::[A-Za-z0-9]+::/.test(text)
 }
 
 export type SaveOutcome = { saved: true; name: string; how: 'file' | 'download' } | { saved: false }
