@@ -1,29 +1,14 @@
 /**
  * Registers the `vtl` language with Monaco: the Monarch grammar (pure data from src/vtl), language configuration,
  * completion for `$context.*`, `$input.*`, `$util.*`, `$stageVariables.<names defined on the design's stages>` and
- * directives, and hover docs. The only file that touches `monaco.languages` for VTL. Runs once, at Monaco load.
+ * directives, and hover docs (both computed by src/vtl/assist.ts). The only file that touches `monaco.languages`
+ * for VTL. Runs once, at Monaco load.
  */
+import type * as MonacoApi from 'monaco-editor/editor/editor.api.js'
 import { VTL_LANGUAGE_CONFIGURATION, VTL_LANGUAGE_ID, VTL_MONARCH } from '../vtl/monarch'
-import { CONTEXT_VARIABLES, INPUT_MEMBERS, NOT_TEMPLATE_CONTEXT, REST_ONLY_CONTEXT, ROOT_VARIABLES, UTIL_MEMBERS } from '../vtl/variables'
+import { completionsAt, hoverAt, type CompletionItem } from '../vtl/assist'
 import type { Monaco } from './loadMonaco'
-import { completionCandidates, completionContextAt, directiveContextAt, DIRECTIVES, hoverTargetAt, type VariableEntry } from './vtlCompletion'
 import { stageVariableNames } from './vtlClient'
-
-/** Documented variables, plus hover-only entries for references that are not valid in WebSocket templates. */
-const BASE_ENTRIES: VariableEntry[] = [
-  ...[...ROOT_VARIABLES, ...CONTEXT_VARIABLES, ...INPUT_MEMBERS, ...UTIL_MEMBERS].map((v) => ({ path: v.name, doc: v.doc, signature: v.signature })),
-]
-const HOVER_ONLY_ENTRIES: VariableEntry[] = [
-  ...REST_ONLY_CONTEXT.map((r) => ({ path: r.prefix, doc: `Not available in WebSocket APIs: ${r.why}.`, warning: 'REST only' })),
-  ...NOT_TEMPLATE_CONTEXT.map((r) => ({ path: r.prefix, doc: `Not a mapping-template variable: ${r.why}.`, warning: 'not a template variable' })),
-]
-
-export function variableEntries(stageVariables: readonly string[]): VariableEntry[] {
-  return [
-    ...BASE_ENTRIES,
-    ...stageVariables.map((name) => ({ path: `stageVariables.${name}`, doc: `Stage variable \`${name}\`, defined on this design's stages.` })),
-  ]
-}
 
 /**
  * The grammar as registered. One rule is added in front of the `vtl` state: a braced bare directive glued to text
@@ -55,38 +40,28 @@ export function registerVtl(monaco: Monaco): void {
     },
   })
 
+  // Completion and hover come from the pure core (src/vtl/assist.ts); these providers only translate offsets and kinds.
+  const kinds: Record<CompletionItem['kind'], MonacoApi.languages.CompletionItemKind> = {
+    variable: languages.CompletionItemKind.Variable,
+    property: languages.CompletionItemKind.Property,
+    function: languages.CompletionItemKind.Method,
+    keyword: languages.CompletionItemKind.Keyword,
+  }
   languages.registerCompletionItemProvider(VTL_LANGUAGE_ID, {
     triggerCharacters: ['$', '.', '{', '!', '#'],
     provideCompletionItems(model, position) {
-      const linePrefix = model.getLineContent(position.lineNumber).slice(0, position.column - 1)
-      const directive = directiveContextAt(linePrefix)
-      if (directive) {
-        const range = new monaco.Range(position.lineNumber, directive.partialStartColumn, position.lineNumber, position.column)
-        return {
-          suggestions: DIRECTIVES.filter((d) => d.name.startsWith(directive.partial)).map((d) => ({
-            label: `#${d.name}`,
-            filterText: d.name,
-            kind: languages.CompletionItemKind.Keyword,
-            insertText: directive.braced ? d.name : d.snippet,
-            insertTextRules: directive.braced ? undefined : languages.CompletionItemInsertTextRule.InsertAsSnippet,
-            documentation: { value: d.doc },
-            range,
-          })),
-        }
-      }
-      const reference = completionContextAt(linePrefix)
-      if (!reference) return { suggestions: [] }
-      const stageVariables = stageVariableNames(model.uri.path)
-      const range = new monaco.Range(position.lineNumber, reference.partialStartColumn, position.lineNumber, position.column)
-      const kinds = { method: languages.CompletionItemKind.Method, property: languages.CompletionItemKind.Property, object: languages.CompletionItemKind.Module }
+      const offset = model.getOffsetAt(position)
+      const { from, items } = completionsAt(model.getValue(), offset, { stageVariableNames: stageVariableNames(model.uri.path) })
+      const start = model.getPositionAt(from)
+      const range = new monaco.Range(start.lineNumber, start.column, position.lineNumber, position.column)
       return {
-        suggestions: completionCandidates(variableEntries(stageVariables), reference).map((c, i) => ({
-          label: c.label,
-          kind: kinds[c.kind],
-          insertText: c.insertText,
-          insertTextRules: c.snippet ? languages.CompletionItemInsertTextRule.InsertAsSnippet : undefined,
-          detail: c.detail,
-          documentation: { value: c.doc },
+        suggestions: items.map((item, i) => ({
+          label: item.label,
+          kind: kinds[item.kind],
+          insertText: item.insertText,
+          insertTextRules: item.snippet ? languages.CompletionItemInsertTextRule.InsertAsSnippet : undefined,
+          detail: item.detail,
+          documentation: { value: item.documentation },
           sortText: String(i).padStart(4, '0'),
           range,
         })),
@@ -96,15 +71,13 @@ export function registerVtl(monaco: Monaco): void {
 
   languages.registerHoverProvider(VTL_LANGUAGE_ID, {
     provideHover(model, position) {
-      const stageVariables = stageVariableNames(model.uri.path)
-      const line = model.getLineContent(position.lineNumber)
-      const target = hoverTargetAt([...variableEntries(stageVariables), ...HOVER_ONLY_ENTRIES], line, position.column)
-      if (!target) return null
-      const { entry } = target
-      const title = `\`$${entry.path.replace(/\.\*$/, '.<key>')}\`${entry.warning ? ` — **${entry.warning}**` : ''}`
+      const hover = hoverAt(model.getValue(), model.getOffsetAt(position))
+      if (!hover) return null
+      const start = model.getPositionAt(hover.start)
+      const end = model.getPositionAt(hover.end)
       return {
-        range: new monaco.Range(position.lineNumber, target.startColumn, position.lineNumber, target.endColumn),
-        contents: [{ value: title }, { value: entry.doc }],
+        range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column),
+        contents: [{ value: hover.markdown }],
       }
     },
   })

@@ -20,7 +20,8 @@ import {
   type ValidationMode,
   type ValidationState,
 } from '../../editor/vtlClient'
-import type { ValidateOptions } from '../../vtl'
+import type { ValidateOptions } from '../../vtl/validate'
+import { templateOptionsFor } from '../../vtl/designOptions'
 import { disposeStaleTemplateModels, getOrCreateTemplateModel, syncModelText, templateUri } from '../../editor/templateModels'
 import { canonicalTemplateKey, listTemplates, templateModelPath, templateTabTestId, type TemplateEntry } from './templateKeys'
 import { useMonaco } from './useMonaco'
@@ -200,21 +201,11 @@ function TemplateEditor({ monaco, design, integrationId, template, routeKeys, on
   const integration = design.integrations[integrationId]
   const stageVariables = useMemo(() => Object.assign({}, ...Object.values(design.stages).map((s) => s.stageVariables ?? {})) as Record<string, string>, [design.stages])
   const routeKey = routeKeys.length === 1 ? routeKeys[0] : undefined
+  // Request templates: the same options the model checks use (src/vtl templateOptionsFor), so markers and the
+  // Problems panel agree. Response templates run against the backend's response, so only the common context applies.
   const options: ValidateOptions =
     template.address.kind === 'request'
-      ? {
-          routeKey,
-          contentType: template.address.contentType,
-          integrationType: integration?.type,
-          service: integration?.service,
-          action: integration?.action,
-          templateSelectionExpression: integration?.templateSelectionExpression,
-          templateKeys: Object.keys(integration?.requestTemplates ?? {}),
-          templateKey: template.address.contentType,
-          stageVariables,
-          requestParameters: integration?.requestParameters,
-          design,
-        }
+      ? templateOptionsFor(design, integrationId, template.address.contentType, routeKey)
       : { routeKey, contentType: template.address.contentType, integrationType: integration?.type, stageVariables, design }
   // Before the model effects below run, so the first validation already sees them.
   useLayoutEffect(() => {
