@@ -4,7 +4,7 @@
  * Roles are granted with explicit `addToPolicy` statements, which is how the exporter writes them.
  */
 
-import { DefaultStackSynthesizer, Duration, RemovalPolicy, Stack, type App } from 'aws-cdk-lib'
+import { DefaultStackSynthesizer, Duration, RemovalPolicy, Stack, Tags, type App } from 'aws-cdk-lib'
 import * as acm from 'aws-cdk-lib/aws-certificatemanager'
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2'
 import { WebSocketLambdaAuthorizer, WebSocketIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers'
@@ -110,13 +110,15 @@ export function chatStack(app: App): Stack {
     apiName: 'chat',
     description: 'demo websocket api',
     connectRouteOptions: { integration: shared },
-    disconnectRouteOptions: { integration: new WebSocketLambdaIntegration('DisconnectIntegration', handler, { timeout: Duration.seconds(10) }) },
+    disconnectRouteOptions: {
+      integration: new WebSocketLambdaIntegration('DisconnectIntegration', handler, { timeout: Duration.seconds(10), contentHandling: apigwv2.ContentHandling.CONVERT_TO_TEXT }),
+    },
     defaultRouteOptions: { integration: new WebSocketMockIntegration('DefaultMock', { requestTemplates: { 'application/json': '{"statusCode": 200}' }, templateSelectionExpression: '\\$default' }), returnResponse: true },
   })
   api.addRoute('sendMessage', { integration: new WebSocketLambdaIntegration('SendMessageIntegration', handler), returnResponse: true })
   api.addRoute('join', { integration: shared })
   api.grantManageConnections(handler)
-  new apigwv2.WebSocketStage(stack, 'ProdStage', {
+  const prod = new apigwv2.WebSocketStage(stack, 'ProdStage', {
     webSocketApi: api,
     stageName: 'prod',
     autoDeploy: true,
@@ -125,6 +127,7 @@ export function chatStack(app: App): Stack {
     detailedMetricsEnabled: true,
     stageVariables: { env: 'prod' },
   })
+  Tags.of(prod).add('env', 'prod')
   const dev = new apigwv2.WebSocketStage(stack, 'DevStage', { webSocketApi: api, stageName: 'dev' })
   const dep = new apigwv2.CfnDeployment(stack, 'Deployment', { apiId: api.apiId, stageName: 'dev' })
   dep.node.addDependency(dev)
@@ -144,9 +147,11 @@ export function authStack(app: App): Stack {
     ipAddressType: apigwv2.IpAddressType.DUAL_STACK,
     connectRouteOptions: {
       integration: new WebSocketLambdaIntegration('ConnectIntegration', backend),
-      authorizer: new WebSocketLambdaAuthorizer('Authorizer', authFn, { identitySource: ['route.request.querystring.token'] }),
+      authorizer: new WebSocketLambdaAuthorizer('Authorizer', authFn, { authorizerName: 'TokenAuthorizer', identitySource: ['route.request.querystring.token'] }),
     },
   })
+  Tags.of(api).add('team', 'realtime')
+  ;(api.node.defaultChild as apigwv2.CfnApi).disableExecuteApiEndpoint = true
   new apigwv2.WebSocketRoute(stack, 'EnqueueRoute', {
     webSocketApi: api,
     routeKey: 'enqueue',

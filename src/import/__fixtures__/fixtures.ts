@@ -5,7 +5,7 @@
 
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -21,6 +21,9 @@ export function fixtureDir(): string {
   for (const f of ['apps.ts', 'synth.ts']) hash.update(readFileSync(join(here, f)))
   const dir = join(root, 'node_modules', '.cache', 'socket-studio-import-fixtures', hash.digest('hex').slice(0, 12))
   if (!FIXTURE_STACK_NAMES.every((s) => existsSync(join(dir, `${s}.template.json`)))) {
+    // Templates of older fixture sources are not needed any more.
+    const parent = dirname(dir)
+    if (existsSync(parent)) for (const old of readdirSync(parent)) if (join(parent, old) !== dir) rmSync(join(parent, old), { recursive: true, force: true })
     mkdirSync(dir, { recursive: true })
     execFileSync(join(root, 'node_modules', '.bin', 'tsx'), [join(here, 'synth.ts'), dir], {
       cwd: root,
