@@ -138,6 +138,20 @@ test.describe('export pane', () => {
     await expect(page.getByTestId('export.forced')).toHaveCount(0)
   })
 
+  test('a broken mapping template also stops the export, with its location', async ({ api, exportPane, page }) => {
+    const doc = await api.document()
+    doc.design.integrations.putItem.requestTemplates!['application/json'] = '{\n  "id": "$context.requestId"\n}\n#if($x)'
+    await api.load(doc)
+    await exportPane.open()
+    await exportPane.choose('cfn-yaml')
+    const error = page.getByTestId('export.error').filter({ hasText: 'VTL001' })
+    await expect(error).toBeVisible()
+    await expect(error).toContainText('putItem.requestTemplates.application/json (line 4)')
+    await page.getByTestId('export.force').click()
+    const { text } = await exportPane.download()
+    expect(text).toContain('#if($x)')
+  })
+
   test('first-time path: change the template, see validation, export CDK Python — in well under a minute', async ({ app: page, canvas, vtlEditor, exportPane }) => {
     const started = Date.now()
     await canvas.select('putItem')
