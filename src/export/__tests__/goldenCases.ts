@@ -22,7 +22,7 @@ function lambdaChat(): DesignDocument {
     code: "exports.handler = async (event) => {\n  console.log(JSON.stringify(event))\n  return { statusCode: 200, body: 'ok' }\n}\n",
     timeoutSeconds: 10,
     memorySize: 256,
-    environment: { TABLE: '@{connections.name}', REGION: '@{aws.region}' },
+    environment: { TABLE: '@{connections.name}', REGION: '@{aws.region}', ENDPOINT: '@{prod.url}', API_ID: '@{api.id}' },
     manageConnections: true,
   }
   d.integrations.connectHandler = { type: 'lambda-proxy', constructId: 'ConnectIntegration', target: 'handler' }

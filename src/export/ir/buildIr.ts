@@ -16,7 +16,7 @@ import { buildResource } from './buildResources'
 import { buildResponses, type ResponseInfo } from './buildResponses'
 import { buildRole } from './buildRoles'
 import { buildRoute, routeVariable, type RouteInfo } from './buildRoutes'
-import { buildDomain, buildStage, type DomainInfo } from './buildStages'
+import { buildDomain, buildStage, defineStageAttributes, type DomainInfo } from './buildStages'
 import { buildModel } from './buildModels'
 import { buildVerbatim } from './buildVerbatim'
 import { pascalCase } from './names'
@@ -45,10 +45,15 @@ export function buildIr(design: Design, options: IrOptions = {}): ExportIr {
   const stackName = options.stackName ?? defaultStackName(design)
   const ctx = new IrContext(design, stackName)
 
+  // Resources usually come first (the API's integrations need them). A resource that references the API
+  // or a stage (say, a function's environment holding the endpoint) needs the API declared before it.
+  const apiFirst = Object.values(design.resources).some((r) =>
+    referencedEntities(r).some((e) => e === API_OWNER || Object.prototype.hasOwnProperty.call(design.stages, e)),
+  )
+  let api = apiFirst ? buildApiAndStageAttributes(ctx) : undefined
   for (const id of resourceOrder(design)) buildResource(ctx, id, design.resources[id])
   for (const [id, r] of Object.entries(design.resources)) if (r.type === 'iam-role') buildRole(ctx, id, r)
-
-  const api = buildApi(ctx)
+  api ??= buildApiAndStageAttributes(ctx)
   for (const [id, r] of Object.entries(design.resources)) {
     if (r.type === 'lambda-function' && r.manageConnections) grantManageConnections(ctx, id)
   }
@@ -117,6 +122,13 @@ export function buildIr(design: Design, options: IrOptions = {}): ExportIr {
     cdkDiagnostics: ctx.cdkDiagnostics,
     apiVariable: api.variable,
   }
+}
+
+/** The API, and what stage references resolve to (a stage's name and URL need only the API). */
+function buildApiAndStageAttributes(ctx: IrContext): ReturnType<typeof buildApi> {
+  const api = buildApi(ctx)
+  for (const [id, s] of Object.entries(ctx.design.stages)) defineStageAttributes(ctx, id, s.name)
+  return api
 }
 
 /** Resources in an order where every resource comes after the ones its strings reference. */

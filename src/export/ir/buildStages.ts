@@ -149,9 +149,13 @@ export function buildStage(ctx: IrContext, id: string, s: Stage, domains: Map<st
     stageResource.dependsOn = [domain.logicalId]
     ctx.addResource(id, [constructId, mappingId, 'Resource'], 'AWS::ApiGatewayV2::ApiMapping', mapping, { dependsOn: [domain.logicalId, logicalId] })
   }
-  ctx.defineAttribute(id, 'name', [s.name])
-  ctx.defineAttribute(id, 'url', ['wss://', ...ctx.text('@{api.id}', id, 'url'), '.execute-api.', { kind: 'pseudo', name: 'region' }, '.', { kind: 'pseudo', name: 'urlSuffix' }, `/${s.name}`])
   return { id, variable, constructPath: [constructId], needsDeployment: s.autoDeploy !== true && s.deployment !== false }
+}
+
+/** `@{stage.name}` is the literal name; `@{stage.url}` the wss:// URL CDK's `stage.url` also builds. */
+export function defineStageAttributes(ctx: IrContext, id: string, name: string): void {
+  ctx.defineAttribute(id, 'name', [name])
+  ctx.defineAttribute(id, 'url', ['wss://', ...ctx.text('@{api.id}', id, 'url'), '.execute-api.', { kind: 'pseudo', name: 'region' }, '.', { kind: 'pseudo', name: 'urlSuffix' }, `/${name}`])
 }
 
 /** `'A.B'`, value → `{A: {B: value}}` (what addPropertyOverride does with a dotted path). */

@@ -22,7 +22,12 @@ handler = lambda_.Function(
     ),
     timeout=Duration.seconds(10),
     memory_size=256,
-    environment={"TABLE": connections.table_name, "REGION": self.region},
+    environment={
+        "TABLE": connections.table_name,
+        "REGION": self.region,
+        "ENDPOINT": f"wss://{web_socket_api.api_id}.execute-api.{self.region}.{self.url_suffix}/prod",
+        "API_ID": web_socket_api.api_id,
+    },
 )
 web_socket_api.grant_manage_connections(handler)
 

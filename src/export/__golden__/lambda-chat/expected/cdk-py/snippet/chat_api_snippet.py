@@ -9,6 +9,15 @@ from aws_cdk import (
 )
 from aws_cdk.aws_apigatewayv2_integrations import WebSocketLambdaIntegration
 
+web_socket_api = apigwv2.WebSocketApi(
+    self,
+    "ChatApi",
+    api_name="chat",
+    description="demo websocket api",
+)
+Tags.of(web_socket_api).add("team", "realtime")
+Tags.of(web_socket_api).add("env", "dev")
+
 connections = dynamodb.Table(
     self,
     "Connections",
@@ -28,18 +37,13 @@ handler = lambda_.Function(
     ),
     timeout=Duration.seconds(10),
     memory_size=256,
-    environment={"TABLE": connections.table_name, "REGION": self.region},
+    environment={
+        "TABLE": connections.table_name,
+        "REGION": self.region,
+        "ENDPOINT": f"wss://{web_socket_api.api_id}.execute-api.{self.region}.{self.url_suffix}/prod",
+        "API_ID": web_socket_api.api_id,
+    },
 )
-
-web_socket_api = apigwv2.WebSocketApi(
-    self,
-    "ChatApi",
-    api_name="chat",
-    description="demo websocket api",
-)
-Tags.of(web_socket_api).add("team", "realtime")
-Tags.of(web_socket_api).add("env", "dev")
-
 web_socket_api.grant_manage_connections(handler)
 
 connect_handler = WebSocketLambdaIntegration("ConnectIntegration", handler)

@@ -24,7 +24,12 @@ const handler = new lambda.Function(this, 'Handler', {
   ),
   timeout: Duration.seconds(10),
   memorySize: 256,
-  environment: { TABLE: connections.tableName, REGION: this.region },
+  environment: {
+    TABLE: connections.tableName,
+    REGION: this.region,
+    ENDPOINT: `wss://${webSocketApi.apiId}.execute-api.${this.region}.${this.urlSuffix}/prod`,
+    API_ID: webSocketApi.apiId,
+  },
 });
 webSocketApi.grantManageConnections(handler);
 

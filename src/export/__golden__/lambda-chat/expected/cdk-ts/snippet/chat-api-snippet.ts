@@ -6,6 +6,13 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { WebSocketLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 
+const webSocketApi = new apigwv2.WebSocketApi(this, 'ChatApi', {
+  apiName: 'chat',
+  description: 'demo websocket api',
+});
+Tags.of(webSocketApi).add('team', 'realtime');
+Tags.of(webSocketApi).add('env', 'dev');
+
 const connections = new dynamodb.Table(this, 'Connections', {
   tableName: 'chat-connections',
   partitionKey: { name: 'connectionId', type: dynamodb.AttributeType.STRING },
@@ -25,16 +32,13 @@ const handler = new lambda.Function(this, 'Handler', {
   ),
   timeout: Duration.seconds(10),
   memorySize: 256,
-  environment: { TABLE: connections.tableName, REGION: this.region },
+  environment: {
+    TABLE: connections.tableName,
+    REGION: this.region,
+    ENDPOINT: `wss://${webSocketApi.apiId}.execute-api.${this.region}.${this.urlSuffix}/prod`,
+    API_ID: webSocketApi.apiId,
+  },
 });
-
-const webSocketApi = new apigwv2.WebSocketApi(this, 'ChatApi', {
-  apiName: 'chat',
-  description: 'demo websocket api',
-});
-Tags.of(webSocketApi).add('team', 'realtime');
-Tags.of(webSocketApi).add('env', 'dev');
-
 webSocketApi.grantManageConnections(handler);
 
 const connectHandler = new WebSocketLambdaIntegration('ConnectIntegration', handler);

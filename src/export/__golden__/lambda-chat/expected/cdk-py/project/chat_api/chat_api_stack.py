@@ -17,6 +17,15 @@ class ChatApiStack(Stack):
     def __init__(self, scope: Construct, construct_id: str, **kwargs: typing.Any) -> None:
         super().__init__(scope, construct_id, **kwargs)
 
+        web_socket_api = apigwv2.WebSocketApi(
+            self,
+            "ChatApi",
+            api_name="chat",
+            description="demo websocket api",
+        )
+        Tags.of(web_socket_api).add("team", "realtime")
+        Tags.of(web_socket_api).add("env", "dev")
+
         connections = dynamodb.Table(
             self,
             "Connections",
@@ -36,18 +45,13 @@ class ChatApiStack(Stack):
             ),
             timeout=Duration.seconds(10),
             memory_size=256,
-            environment={"TABLE": connections.table_name, "REGION": self.region},
+            environment={
+                "TABLE": connections.table_name,
+                "REGION": self.region,
+                "ENDPOINT": f"wss://{web_socket_api.api_id}.execute-api.{self.region}.{self.url_suffix}/prod",
+                "API_ID": web_socket_api.api_id,
+            },
         )
-
-        web_socket_api = apigwv2.WebSocketApi(
-            self,
-            "ChatApi",
-            api_name="chat",
-            description="demo websocket api",
-        )
-        Tags.of(web_socket_api).add("team", "realtime")
-        Tags.of(web_socket_api).add("env", "dev")
-
         web_socket_api.grant_manage_connections(handler)
 
         connect_handler = WebSocketLambdaIntegration("ConnectIntegration", handler)

@@ -10,6 +10,13 @@ export class ChatApiStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
 
+    const webSocketApi = new apigwv2.WebSocketApi(this, 'ChatApi', {
+      apiName: 'chat',
+      description: 'demo websocket api',
+    });
+    Tags.of(webSocketApi).add('team', 'realtime');
+    Tags.of(webSocketApi).add('env', 'dev');
+
     const connections = new dynamodb.Table(this, 'Connections', {
       tableName: 'chat-connections',
       partitionKey: { name: 'connectionId', type: dynamodb.AttributeType.STRING },
@@ -29,16 +36,13 @@ export class ChatApiStack extends Stack {
       ),
       timeout: Duration.seconds(10),
       memorySize: 256,
-      environment: { TABLE: connections.tableName, REGION: this.region },
+      environment: {
+        TABLE: connections.tableName,
+        REGION: this.region,
+        ENDPOINT: `wss://${webSocketApi.apiId}.execute-api.${this.region}.${this.urlSuffix}/prod`,
+        API_ID: webSocketApi.apiId,
+      },
     });
-
-    const webSocketApi = new apigwv2.WebSocketApi(this, 'ChatApi', {
-      apiName: 'chat',
-      description: 'demo websocket api',
-    });
-    Tags.of(webSocketApi).add('team', 'realtime');
-    Tags.of(webSocketApi).add('env', 'dev');
-
     webSocketApi.grantManageConnections(handler);
 
     const connectHandler = new WebSocketLambdaIntegration('ConnectIntegration', handler);
