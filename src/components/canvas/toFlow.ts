@@ -27,13 +27,15 @@ export function createProjector() {
     const next = new Map<string, EntityFlowNode>()
     const out: EntityFlowNode[] = []
     const fallbackRow: Record<number, number> = {}
+    let bottom: number | undefined
     for (const n of graphNodes(doc.design)) {
       let position = doc.layout[n.id]
       if (!position) {
-        // Entities without a saved position (e.g. added by an import) wait below the rest in their column.
+        // Entities without a saved position (a hand-written file, say) wait below the rest, in their column.
+        bottom ??= Math.max(0, ...Object.values(doc.layout).map((p) => p.y)) + 160
         const col = columnOf(doc.design, n)
         const row = (fallbackRow[col] = (fallbackRow[col] ?? -1) + 1)
-        position = { x: col * 350, y: -200 - row * 100 }
+        position = { x: col * 350, y: bottom + row * 100 }
       }
       const selected = selection.has(n.id)
       const m = measured.get(n.id)

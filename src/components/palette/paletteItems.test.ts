@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest'
+import { addEntity } from '../../model/ops'
+import { seedDocument } from '../../model/seed'
+import { emptyDocument } from '../../model/builders'
+import { PALETTE_ITEMS, searchPalette } from './paletteItems'
+
+describe('palette items', () => {
+  it('covers every kind the issue lists, with unique test ids', () => {
+    const ids = PALETTE_ITEMS.map((i) => i.id)
+    expect(new Set(ids).size).toBe(ids.length)
+    for (const id of ['api', 'stage', 'route.connect', 'route.disconnect', 'route.default', 'route.custom', 'integration.lambda-proxy', 'integration.lambda', 'integration.mock', 'integration.http', 'integration.http-proxy', 'authorizer.lambda', 'authorizer.iam', 'resource.dynamodb-table', 'resource.sqs-queue', 'resource.sns-topic', 'resource.kinesis-stream', 'resource.eventbridge-bus', 'resource.state-machine', 'resource.lambda-function', 'resource.existing'])
+      expect(ids).toContain(id)
+    // Every AWS preset by service and action.
+    expect(ids.filter((id) => id.startsWith('integration.dynamodb-')).length).toBeGreaterThanOrEqual(4)
+  })
+
+  it('every item can be added to an empty design', () => {
+    for (const item of PALETTE_ITEMS) {
+      const r = addEntity(emptyDocument(), item.spec, { x: 0, y: 0 })
+      expect(r.ok, item.id).toBe(true)
+    }
+    expect(addEntity(seedDocument(), { kind: 'route', route: '$connect' }, { x: 0, y: 0 }).ok).toBe(false)
+  })
+
+  it('searches labels, groups and descriptions; every word must match', () => {
+    expect(searchPalette('').length).toBe(PALETTE_ITEMS.length)
+    expect(searchPalette('sqs fifo').map((i) => i.id)).toEqual(['integration.sqs-sendmessage-fifo'])
+    expect(searchPalette('ROUTE default').map((i) => i.id)).toContain('route.default')
+    expect(searchPalette('nothing-matches-this')).toEqual([])
+  })
+})
