@@ -198,6 +198,28 @@ test.describe('template editor', () => {
     await page.keyboard.press('Escape')
   })
 
+  test('an integration without templates offers to add one; proxy integrations explain why there is none', async ({ api, canvas, vtlEditor, page }) => {
+    const doc = twoRouteDocument()
+    delete doc.design.integrations.leaveMock.requestTemplates
+    doc.design.integrations.joinMock = { type: 'lambda-proxy', uri: 'arn:aws:lambda:us-east-1:123456789012:function:join' }
+    await api.load(doc)
+    await canvas.select('join')
+    await vtlEditor.open()
+    await expect(page.getByTestId('editor.empty')).toContainText('pass the message through unchanged')
+    await expect(vtlEditor.monaco).toHaveCount(0)
+
+    await canvas.select('leave')
+    await expect(page.getByTestId('editor.add-template')).toBeVisible()
+    await page.getByTestId('editor.new-template-key').fill('application/json')
+    await page.getByTestId('editor.add-template').click()
+    await expect(vtlEditor.tab('application/json')).toHaveAttribute('aria-selected', 'true')
+    await vtlEditor.ready()
+    await expect(vtlEditor.monaco.locator('.view-lines')).toContainText('$context.connectionId')
+    await expect
+      .poll(async () => Object.keys((await api.document()).design.integrations.leaveMock.requestTemplates ?? {}))
+      .toEqual(['application/json'])
+  })
+
   test('validation falls back to the main thread when the worker cannot load', async ({ page, canvas, vtlEditor }) => {
     await page.route(/vtl\.worker/, (route) => route.abort())
     await canvas.select('putItem')
