@@ -101,6 +101,22 @@ test.describe('export pane', () => {
     expect(JSON.parse(strFromU8(entries['mywsapi-cdk-py/cdk.json'])).app).toContain('app.py')
   })
 
+  test('a CDK snippet can be narrowed to the selected route', async ({ canvas, exportPane, page }) => {
+    await canvas.select('connect')
+    await exportPane.open()
+    await exportPane.choose('cdk-ts')
+    await expect(page.getByTestId('export.scope.route')).not.toBeChecked()
+    expect((await exportPane.download()).text).toContain("new apigwv2.WebSocketApi(this, 'mywsapi')")
+    await page.getByTestId('export.scope.route').check()
+    const { text } = await exportPane.download()
+    expect(text).toContain('already has `webSocketApi`')
+    expect(text).not.toContain('new apigwv2.WebSocketApi(')
+    expect(text).toContain("webSocketApi.addRoute('$connect'")
+    // CloudFormation exports always cover the whole API: no scope choice there.
+    await exportPane.choose('cfn-yaml')
+    await expect(page.getByTestId('export.scope.route')).toHaveCount(0)
+  })
+
   test('copy puts the shown file on the clipboard', async ({ exportPane, page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'])
     await exportPane.open()
