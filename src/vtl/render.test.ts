@@ -123,6 +123,7 @@ const rows: Row[] = [
   { name: '#set evaluates its right-hand side once', template: '#set($l = [])#set($x = $l.add(1))$l $x', output: '[1] true', source: VTL },
   { name: 'braced directives #{if} #{else} #{end}', template: '#{if}(true)yes#{else}no#{end}|#{foreach}($i in [1,2])$i#{end}', output: 'yes|12', source: VTL },
   { name: 'comments and unparsed blocks', template: 'a## line\nb#* block $x *#c#[[ $raw #if ]]#', output: 'abc $raw #if ', source: VTL },
+  { name: 'block comment directly after a reference (velocityjs would print it)', template: "$a.b('x')#* note #if *#y\n$!c#* multi\nline *#z", output: 'y\nz', source: VTL },
   { name: 'escaped references', template: '\\$context.stage \\#if', output: '$context.stage #if', source: VTL },
   { name: 'macros and #define', template: '#macro(q $v)"$v"#end#define($d)D#end#q("x")$d', output: '"x"D', source: VTL },
   { name: '$!{x} quiet reference', template: 'a$!{nope}b', output: 'ab', source: VTL },

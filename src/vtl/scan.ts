@@ -10,6 +10,8 @@
  *   `#{if}(` becomes `#if  (` (same length, so parser positions still match the user's text).
  */
 
+import { scanReferences } from './references'
+
 export interface DirectiveToken {
   /** Directive name without `#`, braces or `@` (`if`, `end`, a macro name, …). */
   name: string
@@ -197,11 +199,40 @@ export function scanTemplate(text: string): ScanResult {
     }
     i = close < 0 ? n : close + 1
   }
+  const maskedText = masked ? masked.join('') : text
+  normalized = braceRefsBeforeComments(text, maskedText, skipped, normalized)
   return {
     directives,
     skipped,
     problems,
-    masked: masked ? masked.join('') : text,
+    masked: maskedText,
     normalized: normalized ? normalized.join('') : text,
   }
+}
+
+/**
+ * velocityjs does not see `#*` as a comment when it directly follows an unbraced reference (`$a#* c *#` prints
+ * `#* c *#`, and directives inside the comment get parsed). Velocity does. Rewrite such references to the braced
+ * form, paying for the two extra characters with two characters of the comment's own (discarded) text, so the
+ * length and every line break stay where they were: `$a.b#* xy *#` → `${a.b}#*xy *#`.
+ */
+function braceRefsBeforeComments(text: string, masked: string, skipped: [number, number][], normalized: string[] | undefined): string[] | undefined {
+  const suspects = skipped.filter(([a, b]) => text.startsWith('#*', a) && b - a > 4 && /[A-Za-z0-9_)\]-]/.test(text[a - 1] ?? ''))
+  if (!suspects.length) return normalized
+  const ends = new Map(scanReferences(masked).map((r) => [r.end, r]))
+  for (const [a, b] of suspects) {
+    const ref = ends.get(a)
+    if (!ref || text[ref.start + 1] === '{' || text.startsWith('$!{', ref.start)) continue
+    const content = text.slice(a + 2, b - 2)
+    const drop: number[] = []
+    for (let k = 0; k < content.length && drop.length < 2; k++) if (content[k] !== '\n' && content[k] !== '\r') drop.push(k)
+    if (drop.length < 2) continue
+    const bang = text[ref.start + 1] === '!' ? '!' : ''
+    const body = text.slice(ref.start + 1 + bang.length, ref.end)
+    const keep = [...content].filter((_, k) => !drop.includes(k)).join('')
+    const replacement = `$${bang}{${body}}#*${keep}*#`
+    normalized ??= text.split('')
+    for (let k = 0; k < replacement.length; k++) normalized[ref.start + k] = replacement[k]
+  }
+  return normalized
 }

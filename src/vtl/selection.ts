@@ -162,8 +162,8 @@ export function selectTemplate(integration: Integration, messageText: string): T
 export function unreachableTemplateKeys(expression: string | undefined, keys: readonly string[]): string[] {
   if (expression === undefined || expression === '') return []
   const parts = parseExpression(expression)
-  // Only `request.body.*` varies per message; any other variable always evaluates to "".
-  if (parts.some((p) => p.kind === 'var' && (p.name === 'request.body' || p.name.startsWith('request.body.')))) return []
+  // `request.body.*` (and, for integration responses, `integration.response.*`) vary; other variables are "".
+  if (parts.some((p) => p.kind === 'var' && /^(request\.body|integration\.response)(\.|$)/.test(p.name))) return []
   const v = evaluateExpression(expression, undefined)
   const reachable = keys.includes(v) ? v : '$default'
   return keys.filter((k) => k !== reachable)

@@ -123,6 +123,16 @@ describe('validateTemplate checks', () => {
     expect(codes('{"QueueUrl": "u", "MessageBody": "x"}', form)).toEqual([])
   })
 
+  it('response templates skip request-only checks', () => {
+    const pong = '{"action": "pong", "p": "$input.params(\'x\')"}'
+    expect(codes(pong, { integrationType: 'mock', routeKey: 'ping' })).toEqual(['VTL016', 'VTL010'])
+    expect(codes(pong, { integrationType: 'mock', routeKey: 'ping', templateKind: 'response' })).toEqual([])
+    expect(codes('{"a": ', { templateKind: 'response', contentType: 'application/json' })).toEqual(['VTL012'])
+    expect(codes('a=b c', { templateKind: 'response', service: 'sqs' })).toEqual([])
+    const keys = { templateKind: 'response' as const, templateSelectionExpression: '${integration.response.statuscode}', templateKeys: ['$default', '200'] }
+    expect(codes('{}', keys)).toEqual([])
+  })
+
   it('never throws on hostile input', () => {
     for (const t of ['#', '$', '#{', '${', '#if(', '#set(', '$a.b(', '#[[', '#*', '\\', '"', "'", '#macro(', '#@x()', '$!{', ')))', '#if($a)#else#else#end'])
       expect(() => validateTemplate(t, { contentType: 'application/json' })).not.toThrow()

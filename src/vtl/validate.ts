@@ -27,6 +27,12 @@ export const MAX_TEMPLATE_BYTES = 300 * 1024
 export const DEFAULT_SAMPLE_MESSAGE = '{"action":"sendmessage","type":"chat","id":"42","room":"lobby","message":"hello \\"world\\" & it\'s me"}'
 
 export interface ValidateOptions {
+  /**
+   * `request` (default): an integration request template. `response`: an integration response template — its
+   * output goes to the client, so backend-format checks (JSON/form by service, MOCK statusCode) and the
+   * `$connect`-only parameter warning do not apply; a JSON content type still gets the JSON check.
+   */
+  templateKind?: 'request' | 'response'
   /** Route the template belongs to (`$connect` enables `$input.params`; sets `$context.routeKey`). */
   routeKey?: string
   /** Template key / content type (`application/json`, `application/x-www-form-urlencoded`, `$default`). */
@@ -112,10 +118,11 @@ function validateUnsafe(text: string, opts: ValidateOptions): Diagnostic[] {
   const stageNames = opts.stageVariables ? (Array.isArray(opts.stageVariables) ? opts.stageVariables : Object.keys(opts.stageVariables)) : undefined
   const refs = scanReferences(scan.masked)
   const assigned = assignedRoots(text, scan.directives)
-  out.push(...checkReferences(refs, lines, { routeKey: opts.routeKey, stageVariableNames: stageNames }, assigned))
-  const kind = outputKind(opts)
+  const response = opts.templateKind === 'response'
+  out.push(...checkReferences(refs, lines, { routeKey: response ? undefined : opts.routeKey, stageVariableNames: stageNames }, assigned))
+  const kind = response ? (opts.contentType?.toLowerCase().includes('json') ? 'json' : 'none') : outputKind(opts)
   if (kind === 'form') out.push(...checkFormEncoding(refs, scan.directives, lines))
-  out.push(...checkRequestParameterSources(opts.requestParameters, opts.routeKey))
+  if (!response) out.push(...checkRequestParameterSources(opts.requestParameters, opts.routeKey))
 
   if (parsed?.ok) {
     const renderText = opts.design ? resolveTemplateRefs(text, opts.design) : text
@@ -132,7 +139,7 @@ function validateUnsafe(text: string, opts: ValidateOptions): Diagnostic[] {
       out.push(...rendered.warnings)
       if (kind === 'json') out.push(...checkJsonOutput(rendered.output, renderText, lines))
       if (kind === 'form') out.push(...checkFormOutput(rendered.output, renderText, lines))
-      if (opts.integrationType === 'mock') out.push(...checkMockOutput(rendered.output, renderText, lines))
+      if (opts.integrationType === 'mock' && !response) out.push(...checkMockOutput(rendered.output, renderText, lines))
     }
   }
 
