@@ -243,7 +243,8 @@ export function toMarkerData(monaco: Monaco, model: TextModel, diagnostic: Diagn
   }
   return {
     severity: diagnostic.severity === 'error' ? monaco.MarkerSeverity.Error : diagnostic.severity === 'warning' ? monaco.MarkerSeverity.Warning : monaco.MarkerSeverity.Info,
-    message: diagnostic.message,
+    // Markers are plain text: drop the Markdown code ticks the diagnostics use.
+    message: diagnostic.message.replace(/`([^`]*)`/g, '$1'),
     code: diagnostic.code,
     source: 'vtl',
     startLineNumber: startLine,
