@@ -5,8 +5,8 @@
 
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
+import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -23,13 +23,25 @@ export function fixtureDir(): string {
   if (!FIXTURE_STACK_NAMES.every((s) => existsSync(join(dir, `${s}.template.json`)))) {
     // Templates of older fixture sources are not needed any more.
     const parent = dirname(dir)
-    if (existsSync(parent)) for (const old of readdirSync(parent)) if (join(parent, old) !== dir) rmSync(join(parent, old), { recursive: true, force: true })
-    mkdirSync(dir, { recursive: true })
-    execFileSync(join(root, 'node_modules', '.bin', 'tsx'), [join(here, 'synth.ts'), dir], {
+    if (existsSync(parent)) {
+      for (const old of readdirSync(parent)) if (!old.startsWith(basename(dir))) rmSync(join(parent, old), { recursive: true, force: true })
+    }
+    // Test files run in parallel workers: synthesize into a private directory, then move it into place at once.
+    const scratch = `${dir}.tmp-${process.pid}`
+    mkdirSync(scratch, { recursive: true })
+    execFileSync(join(root, 'node_modules', '.bin', 'tsx'), [join(here, 'synth.ts'), scratch], {
       cwd: root,
       env: { ...process.env, CDK_VALIDATION: 'false' },
       stdio: ['ignore', 'ignore', 'pipe'],
     })
+    const complete = () => FIXTURE_STACK_NAMES.every((s) => existsSync(join(dir, `${s}.template.json`)))
+    if (existsSync(dir) && !complete()) rmSync(dir, { recursive: true, force: true }) // a leftover of an interrupted run
+    try {
+      renameSync(scratch, dir)
+    } catch {
+      // Another worker got there first; its templates are the same.
+      rmSync(scratch, { recursive: true, force: true })
+    }
   }
   return dir
 }
