@@ -43,6 +43,9 @@ const MINIMAP_COLORS: Record<string, string> = {
   model: '#6e7781',
 }
 
+/** Module scope: a new function or array on every render would re-render every minimap node / re-bind keys. */
+const minimapNodeColor = (n: { type?: string }) => MINIMAP_COLORS[n.type ?? ''] ?? '#888'
+const multiSelectionKeys = ['Meta', 'Control', 'Shift']
 const proOptions = { hideAttribution: true }
 const fitViewOptions = { padding: 0.2, maxZoom: 1 }
 const snapGrid: [number, number] = [8, 8]
@@ -197,7 +200,7 @@ export function Canvas({ colorMode, onDropFiles, onPointerFlowPosition }: Canvas
         onPaneMouseMove={onPaneMouseMove}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
+        multiSelectionKeyCode={multiSelectionKeys}
         colorMode={colorMode}
         proOptions={proOptions}
         snapToGrid
@@ -208,7 +211,7 @@ export function Canvas({ colorMode, onDropFiles, onPointerFlowPosition }: Canvas
         fitViewOptions={fitViewOptions}
       >
         <Background gap={24} />
-        <MiniMap pannable zoomable nodeColor={(n) => MINIMAP_COLORS[n.type ?? ''] ?? '#888'} data-testid="canvas.minimap" />
+        <MiniMap pannable zoomable nodeColor={minimapNodeColor} data-testid="canvas.minimap" />
         <Controls data-testid="canvas.controls" />
       </ReactFlow>
       {hint && (
