@@ -101,8 +101,11 @@ describe('templateOptionsFor + testMessage on a wired design', () => {
     delete noDefault.routes.dflt
     const r = testMessage(noDefault, { message: '{"action":"x"}' })
     expect(r.route).toBeUndefined()
-    expect(r.diagnostics[0].severity).toBe('error')
-    expect(testMessage(design(), { message: '', routeKey: '$nope' }).diagnostics[0].severity).toBe('error')
+    expect(r.diagnostics[0]).toMatchObject({ code: 'VTL024', severity: 'error' })
+    expect(testMessage(design(), { message: '', routeKey: '$nope' }).diagnostics[0]).toMatchObject({ code: 'VTL026', severity: 'error' })
+    const bare = design()
+    bare.routes.bare = { key: 'bare' }
+    expect(testMessage(bare, { message: '{"action":"bare"}' }).diagnostics).toEqual([expect.objectContaining({ code: 'VTL025', severity: 'info', entity: 'bare' })])
   })
   it('testMessage: a template error is located and attached to the integration', () => {
     const d = design()

@@ -34,6 +34,9 @@ export const VTL_CODES = {
   VTL021: { severity: 'info', title: '`$a-b` is one identifier in VTL; write `${a}-b`' },
   VTL022: { severity: 'warning', title: '`$context.requestTimeEpoch` is milliseconds (TTL attributes need seconds)' },
   VTL023: { severity: 'warning', title: 'template selection expression `$default` without backslash is read as a variable' },
+  VTL024: { severity: 'error', title: 'no route matches the message and the API has no `$default` route (message tester)' },
+  VTL025: { severity: 'info', title: 'the selected route has no integration: the message is accepted and dropped (message tester)' },
+  VTL026: { severity: 'error', title: 'the design has no route with the given key (message tester)' },
 } as const satisfies Record<string, VtlCodeInfo>
 
 export type VtlCode = keyof typeof VTL_CODES

@@ -67,7 +67,7 @@ describe('selectRoute', () => {
   it('is an error without a $default route', () => {
     const r = selectRoute(chat(undefined, false), '{"action":"nope"}')
     expect(r.ok).toBe(false)
-    if (!r.ok) expect(r.error.severity).toBe('error')
+    if (!r.ok) expect(r.error).toMatchObject({ code: 'VTL024', severity: 'error' })
     expect(selectRoute(chat(undefined, false), 'not json').ok).toBe(false)
   })
 })

@@ -97,7 +97,7 @@ export type RouteSelection =
   | { ok: false; value?: string; error: Diagnostic }
 
 function selectionError(message: string): Diagnostic {
-  return { code: 'VTL011', severity: 'error', message }
+  return { code: 'VTL024', severity: 'error', message }
 }
 
 /** Which route a message goes to, as API Gateway decides it. `$connect`/`$disconnect` are never selected by messages. */

@@ -44,7 +44,7 @@ export function testMessage(design: Design, input: TestMessageInput): TestMessag
   let route: TestMessageResult['route']
   if (input.routeKey !== undefined) {
     const hit = routeByKey(design, input.routeKey)
-    if (!hit) return { diagnostics: [{ code: 'VTL011', severity: 'error', message: `the design has no route ${JSON.stringify(input.routeKey)}` }] }
+    if (!hit) return { diagnostics: [{ code: 'VTL026', severity: 'error', message: `the design has no route ${JSON.stringify(input.routeKey)}` }] }
     route = { id: hit[0], key: hit[1].key, reason: 'route given explicitly' }
   } else {
     const sel = selectRoute(design, input.message)
@@ -54,7 +54,7 @@ export function testMessage(design: Design, input: TestMessageInput): TestMessag
   const integrationId = design.routes[route.id].integration
   const integration = integrationId ? design.integrations[integrationId] : undefined
   if (!integrationId || !integration) {
-    diagnostics.push({ code: 'VTL011', severity: 'info', message: `route ${route.key} has no integration: API Gateway accepts the message and does nothing`, entity: route.id })
+    diagnostics.push({ code: 'VTL025', severity: 'info', message: `route ${route.key} has no integration: API Gateway accepts the message and does nothing`, entity: route.id })
     return { route, diagnostics }
   }
   const template = selectTemplate(integration, input.message)

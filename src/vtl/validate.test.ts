@@ -85,7 +85,8 @@ describe('validateTemplate checks', () => {
   })
 
   it('every code in the table has a test case', () => {
-    const tested = new Set(cases.map((c) => c.code))
+    // VTL024–026 are message-tester results, tested in selection.test.ts and assist.test.ts.
+    const tested = new Set([...cases.map((c) => c.code), 'VTL024', 'VTL025', 'VTL026'])
     expect(Object.keys(VTL_CODES).filter((c) => !tested.has(c))).toEqual([])
   })
 
