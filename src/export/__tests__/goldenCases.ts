@@ -201,6 +201,9 @@ function httpAndExisting(): DesignDocument {
   d.integrations.callerSend = { type: 'aws', method: 'POST', service: 'sqs', path: '123456789012/legacy', credentials: { caller: true }, requestTemplates: { $default: 'Action=SendMessage&MessageBody=x' } }
   d.integrations.arnSend = { type: 'aws', method: 'POST', service: 'sqs', path: '123456789012/legacy', credentials: { arn: 'arn:aws:iam::123456789012:role/other' }, requestTemplates: { $default: 'Action=SendMessage&MessageBody=y' } }
   d.integrations.legacyProxy = { type: 'lambda-proxy', target: 'legacyFn' }
+  d.integrations.connectBackend = { type: 'http-proxy', method: 'POST', uri: 'https://backend.example.com/connect' }
+  d.authorizers.legacyAuth = { type: 'lambda', function: 'legacyFn', identitySource: ['route.request.header.Authorization', 'route.request.querystring.token'] }
+  d.routes.connect = { key: '$connect', integration: 'connectBackend', authorizer: 'legacyAuth' }
   d.routes.forward = { key: 'forward', integration: 'forwardBackend' }
   d.routes.lookup = { key: 'lookup', integration: 'lookupBackend', twoWay: true }
   d.routes.legacy = { key: 'legacy', integration: 'legacySend' }

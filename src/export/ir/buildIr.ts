@@ -59,7 +59,14 @@ export function buildIr(design: Design, options: IrOptions = {}): ExportIr {
   }
 
   const authorizers = new Map<string, AuthorizerInfo>()
-  for (const [id, a] of Object.entries(design.authorizers)) authorizers.set(id, buildAuthorizer(ctx, id, a))
+  // An authorizer whose route will be an L1 route (HTTP integration, or none) is built as L1 too.
+  const l1Routes = Object.values(design.routes).filter((r) => {
+    const type = r.integration ? design.integrations[r.integration]?.type : undefined
+    return !type || type === 'http' || type === 'http-proxy'
+  })
+  for (const [id, a] of Object.entries(design.authorizers)) {
+    authorizers.set(id, buildAuthorizer(ctx, id, a, l1Routes.some((r) => r.authorizer === id)))
+  }
   const integrations = new Map<string, IntegrationInfo>()
   for (const [id, i] of Object.entries(design.integrations)) {
     const info = buildIntegration(ctx, id, i)

@@ -66,14 +66,14 @@ export function buildRoute(
   const logicalId = ctx.resourceLogicalId(resourcePath)
   const info: RouteInfo = { id, key: route.key, constructPath, logicalId, statement: { k: 'expr', value: lit('') }, variable, extraPaths: [] }
 
-  if (authorizer?.type === 'lambda' && l1) {
-    ctx.error('EXP008', 'A Lambda authorizer on a route with an HTTP integration (or none) cannot be exported: CDK binds authorizers only through its WebSocket routes.', id, 'authorizer')
+  if (authorizer?.type === 'lambda' && (authorizer.l1 ?? false) !== l1) {
+    ctx.error('EXP008', 'One Lambda authorizer cannot serve both an HTTP-integrated route and another route.', id, 'authorizer')
   }
 
   // ---- CloudFormation of the route
   const cfn: JsonObject = { ApiId: ctx.apiRef(), RouteKey: route.key, AuthorizationType: authorizer ? (authorizer.type === 'iam' ? 'AWS_IAM' : 'CUSTOM') : 'NONE' }
   if (authorizer?.type === 'lambda' && authorizer.handler) {
-    cfn.AuthorizerId = { Ref: ctx.resourceLogicalId([api.constructId, authorizer.constructId, 'Resource']) }
+    cfn.AuthorizerId = { Ref: authorizer.l1 ? authorizer.bound!.logicalId : ctx.resourceLogicalId([api.constructId, authorizer.constructId, 'Resource']) }
   }
   if (route.apiKeyRequired) cfn.ApiKeyRequired = true
   if (route.twoWay) cfn.RouteResponseSelectionExpression = '$default'
@@ -93,6 +93,7 @@ export function buildRoute(
         ['apiId', member(apiVar, 'apiId')],
         ['routeKey', lit(route.key)],
         ['authorizationType', lit(cfn.AuthorizationType as string)],
+        ['authorizerId', authorizer?.l1 ? member(v(authorizer.variable), 'ref') : undefined],
         ['apiKeyRequired', route.apiKeyRequired ? bool(true) : undefined],
         ['target', target ? str(target) : undefined],
         ['routeResponseSelectionExpression', route.twoWay ? lit('$default') : undefined],
@@ -124,7 +125,7 @@ export function buildRoute(
 
   // ---- what binding creates
   if (integration && !l1) bindIntegration(ctx, info, integration, route.key)
-  if (authorizer?.type === 'lambda' && authorizer.handler && !l1) bindAuthorizer(ctx, authorizer)
+  if (authorizer?.type === 'lambda' && authorizer.handler && !authorizer.l1) bindAuthorizer(ctx, authorizer)
 
   // ---- L1 extras of the route
   const extras: [string, Code, Json][] = []

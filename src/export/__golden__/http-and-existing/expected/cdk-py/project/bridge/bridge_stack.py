@@ -24,6 +24,28 @@ class BridgeStack(Stack):
 
         web_socket_api = apigwv2.WebSocketApi(self, "bridge")
 
+        legacy_fn = lambda_.Function.from_function_attributes(
+            self,
+            "LegacyFnFunction",
+            function_arn="arn:aws:lambda:eu-west-1:123456789012:function:legacy",
+            same_environment=True,
+        )
+
+        legacy_auth = apigwv2.CfnAuthorizer(
+            self,
+            "LegacyAuth",
+            api_id=web_socket_api.api_id,
+            authorizer_type="REQUEST",
+            authorizer_uri=f"arn:{self.partition}:apigateway:{self.region}:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:legacy/invocations",
+            identity_source=["route.request.header.Authorization", "route.request.querystring.token"],
+            name="LegacyAuth",
+        )
+        legacy_fn.add_permission(
+            "LegacyAuthPermission",
+            principal=iam.ServicePrincipal("apigateway.amazonaws.com"),
+            source_arn=f"arn:{self.partition}:execute-api:{self.region}:{self.account}:{web_socket_api.api_id}/authorizers/{legacy_auth.ref}",
+        )
+
         forward_backend = apigwv2.CfnIntegration(
             self,
             "HttpBackendIntegration",
@@ -76,14 +98,26 @@ class BridgeStack(Stack):
             request_templates={"$default": "Action=SendMessage&MessageBody=y"},
         )
 
-        legacy_fn = lambda_.Function.from_function_attributes(
+        legacy_proxy = WebSocketLambdaIntegration("LegacyProxy", legacy_fn)
+
+        connect_backend = apigwv2.CfnIntegration(
             self,
-            "LegacyFnFunction",
-            function_arn="arn:aws:lambda:eu-west-1:123456789012:function:legacy",
-            same_environment=True,
+            "ConnectBackend",
+            api_id=web_socket_api.api_id,
+            integration_type="HTTP_PROXY",
+            integration_method="POST",
+            integration_uri="https://backend.example.com/connect",
         )
 
-        legacy_proxy = WebSocketLambdaIntegration("LegacyProxy", legacy_fn)
+        connect_route = apigwv2.CfnRoute(
+            self,
+            "ConnectRoute",
+            api_id=web_socket_api.api_id,
+            route_key="$connect",
+            authorization_type="CUSTOM",
+            authorizer_id=legacy_auth.ref,
+            target=f"integrations/{connect_backend.ref}",
+        )
 
         forward_route = apigwv2.CfnRoute(
             self,

@@ -16,6 +16,23 @@ export class BridgeStack extends Stack {
 
     const webSocketApi = new apigwv2.WebSocketApi(this, 'bridge');
 
+    const legacyFn = lambda.Function.fromFunctionAttributes(this, 'LegacyFnFunction', {
+      functionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:legacy',
+      sameEnvironment: true,
+    });
+
+    const legacyAuth = new apigwv2.CfnAuthorizer(this, 'LegacyAuth', {
+      apiId: webSocketApi.apiId,
+      authorizerType: 'REQUEST',
+      authorizerUri: `arn:${this.partition}:apigateway:${this.region}:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:legacy/invocations`,
+      identitySource: ['route.request.header.Authorization', 'route.request.querystring.token'],
+      name: 'LegacyAuth',
+    });
+    legacyFn.addPermission('LegacyAuthPermission', {
+      principal: new iam.ServicePrincipal('apigateway.amazonaws.com'),
+      sourceArn: `arn:${this.partition}:execute-api:${this.region}:${this.account}:${webSocketApi.apiId}/authorizers/${legacyAuth.ref}`,
+    });
+
     const forwardBackend = new apigwv2.CfnIntegration(this, 'HttpBackendIntegration', {
       apiId: webSocketApi.apiId,
       integrationType: 'HTTP_PROXY',
@@ -58,12 +75,22 @@ export class BridgeStack extends Stack {
       requestTemplates: { $default: 'Action=SendMessage&MessageBody=y' },
     });
 
-    const legacyFn = lambda.Function.fromFunctionAttributes(this, 'LegacyFnFunction', {
-      functionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:legacy',
-      sameEnvironment: true,
+    const legacyProxy = new WebSocketLambdaIntegration('LegacyProxy', legacyFn);
+
+    const connectBackend = new apigwv2.CfnIntegration(this, 'ConnectBackend', {
+      apiId: webSocketApi.apiId,
+      integrationType: 'HTTP_PROXY',
+      integrationMethod: 'POST',
+      integrationUri: 'https://backend.example.com/connect',
     });
 
-    const legacyProxy = new WebSocketLambdaIntegration('LegacyProxy', legacyFn);
+    const connectRoute = new apigwv2.CfnRoute(this, 'ConnectRoute', {
+      apiId: webSocketApi.apiId,
+      routeKey: '$connect',
+      authorizationType: 'CUSTOM',
+      authorizerId: legacyAuth.ref,
+      target: `integrations/${connectBackend.ref}`,
+    });
 
     const forwardRoute = new apigwv2.CfnRoute(this, 'ForwardRoute', {
       apiId: webSocketApi.apiId,
