@@ -34,6 +34,12 @@ async function boot() {
       baseRevision: restored && 'record' in restored && restored.record ? restored.record.revision : 0,
       onStatus: (status) => store.getState().setPersistence(status),
     })
+    // Closing or hiding the tab writes a pending change now instead of after the debounce.
+    const flush = () => void persistence?.flush()
+    addEventListener('pagehide', flush)
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') flush()
+    })
   }
 
   const shared = readShareFragment()
