@@ -173,6 +173,33 @@ test.describe('template editor', () => {
     expect(await template('joinMock')).toBe('{\n  "statusCode": 200\n}')
   })
 
+  test('undo from the toolbar (the app history) shows up in the editor, step by step', async ({ api, canvas, vtlEditor, page }) => {
+    await api.load(twoRouteDocument())
+    await canvas.select('join')
+    await vtlEditor.open()
+    await vtlEditor.ready()
+    const template = async () => (await api.document()).design.integrations.joinMock.requestTemplates!.$default
+    await vtlEditor.typeAtEndOfLine(2, ',"a":1')
+    await vtlEditor.monaco.blur()
+    await page.waitForTimeout(900) // typing pause: one history step
+    await vtlEditor.typeAtEndOfLine(2, ',"b":2')
+    await page.waitForTimeout(900)
+    expect(await template()).toBe('{\n  "statusCode": 200,"a":1,"b":2\n}')
+
+    await page.getByTestId('toolbar.undo').click()
+    await expect.poll(template).toBe('{\n  "statusCode": 200,"a":1\n}')
+    await expect(vtlEditor.monaco.locator('.view-lines')).toContainText('"statusCode": 200,"a":1')
+    await expect(vtlEditor.monaco.locator('.view-lines')).not.toContainText('"b":2')
+    await page.getByTestId('toolbar.undo').click()
+    await expect.poll(template).toBe('{\n  "statusCode": 200\n}')
+    await expect(vtlEditor.monaco.locator('.view-lines')).not.toContainText('"a":1')
+    await page.getByTestId('toolbar.redo').click()
+    await expect(vtlEditor.monaco.locator('.view-lines')).toContainText('"statusCode": 200,"a":1')
+    // Typing after an outside change continues from what the design holds.
+    await vtlEditor.typeAtEndOfLine(2, ',"c":3')
+    await expect.poll(template).toBe('{\n  "statusCode": 200,"a":1,"c":3\n}')
+  })
+
   test('integration response templates are tabs too; edits land in the response', async ({ api, canvas, vtlEditor, page }) => {
     const doc = twoRouteDocument()
     doc.design.routes.join.twoWay = true

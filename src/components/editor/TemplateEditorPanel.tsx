@@ -192,8 +192,6 @@ function TemplateEditor({ monaco, design, integrationId, template, routeKeys, on
   useLayoutEffect(() => {
     callbacks.current = { onChange, onTypingEnd, integrationId, key: template.key, path }
   })
-  /** Texts this editor reported through onChange since the last external sync: echoes of them are not external edits. */
-  const emitted = useRef(new Map<string, string[]>())
   const applyingExternal = useRef(false)
 
   // What the validator needs to know about this template (route, integration, stage variables, the design for
@@ -242,13 +240,8 @@ function TemplateEditor({ monaco, design, integrationId, template, routeKeys, on
     }
     const contentSub = instance.onDidChangeModelContent(() => {
       if (applyingExternal.current) return
-      const { onChange: emit, integrationId: id, key, path: modelPath } = callbacks.current
-      const text = instance.getValue()
-      const list = emitted.current.get(modelPath) ?? []
-      list.push(text)
-      if (list.length > 50) list.shift()
-      emitted.current.set(modelPath, list)
-      emit(id, key, text)
+      const { onChange: emit, integrationId: id, key } = callbacks.current
+      emit(id, key, instance.getValue())
       pendingTypingEnd = true
       if (typingTimer) clearTimeout(typingTimer)
       typingTimer = setTimeout(flushTypingEnd, TYPING_END_MS)
@@ -282,21 +275,19 @@ function TemplateEditor({ monaco, design, integrationId, template, routeKeys, on
     // The text is synced by the next effect; creation uses the text at first use only.
   }, [editor, monaco, path])
 
-  // Follow the design when the text changes outside the editor (app undo, import, inspector), as an undoable edit.
+  // Follow the design when the text changes outside the editor (app undo/redo, import, inspector), as an undoable
+  // edit. Our own edits come back equal to the model (the store updates synchronously), so they are no-ops here.
   useEffect(() => {
     if (!editor) return
     const model = editor.getModel()
     if (!model || model.uri.path !== path) return
     if (model.getValue() === template.text) return
-    const echoes = emitted.current.get(path)
-    if (echoes?.includes(template.text)) return
     applyingExternal.current = true
     try {
       syncModelText(model, template.text)
     } finally {
       applyingExternal.current = false
     }
-    emitted.current.delete(path)
   }, [editor, path, template.text])
 
   // Dispose models of templates that no longer exist anywhere in the design.
