@@ -247,6 +247,15 @@ test.describe('template editor', () => {
       .toEqual(['application/json'])
   })
 
+  test('with nothing selected, the editor offers the templates of the design', async ({ vtlEditor, page }) => {
+    await vtlEditor.open()
+    await expect(page.getByTestId('editor.empty')).toContainText('Select a route or an integration')
+    await page.getByTestId('editor.open.putItem').click()
+    await vtlEditor.ready()
+    await expect(vtlEditor.tab('application/json')).toHaveAttribute('aria-selected', 'true')
+    await expect(vtlEditor.monaco.locator('.view-lines')).toContainText('$context.requestId')
+  })
+
   test('validation falls back to the main thread when the worker cannot load', async ({ page, canvas, vtlEditor }) => {
     await page.route(/vtl\.worker/, (route) => route.abort())
     await canvas.select('putItem')

@@ -64,9 +64,27 @@ export function TemplateEditorPanel(props: TemplateEditorPanelProps) {
 
   let body: React.ReactNode
   if (!integrationId) {
+    const withTemplates = Object.entries(design.integrations).filter(([, integ]) => listTemplates(integ).length > 0)
     body = (
       <div className="ss-empty" data-testid="editor.empty">
-        Select a route or an integration on the canvas to edit its mapping templates.
+        Select a route or an integration on the canvas to edit its mapping templates
+        {withTemplates.length ? ', or open one here:' : '.'}
+        {withTemplates.length ? (
+          <div className="ss-tabs" style={{ marginTop: 6 }}>
+            {withTemplates.map(([id, integ]) => {
+              const first = listTemplates(integ)[0]
+              const routes = Object.values(design.routes)
+                .filter((r) => r.integration === id)
+                .map((r) => r.key)
+              return (
+                <button key={id} className="ss-tab" data-testid={`editor.open.${id}`} onClick={() => onSelectTemplate(id, first.key)}>
+                  {routes.length ? `${routes.join(', ')} → ` : ''}
+                  {id} · {first.label}
+                </button>
+              )
+            })}
+          </div>
+        ) : null}
       </div>
     )
   } else if (!integration) {
