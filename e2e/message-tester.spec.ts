@@ -87,6 +87,8 @@ test.describe('message tester', () => {
     await tester.send('{"action":"nope"}')
     await expect(tester.route).toHaveText('$default')
     await expect(tester.routeReason).toContainText('no route has the key "nope"')
+    await tester.page.getByTestId('tester.format').click()
+    await expect(tester.message).toHaveValue('{\n  "action": "nope"\n}')
 
     // A message without the selection field evaluates to the empty string.
     await tester.send('{"message":"no action here"}')

@@ -88,8 +88,19 @@ export function MessageTesterPanel({ design, routeId }: MessageTesterPanelProps)
       <div className="ss-columns">
         <div className="ss-column" style={{ flex: '1 1 40%' }}>
           <label className="ss-field">
-            <span>
+            <span style={{ display: 'flex', alignItems: 'center', gap: 6 }}>
               Message {message.trim() === '' ? '(empty)' : messageIsJson ? '(JSON)' : '(raw text, not JSON)'}
+              {messageIsJson ? (
+                <button
+                  type="button"
+                  className="ss-button"
+                  style={{ marginLeft: 'auto', padding: '0 6px', fontSize: 11 }}
+                  data-testid="tester.format"
+                  onClick={() => setMessage(JSON.stringify(JSON.parse(message), null, 2))}
+                >
+                  Format JSON
+                </button>
+              ) : null}
             </span>
             <textarea data-testid="tester.message" rows={6} spellCheck={false} value={message} onChange={(e) => setMessage(e.target.value)} />
           </label>
