@@ -78,6 +78,11 @@ test.describe('template editor', () => {
     await expect(vtlEditor.problemAtLine(3)).toHaveAttribute('data-code', 'VTL001')
     await expect(vtlEditor.squiggles().first()).toBeVisible()
     await expect(vtlEditor.status).toHaveAttribute('data-errors', '1')
+    // The squiggle is drawn on the line that holds the #foreach.
+    const squiggle = (await vtlEditor.squiggles().first().boundingBox())!
+    const line = (await vtlEditor.monaco.locator('.view-line').filter({ hasText: '#foreach' }).boundingBox())!
+    expect(squiggle.y + squiggle.height / 2).toBeGreaterThan(line.y)
+    expect(squiggle.y + squiggle.height / 2).toBeLessThan(line.y + line.height)
 
     // The edit reached the design (one store update per keystroke).
     expect((await api.document()).design.integrations.putItem.requestTemplates!['application/json']).toContain('#foreach($i in [1..2])')
