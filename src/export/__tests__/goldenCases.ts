@@ -64,7 +64,7 @@ function sqsFanIn(): DesignDocument {
     templateSelectionExpression: '\\$default',
     timeoutMs: 5000,
   }
-  d.integrations.connectMock = { type: 'mock', requestTemplates: { $default: '{"statusCode": 200}' }, templateSelectionExpression: '\\$default' }
+  d.integrations.connectMock = { type: 'mock', requestTemplates: { $default: '{"statusCode":200}' }, templateSelectionExpression: '\\$default' }
   d.routes.connect = { key: '$connect', integration: 'connectMock', apiKeyRequired: true }
   d.routes.fallback = { key: '$default', integration: 'enqueue' }
   d.stages.live = { name: 'live', autoDeploy: true }
@@ -135,7 +135,8 @@ function iamAndServices(): DesignDocument {
     passthroughBehavior: 'NEVER' as const,
   })
   d.integrations.publishCall = { ...aws('sns', 'Publish', 'topic', 'Action=Publish&TopicArn=$util.urlEncode("@{topic.arn}")&Message=$util.urlEncode($input.body)&MessageGroupId=g'), requestParameters: { 'integration.request.header.Content-Type': "'application/x-www-form-urlencoded'" } }
-  d.integrations.recordCall = aws('kinesis', 'PutRecord', 'stream', '{"StreamName": "@{stream.name}", "Data": "$util.base64Encode($input.body)", "PartitionKey": "$context.connectionId"}')
+  // Compact JSON: exported as JSON.stringify / json.dumps data, with references inside strings and every JSON type.
+  d.integrations.recordCall = aws('kinesis', 'PutRecord', 'stream', '{"StreamName":"@{stream.name}","Data":"$util.base64Encode($input.body)","PartitionKey":"$context.connectionId","ExplicitHashKey":null,"Tags":[1,true,false,"ü\u2028😀 @{aws.region}/@{stream.arn} \\"q\\" {x}"]}')
   d.integrations.eventCall = { ...aws('events', 'PutEvents', 'bus', '{"Entries": [{"EventBusName": "@{bus.name}", "Source": "ws", "DetailType": "message", "Detail": "$util.escapeJavaScript($input.body)"}]}'), requestParameters: { 'integration.request.header.X-Amz-Target': "'AWSEvents.PutEvents'", 'integration.request.header.Content-Type': "'application/x-amz-json-1.1'" } }
   d.integrations.startCall = {
     ...aws('states', 'StartSyncExecution', 'machine', '{"stateMachineArn": "@{machine.arn}", "input": "$util.escapeJavaScript($input.body)"}'),

@@ -32,6 +32,7 @@ export class PyImports {
   readonly modules = new Set<CdkModule>()
   readonly named = new Map<string, Set<string>>()
   typing = false
+  json = false
 
   use(sym: Symbol): string {
     const m = MODULE[sym.module]
@@ -51,7 +52,8 @@ export class PyImports {
 
   lines(): string[] {
     const out: string[] = []
-    if (this.typing) out.push('import typing', '')
+    const std = [...(this.json ? ['import json'] : []), ...(this.typing ? ['import typing'] : [])]
+    if (std.length) out.push(...std, '')
     const core = [...(this.named.get('aws_cdk') ?? [])].sort()
     const aliased = [...this.modules].sort().map((m) => `${MODULE[m]!.module} as ${MODULE[m]!.alias}`)
     const coreItems = [...core, ...aliased]
@@ -116,6 +118,10 @@ export class PyPrinter {
         return this.args(`${this.code(c.target, level, column)}.${snakeCase(c.method)}(`, c.args, c.props, level, column)
       case 'member':
         return `${this.code(c.target, level, column)}.${snakeCase(c.name)}`
+      case 'jsonStringify':
+        // Compact separators and raw non-ASCII: byte-identical to JavaScript's JSON.stringify.
+        this.imports.json = true
+        return wrap('json.dumps(', [this.code(c.value, level + 1, 0), 'separators=(",", ":")', 'ensure_ascii=False'], ')', level, UNIT, column)
       case 'cast':
         this.imports.typing = true
         return `typing.cast(${this.imports.use(c.sym)}, ${this.code(c.value, level, column)})`

@@ -117,6 +117,8 @@ export class TsPrinter {
         return `${this.code(c.target, level, column)}.${c.name}`
       case 'cast':
         return `(${this.code(c.value, level, column + 1)} as ${this.imports.use(c.sym)})`
+      case 'jsonStringify':
+        return wrap('JSON.stringify(', [this.code(c.value, level + 1, 0)], ')', level, UNIT, column).replace(/,\n(\s*)\)$/, '\n$1)')
     }
   }
 

@@ -13,6 +13,7 @@ import { deepMerge } from './context'
 import type { Expr } from './expr'
 import { functionRef, type FunctionRef } from './functions'
 import { pascalCase } from './names'
+import { templateCode } from './jsonTemplate'
 import { sanitizeConstructId } from './logicalIds'
 
 export type IntegrationStyle = 'aws' | 'lambda-proxy' | 'mock' | 'l1'
@@ -101,7 +102,7 @@ export function buildIntegration(ctx: IrContext, id: string, i: Integration): In
 
   const code = {
     uri: uri ? str(uri) : undefined,
-    templates: templates ? ({ k: 'map', entries: templates.map(([k, e]) => [k, str(e)]) } as Code) : undefined,
+    templates: templates ? ({ k: 'map', entries: templates.map(([k, e]) => [k, templateCode(e)]) } as Code) : undefined,
     parameters: parameters ? ({ k: 'map', entries: parameters.map(([k, e]) => [k, str(e)]) } as Code) : undefined,
     selection: i.templateSelectionExpression !== undefined ? lit(i.templateSelectionExpression) : undefined,
     passthrough: i.passthroughBehavior ? sym('apigwv2', `PassthroughBehavior.${i.passthroughBehavior}`) : undefined,

@@ -9,6 +9,7 @@ import type { Expr } from './expr'
 import type { IntegrationInfo } from './buildIntegrations'
 import { bindVariable, type RouteInfo } from './buildRoutes'
 import { pascalCase } from './names'
+import { templateCode } from './jsonTemplate'
 
 export interface ResponseInfo {
   path: string[]
@@ -36,7 +37,7 @@ export function buildResponses(ctx: IrContext, integration: IntegrationInfo, fir
       ['apiId', member(v(ctx.api!.variable), 'apiId')],
       ['integrationId', integrationId],
       ['integrationResponseKey', lit(key)],
-      ['responseTemplates', templates ? { k: 'map', entries: templates.map(([k, e]) => [k, str(e)]) } : undefined],
+      ['responseTemplates', templates ? { k: 'map', entries: templates.map(([k, e]) => [k, templateCode(e)]) } : undefined],
       ['templateSelectionExpression', r.templateSelectionExpression !== undefined ? lit(r.templateSelectionExpression) : undefined],
       ['contentHandlingStrategy', r.contentHandling ? lit(r.contentHandling) : undefined],
       ['responseParameters', responseParameters ? { k: 'map', entries: responseParameters.map(([k, e]) => [k, str(e)]) } : undefined],

@@ -52,6 +52,8 @@ export type Code =
   | { k: 'member'; target: Code; name: string }
   /** `(value as Type)` / `typing.cast(Type, value)`. */
   | { k: 'cast'; sym: Symbol; value: Code }
+  /** A compact JSON document built from data: `JSON.stringify(…)` / `json.dumps(…, separators=(",", ":"), ensure_ascii=False)`. */
+  | { k: 'jsonStringify'; value: Code }
 
 /** Named props in camelCase; undefined values are left out. */
 export type Props = [string, Code][]

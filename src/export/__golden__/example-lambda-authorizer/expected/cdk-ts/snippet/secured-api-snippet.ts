@@ -68,7 +68,7 @@ new apigwv2.CfnIntegrationResponse(this, 'EchoMockResponse', {
   apiId: webSocketApi.apiId,
   integrationId: echoMockBound.integrationId,
   integrationResponseKey: '$default',
-  responseTemplates: { $default: '{"principal":"$context.authorizer.principalId"}' },
+  responseTemplates: { $default: JSON.stringify({ principal: '$context.authorizer.principalId' }) },
   templateSelectionExpression: '\\$default',
 });
 

@@ -41,7 +41,7 @@ new apigwv2.CfnIntegrationResponse(this, 'FallbackMockResponse', {
   apiId: webSocketApi.apiId,
   integrationId: fallbackMockBound.integrationId,
   integrationResponseKey: '$default',
-  responseTemplates: { $default: '{"error":"unknown action","hint":"send {\\"action\\":\\"ping\\"}"}' },
+  responseTemplates: { $default: JSON.stringify({ error: 'unknown action', hint: 'send {"action":"ping"}' }) },
   templateSelectionExpression: '\\$default',
 });
 

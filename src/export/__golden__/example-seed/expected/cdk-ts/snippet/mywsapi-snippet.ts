@@ -26,7 +26,7 @@ const putItem = new WebSocketAwsIntegration('DynamodbPutItem', {
   integrationMethod: 'POST',
   credentialsRole: apiRole,
   requestTemplates: {
-    'application/json': `{"TableName":"${table.tableName}","Item":{"id":{"S":"$context.requestId"}}}`,
+    'application/json': JSON.stringify({ TableName: table.tableName, Item: { id: { S: '$context.requestId' } } }),
   },
 });
 

@@ -95,7 +95,15 @@ const recordCall = new WebSocketAwsIntegration('RecordCall', {
   integrationMethod: 'POST',
   credentialsRole: role,
   requestTemplates: {
-    $default: `{"StreamName": "${stream.streamName}", "Data": "$util.base64Encode($input.body)", "PartitionKey": "$context.connectionId"}`,
+    $default: JSON.stringify(
+      {
+        StreamName: stream.streamName,
+        Data: '$util.base64Encode($input.body)',
+        PartitionKey: '$context.connectionId',
+        ExplicitHashKey: null,
+        Tags: [1, true, false, `ü\u2028😀 ${this.region}/${stream.streamArn} "q" {x}`],
+      }
+    ),
   },
   templateSelectionExpression: '\\$default',
   passthroughBehavior: apigwv2.PassthroughBehavior.NEVER,

@@ -4,7 +4,7 @@ import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { WebSocketMockIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 
 const connectMock = new WebSocketMockIntegration('ConnectMock', {
-  requestTemplates: { $default: '{"statusCode": 200}' },
+  requestTemplates: { $default: JSON.stringify({ statusCode: 200 }) },
   templateSelectionExpression: '\\$default',
 });
 

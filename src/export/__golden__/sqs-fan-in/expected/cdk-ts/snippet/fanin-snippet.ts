@@ -43,7 +43,7 @@ const enqueue = new WebSocketAwsIntegration('SqsSend', {
 });
 
 const connectMock = new WebSocketMockIntegration('ConnectMock', {
-  requestTemplates: { $default: '{"statusCode": 200}' },
+  requestTemplates: { $default: JSON.stringify({ statusCode: 200 }) },
   templateSelectionExpression: '\\$default',
 });
 

@@ -73,7 +73,7 @@ export class SecuredApiStack extends Stack {
       apiId: webSocketApi.apiId,
       integrationId: echoMockBound.integrationId,
       integrationResponseKey: '$default',
-      responseTemplates: { $default: '{"principal":"$context.authorizer.principalId"}' },
+      responseTemplates: { $default: JSON.stringify({ principal: '$context.authorizer.principalId' }) },
       templateSelectionExpression: '\\$default',
     });
 

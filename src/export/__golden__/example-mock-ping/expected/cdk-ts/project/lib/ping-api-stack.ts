@@ -46,7 +46,7 @@ export class PingApiStack extends Stack {
       apiId: webSocketApi.apiId,
       integrationId: fallbackMockBound.integrationId,
       integrationResponseKey: '$default',
-      responseTemplates: { $default: '{"error":"unknown action","hint":"send {\\"action\\":\\"ping\\"}"}' },
+      responseTemplates: { $default: JSON.stringify({ error: 'unknown action', hint: 'send {"action":"ping"}' }) },
       templateSelectionExpression: '\\$default',
     });
 

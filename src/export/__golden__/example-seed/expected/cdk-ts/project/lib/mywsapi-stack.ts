@@ -30,7 +30,7 @@ export class MywsapiStack extends Stack {
       integrationMethod: 'POST',
       credentialsRole: apiRole,
       requestTemplates: {
-        'application/json': `{"TableName":"${table.tableName}","Item":{"id":{"S":"$context.requestId"}}}`,
+        'application/json': JSON.stringify({ TableName: table.tableName, Item: { id: { S: '$context.requestId' } } }),
       },
     });
 

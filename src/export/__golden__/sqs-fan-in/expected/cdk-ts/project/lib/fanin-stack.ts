@@ -47,7 +47,7 @@ export class FaninStack extends Stack {
     });
 
     const connectMock = new WebSocketMockIntegration('ConnectMock', {
-      requestTemplates: { $default: '{"statusCode": 200}' },
+      requestTemplates: { $default: JSON.stringify({ statusCode: 200 }) },
       templateSelectionExpression: '\\$default',
     });
 
