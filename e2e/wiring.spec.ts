@@ -67,4 +67,29 @@ test.describe('wiring', () => {
     expect((await api.document()).design.routes.connect.integration).toBeUndefined()
     await expect(canvas.edge('integration:connect->putItem')).toHaveCount(0)
   })
+
+  test('keyboard alternative: wire from the inspector, with the same checks and presets', async ({ app, api, canvas, inspector, palette }) => {
+    await palette.addWithKeyboard('integration.sqs-sendmessage')
+    const [integration] = await api.selection()
+    await palette.addWithKeyboard('resource.sqs')
+    const [queue] = await api.selection()
+    await canvas.select(integration)
+    await inspector.choose('integration', 'target', queue)
+    await expect(canvas.edge(`target:${integration}->${queue}`)).toBeAttached()
+    const wired = (await api.document()).design.integrations[integration]
+    expect(wired.credentials).toEqual({ role: expect.any(String) })
+    expect(Object.values(wired.requestTemplates ?? {}).join('')).not.toContain('@{target.')
+
+    await palette.addWithKeyboard('route.custom')
+    const [route] = await api.selection()
+    await inspector.choose('route', 'integration', integration)
+    await expect(canvas.edge(`integration:${route}->${integration}`)).toBeAttached()
+    // Refused like a drag: an authorizer on a custom route.
+    await palette.addWithKeyboard('authorizer.lambda')
+    const [auth] = await api.selection()
+    await canvas.select(route)
+    await inspector.choose('route', 'authorizer', auth)
+    await expect(app.getByTestId('notice.error').last()).toContainText('Authorizers apply only to $connect')
+    expect((await api.document()).design.routes[route].authorizer).toBeUndefined()
+  })
 })

@@ -23,6 +23,7 @@ import type { DesignerStore } from '../store/createDesignerStore'
 import type { PersistenceController } from '../store/persistence'
 import { DesignerStoreProvider, useDesigner } from '../store/StoreProvider'
 import { useShortcuts } from './useShortcuts'
+import { NODE_HEIGHT, NODE_WIDTH } from '../layout/columns'
 import './app.css'
 
 /** The import engineer's dialog (CloudFormation → design), loaded when first opened. */
@@ -163,6 +164,9 @@ function Shell({ store, persistence }: AppProps) {
         const p = flow.screenToFlowPosition(centre)
         position = { x: p.x - 120, y: p.y - 38 }
       }
+      // Several additions in a row at the same spot go one below the other instead of stacking.
+      const taken = Object.values(store.getState().doc.layout)
+      while (taken.some((p) => Math.abs(p.x - position!.x) < NODE_WIDTH && Math.abs(p.y - position!.y) < NODE_HEIGHT + 8)) position = { x: position.x, y: position.y + NODE_HEIGHT + 24 }
       store.getState().closeAddMenu()
       store.getState().addEntity(item.spec, position)
     },

@@ -154,3 +154,30 @@ describe('createDesignerStore', () => {
     expect(store.getState().fileName).toBe('other.yaml')
   })
 })
+
+describe('setReference (keyboard wiring from the inspector)', () => {
+  it('wires like a drag: presets applied, refusals reported, one undo step', () => {
+    const store = createDesignerStore(seedDocument(), { check: () => [], checkDelayMs: 0 })
+    const s = () => store.getState()
+    const integ = s().addEntity({ kind: 'integration', preset: 'sqs-sendmessage' }, { x: 0, y: 0 })!
+    const queue = s().addEntity({ kind: 'resource', type: 'sqs-queue' }, { x: 0, y: 0 })!
+    const depth = s().history.past.length
+    expect(s().setReference(integ, 'target', queue)).toBe(true)
+    const wired = s().doc.design.integrations[integ]
+    expect(wired.target).toBe(queue)
+    expect(wired.credentials).toEqual({ role: expect.any(String) })
+    expect(s().history.past.length).toBe(depth + 1)
+
+    // Replacing a route's integration disconnects the old one first.
+    expect(s().setReference('connect', 'integration', integ)).toBe(true)
+    expect(s().doc.design.routes.connect.integration).toBe(integ)
+    // An authorizer on a custom route is refused with the reason.
+    const auth = s().addEntity({ kind: 'authorizer', type: 'lambda' }, { x: 0, y: 0 })!
+    const custom = s().addEntity({ kind: 'route', route: 'custom' }, { x: 0, y: 0 })!
+    expect(s().setReference(custom, 'authorizer', auth)).toBe(false)
+    expect(s().notices.at(-1)?.message).toMatch(/only to \$connect/)
+    // Clearing removes the edge.
+    expect(s().setReference('connect', 'integration', undefined)).toBe(true)
+    expect(s().doc.design.routes.connect.integration).toBeUndefined()
+  })
+})

@@ -21,6 +21,7 @@ import {
   pasteEntities,
   setField,
   setLayout,
+  type EdgeKind,
   type NewEntitySpec,
 } from '../model/ops'
 import { locateEntity } from '../model/queries'
@@ -91,6 +92,12 @@ export interface DesignerState {
   moveNodes(positions: Record<EntityId, Position>, capture: Capture): void
   setField(entityId: EntityId, path: readonly (string | number)[], value: unknown, capture?: Capture): void
   setTemplate(integrationId: EntityId, key: string, text: string): void
+  /**
+   * Sets a reference that the canvas draws as an edge (a route's integration or authorizer, an integration's
+   * target, an authorizer's function) the way wiring does: checked by `canConnect`, presets applied, one step.
+   * This is the keyboard alternative to dragging a connection.
+   */
+  setReference(entityId: EntityId, field: string, target: EntityId | undefined): boolean
   deleteSelection(): void
   duplicateSelection(): void
   /** The selection as clipboard text, or undefined when nothing copyable is selected. */
@@ -124,6 +131,18 @@ export function templatePath(key: string): string[] {
     if (segments.length === 4 && segments[0] === 'responses' && segments[2] === 'templates') return segments
   }
   return ['requestTemplates', key]
+}
+
+/** Fields that the canvas draws as edges, by entity kind, with the edge they stand for. */
+export const REFERENCE_FIELDS: Partial<Record<string, Record<string, EdgeKind>>> = {
+  route: { integration: 'integration', authorizer: 'authorizer' },
+  integration: { target: 'target' },
+  authorizer: { function: 'authorizerFunction' },
+}
+
+function referenceEdgeKind(doc: DesignDocument, entityId: EntityId, field: string): EdgeKind | undefined {
+  const kind = locateEntity(doc.design, entityId)?.kind
+  return kind ? REFERENCE_FIELDS[kind]?.[field] : undefined
 }
 
 function countProblems(diagnostics: readonly Diagnostic[]): Record<EntityId, { errors: number; warnings: number }> {
@@ -260,6 +279,32 @@ export function createDesignerStore(initial: DesignDocument, options: DesignerOp
         const integration = get().doc.design.integrations[integrationId]
         if (!integration) return
         get().setField(integrationId, templatePath(key), text, 'eventually')
+      },
+      setReference(entityId, field, target) {
+        const { doc } = get()
+        const edgeKind = referenceEdgeKind(doc, entityId, field)
+        if (!edgeKind) return false
+        const incoming = edgeKind === 'authorizer'
+        const current = graphEdges(doc.design).find((e) => e.kind === edgeKind && (incoming ? e.target === entityId : e.source === entityId))
+        if (current && (incoming ? current.source : current.target) === target) return true
+        let next = doc
+        if (current) {
+          const r = disconnect(next, current)
+          if (r.ok) next = r.value
+        } else if (!target) {
+          // A dangling reference (nothing drawn): just clear the field.
+          next = setField(next, entityId, [field], undefined)
+        }
+        if (target) {
+          const r = incoming ? connect(next, target, entityId) : connect(next, entityId, target)
+          if (!r.ok) {
+            get().notify('error', r.reason)
+            return false
+          }
+          next = r.value
+        }
+        get().apply(() => next)
+        return true
       },
       deleteSelection() {
         const { doc, selection } = get()

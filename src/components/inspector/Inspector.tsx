@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow'
 import { entityOf, graphEdges } from '../../model/ops'
 import { locateEntity } from '../../model/queries'
 import { useDesigner, useDesignerStoreApi } from '../../store/StoreProvider'
+import { REFERENCE_FIELDS } from '../../store/createDesignerStore'
 import { fieldsFor } from './fieldSpecs'
 import { Fields, type FieldContext } from './Fields'
 import { fieldPath } from '../../model/fieldPath'
@@ -90,7 +91,11 @@ function EntityForm({ id, kind }: { id: string; kind: NonNullable<ReturnType<typ
       design,
       diagnostics,
       focus,
-      set: (path, value, capture) => store.getState().setField(id, path, value, capture),
+      set: (path, value, capture) => {
+        // References drawn as edges go through wiring (checks, presets) so the keyboard path equals a drag.
+        if (path.length === 1 && REFERENCE_FIELDS[kind]?.[String(path[0])]) store.getState().setReference(id, String(path[0]), value as string | undefined)
+        else store.getState().setField(id, path, value, capture)
+      },
       commit: () => store.getState().commitGesture(),
       openTemplate: (path) => store.getState().openTemplate(id, path[0] === 'requestTemplates' ? String(path[1]) : fieldPath(...path)),
     }),
