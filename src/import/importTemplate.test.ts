@@ -376,3 +376,29 @@ Resources:
     expect(r.document.design.cloudformation?.logicalIds).toEqual({ Fn: 'fn', Api: 'api' })
   })
 })
+
+describe('CredentialsArn and literal ARNs', () => {
+  it('accepts a role GetAtt, a role ARN string and the caller form; a literal function ARN becomes an existing resource', () => {
+    const integ = (id: string, creds: string, uri = "!Sub 'arn:${AWS::Partition}:apigateway:${AWS::Region}:sqs:path/${AWS::AccountId}/q'") => `
+  ${id}:
+    Type: AWS::ApiGatewayV2::Integration
+    Properties: {ApiId: !Ref Api, IntegrationType: AWS, IntegrationMethod: POST, CredentialsArn: ${creds}, IntegrationUri: ${uri}}`
+    const text = `
+Resources:
+  Api:
+    Type: AWS::ApiGatewayV2::Api
+    Properties: {Name: a, ProtocolType: WEBSOCKET, RouteSelectionExpression: $request.body.action}${integ('ByArn', 'arn:aws:iam::123456789012:role/gw')}${integ('AsCaller', "'arn:aws:iam::*:user/*'")}${integ(
+      'Invoke',
+      'arn:aws:iam::123456789012:role/gw',
+      "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:worker/invocations",
+    )}
+`
+    const d = imported(text).document.design
+    expect(d.integrations.byArn).toMatchObject({ type: 'aws', service: 'sqs', path: '@{aws.accountId}/q', credentials: { arn: 'arn:aws:iam::123456789012:role/gw' } })
+    expect(d.integrations.asCaller.credentials).toEqual({ caller: true })
+    expect(d.integrations.invoke).toMatchObject({ type: 'lambda', target: 'existingFunction' })
+    // Not the URI the export would build (literal region and partition): kept as written.
+    expect(d.integrations.invoke.uri).toBe('arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:worker/invocations')
+    expect(d.resources.existingFunction).toEqual({ type: 'existing', kind: 'lambda-function', arn: 'arn:aws:lambda:eu-west-1:123456789012:function:worker' })
+  })
+})

@@ -827,7 +827,11 @@ class Importer {
         if (fn) {
           integration = { type: cfnType === 'AWS_PROXY' ? 'lambda-proxy' : 'lambda', target: fn }
           p.take('IntegrationUri')
-          if (uri !== this.lambdaUri(fn) && this.design.resources[fn].type !== 'existing') integration.uri = uri
+          const target = this.design.resources[fn]
+          const canonical = target.type === 'existing'
+            ? `arn:@{aws.partition}:apigateway:@{aws.region}:lambda:path/2015-03-31/functions/${target.arn}/invocations`
+            : this.lambdaUri(fn)
+          if (uri !== canonical) integration.uri = uri
           break
         }
         integration = { type: cfnType === 'AWS_PROXY' ? 'lambda-proxy' : 'aws' }
