@@ -45,7 +45,7 @@ describe('generated CDK TypeScript', () => {
 })
 
 describe('CDK TypeScript project', () => {
-  it('the seed project synthesizes through its own bin/ entry point to the cfn-json resources', () => {
+  it('the seed project synthesizes through its own bin/ entry point to the cfn-json resources and type-checks with its tsconfig', () => {
     const doc = seedDocument()
     const project = exportDesign(doc, { target: 'cdk-ts', shape: 'project' })
     const template = exportDesign(doc, { target: 'cfn-json' })
@@ -63,6 +63,9 @@ describe('CDK TypeScript project', () => {
     expect(r.status, r.output).toBe(0)
     const synthesized = JSON.parse(readFileSync(join(out, 'MywsapiStack.template.json'), 'utf8'))
     expect(diffTemplates(JSON.parse(template.files[0].contents), synthesized)).toEqual([])
+    // The project's own tsconfig (NodeNext, strict, CommonJS like `cdk init`) accepts its files.
+    const tsc = run(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', join(dir, 'tsconfig.json')])
+    expect(tsc.output).toBe('')
     removeDir(dir)
-  }, 60_000)
+  }, 120_000)
 })
