@@ -59,6 +59,20 @@ describe('chunked parsing', () => {
     )
   })
 
+  it('a one-line edit in a large template re-parses only its chunk and gives the same result as a cold parse', () => {
+    const base = Array.from({ length: 400 }, (_, i) => `#if($a == ${i})\n  {"n": ${i}, "x": "$input.path('$.x')"}\n#end`).join('\n')
+    const edited = base.replace('"n": 200,', '"n": 200, "edited": true,')
+    const warm = parseChunked(base, scanTemplate(base), new LineIndex(base))
+    expect(warm.ok).toBe(true)
+    const viaCache = parseChunked(edited, scanTemplate(edited), new LineIndex(edited))
+    const cold = parse(edited)
+    expect(viaCache.ok).toBe(true)
+    if (!viaCache.ok) return
+    const render2 = (ast: ReturnType<typeof parse>) => new ApigwCompile(ast).render({ a: 200, input: makeInput('{"x":"X"}') }, undefined, true)
+    expect(render2(viaCache.ast)).toBe(render2(cold))
+    expect(render2(viaCache.ast)).toContain('"edited": true')
+  })
+
   it('never cuts inside a block, comment, or argument list', () => {
     const text = LINES.join('\n')
     const cuts = chunkBoundaries(text, scanTemplate(text), 8).map((c) => c.start)

@@ -25,6 +25,9 @@ interface JisonHash {
 
 const CACHE_SIZE = 8
 const cache = new Map<string, ParseOutcome>()
+/** Parsed chunks of large templates (≈ 2 KB each, so ≈ 2 MB of template text at most). */
+const CHUNK_CACHE_SIZE = 1000
+const chunkCache = new Map<string, VtlAst>()
 
 /** Parses a template (use the scanner's `normalized` text when you have it); never throws. */
 export function parseTemplate(text: string, scan: ScanResult = scanTemplate(text), lines = new LineIndex(text)): ParseOutcome {
@@ -42,11 +45,25 @@ export function parseTemplate(text: string, scan: ScanResult = scanTemplate(text
  */
 export function parseChunked(text: string, scan: ScanResult, lines: LineIndex, target?: number): ParseOutcome {
   const ast: VtlAst = []
-  for (const c of chunkBoundaries(text, scan, target)) {
+  const chunks = chunkBoundaries(text, scan, target)
+  for (const c of chunks) {
     const piece = scan.normalized.slice(c.start, c.end)
     try {
-      const part = velocityParse(piece)
-      shiftLines(part, c.line)
+      // Keystrokes in a large template change one chunk: the others come from the cache. Keyed by line and text,
+      // because nodes carry whole-text positions; cached nodes are shared and never mutated (render reads only).
+      const key = chunks.length > 1 ? `${c.line}\u0000${piece}` : undefined
+      let part = key === undefined ? undefined : chunkCache.get(key)
+      if (part) {
+        chunkCache.delete(key!)
+        chunkCache.set(key!, part)
+      } else {
+        part = velocityParse(piece)
+        shiftLines(part, c.line)
+        if (key !== undefined) {
+          if (chunkCache.size >= CHUNK_CACHE_SIZE) chunkCache.delete(chunkCache.keys().next().value as string)
+          chunkCache.set(key, part)
+        }
+      }
       for (const node of part) ast.push(node)
     } catch (e) {
       const local = parseErrorToDiagnostic(e, text.slice(c.start, c.end), new LineIndex(piece))
