@@ -72,7 +72,8 @@ export interface DesignerState {
   addMenu: { open: boolean; at?: Position }
   importDialog: { open: boolean; file?: File }
 
-  apply(update: (doc: DesignDocument) => DesignDocument, capture?: Capture): void
+  /** `gesture` names an `eventually` gesture (e.g. `move`, `field:api:name`); a different one ends the previous. */
+  apply(update: (doc: DesignDocument) => DesignDocument, capture?: Capture, gesture?: string): void
   /** Ends the gesture in progress (drag stop, typing end, blur): one undo step. */
   commitGesture(): void
   undo(): void
@@ -217,9 +218,9 @@ export function createDesignerStore(initial: DesignDocument, options: DesignerOp
       importDialog: { open: false },
       persistence: { status: 'idle' },
 
-      apply(update, capture = 'record') {
+      apply(update, capture = 'record', gesture) {
         const { history } = get()
-        setHistory(change(history, update(history.present), capture))
+        setHistory(change(history, update(history.present), capture, gesture))
       },
       commitGesture() {
         setHistory(commit(get().history))
@@ -270,10 +271,10 @@ export function createDesignerStore(initial: DesignDocument, options: DesignerOp
         return true
       },
       moveNodes(positions, capture) {
-        get().apply((doc) => moveEntities(doc, positions), capture)
+        get().apply((doc) => moveEntities(doc, positions), capture, 'move')
       },
       setField(entityId, path, value, capture = 'record') {
-        get().apply((doc) => setField(doc, entityId, path, value), capture)
+        get().apply((doc) => setField(doc, entityId, path, value), capture, `field:${entityId}:${path.join('.')}`)
       },
       setTemplate(integrationId, key, text) {
         const integration = get().doc.design.integrations[integrationId]

@@ -70,3 +70,15 @@ describe('history', () => {
     expect(h.past).toHaveLength(HISTORY_LIMIT)
   })
 })
+
+describe('gesture keys', () => {
+  it('a different gesture ends the open one, so typing then dragging are two steps', () => {
+    const doc0 = seedDocument()
+    let h = change(createHistory(doc0), setField(doc0, 'api', ['description'], 'typed'), 'eventually', 'field:api:description')
+    const typed = h.present
+    h = change(h, moveEntities(typed, { connect: { x: 1, y: 1 } }), 'eventually', 'move')
+    h = change(h, moveEntities(h.present, { connect: { x: 2, y: 2 } }), 'eventually', 'move')
+    h = commit(h)
+    expect(h.past).toEqual([doc0, typed])
+  })
+})

@@ -17,6 +17,8 @@ export interface History {
   future: readonly DesignDocument[]
   /** The document before the gesture in progress began (`eventually`), if one is. */
   gestureBase: DesignDocument | null
+  /** What the gesture in progress is (a drag, typing in one field): a different gesture ends it first. */
+  gestureKey?: string
 }
 
 export const HISTORY_LIMIT = 200
@@ -33,17 +35,20 @@ function push(past: readonly DesignDocument[], doc: DesignDocument): DesignDocum
 /** Ends the gesture in progress: one undo step if it changed anything. */
 export function commit(h: History): History {
   if (!h.gestureBase) return h
-  if (h.gestureBase === h.present) return { ...h, gestureBase: null }
+  if (h.gestureBase === h.present) return { ...h, gestureBase: null, gestureKey: undefined }
   return { present: h.present, past: push(h.past, h.gestureBase), future: [], gestureBase: null }
 }
 
-export function change(h: History, next: DesignDocument, capture: Capture): History {
+export function change(h: History, next: DesignDocument, capture: Capture, gestureKey?: string): History {
   if (next === h.present) return h
   switch (capture) {
     case 'ignore':
       return { ...h, present: next }
-    case 'eventually':
-      return { ...h, present: next, gestureBase: h.gestureBase ?? h.present }
+    case 'eventually': {
+      // Another gesture was still open (typing, then dragging at once): it becomes its own step.
+      const settled = h.gestureBase && h.gestureKey !== gestureKey ? commit(h) : h
+      return { ...settled, present: next, gestureBase: settled.gestureBase ?? settled.present, gestureKey }
+    }
     case 'record': {
       const settled = commit(h)
       return { present: next, past: push(settled.past, settled.present), future: [], gestureBase: null }
