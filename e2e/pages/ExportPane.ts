@@ -1,7 +1,6 @@
 import { expect, type Download, type Locator, type Page } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
-
-export type ExportTargetId = 'cfn-yaml' | 'cfn-json' | 'cdk-ts' | 'cdk-py'
+import type { ExportTargetId } from '../../src/export/types'
 
 /** The export pane in the bottom panel. */
 export class ExportPane {
@@ -18,11 +17,11 @@ export class ExportPane {
     await expect(this.panel).toBeVisible()
   }
 
-  target(id: string): Locator {
+  target(id: ExportTargetId): Locator {
     return this.page.getByTestId(`export.target.${id}`)
   }
 
-  async choose(target: string, shape: 'snippet' | 'project' = 'snippet'): Promise<void> {
+  async choose(target: ExportTargetId, shape: 'snippet' | 'project' = 'snippet'): Promise<void> {
     await this.target(target).click()
     await this.page.getByTestId(`export.shape.${shape}`).click()
     await expect(this.target(target)).toHaveAttribute('aria-selected', 'true')
