@@ -3,8 +3,8 @@
 import { checkDocument } from '../model/checks'
 import { hasErrors, type Diagnostic } from '../model/diagnostics'
 import type { DesignDocument } from '../model/types'
-import { pyProject, pySnippet, pyStackFile } from './cdkPy/emitCdkPy'
-import { tsProject, tsSnippet, tsStackFile } from './cdkTs/emitCdkTs'
+import { pyProject, pySnippet } from './cdkPy/emitCdkPy'
+import { tsProject, tsSnippet } from './cdkTs/emitCdkTs'
 import { printCfnJson, printCfnYaml } from './cfn/printCfn'
 import { buildIr } from './ir/buildIr'
 import type { ExportIr } from './ir/types'
@@ -97,6 +97,3 @@ function snippetOf(ir: ExportIr, routeId: string | undefined, print: (ir: Export
   const closure = new Set(ir.routeClosure(routeId))
   return print(ir, ir.statements.filter((s) => closure.has(s.owner)), true)
 }
-
-/** The whole stack file (used by tests and the CLI regardless of shape). */
-export const stackFiles = { ts: tsStackFile, py: pyStackFile }

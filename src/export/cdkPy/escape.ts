@@ -47,6 +47,3 @@ export function pyNumber(n: number): string {
   if (Number.isInteger(n) && Math.abs(n) < 1e21) return String(n)
   return String(n).replace('e+', 'e')
 }
-
-const PY_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/
-export const isPyIdentifier = (s: string): boolean => PY_IDENTIFIER.test(s)

@@ -278,6 +278,9 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
       break
     }
     case 'log-group': {
+      if (resource.retentionDays !== undefined && !retention(resource.retentionDays)) {
+        ctx.error('EXP015', `CloudWatch Logs has no ${resource.retentionDays}-day retention; use one of ${Object.keys(RETENTION).join(', ')}.`, id, 'retentionDays')
+      }
       const rp = removal(resource.removalPolicy, 'Retain')
       policies = rp.cfn
       construction = construct('logs', 'LogGroup', [THIS, lit(constructId)], props([
@@ -308,9 +311,7 @@ const RETENTION: Record<number, string> = {
   2922: 'EIGHT_YEARS', 3288: 'NINE_YEARS', 3653: 'TEN_YEARS',
 }
 
-export const RETENTION_DAYS = Object.keys(RETENTION).map(Number)
-
-function retention(days: number): Code {
-  // An unlisted value is passed through as a number; CloudWatch will reject it, and the checks say so first.
-  return RETENTION[days] ? sym('logs', `RetentionDays.${RETENTION[days]}`) : num(days)
+/** `logs.RetentionDays.X`, or undefined for a day count CloudWatch does not offer. */
+function retention(days: number): Code | undefined {
+  return RETENTION[days] ? sym('logs', `RetentionDays.${RETENTION[days]}`) : undefined
 }

@@ -7,7 +7,7 @@
 
 import { authorizerPermission, integrationPermission } from '../../model/permissions'
 import type { IamRole, Json } from '../../model/types'
-import { call, construct, lit, member, props, str, sym, THIS, type Code } from './code'
+import { call, construct, lit, props, str, sym, THIS } from './code'
 import { cfnValue } from './cfnValue'
 import type { IrContext } from './context'
 import { assumeRolePolicy } from './buildResources'
@@ -106,5 +106,3 @@ function collectGrants(ctx: IrContext, roleId: string): (Grant & { owner: string
   }
   return out
 }
-
-export const roleArnCode = (ctx: IrContext, roleId: string): Code => member({ k: 'var', name: ctx.varOf(roleId) }, 'roleArn')

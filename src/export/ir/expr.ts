@@ -55,11 +55,3 @@ export function normalizeExpr(parts: readonly ExprPart[]): Expr {
   }
   return out
 }
-
-export function isLiteral(expr: Expr): boolean {
-  return expr.every((p) => typeof p === 'string')
-}
-
-export function literalText(expr: Expr): string {
-  return expr.map((p) => (typeof p === 'string' ? p : '')).join('')
-}
