@@ -184,7 +184,9 @@ export function createDesignerStore(initial: DesignDocument, options: DesignerOp
     const setHistory = (history: History) => {
       const state = get()
       if (history === state.history) return
-      set({ ...withHistory(history), selection: pruneSelection(history.present, state.selection) })
+      // Only a design change can remove selected things (a drag changes the layout alone: skip the work).
+      const selection = history.present.design === state.doc.design ? state.selection : pruneSelection(history.present, state.selection)
+      set({ ...withHistory(history), selection })
       scheduleChecks()
     }
 

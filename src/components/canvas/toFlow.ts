@@ -22,13 +22,20 @@ export function createProjector() {
   let edgeCache = new Map<string, FlowEdge>()
   let edgeSource: Design | undefined
   let edgeList: ReturnType<typeof graphEdges> = []
+  let nodeSource: Design | undefined
+  let nodeList: ReturnType<typeof graphNodes> = []
 
   function nodes(doc: DesignDocument, selection: ReadonlySet<string>, measured: ReadonlyMap<string, Measured>): EntityFlowNode[] {
     const next = new Map<string, EntityFlowNode>()
     const out: EntityFlowNode[] = []
     const fallbackRow: Record<number, number> = {}
     let bottom: number | undefined
-    for (const n of graphNodes(doc.design)) {
+    if (doc.design !== nodeSource) {
+      // A drag changes only the layout: the list of entities is reused.
+      nodeList = graphNodes(doc.design)
+      nodeSource = doc.design
+    }
+    for (const n of nodeList) {
       let position = doc.layout[n.id]
       if (!position) {
         // Entities without a saved position (a hand-written file, say) wait below the rest, in their column.
