@@ -80,6 +80,23 @@ describe('exportDesign', () => {
     expect(code).not.toContain('WebSocketStage')
   })
 
+  it('refuses what CloudFormation would reject at deploy time, even forced', () => {
+    const snapshot = seedDocument()
+    snapshot.design.resources.table = { type: 'dynamodb-table', partitionKey: { name: 'id', type: 'S' }, removalPolicy: 'snapshot' }
+    expect(codes(exportDesign(snapshot, { target: 'cfn-json', force: true }))).toContain('EXP014')
+    const retention = seedDocument()
+    retention.design.resources.logs = { type: 'log-group', retentionDays: 42 }
+    expect(codes(exportDesign(retention, { target: 'cdk-ts', force: true }))).toContain('EXP015')
+  })
+
+  it('warns that an integration no route uses is not exported', () => {
+    const doc = seedDocument()
+    doc.design.integrations.unused = { type: 'mock', requestTemplates: { $default: '{"statusCode":200}' } }
+    const r = exportDesign(doc, { target: 'cfn-json', force: true })
+    expect(r.ok).toBe(true)
+    expect(r.diagnostics.find((d) => d.code === 'EXP003')?.entity).toBe('unused')
+  })
+
   it('reports an unknown route id', () => {
     expect(codes(exportDesign(seedDocument(), { target: 'cdk-py', routeId: 'nope' }))).toContain('EXP013')
   })
