@@ -244,6 +244,8 @@ function TemplateEditor({ monaco, design, integrationId, template, routeKeys, on
       fixedOverflowWidgets: true,
       renderLineHighlight: 'line',
       'semanticHighlighting.enabled': false,
+      // Only the VTL-aware completions: words from the text would offer invalid names (e.g. a REST-only variable).
+      wordBasedSuggestions: 'off',
       ariaLabel: 'Mapping template',
     })
     let typingTimer: ReturnType<typeof setTimeout> | undefined
