@@ -222,7 +222,7 @@ function TemplateEditor({ monaco, design, integrationId, template, routeKeys, on
   const options: ValidateOptions =
     template.address.kind === 'request'
       ? templateOptionsFor(design, integrationId, template.address.contentType, routeKey)
-      : { routeKey, contentType: template.address.contentType, integrationType: integration?.type, stageVariables, design }
+      : { templateKind: 'response', routeKey, contentType: template.address.contentType, integrationType: integration?.type, stageVariables, design }
   // Before the model effects below run, so the first validation already sees them.
   useLayoutEffect(() => {
     setTemplateOptions(path, options)
