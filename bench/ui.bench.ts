@@ -12,6 +12,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
+import { cpus, loadavg } from 'node:os'
 import { autoLayout } from '../src/layout/autoLayout'
 import { aDesign } from '../src/model/builders'
 import type { DesignDocument } from '../src/model/types'
@@ -71,7 +72,8 @@ async function bigDesign(): Promise<DesignDocument> {
   return { design, layout: await autoLayout(design) }
 }
 
-async function dragFrames(page: Page): Promise<number[]> {
+/** Frame times while the mouse drags node r150 (`drag`), or just moves over the palette (`control`). */
+async function dragFrames(page: Page, mode: 'drag' | 'control' = 'drag'): Promise<number[]> {
   await page.evaluate(() => {
     const w = window as unknown as { __frames: number[]; __recording: boolean }
     w.__frames = []
@@ -87,14 +89,14 @@ async function dragFrames(page: Page): Promise<number[]> {
       requestAnimationFrame(tick)
     })
   })
-  const box = await page.getByTestId('node.r150').boundingBox()
-  if (!box) throw new Error('node r150 is not visible')
-  const x = box.x + box.width / 2
+  const box = await page.getByTestId(mode === 'drag' ? 'node.r150' : 'palette').boundingBox()
+  if (!box) throw new Error('drag target is not visible')
+  const x = box.x + (mode === 'drag' ? box.width / 2 : 10)
   const y = box.y + box.height / 2
   await page.mouse.move(x, y)
-  await page.mouse.down()
-  for (let i = 1; i <= 90; i++) await page.mouse.move(x + i * 3, y + Math.sin(i / 8) * 40)
-  await page.mouse.up()
+  if (mode === 'drag') await page.mouse.down()
+  for (let i = 1; i <= 90; i++) await page.mouse.move(x + (mode === 'drag' ? i * 3 : (i % 60) * 3), y + Math.sin(i / 8) * 40)
+  if (mode === 'drag') await page.mouse.up()
   const frames = await page.evaluate(() => {
     const w = window as unknown as { __frames: number[]; __recording: boolean }
     w.__recording = false
@@ -163,6 +165,7 @@ const suite: BenchSuite = {
       await page.getByTestId('toolbar.fit-view').click()
       await page.waitForTimeout(800)
       const rendered = await page.locator('.react-flow__node').count()
+      const control = (await dragFrames(page, 'control')).sort((a, b) => a - b)
       const frames = (await dragFrames(page)).sort((a, b) => a - b)
       const p95 = percentile(frames, 95)
       rows.push({
@@ -171,6 +174,11 @@ const suite: BenchSuite = {
         goal: '< 20 ms',
         met: p95 < 20,
         note: `median ${percentile(frames, 50).toFixed(1)} ms over ${frames.length} frames, ${rendered} nodes rendered`,
+      })
+      rows.push({
+        name: 'control: mouse moving over the palette, same page',
+        median: percentile(control, 95),
+        note: `p95 frame time with no canvas work (machine baseline); median ${percentile(control, 50).toFixed(1)} ms, load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`,
       })
       const undo = (await undoTimes(page, 25)).sort((a, b) => a - b)
       const u50 = percentile(undo, 50)

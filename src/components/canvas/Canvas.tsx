@@ -1,6 +1,7 @@
 /**
- * The canvas: React Flow showing the document. Gestures become store actions: a drag moves nodes as one
- * `eventually` gesture committed on drop; connections are checked with `canConnect` while dragging (the
+ * The canvas: React Flow showing the document. Gestures become store actions: while a node is dragged its
+ * position lives here (so each mouse move re-renders only the canvas, not every store subscriber) and the
+ * drop writes it to the document as one undo step; connections are checked with `canConnect` while dragging (the
  * reason is shown next to the pointer); palette items dropped here are added where they land.
  */
 import {
@@ -59,13 +60,15 @@ export function Canvas({ colorMode, onDropFiles, onPointerFlowPosition }: Canvas
   const measured = useRef(new Map<string, Measured>())
   const [measureTick, bumpMeasure] = useReducer((x: number) => x + 1, 0)
   const [hint, setHint] = useState<{ ok: boolean; text: string } | null>(null)
-  const dragging = useRef(false)
+  // Positions of the nodes being dragged, until the drop writes them to the document.
+  const [dragPositions, setDragPositions] = useState<Record<string, { x: number; y: number }> | null>(null)
+  const dragRef = useRef<Record<string, { x: number; y: number }> | null>(null)
 
   const selectionSet = useMemo(() => new Set(selection), [selection])
   const nodes = useMemo(
-    () => projector.nodes(doc, selectionSet, measured.current),
+    () => projector.nodes(doc, selectionSet, measured.current, dragPositions),
     // measureTick: sizes live in a ref; the tick says they changed.
-    [doc, selectionSet, measureTick, projector],
+    [doc, selectionSet, measureTick, projector, dragPositions],
   )
   const edges = useMemo(() => projector.edges(doc.design, selectionSet), [doc.design, selectionSet, projector])
 
@@ -86,17 +89,25 @@ export function Canvas({ colorMode, onDropFiles, onPointerFlowPosition }: Canvas
     (changes: NodeChange<EntityFlowNode>[]) => {
       const positions: Record<string, { x: number; y: number }> = {}
       let moved = false
+      let dragMoved = false
       let ended = false
       let sized = false
       const selects: { id: string; selected: boolean }[] = []
       for (const c of changes) {
         if (c.type === 'position') {
-          if (c.position) {
+          if (c.dragging) {
+            if (c.position) {
+              dragRef.current = { ...dragRef.current, [c.id]: c.position }
+              dragMoved = true
+            }
+          } else if (c.dragging === false) {
+            if (c.position) dragRef.current = { ...dragRef.current, [c.id]: c.position }
+            ended = true
+          } else if (c.position) {
+            // Moves without a drag (arrow keys): one step each.
             positions[c.id] = c.position
             moved = true
           }
-          if (c.dragging === false) ended = true
-          else if (c.dragging) dragging.current = true
         } else if (c.type === 'dimensions' && c.dimensions) {
           const prev = measured.current.get(c.id)
           if (!prev || prev.width !== c.dimensions.width || prev.height !== c.dimensions.height) {
@@ -106,11 +117,13 @@ export function Canvas({ colorMode, onDropFiles, onPointerFlowPosition }: Canvas
         } else if (c.type === 'select') selects.push({ id: c.id, selected: c.selected })
       }
       const state = store.getState()
-      if (moved) state.moveNodes(positions, dragging.current && !ended ? 'eventually' : 'record')
+      if (moved) state.moveNodes(positions, 'record')
       if (ended) {
-        dragging.current = false
-        state.commitGesture()
-      }
+        const dropped = dragRef.current
+        dragRef.current = null
+        if (dropped) state.moveNodes(dropped, 'record')
+        setDragPositions(null)
+      } else if (dragMoved) setDragPositions(dragRef.current)
       if (sized) bumpMeasure()
       applySelection(selects)
     },

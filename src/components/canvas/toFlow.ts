@@ -25,7 +25,13 @@ export function createProjector() {
   let nodeSource: Design | undefined
   let nodeList: ReturnType<typeof graphNodes> = []
 
-  function nodes(doc: DesignDocument, selection: ReadonlySet<string>, measured: ReadonlyMap<string, Measured>): EntityFlowNode[] {
+  /** `dragging` holds positions of nodes being dragged right now (committed to the document on drop). */
+  function nodes(
+    doc: DesignDocument,
+    selection: ReadonlySet<string>,
+    measured: ReadonlyMap<string, Measured>,
+    dragging?: Readonly<Record<string, { x: number; y: number }>> | null,
+  ): EntityFlowNode[] {
     const next = new Map<string, EntityFlowNode>()
     const out: EntityFlowNode[] = []
     const fallbackRow: Record<number, number> = {}
@@ -36,7 +42,7 @@ export function createProjector() {
       nodeSource = doc.design
     }
     for (const n of nodeList) {
-      let position = doc.layout[n.id]
+      let position = dragging?.[n.id] ?? doc.layout[n.id]
       if (!position) {
         // Entities without a saved position (a hand-written file, say) wait below the rest, in their column.
         bottom ??= Math.max(0, ...Object.values(doc.layout).map((p) => p.y)) + 160
