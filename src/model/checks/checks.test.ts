@@ -382,6 +382,20 @@ const CASES: Case[] = [
     entity: 'sm',
     pass: (d) => void (d.resources.sm = { type: 'state-machine', definition: '{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}' }),
   },
+  {
+    code: 'MDL054',
+    name: 'snapshot removal policy on a table',
+    fail: (d) => void ((d.resources.table as { removalPolicy?: string }).removalPolicy = 'snapshot'),
+    entity: 'table',
+    pass: (d) => void ((d.resources.table as { removalPolicy?: string }).removalPolicy = 'retain'),
+  },
+  {
+    code: 'MDL055',
+    name: 'a 10-day log retention',
+    fail: (d) => void (d.resources.logs = { type: 'log-group', retentionDays: 10 }),
+    entity: 'logs',
+    pass: (d) => void (d.resources.logs = { type: 'log-group', retentionDays: 14 }),
+  },
 ]
 
 function run(mutate: (d: Design, doc: DesignDocument) => void) {

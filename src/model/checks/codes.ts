@@ -59,6 +59,8 @@ export const MODEL_CODES = {
   MDL051: { severity: 'info', title: 'No $default route: messages that match no route are rejected' },
   MDL052: { severity: 'error', title: 'HTTP-API-only setting on a WebSocket API' },
   MDL053: { severity: 'error', title: 'Invalid JSON' },
+  MDL054: { severity: 'error', title: 'Snapshot removal policy on a resource CloudFormation cannot snapshot' },
+  MDL055: { severity: 'error', title: 'Log retention that CloudWatch Logs does not offer' },
 } as const satisfies Record<string, { severity: Severity; title: string }>
 
 export type ModelCode = keyof typeof MODEL_CODES

@@ -1,5 +1,8 @@
 import type { Rule } from './context'
 
+/** The retention periods CloudWatch Logs accepts (days). */
+export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const
+
 /** Target-resource rules that CDK does not check at synth time. */
 export const resourceRules: Rule = (ctx) => {
   for (const [id, res] of Object.entries(ctx.design.resources)) {
@@ -9,6 +12,12 @@ export const resourceRules: Rule = (ctx) => {
     }
     if (res.type === 'sns-topic' && res.topicName && res.fifo && !res.topicName.endsWith('.fifo')) {
       ctx.report('MDL046', id, ['topicName'], `FIFO topic names must end in .fifo ("${res.topicName}").`)
+    }
+    if ('removalPolicy' in res && res.removalPolicy === 'snapshot') {
+      ctx.report('MDL054', id, ['removalPolicy'], `CloudFormation can snapshot only volumes and databases, not a ${res.type}; use retain or destroy.`)
+    }
+    if (res.type === 'log-group' && res.retentionDays !== undefined && !(LOG_RETENTION_DAYS as readonly number[]).includes(res.retentionDays)) {
+      ctx.report('MDL055', id, ['retentionDays'], `CloudWatch Logs has no ${res.retentionDays}-day retention; pick one of ${LOG_RETENTION_DAYS.join(', ')}.`)
     }
     if (res.type === 'state-machine') {
       try {
