@@ -95,7 +95,8 @@ async function dragFrames(page: Page, mode: 'drag' | 'control' = 'drag'): Promis
   const y = box.y + box.height / 2
   await page.mouse.move(x, y)
   if (mode === 'drag') await page.mouse.down()
-  for (let i = 1; i <= 90; i++) await page.mouse.move(x + (mode === 'drag' ? i * 3 : (i % 60) * 3), y + Math.sin(i / 8) * 40)
+  // Out and back, so the node ends where it started and the next drag finds it.
+  for (let i = 1; i <= 90; i++) await page.mouse.move(x + (i <= 45 ? i : 90 - i) * 5, y + Math.sin((i / 90) * Math.PI * 2) * 40)
   if (mode === 'drag') await page.mouse.up()
   const frames = await page.evaluate(() => {
     const w = window as unknown as { __frames: number[]; __recording: boolean }
@@ -166,14 +167,16 @@ const suite: BenchSuite = {
       await page.waitForTimeout(800)
       const rendered = await page.locator('.react-flow__node').count()
       const control = (await dragFrames(page, 'control')).sort((a, b) => a - b)
-      const frames = (await dragFrames(page)).sort((a, b) => a - b)
+      // The first drag pays one-time costs (JIT, first paint of drag state); report it, measure the next two.
+      const first = (await dragFrames(page)).sort((a, b) => a - b)
+      const frames = [...(await dragFrames(page)), ...(await dragFrames(page))].sort((a, b) => a - b)
       const p95 = percentile(frames, 95)
       rows.push({
         name: 'drag a node, 300-route design: p95 frame time',
         median: p95,
         goal: '< 20 ms',
         met: p95 < 20,
-        note: `median ${percentile(frames, 50).toFixed(1)} ms over ${frames.length} frames, ${rendered} nodes rendered`,
+        note: `median ${percentile(frames, 50).toFixed(1)} ms over ${frames.length} frames of 2 drags after a warm-up drag (first drag p95 ${percentile(first, 95).toFixed(1)} ms), ${rendered} nodes rendered`,
       })
       rows.push({
         name: 'control: mouse moving over the palette, same page',
