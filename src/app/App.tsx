@@ -81,7 +81,7 @@ function Shell({ store, persistence }: AppProps) {
 
   /** Opens a design file; a bad file shows its located errors and leaves the design untouched. */
   const openFile = useCallback(
-    async (file: File) => {
+    async (file: File, adoptHandle?: () => void) => {
       try {
         const text = await file.text()
         const result = parseDocument(text)
@@ -94,6 +94,9 @@ function Shell({ store, persistence }: AppProps) {
           setFileError({ fileName: file.name, errors: result.errors })
           return
         }
+        // Save writes back to this file only if it came from the File System Access picker.
+        if (adoptHandle) adoptHandle()
+        else forgetFileHandle()
         store.getState().replaceDocument(result.document, file.name)
         store.getState().notify('success', `Opened ${file.name}.`)
         requestAnimationFrame(() => flow.fitView({ padding: 0.2, maxZoom: 1 }))
@@ -116,7 +119,7 @@ function Shell({ store, persistence }: AppProps) {
         pickFileWithFsa().then(
           (picked) => {
             if (picked === 'unavailable') openInput.current?.click()
-            else if (picked) void openFile(picked)
+            else if (picked) void openFile(picked.file, picked.adopt)
           },
           (e) => fail('The file could not be opened', e),
         )

@@ -35,14 +35,18 @@ function isAbort(e: unknown): boolean {
   return e instanceof DOMException && e.name === 'AbortError'
 }
 
-/** Lets the person pick a file with the File System Access API; undefined when cancelled or unavailable. */
-export async function pickFileWithFsa(): Promise<File | undefined | 'unavailable'> {
+/**
+ * Lets the person pick a file with the File System Access API; undefined when cancelled. Call `adopt()` once
+ * the file opened successfully, so later saves write back to it (a file that failed to open is never
+ * overwritten).
+ */
+export async function pickFileWithFsa(): Promise<{ file: File; adopt: () => void } | undefined | 'unavailable'> {
   const w = window as PickerWindow
   if (!w.showOpenFilePicker) return 'unavailable'
   try {
     const [handle] = await w.showOpenFilePicker({ types: FILE_TYPES, multiple: false })
-    currentHandle = handle
-    return await handle.getFile()
+    const file = await handle.getFile()
+    return { file, adopt: () => (currentHandle = handle) }
   } catch (e) {
     if (isAbort(e)) return undefined
     throw e
