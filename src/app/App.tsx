@@ -18,6 +18,7 @@ import type { PaletteItem } from '../components/palette/paletteItems'
 import { BottomPanel } from '../components/shell/BottomPanel'
 import { ConflictBanner } from '../components/shell/ConflictBanner'
 import { Notices } from '../components/shell/Notices'
+import { PanelErrorBoundary } from '../components/shell/PanelErrorBoundary'
 import { Toolbar } from '../components/toolbar/Toolbar'
 import type { DesignerStore } from '../store/createDesignerStore'
 import type { PersistenceController } from '../store/persistence'
@@ -232,20 +233,22 @@ function Shell({ store, persistence }: AppProps) {
       {fileError && <FileErrorDialog fileName={fileError.fileName} errors={fileError.errors} onClose={() => setFileError(null)} />}
       {share && <ShareDialog url={share} onClose={() => setShare(null)} />}
       {importDialog.open && (
-        <Suspense fallback={<div className="modal-backdrop"><div className="dialog" role="status">Loading the importer…</div></div>}>
-          <ImportDialog
-            open={importDialog.open}
-            initialFile={importDialog.file}
-            onClose={() => store.getState().closeImport()}
-            onImport={(doc) => {
-              forgetFileHandle()
-              store.getState().closeImport()
-              store.getState().replaceDocument(doc, 'imported.yaml')
-              store.getState().notify('success', 'Template imported. Undo (Ctrl/Cmd+Z) brings the previous design back.')
-              requestAnimationFrame(() => flow.fitView({ padding: 0.2, maxZoom: 1 }))
-            }}
-          />
-        </Suspense>
+        <PanelErrorBoundary name="importer">
+          <Suspense fallback={<div className="modal-backdrop"><div className="dialog" role="status">Loading the importer…</div></div>}>
+            <ImportDialog
+              open={importDialog.open}
+              initialFile={importDialog.file}
+              onClose={() => store.getState().closeImport()}
+              onImport={(doc) => {
+                forgetFileHandle()
+                store.getState().closeImport()
+                store.getState().replaceDocument(doc, 'imported.yaml')
+                store.getState().notify('success', 'Template imported. Undo (Ctrl/Cmd+Z) brings the previous design back.')
+                requestAnimationFrame(() => flow.fitView({ padding: 0.2, maxZoom: 1 }))
+              }}
+            />
+          </Suspense>
+        </PanelErrorBoundary>
       )}
     </div>
   )

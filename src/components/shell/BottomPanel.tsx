@@ -6,6 +6,7 @@ import { lazy, memo, Suspense, useCallback, useMemo } from 'react'
 import { useDesigner, useDesignerStoreApi } from '../../store/StoreProvider'
 import type { BottomTab } from '../../store/createDesignerStore'
 import { ProblemsPanel } from '../problems/ProblemsPanel'
+import { PanelErrorBoundary } from './PanelErrorBoundary'
 
 const TemplateEditorPanel = lazy(() => import('../editor/TemplateEditorPanel').then((m) => ({ default: m.TemplateEditorPanel })))
 const MessageTesterPanel = lazy(() => import('../tester/MessageTesterPanel').then((m) => ({ default: m.MessageTesterPanel })))
@@ -47,20 +48,26 @@ export const BottomPanel = memo(function BottomPanel() {
       </div>
       <div className="bottom-body" role="tabpanel" data-testid={`bottom.panel.${tab}`}>
         {tab === 'editor' && (
-          <Suspense fallback={<Loading what="template editor" />}>
-            <EditorTab />
-          </Suspense>
+          <PanelErrorBoundary key="editor" name="template editor">
+            <Suspense fallback={<Loading what="template editor" />}>
+              <EditorTab />
+            </Suspense>
+          </PanelErrorBoundary>
         )}
         {tab === 'tester' && (
-          <Suspense fallback={<Loading what="message tester" />}>
-            <TesterTab />
-          </Suspense>
+          <PanelErrorBoundary key="tester" name="message tester">
+            <Suspense fallback={<Loading what="message tester" />}>
+              <TesterTab />
+            </Suspense>
+          </PanelErrorBoundary>
         )}
         {tab === 'problems' && <ProblemsPanel />}
         {tab === 'export' && (
-          <Suspense fallback={<Loading what="exporter" />}>
-            <ExportTab />
-          </Suspense>
+          <PanelErrorBoundary key="export" name="exporter">
+            <Suspense fallback={<Loading what="exporter" />}>
+              <ExportTab />
+            </Suspense>
+          </PanelErrorBoundary>
         )}
       </div>
     </section>
