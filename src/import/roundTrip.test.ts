@@ -24,8 +24,6 @@ interface Case {
   api?: string
   /** CDK stack id to synthesize the exported code under (the original's, so ids embedding it match). */
   stackName: string
-  /** The CDK exports refuse verbatim Parameters/Conditions/Mappings/Outputs (EXP011), so proofs 2 and 3 do not apply. */
-  cfnOnly?: boolean
 }
 
 const CASES: Case[] = [
@@ -38,7 +36,7 @@ const CASES: Case[] = [
   { name: 'LargeStack (150 Lambda routes)', text: () => fixtureTemplate('LargeStack'), stackName: 'LargeStack' },
   { name: 'handwritten-plain.yaml (short tags, hand-written logical ids)', text: () => handwrittenTemplate('handwritten-plain.yaml'), stackName: 'PlainStack' },
   { name: 'handwritten-auth.yaml (Lambda authorizer, models, route response models, domain, deployment, access logs)', text: () => handwrittenTemplate('handwritten-auth.yaml'), stackName: 'AuthYamlStack' },
-  { name: 'handwritten.yaml (Parameters, Conditions, Mappings, Outputs)', text: () => handwrittenTemplate('handwritten.yaml'), stackName: 'HandStack', cfnOnly: true },
+  { name: 'handwritten.yaml (Parameters, Conditions, Mappings, Outputs)', text: () => handwrittenTemplate('handwritten.yaml'), stackName: 'HandStack' },
 ]
 
 const imported = new Map<string, DesignDocument>()
@@ -59,8 +57,7 @@ beforeAll(() => {
     if (!r.ok) throw new Error(`${c.name}: ${JSON.stringify(r.errors)}`)
     imported.set(c.name, r.document)
   }
-  const cdkCases = CASES.filter((c) => !c.cfnOnly)
-  const ts = synthExportedTs(cdkCases.map((c) => {
+  const ts = synthExportedTs(CASES.map((c) => {
     const stackFile = exportMain(imported.get(c.name)!, 'cdk-ts')
     return { name: c.name, stackFile, stackClass: /export class (\w+)/.exec(stackFile)![1], stackName: c.stackName }
   }))
@@ -68,33 +65,31 @@ beforeAll(() => {
   tsOutput = ts.output
   const available = pythonAvailable()
   if (!available.ok) throw new Error(`the Python checks cannot run: ${available.reason}`)
-  python = checkPython(cdkCases.filter((c) => !c.name.startsWith('LargeStack')).map((c) => {
+  python = checkPython(CASES.filter((c) => !c.name.startsWith('LargeStack')).map((c) => {
     const stackFile = exportMain(imported.get(c.name)!, 'cdk-py')
     return { name: c.name, stackFile, stackClass: /^class (\w+)\(Stack\)/m.exec(stackFile)![1], stackName: c.stackName }
   }))
 }, 240_000)
 
 describe('proof 1: import → cfn-json equals the original', () => {
-  it.each(CASES.filter((c) => !c.name.startsWith('handwritten.yaml')))('$name', (c) => {
+  it.each(CASES)('$name', (c) => {
     const report = compareRoundTrip(loadTemplate(c.text()), JSON.parse(exportMain(imported.get(c.name)!, 'cfn-json')))
     expect(report.differences).toEqual([])
   })
 
-  it('handwritten.yaml: equal except two documented export gaps', () => {
-    const c = CASES.find((x) => x.cfnOnly)!
-    const report = compareRoundTrip(loadTemplate(c.text()), JSON.parse(exportMain(imported.get(c.name)!, 'cfn-json')))
-    // Known gaps in the export module (see src/import/README.md): (1) a function whose Role is kept verbatim
-    // still gets a generated service role; (2) verbatim Outputs keep the original logical id `ChatApi`
-    // although the API is exported as `ChatApiD29796E1` (design.cloudformation.logicalIds is not applied yet).
-    expect(report.differences.map((d) => d.split(' {')[0].split(':\n')[0])).toEqual(['only in the export: HandlerServiceRoleFCDC14AE', 'Outputs differs'])
-    expect(report.differences[1]).toContain('"Fn::GetAtt":["ChatApi","ApiEndpoint"]')
-    // The import records what the export needs to fix (2).
-    expect(imported.get(c.name)!.design.cloudformation?.logicalIds).toEqual({ ChatApi: 'api' })
+  it('handwritten.yaml: verbatim Outputs follow the API to its exported id; the function keeps its own role', () => {
+    const doc = imported.get(CASES.find((x) => x.name.startsWith('handwritten.yaml'))!.name)!
+    expect(doc.design.cloudformation?.logicalIds).toEqual({ ChatApi: 'api' })
+    const template = JSON.parse(exportMain(doc, 'cfn-json'))
+    expect(template.Outputs.Endpoint.Value).toEqual({ 'Fn::GetAtt': ['ChatApiD29796E1', 'ApiEndpoint'] })
+    expect(template.Outputs.Url.Value).toEqual({ 'Fn::Sub': 'wss://${ChatApiD29796E1}.execute-api.${AWS::Region}.${AWS::URLSuffix}/${StageName}' })
+    expect(Object.keys(template.Resources).filter((id) => id.includes('ServiceRole'))).toEqual([])
+    expect(template.Resources.Handler886CB40B.Properties.Role).toEqual({ 'Fn::GetAtt': ['HandlerRole', 'Arn'] })
   })
 })
 
 describe('proof 2: import → cdk-ts → synth equals the original', () => {
-  it.each(CASES.filter((c) => !c.cfnOnly))('$name', (c) => {
+  it.each(CASES)('$name', (c) => {
     const synthesized = tsTemplates[c.name]
     expect(synthesized?.error, tsOutput).toBeUndefined()
     const original = loadTemplate(c.text())
@@ -110,18 +105,9 @@ describe('proof 3: import → cdk-py passes the Python checks and synthesizes to
     expect(python!.status, python!.output).toBe(0)
   })
 
-  it.each(CASES.filter((c) => !c.cfnOnly && !c.name.startsWith('LargeStack')))('$name', (c) => {
+  it.each(CASES.filter((c) => !c.name.startsWith('LargeStack')))('$name', (c) => {
     const synthesized = python!.templates[c.name]
     expect(synthesized?.error).toBeUndefined()
     expect(compareRoundTrip(loadTemplate(c.text()), synthesized!.template as never).differences).toEqual([])
-  })
-
-  it('the CDK exports refuse a design with verbatim Parameters/Outputs instead of dropping them', () => {
-    const doc = imported.get(CASES.find((x) => x.cfnOnly)!.name)!
-    for (const target of ['cdk-ts', 'cdk-py'] as const) {
-      const e = exportDesign(doc, { target, force: true })
-      expect(e.ok).toBe(false)
-      expect(e.diagnostics.filter((d) => d.code === 'EXP011').map((d) => d.field).sort()).toEqual(['Conditions', 'Mappings', 'Outputs', 'Parameters'])
-    }
   })
 })

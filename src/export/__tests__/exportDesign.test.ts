@@ -2,7 +2,6 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { seedDocument } from '../../model/seed'
-import type { DesignDocument } from '../../model/types'
 import { exportDesign, EXPORT_TARGETS } from '..'
 import { ROOT } from './checkDirs'
 import { GOLDEN_CASES } from './goldenCases'
@@ -99,15 +98,6 @@ describe('exportDesign', () => {
 
   it('reports an unknown route id', () => {
     expect(codes(exportDesign(seedDocument(), { target: 'cdk-py', routeId: 'nope' }))).toContain('EXP013')
-  })
-
-  it('CDK targets refuse verbatim sections they cannot hold; CloudFormation keeps them', () => {
-    const doc: DesignDocument = seedDocument()
-    doc.design.cloudformation = { Outputs: { Url: { Value: { 'Fn::GetAtt': ['mywsapi32E6CE11', 'ApiEndpoint'] } } } }
-    expect(codes(exportDesign(doc, { target: 'cdk-ts' }))).toContain('EXP011')
-    const cfn = exportDesign(doc, { target: 'cfn-json' })
-    if (!cfn.ok) throw new Error('export failed')
-    expect(JSON.parse(cfn.files[0].contents).Outputs.Url.Value).toEqual({ 'Fn::GetAtt': ['mywsapi32E6CE11', 'ApiEndpoint'] })
   })
 
   it('never throws: a broken document comes back as a diagnostic', () => {

@@ -250,6 +250,90 @@ function extrasAndDomain(): DesignDocument {
   return doc(d)
 }
 
+/**
+ * An imported design with every verbatim section, intrinsics in them, references from verbatim parts to
+ * modelled resources under their original ids (`ChatApi`, `Handler`, `Stage`), which the export renames,
+ * a function with its own (verbatim) role and one with a literal role ARN.
+ */
+function verbatimSections(): DesignDocument {
+  const d = emptyDesign('ChatApi')
+  d.resources.handler = {
+    type: 'lambda-function',
+    constructId: 'Handler',
+    runtime: 'python3.12',
+    handler: 'index.handler',
+    code: 'def handler(event, context):\n    return {"statusCode": 200}\n',
+    cfnExtra: { Role: { 'Fn::GetAtt': ['HandlerRole', 'Arn'] }, MemorySize: { 'Fn::FindInMap': ['Sizes', { Ref: 'StageName' }, 'Memory'] } },
+  }
+  d.resources.plainRole = {
+    type: 'lambda-function',
+    constructId: 'Worker',
+    runtime: 'nodejs20.x',
+    handler: 'index.handler',
+    code: 'exports.handler = async () => ({ statusCode: 200 })\n',
+    cfnExtra: { Role: 'arn:aws:iam::123456789012:role/worker' },
+  }
+  d.integrations.connectHandler = { type: 'lambda-proxy', constructId: 'ConnectIntegration', target: 'handler' }
+  d.integrations.workHandler = { type: 'lambda-proxy', constructId: 'WorkIntegration', target: 'plainRole' }
+  d.routes.connect = { key: '$connect', integration: 'connectHandler' }
+  d.routes.work = { key: 'work', integration: 'workHandler' }
+  d.stages.stage = { name: 'prod', constructId: 'Stage', autoDeploy: true, cfnExtra: { StageName: { Ref: 'StageName' } } }
+  d.cloudformation = {
+    Description: 'Every verbatim section',
+    Metadata: { Owner: 'socket-studio', Api: { Ref: 'ChatApi' } },
+    Transform: ['AWS::LanguageExtensions', 'AWS::Serverless-2016-10-31'],
+    Parameters: {
+      StageName: { Type: 'String', Default: 'prod', AllowedValues: ['prod', 'dev'], Description: 'stage', ConstraintDescription: 'prod or dev' },
+      Secret: { Type: 'String', NoEcho: true, MinLength: 1, MaxLength: 64, AllowedPattern: '[a-z]+' },
+      Retention: { Type: 'Number', Default: 14, MinValue: 1, MaxValue: 365 },
+      // The same id as the function's construct: the parameter's construct id differs, its logical id does not.
+      Worker: { Type: 'String', Default: 'worker' },
+    },
+    Mappings: { Sizes: { prod: { Memory: 512 }, dev: { Memory: 128 } } },
+    Conditions: {
+      IsProd: { 'Fn::Equals': [{ Ref: 'StageName' }, 'prod'] },
+      IsProdInUs: { 'Fn::And': [{ Condition: 'IsProd' }, { 'Fn::Equals': [{ Ref: 'AWS::Region' }, 'us-east-1'] }] },
+      IsDev: { 'Fn::Not': [{ Condition: 'IsProd' }] },
+    },
+    Rules: {
+      ProdNeedsSecret: {
+        RuleCondition: { 'Fn::Equals': [{ Ref: 'StageName' }, 'prod'] },
+        Assertions: [{ Assert: { 'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'Secret' }, ''] }] }, AssertDescription: 'prod needs a secret' }],
+      },
+    },
+    Resources: {
+      HandlerRole: {
+        Type: 'AWS::IAM::Role',
+        Properties: {
+          AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+          ManagedPolicyArns: [{ 'Fn::Sub': 'arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole' }],
+        },
+      },
+      Alarms: {
+        Type: 'AWS::SNS::Topic',
+        Condition: 'IsProd',
+        DependsOn: ['ChatApi', 'HandlerRole'],
+        Properties: {
+          DisplayName: { 'Fn::If': ['IsProdInUs', { 'Fn::Sub': ['${ChatApi}-${Name} ${!ChatApi} ${Handler.Arn}', { Name: 'alarms' }] }, { Ref: 'AWS::NoValue' }] },
+          Tags: [{ Key: 'api', Value: { Ref: 'ChatApi' } }, { Key: 'fn', Value: { 'Fn::GetAtt': 'Handler.Arn' } }, { Key: 'worker', Value: { Ref: 'Worker' } }],
+        },
+      },
+    },
+    Outputs: {
+      Endpoint: { Value: { 'Fn::GetAtt': ['ChatApi', 'ApiEndpoint'] }, Description: 'the endpoint' },
+      Url: {
+        Value: { 'Fn::Sub': 'wss://${ChatApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}/${Stage}' },
+        Export: { Name: { 'Fn::Sub': '${AWS::StackName}-url' } },
+        Condition: 'IsProd',
+      },
+      Plain: { Value: 'literal', Export: { Name: 'plain-export' } },
+      Env: { Value: { 'Fn::If': ['IsDev', 'dev', 'prod'] } },
+    },
+    logicalIds: { ChatApi: 'api', Handler: 'handler', Stage: 'stage' },
+  }
+  return doc(d)
+}
+
 /** Strings every target must carry exactly: quotes, backslashes, `${`, `"""`, newlines, U+2028, astral characters. */
 export const NASTY = 'it\'s "quoted" \\ back\\slash ${notSub} `tick` """triple""" {braces} @@{literal}\nline2\u2028sep \u{1F600} ü'
 
@@ -284,5 +368,6 @@ export const GOLDEN_CASES: Record<string, () => DesignDocument> = {
   'iam-and-services': iamAndServices,
   'http-and-existing': httpAndExisting,
   'extras-and-domain': extrasAndDomain,
+  'verbatim-sections': verbatimSections,
   escaping,
 }

@@ -6,8 +6,8 @@
  *   `Ref` / `Fn::GetAtt` parts (CDK writes Fn::Join, our template writes Fn::Sub; CloudFormation resolves both
  *   to the same string);
  * - `DependsOn` is a set (order has no meaning);
- * - only `Resources` and `Conditions` are compared: the CDK adds `Parameters.BootstrapVersion` and
- *   `Rules.CheckBootstrapVersion` for its bootstrap check, and our template adds `AWSTemplateFormatVersion`.
+ * - every section but `AWSTemplateFormatVersion` (ours only) is compared; from the CDK's we drop
+ *   `Parameters.BootstrapVersion` and `Rules.CheckBootstrapVersion`, which it adds for its bootstrap check.
  */
 
 type J = null | boolean | number | string | J[] | { [k: string]: J }
@@ -70,15 +70,28 @@ export function normalizeTemplate(template: { [k: string]: J }): { [k: string]: 
   const out: { [k: string]: J } = {}
   for (const [id, r] of Object.entries(resources)) {
     const body: { [k: string]: J } = {}
-    for (const [k, v] of Object.entries(r)) {
+    // Attribute order has no meaning (CDK writes overrides such as Condition after Properties).
+    for (const [k, v] of Object.entries(r).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
       if (k === 'Metadata') continue // CDK CLI path metadata; not part of what is deployed
       if (k === 'DependsOn') body[k] = [...new Set(Array.isArray(v) ? (v as string[]) : [v as string])].sort()
       else body[k] = normalizeValue(v)
     }
     out[id] = body
   }
-  return { Resources: out, Conditions: normalizeValue((template.Conditions ?? {}) as J) }
+  const sections: { [k: string]: J } = { Resources: out, Conditions: normalizeValue((template.Conditions ?? {}) as J) }
+  for (const name of VERBATIM_SECTIONS) {
+    let value = template[name]
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      value = Object.fromEntries(Object.entries(value).filter(([k]) => !(name === 'Parameters' && k === 'BootstrapVersion') && !(name === 'Rules' && k === 'CheckBootstrapVersion')))
+      if (!Object.keys(value).length) continue
+    }
+    if (value !== undefined) sections[name] = normalizeValue(value)
+  }
+  return sections
 }
+
+/** Sections besides Resources and Conditions (the verbatim ones an imported design carries). */
+const VERBATIM_SECTIONS = ['Parameters', 'Mappings', 'Outputs', 'Rules', 'Transform', 'Description', 'Metadata']
 
 /** Human-readable differences (empty when equal). */
 export function diffTemplates(expected: { [k: string]: J }, actual: { [k: string]: J }): string[] {
@@ -95,6 +108,10 @@ export function diffTemplates(expected: { [k: string]: J }, actual: { [k: string
     const y = JSON.stringify(rb[id])
     if (x !== y) out.push(`${id} differs:\n  export: ${x}\n  synth:  ${y}`)
   }
-  if (JSON.stringify(a.Conditions) !== JSON.stringify(b.Conditions)) out.push(`Conditions differ: ${JSON.stringify(a.Conditions)} vs ${JSON.stringify(b.Conditions)}`)
+  for (const name of ['Conditions', ...VERBATIM_SECTIONS]) {
+    const x = JSON.stringify(a[name] ?? null)
+    const y = JSON.stringify(b[name] ?? null)
+    if (x !== y) out.push(`${name} differ: ${x} vs ${y}`)
+  }
   return out
 }

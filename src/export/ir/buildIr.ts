@@ -123,8 +123,8 @@ export function buildIr(design: Design, options: IrOptions = {}): ExportIr {
     conditions: ctx.conditions,
     statements: ctx.statements,
     routeClosure: (routeId: string) => routeClosure(design, routeId),
-    verbatim: design.cloudformation,
-    verbatimResources: verbatim,
+    verbatim: verbatim.verbatim,
+    verbatimResources: verbatim.resources,
     diagnostics: ctx.diagnostics,
     cdkDiagnostics: ctx.cdkDiagnostics,
     apiVariable: api.variable,
@@ -163,6 +163,12 @@ function referencedEntities(value: unknown): string[] {
 function grantManageConnections(ctx: IrContext, functionId: string): void {
   const fn = ctx.resources.find((r) => r.owner === functionId && r.type === 'AWS::Lambda::Function')
   if (!fn) return
+  const given = ctx.design.resources[functionId]
+  if (given.cfnExtra?.Role !== undefined) {
+    // The grant would go to a policy on a role the design does not own (kept in cfnExtra): say so rather than guess.
+    ctx.error('EXP016', 'A function with its own role (cfnExtra Role) cannot get the generated ManageConnections grant; add the statement to that role instead.', functionId, 'manageConnections')
+    return
+  }
   const functionConstructId = fn.path[0]
   const rolePath = [functionConstructId, 'ServiceRole', 'Resource']
   const policyPath = [functionConstructId, 'ServiceRole', 'DefaultPolicy', 'Resource']

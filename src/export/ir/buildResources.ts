@@ -244,6 +244,9 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
     case 'lambda-function': {
       const rolePath = [constructId, 'ServiceRole', 'Resource']
       const roleId = ctx.resourceLogicalId(rolePath)
+      // A role kept in cfnExtra (a hand-written function with its own role) is passed in as an imported
+      // role, so CDK generates no service role the function would not use.
+      const givenRole = resource.cfnExtra?.Role
       const runtime = LAMBDA_RUNTIMES.has(resource.runtime)
         ? sym('lambda', `Runtime.${runtimeMember(resource.runtime)}`)
         : construct('lambda', 'Runtime', [lit(resource.runtime)])
@@ -256,21 +259,24 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
         ['timeout', resource.timeoutSeconds !== undefined ? duration(resource.timeoutSeconds) : undefined],
         ['memorySize', resource.memorySize !== undefined ? num(resource.memorySize) : undefined],
         ['environment', env ? { k: 'map', entries: env.map(([k, e]) => [k, str(e)]) } : undefined],
+        ['role', givenRole !== undefined ? call(sym('iam', 'Role'), 'fromRoleArn', [THIS, lit(ctx.stackChildId(`${constructId}GivenRole`)), rawString(givenRole)]) : undefined],
       ])
       construction = construct('lambda', 'Function', [THIS, lit(constructId)], lambdaProps)
-      ctx.addResource(id, rolePath, 'AWS::IAM::Role', {
-        AssumeRolePolicyDocument: assumeRolePolicy('lambda.amazonaws.com'),
-        ManagedPolicyArns: [cfnValue(['arn:', { kind: 'pseudo', name: 'partition' }, ':iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'])],
-      })
+      if (givenRole === undefined) {
+        ctx.addResource(id, rolePath, 'AWS::IAM::Role', {
+          AssumeRolePolicyDocument: assumeRolePolicy('lambda.amazonaws.com'),
+          ManagedPolicyArns: [cfnValue(['arn:', { kind: 'pseudo', name: 'partition' }, ':iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'])],
+        })
+        dependsOn = [roleId]
+      }
       cfn.Code = { ZipFile: resource.code }
       cfn.Handler = resource.handler
-      cfn.Role = { 'Fn::GetAtt': [roleId, 'Arn'] }
+      cfn.Role = givenRole ?? { 'Fn::GetAtt': [roleId, 'Arn'] }
       cfn.Runtime = resource.runtime
       if (resource.functionName !== undefined) cfn.FunctionName = cfnValue(text(resource.functionName, 'functionName'))
       if (resource.timeoutSeconds !== undefined) cfn.Timeout = resource.timeoutSeconds
       if (resource.memorySize !== undefined) cfn.MemorySize = resource.memorySize
       if (env) cfn.Environment = { Variables: Object.fromEntries(env.map(([k, e]) => [k, cfnValue(e)])) }
-      dependsOn = [roleId]
       cfnType = 'AWS::Lambda::Function'
       cast = { module: 'lambda', name: 'CfnFunction' }
       ctx.defineAttribute(id, 'name', ref('functionName'))
@@ -299,8 +305,19 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
     }
   }
   ctx.emitConst(id, variable, construction)
-  cfn = applyCfnExtra(ctx, id, cfn, resource.cfnExtra, { k: 'var', name: variable }, cast)
+  // A function's given role is already the `role` prop; it needs no override.
+  const extra = resource.type === 'lambda-function' && resource.cfnExtra?.Role !== undefined ? withoutKey(resource.cfnExtra, 'Role') : resource.cfnExtra
+  cfn = applyCfnExtra(ctx, id, cfn, extra, { k: 'var', name: variable }, cast)
   ctx.addResource(id, path, cfnType, cfn, { ...policies, ...(dependsOn ? { dependsOn } : {}) })
+}
+
+function withoutKey(o: JsonObject, key: string): JsonObject {
+  return Object.fromEntries(Object.entries(o).filter(([k]) => k !== key))
+}
+
+/** A string prop that may be raw CloudFormation (an intrinsic kept from import): a literal or a string token. */
+function rawString(value: Json): Code {
+  return typeof value === 'string' ? lit(value) : call(sym('core', 'Token'), 'asString', [{ k: 'json', value }])
 }
 
 /** `logs.RetentionDays` members by day count (CloudWatch only accepts these values). */
