@@ -37,11 +37,12 @@ export interface ExportIr {
   statements: OwnedStmt[]
   /** Entity ids a route needs (itself, its integration, authorizer, targets, roles); computed on demand. */
   routeClosure: (routeId: string) => string[]
+  /** Verbatim sections, references to renamed modelled resources already rewritten. */
   verbatim?: VerbatimCfn
   /** Verbatim resources by logical id (kept out of `resources`, which are the modelled ones). */
   verbatimResources: Record<string, Json>
   diagnostics: Diagnostic[]
-  /** Problems that only stop the CDK targets (verbatim template sections CDK code cannot hold). */
+  /** Problems that only stop the CDK targets (verbatim shapes the L1 constructs would render differently). */
   cdkDiagnostics: Diagnostic[]
   /** Variable of the WebSocketApi in the generated code (route snippets assume it is in scope). */
   apiVariable: string
