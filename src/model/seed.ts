@@ -34,12 +34,13 @@ export function seedDocument(): DesignDocument {
   return {
     design,
     layout: {
-      api: { x: 0, y: 0 },
-      connect: { x: 320, y: 0 },
-      putItem: { x: 640, y: 0 },
-      dev: { x: 0, y: 200 },
-      table: { x: 960, y: 0 },
-      apiRole: { x: 960, y: 160 },
+      // Columns as the auto-layout places them: stage → API → route → integration → target resources.
+      dev: { x: 0, y: 0 },
+      api: { x: 320, y: 0 },
+      connect: { x: 640, y: 0 },
+      putItem: { x: 960, y: 0 },
+      table: { x: 1280, y: 0 },
+      apiRole: { x: 1280, y: 140 },
     },
   }
 }
