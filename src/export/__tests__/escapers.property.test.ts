@@ -109,7 +109,8 @@ describe('YAML and JSON round trips', () => {
         const doc: { [k: string]: Json } = { Resources: { R: { Properties: { Value: s, [s || 'k']: [s, scalar, [s], { [s || 'k']: s }], Other: { 'Fn::Sub': s }, Empty: [], None: {} } } } }
         return JSON.stringify(load(toYaml(doc), { schema: JSON_SCHEMA })) === JSON.stringify(doc)
       }),
-      { numRuns: 1000 },
+      // Found by this property: a literal block starting with a line break lost the next line's spaces.
+      { numRuns: 1000, examples: [['\n ', false], ['\n  x\ny', null]] },
     )
   })
 

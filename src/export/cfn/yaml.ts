@@ -37,8 +37,9 @@ function block(s: string, indent: string): string | undefined {
   const trailing = s.length - body.length
   if (!body || body.split('\n').some((line) => line.startsWith('\t'))) return undefined
   const chomp = trailing === 0 ? '-' : trailing === 1 ? '' : '+'
-  // An indentation indicator when the first line starts with a space (otherwise it would set the indent).
-  const indicator = body.startsWith(' ') ? '2' : ''
+  // An indentation indicator when the text starts with a space or a line break: YAML would otherwise take the
+  // indent from the first non-empty line, swallowing its leading spaces (`"\n "` loaded back as `""`).
+  const indicator = body.startsWith(' ') || body.startsWith('\n') ? '2' : ''
   const lines = s.slice(0, trailing > 1 ? s.length - 1 : body.length).split('\n')
   return `|${indicator}${chomp}\n${lines.map((l) => (l ? `${indent}  ${l}` : '')).join('\n')}`
 }
