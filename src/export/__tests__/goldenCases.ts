@@ -273,6 +273,7 @@ function verbatimSections(): DesignDocument {
     code: 'exports.handler = async () => ({ statusCode: 200 })\n',
     cfnExtra: { Role: 'arn:aws:iam::123456789012:role/worker' },
   }
+  d.resources.stream = { type: 'kinesis-stream', constructId: 'Stream', removalPolicy: 'destroy' }
   d.integrations.connectHandler = { type: 'lambda-proxy', constructId: 'ConnectIntegration', target: 'handler' }
   d.integrations.workHandler = { type: 'lambda-proxy', constructId: 'WorkIntegration', target: 'plainRole' }
   d.routes.connect = { key: '$connect', integration: 'connectHandler' }
@@ -294,6 +295,10 @@ function verbatimSections(): DesignDocument {
       IsProd: { 'Fn::Equals': [{ Ref: 'StageName' }, 'prod'] },
       IsProdInUs: { 'Fn::And': [{ Condition: 'IsProd' }, { 'Fn::Equals': [{ Ref: 'AWS::Region' }, 'us-east-1'] }] },
       IsDev: { 'Fn::Not': [{ Condition: 'IsProd' }] },
+      // Imported from a CDK template with a stream: the L2 adds this condition itself.
+      AwsCdkKinesisEncryptedStreamsUnsupportedRegions: {
+        'Fn::Or': [{ 'Fn::Equals': [{ Ref: 'AWS::Region' }, 'cn-north-1'] }, { 'Fn::Equals': [{ Ref: 'AWS::Region' }, 'cn-northwest-1'] }],
+      },
     },
     Rules: {
       ProdNeedsSecret: {

@@ -50,6 +50,7 @@ describe('verbatim sections in the CDK targets', () => {
     ['an output key CfnOutput lacks', { Outputs: { O: { Value: 'x', Bogus: 1 } } }, 'Outputs.O'],
     ['an output condition the template does not hold', { Outputs: { O: { Value: 'x', Condition: 'Nope' } } }, 'Outputs.O'],
     ['a rule without Assertions', { Rules: { R: { RuleCondition: { 'Fn::Equals': ['a', 'a'] } } } }, 'Rules.R'],
+    ['a logical id CDK would strip', { Outputs: { 'My-Output': { Value: 'x' } } }, 'Outputs.My-Output'],
   ])('refuses %s in CDK (EXP011) and keeps it in CloudFormation', (_, cloudformation, field) => {
     const doc = withCfn(cloudformation)
     for (const target of ['cdk-ts', 'cdk-py'] as const) {
@@ -58,6 +59,22 @@ describe('verbatim sections in the CDK targets', () => {
       expect(r.diagnostics.filter((d) => d.code === 'EXP011').map((d) => d.field)).toEqual([field])
     }
     expect(exportDesign(doc, { target: 'cfn-json' }).ok).toBe(true)
+  })
+})
+
+describe('a verbatim condition an L2 construct adds itself', () => {
+  const kinesis = (expression: Json): DesignDocument => {
+    const doc = withCfn({ Conditions: { AwsCdkKinesisEncryptedStreamsUnsupportedRegions: expression } })
+    doc.design.resources.stream = { type: 'kinesis-stream', constructId: 'Stream' }
+    return doc
+  }
+  const same = { 'Fn::Or': [{ 'Fn::Equals': [{ Ref: 'AWS::Region' }, 'cn-north-1'] }, { 'Fn::Equals': [{ Ref: 'AWS::Region' }, 'cn-northwest-1'] }] }
+
+  it('is left to the construct when it is the same, refused when it differs', () => {
+    expect(mainFile(kinesis(same), 'cdk-ts')).not.toContain('CfnCondition')
+    const r = exportDesign(kinesis({ 'Fn::Equals': ['a', 'b'] }), { target: 'cdk-py' })
+    expect(r.ok).toBe(false)
+    expect(r.diagnostics.find((d) => d.code === 'EXP011')?.field).toBe('Conditions.AwsCdkKinesisEncryptedStreamsUnsupportedRegions')
   })
 })
 

@@ -21,6 +21,8 @@ const asAny = (value: Json): Code => call({ k: 'sym', sym: { module: 'core', nam
 const asString = (value: Json): Code =>
   typeof value === 'string' ? lit(value) : call({ k: 'sym', sym: { module: 'core', name: 'Token' } }, 'asString', [{ k: 'json', value }])
 
+type Section = 'Parameters' | 'Mappings' | 'Conditions' | 'Rules' | 'Outputs'
+
 type Kind = 'string' | 'number' | 'boolean' | 'strings' | 'any'
 
 /** CfnParameter props by CloudFormation key, with the type the L1 accepts. */
@@ -50,6 +52,14 @@ export function buildSections(ctx: IrContext, cfn: VerbatimCfn): void {
   const refuse = (field: string, why: string) =>
     ctx.cdkDiagnostics.push({ code: 'EXP011', severity: 'error', message: `Verbatim ${field} cannot be written as CDK code without changing it: ${why}; export it as CloudFormation, or edit the section.`, entity: OWNER, field })
 
+  // CDK strips anything but letters and digits from a logical id; CloudFormation allows nothing else anyway.
+  const entries = (section: Section) =>
+    Object.entries(cfn[section] ?? {}).filter(([id]) => {
+      const ok = /^[A-Za-z0-9]+$/.test(id)
+      if (!ok) refuse(`${section}.${id}`, 'a logical id must be alphanumeric')
+      return ok
+    })
+
   /** `new Cfn…(this, id, props)`, keeping the original logical id when the construct id had to differ. */
   const declare = (className: string, logicalId: string, props: Props, variable?: string): string | undefined => {
     const constructId = ctx.stackChildId(logicalId)
@@ -74,7 +84,7 @@ export function buildSections(ctx: IrContext, cfn: VerbatimCfn): void {
     } else refuse('Transform', 'the stack writes a single transform as a string and never repeats one')
   }
 
-  for (const [id, body] of Object.entries(cfn.Parameters ?? {})) {
+  for (const [id, body] of entries('Parameters')) {
     const field = `Parameters.${id}`
     if (!isObject(body) || typeof body.Type !== 'string') {
       refuse(field, 'a parameter needs a Type')
@@ -94,7 +104,7 @@ export function buildSections(ctx: IrContext, cfn: VerbatimCfn): void {
     if (props.length) declare('CfnParameter', id, props)
   }
 
-  for (const [id, body] of Object.entries(cfn.Mappings ?? {})) {
+  for (const [id, body] of entries('Mappings')) {
     // CfnMapping accepts only alphanumeric second-level keys (it throws otherwise).
     const ok = isObject(body) && Object.values(body).every((m) => isObject(m) && Object.keys(m).every((k) => /^[A-Za-z0-9]+$/.test(k)))
     if (ok) declare('CfnMapping', id, [['mapping', { k: 'json', value: body }]])
@@ -104,12 +114,17 @@ export function buildSections(ctx: IrContext, cfn: VerbatimCfn): void {
   // Outputs name their condition as a construct, so those conditions get a variable.
   const outputConditions = new Set(Object.values(cfn.Outputs ?? {}).flatMap((o) => (isObject(o) && typeof o.Condition === 'string' ? [o.Condition] : [])))
   const conditionVariables = new Map<string, string>()
-  for (const [id, expression] of Object.entries(cfn.Conditions ?? {})) {
+  for (const [id, expression] of entries('Conditions')) {
+    if (Object.prototype.hasOwnProperty.call(ctx.conditions, id)) {
+      // A condition an L2 construct adds itself (Kinesis encryption): nothing to declare when it is the same.
+      if (JSON.stringify(ctx.conditions[id]) !== JSON.stringify(expression)) refuse(`Conditions.${id}`, 'the CDK constructs define this condition differently')
+      continue
+    }
     const variable = declare('CfnCondition', id, [['expression', asAny(expression)]], outputConditions.has(id) ? `${id} condition` : undefined)
     if (variable) conditionVariables.set(id, variable)
   }
 
-  for (const [id, body] of Object.entries(cfn.Rules ?? {})) {
+  for (const [id, body] of entries('Rules')) {
     const field = `Rules.${id}`
     const assertions = isObject(body) ? body.Assertions : undefined
     const known = isObject(body) && Object.keys(body).every((k) => k === 'RuleCondition' || k === 'Assertions')
@@ -134,7 +149,7 @@ export function buildSections(ctx: IrContext, cfn: VerbatimCfn): void {
     declare('CfnRule', id, props)
   }
 
-  for (const [id, body] of Object.entries(cfn.Outputs ?? {})) {
+  for (const [id, body] of entries('Outputs')) {
     const field = `Outputs.${id}`
     const exportName = isObject(body) && isObject(body.Export) && Object.keys(body.Export).length === 1 ? body.Export.Name : undefined
     const known = isObject(body) && body.Value !== undefined && Object.keys(body).every((k) => ['Value', 'Description', 'Export', 'Condition'].includes(k))

@@ -10,9 +10,11 @@ from aws_cdk import (
     CfnResource,
     CfnRule,
     CfnRuleAssertion,
+    RemovalPolicy,
     Token,
     aws_apigatewayv2 as apigwv2,
     aws_iam as iam,
+    aws_kinesis as kinesis,
     aws_lambda as lambda_,
 )
 from aws_cdk.aws_apigatewayv2_integrations import WebSocketLambdaIntegration
@@ -44,6 +46,8 @@ plain_role = lambda_.Function(
     code=lambda_.Code.from_inline("exports.handler = async () => ({ statusCode: 200 })\n"),
     role=iam.Role.from_role_arn(self, "WorkerGivenRole", "arn:aws:iam::123456789012:role/worker"),
 )
+
+stream = kinesis.Stream(self, "Stream", removal_policy=RemovalPolicy.DESTROY)
 
 web_socket_api = apigwv2.WebSocketApi(self, "ChatApi")
 
