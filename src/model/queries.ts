@@ -55,6 +55,32 @@ export function effectiveResourceType(resource: Resource | undefined): Resource[
   return resource.type === 'existing' ? resource.kind : resource.type
 }
 
+/** The physical name a resource is given in the design (`tableName`, `queueName`, …), if any. */
+export function physicalName(r: Resource): string | undefined {
+  switch (r.type) {
+    case 'dynamodb-table':
+      return r.tableName
+    case 'sqs-queue':
+      return r.queueName
+    case 'sns-topic':
+      return r.topicName
+    case 'kinesis-stream':
+      return r.streamName
+    case 'eventbridge-bus':
+      return r.eventBusName
+    case 'state-machine':
+      return r.stateMachineName
+    case 'lambda-function':
+      return r.functionName
+    case 'iam-role':
+      return r.roleName
+    case 'log-group':
+      return r.logGroupName
+    case 'existing':
+      return r.name
+  }
+}
+
 /** Every entity id in document order, API first. */
 export function allEntityIds(design: Design): EntityId[] {
   return [API_ENTITY_ID, ...COLLECTIONS.flatMap((c) => Object.keys(design[c]))]

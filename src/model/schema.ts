@@ -15,6 +15,7 @@ import {
   LOGGING_LEVELS,
   PASSTHROUGH_BEHAVIORS,
   RESOURCE_TYPES,
+  type CollectionName,
   type ResourceType,
 } from './types'
 
@@ -332,4 +333,20 @@ export const RESOURCE_COMMON_FIELDS: FieldsSpec = {
 
 export function resourceFields(type: ResourceType): FieldsSpec {
   return { ...RESOURCE_COMMON_FIELDS, ...RESOURCE_FIELDS[type], cfnExtra }
+}
+
+/** Field tables of the entity collections (resources vary by type: see `resourceFields`). */
+export const COLLECTION_FIELDS: Record<Exclude<CollectionName, 'resources'>, FieldsSpec> = {
+  routes: ROUTE_FIELDS,
+  integrations: INTEGRATION_FIELDS,
+  authorizers: AUTHORIZER_FIELDS,
+  stages: STAGE_FIELDS,
+  domains: DOMAIN_FIELDS,
+  models: MODEL_FIELDS,
+}
+
+/** The field table of one entity of a collection; an unknown resource type has none. */
+export function fieldsOf(collection: CollectionName, entity: { type?: unknown }): FieldsSpec {
+  if (collection !== 'resources') return COLLECTION_FIELDS[collection]
+  return (RESOURCE_TYPES as readonly string[]).includes(entity.type as string) ? resourceFields(entity.type as ResourceType) : {}
 }

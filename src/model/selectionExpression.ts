@@ -3,11 +3,10 @@
  * `${request.body.service}/${request.body.action}`, static text, `\$default` for a literal `$`.
  */
 
-export type SelectionPart = { kind: 'text'; text: string } | { kind: 'variable'; name: string }
+export type ExpressionPart = { kind: 'text'; text: string } | { kind: 'var'; name: string; start: number; end: number }
 
-/** Splits an expression into static text and variables (`$a.b` or `${a.b}`); `\$` is a literal dollar. */
-export function parseSelectionExpression(expression: string): SelectionPart[] {
-  const parts: SelectionPart[] = []
+export function parseExpression(expression: string): ExpressionPart[] {
+  const parts: ExpressionPart[] = []
   let text = ''
   const flush = () => {
     if (text) parts.push({ kind: 'text', text })
@@ -18,34 +17,35 @@ export function parseSelectionExpression(expression: string): SelectionPart[] {
     if (c === '\\' && expression[i + 1] === '$') {
       text += '$'
       i++
-      continue
-    }
-    if (c === '$' && expression[i + 1] === '{') {
+    } else if (c === '$' && expression[i + 1] === '{') {
       const end = expression.indexOf('}', i + 2)
-      if (end > 0) {
-        flush()
-        parts.push({ kind: 'variable', name: expression.slice(i + 2, end) })
-        i = end
+      if (end < 0) {
+        text += c
         continue
       }
-    }
-    if (c === '$') {
-      const m = /^\$([A-Za-z_][A-Za-z0-9_.-]*)/.exec(expression.slice(i))
-      if (m) {
-        flush()
-        parts.push({ kind: 'variable', name: m[1] })
-        i += m[0].length - 1
+      flush()
+      parts.push({ kind: 'var', name: expression.slice(i + 2, end).trim(), start: i, end: end + 1 })
+      i = end
+    } else if (c === '$') {
+      const m = /^[A-Za-z_][A-Za-z0-9_.-]*/.exec(expression.slice(i + 1))
+      if (!m) {
+        text += c
         continue
       }
-    }
-    text += c
+      const name = m[0].replace(/\.+$/, '')
+      flush()
+      parts.push({ kind: 'var', name, start: i, end: i + 1 + name.length })
+      i += name.length
+    } else text += c
   }
   flush()
   return parts
 }
 
-/** The expression's value when it has no variables (a static selection), else undefined. */
-export function staticSelectionValue(expression: string): string | undefined {
-  const parts = parseSelectionExpression(expression)
-  return parts.every((p) => p.kind === 'text') ? parts.map((p) => (p.kind === 'text' ? p.text : '')).join('') : undefined
+/** The value of an expression without variables (a static selection), else undefined. */
+export function staticValue(expression: string): string | undefined {
+  const parts = parseExpression(expression)
+  if (parts.some((p) => p.kind === 'var')) return undefined
+  return parts.map((p) => (p.kind === 'text' ? p.text : '')).join('')
 }
+

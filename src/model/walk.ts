@@ -3,19 +3,10 @@
  * resolves" or "every string's @{…} references exist" are written once for all entity kinds.
  */
 
-import {
-  API_FIELDS,
-  AUTHORIZER_FIELDS,
-  DOMAIN_FIELDS,
-  INTEGRATION_FIELDS,
-  MODEL_FIELDS,
-  ROUTE_FIELDS,
-  STAGE_FIELDS,
-  resourceFields,
-  type FieldSpec,
-  type FieldsSpec,
-} from './schema'
-import { API_ENTITY_ID, COLLECTIONS, RESOURCE_TYPES, type CollectionName, type Design, type EntityId, type ResourceType } from './types'
+import { API_FIELDS, fieldsOf, type FieldSpec, type FieldsSpec } from './schema'
+import { API_ENTITY_ID, COLLECTIONS, type Design, type EntityId } from './types'
+
+export { fieldsOf }
 
 export type Visitor = (spec: FieldSpec, value: unknown, path: (string | number)[]) => void
 
@@ -49,20 +40,6 @@ function walkValue(spec: FieldSpec, value: unknown, path: (string | number)[], v
 
 export function walkFields(fields: FieldsSpec, value: Record<string, unknown>, path: (string | number)[], visit: Visitor): void {
   for (const [name, spec] of Object.entries(fields)) walkValue(spec, value[name], [...path, name], visit)
-}
-
-const FIELDS: Record<Exclude<CollectionName, 'resources'>, FieldsSpec> = {
-  routes: ROUTE_FIELDS,
-  integrations: INTEGRATION_FIELDS,
-  authorizers: AUTHORIZER_FIELDS,
-  stages: STAGE_FIELDS,
-  domains: DOMAIN_FIELDS,
-  models: MODEL_FIELDS,
-}
-
-export function fieldsOf(collection: CollectionName, entity: Record<string, unknown>): FieldsSpec {
-  if (collection !== 'resources') return FIELDS[collection]
-  return (RESOURCE_TYPES as readonly string[]).includes(entity.type as string) ? resourceFields(entity.type as ResourceType) : {}
 }
 
 /** Calls `visit(entityId, spec, value, fieldPath)` for every typed value in the design. */

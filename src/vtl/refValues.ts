@@ -4,7 +4,7 @@
  * would generate (`<api>-<Id>-<suffix>`), and ARNs/URLs built from it. Deterministic, so previews are stable.
  */
 
-import { effectiveResourceType } from '../model/queries'
+import { effectiveResourceType, physicalName as designedName } from '../model/queries'
 import { substituteRefs, type StringRef } from '../model/refs'
 import type { Design, Resource } from '../model/types'
 
@@ -12,28 +12,7 @@ export const PREVIEW_ACCOUNT = '123456789012'
 export const PREVIEW_REGION = 'us-east-1'
 
 function physicalName(r: Resource): string | undefined {
-  switch (r.type) {
-    case 'dynamodb-table':
-      return r.tableName
-    case 'sqs-queue':
-      return r.queueName
-    case 'sns-topic':
-      return r.topicName
-    case 'kinesis-stream':
-      return r.streamName
-    case 'eventbridge-bus':
-      return r.eventBusName
-    case 'state-machine':
-      return r.stateMachineName
-    case 'lambda-function':
-      return r.functionName
-    case 'iam-role':
-      return r.roleName
-    case 'log-group':
-      return r.logGroupName
-    case 'existing':
-      return r.name ?? r.arn.split(/[:/]/).pop()
-  }
+  return designedName(r) ?? (r.type === 'existing' ? r.arn.split(/[:/]/).pop() : undefined)
 }
 
 /** Short stable suffix like CloudFormation's (upper-case letters and digits). */

@@ -1,5 +1,6 @@
 /** What a node shows at a glance, per entity kind. Presentation only: reads an entity, returns labels. */
 import { presetOf } from '../../model/ops'
+import { physicalName } from '../../model/queries'
 import type { Api, Authorizer, EntityId, EntityKind, Integration, Resource, Route, Stage } from '../../model/types'
 
 export interface NodeSummary {
@@ -32,28 +33,9 @@ const INTEGRATION_LABEL: Record<Integration['type'], string> = {
 }
 
 function resourceName(r: Resource): string | undefined {
-  switch (r.type) {
-    case 'dynamodb-table':
-      return r.tableName
-    case 'sqs-queue':
-      return r.queueName
-    case 'sns-topic':
-      return r.topicName
-    case 'kinesis-stream':
-      return r.streamName
-    case 'eventbridge-bus':
-      return r.eventBusName
-    case 'state-machine':
-      return r.stateMachineName
-    case 'lambda-function':
-      return r.functionName
-    case 'iam-role':
-      return r.roleName ?? (r.existingArn ? 'existing role' : 'generated, least privilege')
-    case 'log-group':
-      return r.logGroupName
-    case 'existing':
-      return r.name ?? r.arn
-  }
+  if (r.type === 'iam-role') return r.roleName ?? (r.existingArn ? 'existing role' : 'generated, least privilege')
+  if (r.type === 'existing') return r.name ?? r.arn
+  return physicalName(r)
 }
 
 export function summarise(kind: EntityKind, id: EntityId, entity: unknown): NodeSummary {

@@ -1,4 +1,4 @@
-import { parseSelectionExpression } from '../selectionExpression'
+import { parseExpression } from '../selectionExpression'
 import { API_ENTITY_ID } from '../types'
 import type { Rule } from './context'
 
@@ -9,11 +9,11 @@ export const apiRules: Rule = (ctx) => {
   if (!expr.trim()) {
     ctx.report('MDL007', API_ENTITY_ID, ['routeSelectionExpression'], 'The route selection expression is empty; WebSocket APIs need one (usually $request.body.action).')
   } else {
-    const vars = parseSelectionExpression(expr).filter((p) => p.kind === 'variable')
-    const bad = vars.find((v) => v.kind === 'variable' && !/^request\.body(\.|$)/.test(v.name))
+    const vars = parseExpression(expr).filter((p) => p.kind === 'var')
+    const bad = vars.find((v) => v.kind === 'var' && !/^request\.body(\.|$)/.test(v.name))
     if (!vars.length) {
       ctx.report('MDL007', API_ENTITY_ID, ['routeSelectionExpression'], `"${expr}" has no $request.body variable, so every message selects the same route.`)
-    } else if (bad && bad.kind === 'variable') {
+    } else if (bad && bad.kind === 'var') {
       ctx.report('MDL007', API_ENTITY_ID, ['routeSelectionExpression'], `"$${bad.name}" is not allowed in a route selection expression; only $request.body.<path> can be read from a message.`)
     }
   }

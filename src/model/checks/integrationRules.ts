@@ -1,5 +1,5 @@
 import { effectiveResourceType, routesUsingIntegration } from '../queries'
-import { staticSelectionValue } from '../selectionExpression'
+import { staticValue } from '../selectionExpression'
 import type { Integration, IntegrationType, ResourceType } from '../types'
 import type { CheckContext, Rule } from './context'
 
@@ -54,7 +54,7 @@ function checkTemplates(
     ctx.report('MDL009', id, exprField, 'Written without the backslash, $default is read as a variable, not the literal key. Write \\$default.')
     return
   }
-  const value = staticSelectionValue(expression)
+  const value = staticValue(expression)
   if (value !== undefined && keys.length && !keys.includes(value) && !keys.includes('$default')) {
     ctx.report('MDL008', id, exprField, `The template selection expression always gives "${value}", but there is no template with that key and no $default template (keys: ${keys.join(', ')}).`)
   }

@@ -5,19 +5,8 @@
  */
 
 import { dump } from 'js-yaml'
-import {
-  API_FIELDS,
-  AUTHORIZER_FIELDS,
-  DOMAIN_FIELDS,
-  INTEGRATION_FIELDS,
-  MODEL_FIELDS,
-  ROUTE_FIELDS,
-  STAGE_FIELDS,
-  resourceFields,
-  type FieldSpec,
-  type FieldsSpec,
-} from '../schema'
-import { API_ENTITY_ID, COLLECTIONS, RESOURCE_TYPES, type CollectionName, type DesignDocument, type ResourceType } from '../types'
+import { API_FIELDS, fieldsOf, type FieldSpec, type FieldsSpec } from '../schema'
+import { API_ENTITY_ID, COLLECTIONS, type DesignDocument } from '../types'
 import { DESIGN_FORMAT, DESIGN_VERSION, GENERATOR } from './envelope'
 
 export type DocumentFormat = 'yaml' | 'json'
@@ -61,14 +50,6 @@ function canonicalFields(fields: FieldsSpec, value: Record<string, unknown>): Re
   return Object.fromEntries(entries)
 }
 
-const FIELDS: Record<Exclude<CollectionName, 'resources'>, FieldsSpec> = {
-  routes: ROUTE_FIELDS,
-  integrations: INTEGRATION_FIELDS,
-  authorizers: AUTHORIZER_FIELDS,
-  stages: STAGE_FIELDS,
-  domains: DOMAIN_FIELDS,
-  models: MODEL_FIELDS,
-}
 
 /** The envelope object as it is written to disk. */
 export function toEnvelope(doc: DesignDocument): Record<string, unknown> {
@@ -81,13 +62,7 @@ export function toEnvelope(doc: DesignDocument): Record<string, unknown> {
     out[c] = Object.fromEntries(
       ids.map((id) => {
         const e = entities[id]
-        const fields =
-          c === 'resources'
-            ? (RESOURCE_TYPES as readonly string[]).includes(e.type as string)
-              ? resourceFields(e.type as ResourceType)
-              : {}
-            : FIELDS[c]
-        return [id, canonicalFields(fields, e)]
+        return [id, canonicalFields(fieldsOf(c, e), e)]
       }),
     )
   }

@@ -6,23 +6,11 @@
 
 import type { Diagnostic } from '../diagnostics'
 import { fieldPath } from '../fieldPath'
-import {
-  API_FIELDS,
-  AUTHORIZER_FIELDS,
-  DOMAIN_FIELDS,
-  INTEGRATION_FIELDS,
-  MODEL_FIELDS,
-  ROUTE_FIELDS,
-  STAGE_FIELDS,
-  resourceFields,
-  type FieldSpec,
-  type FieldsSpec,
-} from '../schema'
+import { API_FIELDS, COLLECTION_FIELDS, resourceFields, type FieldSpec, type FieldsSpec } from '../schema'
 import {
   COLLECTIONS,
   ENTITY_ID_PATTERN,
   RESOURCE_TYPES,
-  type CollectionName,
   type Design,
   type Json,
   type JsonObject,
@@ -211,14 +199,6 @@ class EntityPath {
   }
 }
 
-const COLLECTION_FIELDS: Record<Exclude<CollectionName, 'resources'>, FieldsSpec> = {
-  routes: ROUTE_FIELDS,
-  integrations: INTEGRATION_FIELDS,
-  authorizers: AUTHORIZER_FIELDS,
-  stages: STAGE_FIELDS,
-  domains: DOMAIN_FIELDS,
-  models: MODEL_FIELDS,
-}
 
 export interface ShapeResult {
   design?: Design
