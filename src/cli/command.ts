@@ -63,3 +63,13 @@ export function parseArgs(
   }
   return out
 }
+
+/** Reads an input file; on failure prints `<file>: cannot read: …` and returns undefined (the caller exits 2). */
+export function readText(io: CliIo, file: string): { ok: true; text: string } | { ok: false } {
+  try {
+    return { ok: true, text: io.readFile(file) }
+  } catch (e) {
+    io.stderr(`${file}: cannot read: ${e instanceof Error ? e.message : String(e)}\n`)
+    return { ok: false }
+  }
+}

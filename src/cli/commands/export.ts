@@ -6,7 +6,7 @@
  */
 
 import { join } from 'node:path'
-import { parseArgs, UsageError, type Command } from '../command'
+import { parseArgs, readText, UsageError, type Command } from '../command'
 import { sortDiagnostics } from '../../model/diagnostics'
 import { parseDocument } from '../../model/document/parse'
 import { exportDesign, EXPORT_TARGETS, type ExportTargetId } from '../../export'
@@ -27,13 +27,9 @@ export const exportCommand: Command = {
     const outDir = typeof flags.o === 'string' ? flags.o : typeof flags.out === 'string' ? flags.out : undefined
     const routeId = typeof flags.route === 'string' ? flags.route : undefined
 
-    let text: string
-    try {
-      text = io.readFile(file)
-    } catch (e) {
-      io.stderr(`${file}: cannot read: ${e instanceof Error ? e.message : String(e)}\n`)
-      return 2
-    }
+    const input = readText(io, file)
+    if (!input.ok) return 2
+    const text = input.text
     const parsed = parseDocument(text)
     if (!parsed.ok) {
       for (const d of parsed.errors) io.stderr(`${formatDiagnostic(file, d)}\n`)

@@ -1,4 +1,4 @@
-import { parseArgs, UsageError, type Command } from '../command'
+import { parseArgs, readText, UsageError, type Command } from '../command'
 import { importTemplate } from '../../import'
 import { serializeDocument } from '../../model/document/serialize'
 import { formatDiagnostic } from './validate'
@@ -11,13 +11,9 @@ export const importCommand: Command = {
     const { positional, flags } = parseArgs(args, { values: ['api', 'out'], switches: ['force'], aliases: { '-o': '--out' } })
     const file = positional[0]
     if (!file || positional.length > 1) throw new UsageError('import takes exactly one template file')
-    let text: string
-    try {
-      text = io.readFile(file)
-    } catch (e) {
-      io.stderr(`${file}: cannot read: ${e instanceof Error ? e.message : String(e)}\n`)
-      return 2
-    }
+    const input = readText(io, file)
+    if (!input.ok) return 2
+    const text = input.text
     const out = typeof flags.out === 'string' ? flags.out : undefined
     if (out && io.exists(out) && !flags.force) {
       io.stderr(`${out} exists; pass --force to overwrite\n`)

@@ -6,17 +6,9 @@
  * get realistic sample values (see src/vtl/context.ts).
  */
 
-import { parseArgs, UsageError, type CliIo, type Command } from '../command'
+import { parseArgs, readText, UsageError, type CliIo, type Command } from '../command'
 import { renderTemplate, type RequestParams } from '../../vtl'
 
-export function readText(io: CliIo, file: string): { ok: true; text: string } | { ok: false } {
-  try {
-    return { ok: true, text: io.readFile(file) }
-  } catch (e) {
-    io.stderr(`${file}: cannot read: ${e instanceof Error ? e.message : String(e)}\n`)
-    return { ok: false }
-  }
-}
 
 export function readJsonObject(io: CliIo, file: string): { ok: true; value: Record<string, unknown> } | { ok: false } {
   const r = readText(io, file)

@@ -6,10 +6,9 @@
  * result instead. Exit 1 when no route matches or the template has errors, 2 for unreadable input.
  */
 
-import { parseArgs, UsageError, type Command } from '../command'
+import { parseArgs, readText, UsageError, type Command } from '../command'
 import { parseDocument } from '../../model/document/parse'
 import { testMessage } from '../../vtl'
-import { readText } from './render'
 import { formatTemplateDiagnostic } from './validateTemplate'
 
 export const routeCommand: Command = {

@@ -1,4 +1,4 @@
-import { parseArgs, UsageError, type Command } from '../command'
+import { parseArgs, readText, UsageError, type Command } from '../command'
 import { checkDocument } from '../../model/checks'
 import { sortDiagnostics, type Diagnostic } from '../../model/diagnostics'
 import { parseDocument } from '../../model/document/parse'
@@ -18,13 +18,9 @@ export const validateCommand: Command = {
     const { positional } = parseArgs(args, {})
     const file = positional[0]
     if (!file || positional.length > 1) throw new UsageError('validate takes exactly one design file')
-    let text: string
-    try {
-      text = io.readFile(file)
-    } catch (e) {
-      io.stderr(`${file}: cannot read: ${e instanceof Error ? e.message : String(e)}\n`)
-      return 2
-    }
+    const input = readText(io, file)
+    if (!input.ok) return 2
+    const text = input.text
     const parsed = parseDocument(text)
     if (!parsed.ok) {
       for (const d of parsed.errors) io.stdout(`${formatDiagnostic(file, d)}\n`)

@@ -4,10 +4,9 @@
  * One diagnostic per line: `LINE:COL SEVERITY CODE message`; exit 1 if any error, 2 if unreadable.
  */
 
-import { parseArgs, UsageError, type Command } from '../command'
+import { parseArgs, readText, UsageError, type Command } from '../command'
 import type { Diagnostic } from '../../model/diagnostics'
 import { validateTemplate } from '../../vtl'
-import { readText } from './render'
 
 export function formatTemplateDiagnostic(d: Diagnostic): string {
   return `${d.range?.line ?? 1}:${d.range?.column ?? 1} ${d.severity} ${d.code} ${d.message.replace(/\s*\n\s*/g, ' ')}`
