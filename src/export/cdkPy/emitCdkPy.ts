@@ -3,21 +3,12 @@
 import { snakeCase } from '../ir/names'
 import type { ExportIr, OwnedStmt } from '../ir/types'
 import type { GeneratedFile } from '../types'
+import { statementLines } from '../ir/statementLines'
 import { GENERATED_HEADER } from '../cdkTs/emitCdkTs'
 import { projectFiles } from '../project/projectFiles'
 import { PyImports, PyPrinter } from './printPy'
 import { pyString } from './escape'
 
-function body(statements: OwnedStmt[], printer: PyPrinter, level: number): string[] {
-  const lines: string[] = []
-  let previousOwner: string | undefined
-  for (const { owner, stmt } of statements) {
-    if (previousOwner !== undefined && owner !== previousOwner) lines.push('')
-    previousOwner = owner
-    lines.push(printer.statement(stmt, level))
-  }
-  return lines
-}
 
 export function pyPackageName(ir: ExportIr): string {
   return snakeCase(ir.projectName.replace(/-/g, '_')).replace(/[^a-z0-9_]/g, '_')
@@ -26,7 +17,7 @@ export function pyPackageName(ir: ExportIr): string {
 export function pyStackFile(ir: ExportIr): string {
   const imports = new PyImports()
   const printer = new PyPrinter(imports)
-  const lines = body(ir.statements, printer, 2)
+  const lines = statementLines(ir.statements, (s) => printer.statement(s, 2))
   imports.typing = true
   imports.addNamed('aws_cdk', 'Stack')
   return [
@@ -47,7 +38,7 @@ export function pyStackFile(ir: ExportIr): string {
 export function pySnippet(ir: ExportIr, statements: OwnedStmt[], forRoute: boolean): string {
   const imports = new PyImports()
   const printer = new PyPrinter(imports)
-  const lines = body(statements, printer, 0)
+  const lines = statementLines(statements, (s) => printer.statement(s, 0))
   const note = forRoute
     ? `# Paste into a Stack's __init__ that already has \`${snakeCase(ir.apiVariable)}\` (an apigwv2.WebSocketApi).`
     : "# Paste into a Stack's __init__ (the code uses `self` as the stack)."
