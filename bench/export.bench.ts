@@ -11,7 +11,7 @@ import { serializeDocument } from '../src/model/document/serialize'
 import { exportDesign, EXPORT_TARGETS } from '../src/export'
 import { buildIr } from '../src/export/ir/buildIr'
 import { tsStackFile } from '../src/export/cdkTs/emitCdkTs'
-import { largeDesign } from '../src/export/__tests__/largeDesign'
+import { largeDesign } from '../src/model/largeDesign'
 import { fmt, measure, percentile, type BenchRow, type BenchSuite } from './lib'
 
 const ROOT = join(import.meta.dirname, '..')

@@ -5,7 +5,7 @@ import { seedDocument } from '../../model/seed'
 import { exportDesign, EXPORT_TARGETS } from '..'
 import { ROOT } from './checkDirs'
 import { GOLDEN_CASES } from './goldenCases'
-import { largeDesign } from './largeDesign'
+import { largeDesign } from '../../model/largeDesign'
 
 const codes = (r: ReturnType<typeof exportDesign>) => r.diagnostics.map((d) => d.code)
 
