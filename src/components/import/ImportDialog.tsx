@@ -7,6 +7,7 @@
  * until the user confirms, so nothing is ever half-imported.
  */
 
+import { DiagnosticList } from '../shell/DiagnosticList'
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react'
 import type { ApiChoice, ImportResult, ImportSummary, SummaryItem } from '../../import'
 import type { Diagnostic } from '../../model/diagnostics'
@@ -245,21 +246,5 @@ function SummaryGroup({ label, items, testId, open = false }: { label: string; i
   )
 }
 
-function DiagnosticList({ items, testId }: { items: readonly Diagnostic[]; testId: string }) {
-  return (
-    <ul className="file-errors">
-      {items.map((d, i) => (
-        <li key={i} data-testid={`${testId}.${i}`}>
-          {d.range ? (
-            <span className="location">
-              line {d.range.line}, column {d.range.column}:{' '}
-            </span>
-          ) : null}
-          {d.message} <span className="code">({d.code})</span>
-        </li>
-      ))}
-    </ul>
-  )
-}
 
 export default ImportDialog
