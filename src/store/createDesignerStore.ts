@@ -5,7 +5,7 @@
  */
 
 import { createStore, type StoreApi } from 'zustand/vanilla'
-import { checkDocument } from '../model/checks'
+import { checkDesign } from '../vtl/checkDesign'
 import type { Diagnostic } from '../model/diagnostics'
 import { splitFieldPath } from '../model/fieldPath'
 import {
@@ -39,7 +39,7 @@ export interface Notice {
 }
 
 export interface DesignerOptions {
-  /** Model checks; default `checkDocument`. */
+  /** Design checks; default `checkDesign` (model checks and mapping templates). */
   check?: (doc: DesignDocument) => Diagnostic[]
   /** Delay before checks run after a change (they never run during a drag or typing gesture). */
   checkDelayMs?: number
@@ -160,7 +160,7 @@ function countProblems(diagnostics: readonly Diagnostic[]): Record<EntityId, { e
 let noticeId = 0
 
 export function createDesignerStore(initial: DesignDocument, options: DesignerOptions = {}): DesignerStore {
-  const check = options.check ?? checkDocument
+  const check = options.check ?? checkDesign
   const checkDelay = options.checkDelayMs ?? 150
   let checkTimer: ReturnType<typeof setTimeout> | undefined
   let layoutToken = 0

@@ -4,6 +4,7 @@
  * design itself (for `@{…}` preview values). The editor worker and model checks call this, then validateTemplate.
  */
 
+import { fieldPath } from '../model/fieldPath'
 import { routesUsingIntegration } from '../model/queries'
 import type { Design, EntityId } from '../model/types'
 import type { Diagnostic } from '../model/diagnostics'
@@ -40,7 +41,7 @@ export function validateDesignTemplates(design: Design): Diagnostic[] {
   for (const [id, integration] of Object.entries(design.integrations)) {
     if (integration.type === 'lambda-proxy' || integration.type === 'http-proxy') continue
     for (const [key, text] of Object.entries(integration.requestTemplates ?? {})) {
-      for (const d of validateTemplate(text, templateOptionsFor(design, id, key))) out.push({ ...d, entity: id, field: d.field ?? `requestTemplates.${key}` })
+      for (const d of validateTemplate(text, templateOptionsFor(design, id, key))) out.push({ ...d, entity: id, field: d.field ?? fieldPath('requestTemplates', key) })
     }
   }
   return out

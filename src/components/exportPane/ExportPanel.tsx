@@ -8,7 +8,6 @@ import { useEffect, useMemo, useState } from 'react'
 import type { Diagnostic } from '../../model/diagnostics'
 import type { DesignDocument } from '../../model/types'
 import { EXPORT_TARGETS, exportDesign } from '../../export'
-import { validateDesignTemplates } from '../../vtl/designOptions'
 import { CodeViewer } from './CodeViewer'
 import { copyText, downloadText, downloadZip, fileBaseName, slug } from './download'
 import '../editor/panels.css'
@@ -35,19 +34,8 @@ export function ExportPanel({ document, diagnostics, routeId }: ExportPanelProps
   const [selectedPath, setSelectedPath] = useState<string>()
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string }>()
 
-  // The app's diagnostics are the model checks; mapping templates are validated here too (same pure validator as
-  // the editor), so a broken template also stops the export. Duplicates (if the app already includes them) merge.
-  const templateDiagnostics = useMemo(() => validateDesignTemplates(document.design), [document.design])
-  const designErrors = useMemo(() => {
-    const seen = new Set<string>()
-    return [...diagnostics, ...templateDiagnostics].filter((d) => {
-      if (d.severity !== 'error') return false
-      const key = JSON.stringify([d.code, d.entity, d.field, d.range?.line, d.range?.column, d.message])
-      if (seen.has(key)) return false
-      seen.add(key)
-      return true
-    })
-  }, [diagnostics, templateDiagnostics])
+  // The app's diagnostics already include the mapping templates (checkDesign), so a broken template stops it too.
+  const designErrors = useMemo(() => diagnostics.filter((d) => d.severity === 'error'), [diagnostics])
   const blocked = designErrors.length > 0 && !force
 
   // A design that becomes valid again needs no override; a new error asks again.
