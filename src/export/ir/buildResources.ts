@@ -1,5 +1,6 @@
 /** Design resources → CDK L2 constructs and the CloudFormation they synthesize to (verified against aws-cdk-lib 2.276). */
 
+import { RESOURCE_CFN_TYPES } from '../../model/cfnTypes'
 import type { Json, JsonObject, Resource } from '../../model/types'
 import {
   bool,
@@ -91,7 +92,6 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
   const text = (value: string, field: string) => ctx.text(value, id, field)
   let cfn: JsonObject = {}
   let construction: Code
-  let cfnType: string
   let cast: Parameters<typeof applyCfnExtra>[5]
   let policies: { deletionPolicy?: string; updateReplacePolicy?: string } = {}
   let dependsOn: string[] | undefined
@@ -123,10 +123,7 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
       if (onDemand) cfn.BillingMode = 'PAY_PER_REQUEST'
       else cfn.ProvisionedThroughput = { ReadCapacityUnits: resource.readCapacity ?? 5, WriteCapacityUnits: resource.writeCapacity ?? 5 }
       if (resource.tableName !== undefined) cfn.TableName = cfnValue(text(resource.tableName, 'tableName'))
-      cfnType = 'AWS::DynamoDB::Table'
       cast = { module: 'dynamodb', name: 'CfnTable' }
-      ctx.defineAttribute(id, 'name', ref('tableName'))
-      ctx.defineAttribute(id, 'arn', ref('tableArn', 'Arn'))
       break
     }
     case 'sqs-queue': {
@@ -143,11 +140,7 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
       if (resource.fifo !== undefined) cfn.FifoQueue = resource.fifo
       if (resource.contentBasedDeduplication !== undefined) cfn.ContentBasedDeduplication = resource.contentBasedDeduplication
       if (resource.visibilityTimeoutSeconds !== undefined) cfn.VisibilityTimeout = resource.visibilityTimeoutSeconds
-      cfnType = 'AWS::SQS::Queue'
       cast = { module: 'sqs', name: 'CfnQueue' }
-      ctx.defineAttribute(id, 'name', ref('queueName', 'QueueName'))
-      ctx.defineAttribute(id, 'arn', ref('queueArn', 'Arn'))
-      ctx.defineAttribute(id, 'url', ref('queueUrl'))
       break
     }
     case 'sns-topic': {
@@ -163,10 +156,7 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
         const name = resource.fifo && !resource.topicName.endsWith('.fifo') ? `${resource.topicName}.fifo` : resource.topicName
         cfn.TopicName = cfnValue(text(name, 'topicName'))
       }
-      cfnType = 'AWS::SNS::Topic'
       cast = { module: 'sns', name: 'CfnTopic' }
-      ctx.defineAttribute(id, 'name', ref('topicName', 'TopicName'))
-      ctx.defineAttribute(id, 'arn', ref('topicArn'))
       break
     }
     case 'kinesis-stream': {
@@ -190,19 +180,13 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
           { 'Fn::Equals': [{ Ref: 'AWS::Region' }, 'cn-northwest-1'] },
         ],
       }
-      cfnType = 'AWS::Kinesis::Stream'
       cast = { module: 'kinesis', name: 'CfnStream' }
-      ctx.defineAttribute(id, 'name', ref('streamName'))
-      ctx.defineAttribute(id, 'arn', ref('streamArn', 'Arn'))
       break
     }
     case 'eventbridge-bus': {
       construction = construct('events', 'EventBus', [THIS, lit(constructId)], [['eventBusName', str(text(resource.eventBusName, 'eventBusName'))]])
       cfn.Name = cfnValue(text(resource.eventBusName, 'eventBusName'))
-      cfnType = 'AWS::Events::EventBus'
       cast = { module: 'events', name: 'CfnEventBus' }
-      ctx.defineAttribute(id, 'name', ref('eventBusName'))
-      ctx.defineAttribute(id, 'arn', ref('eventBusArn', 'Arn'))
       break
     }
     case 'state-machine': {
@@ -235,10 +219,7 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
       if (resource.stateMachineType) cfn.StateMachineType = resource.stateMachineType
       dependsOn = [roleId]
       policies = { deletionPolicy: 'Delete', updateReplacePolicy: 'Delete' }
-      cfnType = 'AWS::StepFunctions::StateMachine'
       cast = { module: 'sfn', name: 'CfnStateMachine' }
-      ctx.defineAttribute(id, 'name', ref('stateMachineName', 'Name'))
-      ctx.defineAttribute(id, 'arn', ref('stateMachineArn'))
       break
     }
     case 'lambda-function': {
@@ -277,10 +258,7 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
       if (resource.timeoutSeconds !== undefined) cfn.Timeout = resource.timeoutSeconds
       if (resource.memorySize !== undefined) cfn.MemorySize = resource.memorySize
       if (env) cfn.Environment = { Variables: Object.fromEntries(env.map(([k, e]) => [k, cfnValue(e)])) }
-      cfnType = 'AWS::Lambda::Function'
       cast = { module: 'lambda', name: 'CfnFunction' }
-      ctx.defineAttribute(id, 'name', ref('functionName'))
-      ctx.defineAttribute(id, 'arn', ref('functionArn', 'Arn'))
       break
     }
     case 'log-group': {
@@ -297,18 +275,17 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
       if (resource.logGroupName !== undefined) cfn.LogGroupName = cfnValue(text(resource.logGroupName, 'logGroupName'))
       // CDK's default retention is two years.
       cfn.RetentionInDays = resource.retentionDays ?? 731
-      cfnType = 'AWS::Logs::LogGroup'
       cast = { module: 'logs', name: 'CfnLogGroup' }
-      ctx.defineAttribute(id, 'name', ref('logGroupName'))
-      ctx.defineAttribute(id, 'arn', ref('logGroupArn', 'Arn'))
       break
     }
   }
+  // What `@{id.attribute}` resolves to: the L2 property, synthesized as the table's `Ref` / `Fn::GetAtt`.
+  for (const [name, a] of Object.entries(RESOURCE_CFN_TYPES[resource.type].attributes)) ctx.defineAttribute(id, name, ref(a.cdk, a.getAtt))
   ctx.emitConst(id, variable, construction)
   // A function's given role is already the `role` prop; it needs no override.
   const extra = resource.type === 'lambda-function' && resource.cfnExtra?.Role !== undefined ? withoutKey(resource.cfnExtra, 'Role') : resource.cfnExtra
   cfn = applyCfnExtra(ctx, id, cfn, extra, { k: 'var', name: variable }, cast)
-  ctx.addResource(id, path, cfnType, cfn, { ...policies, ...(dependsOn ? { dependsOn } : {}) })
+  ctx.addResource(id, path, RESOURCE_CFN_TYPES[resource.type].cfnType, cfn, { ...policies, ...(dependsOn ? { dependsOn } : {}) })
 }
 
 function withoutKey(o: JsonObject, key: string): JsonObject {

@@ -6,21 +6,9 @@
  */
 
 import type { Design, Json, JsonObject } from '../../model/types'
+import { RESOURCE_CFN_TYPES } from '../../model/cfnTypes'
 import { API_OWNER } from './buildApi'
 import type { CfnResourceIr } from './types'
-
-/** The resource type that stands for an entity when a template refers to it. */
-const RESOURCE_TYPE: Record<string, string> = {
-  'dynamodb-table': 'AWS::DynamoDB::Table',
-  'sqs-queue': 'AWS::SQS::Queue',
-  'sns-topic': 'AWS::SNS::Topic',
-  'kinesis-stream': 'AWS::Kinesis::Stream',
-  'eventbridge-bus': 'AWS::Events::EventBus',
-  'state-machine': 'AWS::StepFunctions::StateMachine',
-  'lambda-function': 'AWS::Lambda::Function',
-  'iam-role': 'AWS::IAM::Role',
-  'log-group': 'AWS::Logs::LogGroup',
-}
 
 function entityType(design: Design, entity: string): string | undefined {
   if (entity === API_OWNER) return 'AWS::ApiGatewayV2::Api'
@@ -31,7 +19,10 @@ function entityType(design: Design, entity: string): string | undefined {
   if (has(design.stages)) return 'AWS::ApiGatewayV2::Stage'
   if (has(design.domains)) return 'AWS::ApiGatewayV2::DomainName'
   if (has(design.models)) return 'AWS::ApiGatewayV2::Model'
-  if (has(design.resources)) return RESOURCE_TYPE[design.resources[entity].type]
+  if (has(design.resources)) {
+    const type = design.resources[entity].type
+    return type === 'existing' ? undefined : RESOURCE_CFN_TYPES[type].cfnType
+  }
   return undefined
 }
 

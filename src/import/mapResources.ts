@@ -1,0 +1,192 @@
+/**
+ * The resources integrations, authorizers and stages point at (tables, queues, topics, streams, buses, state
+ * machines, functions, credentials roles, log groups) → `design.resources`.
+ */
+
+import { resourceTypeOfCfn } from '../model/cfnTypes'
+import { escapeRefText } from '../model/refs'
+import type { Json, Resource } from '../model/types'
+import { assumeRolePolicy, isGeneratedServiceRole, takeManageConnectionsPolicy } from './cdkGenerated'
+import { constructIdFrom } from './cdkIds'
+import type { ImportContext, ResourceEntry } from './context'
+import { isObject, referencedIds } from './intrinsics'
+import { assignDefined, Props, ResourceProblem } from './props'
+
+const REMOVAL: Record<string, 'destroy' | 'retain' | 'snapshot'> = { Delete: 'destroy', Retain: 'retain', Snapshot: 'snapshot' }
+
+export function targetCandidates(ctx: ImportContext): string[] {
+  const out: string[] = []
+  const add = (v: Json | undefined) => {
+    if (v === undefined) return
+    for (const r of referencedIds(v)) if (!out.includes(r.id)) out.push(r.id)
+  }
+  for (const i of ctx.ofType('Integration')) {
+    add(i.props.IntegrationUri)
+    add(i.props.RequestTemplates)
+    add(i.props.CredentialsArn)
+  }
+  for (const a of ctx.ofType('Authorizer')) {
+    add(a.props.AuthorizerUri)
+    add(a.props.AuthorizerCredentialsArn)
+  }
+  for (const s of ctx.ofType('Stage')) add(isObject(s.props.AccessLogSettings) ? s.props.AccessLogSettings.DestinationArn : undefined)
+  return out.filter((id) => ctx.resources.has(id) && resourceTypeOfCfn(ctx.resources.get(id)!.type))
+}
+
+export function mapTarget(ctx: ImportContext, entry: ResourceEntry): void {
+  const kind = resourceTypeOfCfn(entry.type)
+  const p = new Props(entry.logicalId, entry.props)
+  const constructId = constructIdFrom(entry.logicalId)
+  const removalPolicy = typeof entry.body.DeletionPolicy === 'string' ? REMOVAL[entry.body.DeletionPolicy] : undefined
+  let resource: Resource
+  switch (kind) {
+    case 'dynamodb-table': {
+      const keySchema = p.raw('KeySchema')
+      const defs = p.raw('AttributeDefinitions')
+      const keys = Array.isArray(keySchema) ? keySchema : []
+      const defList = Array.isArray(defs) ? defs : []
+      const typeOf = (name: Json | undefined) => {
+        const d = defList.find((x) => isObject(x) && x.AttributeName === name)
+        const t = isObject(d) ? d.AttributeType : undefined
+        return t === 'S' || t === 'N' || t === 'B' ? t : undefined
+      }
+      const hashKey = keys.find((k) => isObject(k) && k.KeyType === 'HASH')
+      const rangeKey = keys.find((k) => isObject(k) && k.KeyType === 'RANGE')
+      const pkName = isObject(hashKey) ? hashKey.AttributeName : undefined
+      const pkType = typeOf(pkName)
+      if (typeof pkName !== 'string' || !pkType) {
+        throw new ResourceProblem('IMP006', `${entry.logicalId}: KeySchema needs a HASH key declared in AttributeDefinitions.`, ['Resources', entry.logicalId, 'Properties', 'KeySchema'])
+      }
+      const table: Resource = { type: 'dynamodb-table', partitionKey: { name: pkName, type: pkType } }
+      const skName = isObject(rangeKey) ? rangeKey.AttributeName : undefined
+      const skType = typeOf(skName)
+      if (typeof skName === 'string' && skType) table.sortKey = { name: skName, type: skType }
+      const keyCount = table.sortKey ? 2 : 1
+      // The export writes exactly the key attributes; any other shape stays verbatim.
+      if (keys.length === keyCount && keys.every((k) => isObject(k) && Object.keys(k).length === 2)) p.take('KeySchema')
+      if (defList.length === keyCount && defList.every((d) => isObject(d) && Object.keys(d).length === 2)) p.take('AttributeDefinitions')
+      const billing = p.enumOf('BillingMode', ['PROVISIONED', 'PAY_PER_REQUEST'] as const)
+      const throughput = p.raw('ProvisionedThroughput')
+      if (billing !== 'PAY_PER_REQUEST' && isObject(throughput) && Object.keys(throughput).length === 2 &&
+        Number.isInteger(throughput.ReadCapacityUnits) && Number.isInteger(throughput.WriteCapacityUnits) &&
+        (throughput.ReadCapacityUnits as number) >= 1 && (throughput.WriteCapacityUnits as number) >= 1) {
+        p.take('ProvisionedThroughput')
+        if (throughput.ReadCapacityUnits !== 5) table.readCapacity = throughput.ReadCapacityUnits as number
+        if (throughput.WriteCapacityUnits !== 5) table.writeCapacity = throughput.WriteCapacityUnits as number
+        if (billing === 'PROVISIONED') table.billingMode = billing
+      } else if (billing === 'PAY_PER_REQUEST') table.billingMode = billing
+      else if (billing) p.take('BillingMode')
+      assignDefined(table, { tableName: ctx.text(p.raw('TableName')), removalPolicy: removalPolicy ?? 'destroy' })
+      if (table.tableName !== undefined) p.take('TableName')
+      resource = table
+      break
+    }
+    case 'sqs-queue': {
+      const queue: Resource = { type: 'sqs-queue' }
+      assignDefined(queue, {
+        queueName: ctx.text(p.raw('QueueName')),
+        fifo: p.bool('FifoQueue'),
+        contentBasedDeduplication: p.bool('ContentBasedDeduplication'),
+        visibilityTimeoutSeconds: p.num('VisibilityTimeout', true),
+        removalPolicy: removalPolicy && removalPolicy !== 'destroy' ? removalPolicy : undefined,
+      })
+      if (queue.queueName !== undefined) p.take('QueueName')
+      resource = queue
+      break
+    }
+    case 'sns-topic': {
+      const topic: Resource = { type: 'sns-topic' }
+      assignDefined(topic, { topicName: ctx.text(p.raw('TopicName')), fifo: p.bool('FifoTopic'), displayName: ctx.text(p.raw('DisplayName')) })
+      if (topic.topicName !== undefined) p.take('TopicName')
+      if (topic.displayName !== undefined) p.take('DisplayName')
+      resource = topic
+      break
+    }
+    case 'kinesis-stream': {
+      const stream: Resource = { type: 'kinesis-stream' }
+      assignDefined(stream, { streamName: ctx.text(p.raw('Name')), shardCount: p.num('ShardCount', true), removalPolicy: removalPolicy ?? 'destroy' })
+      if (stream.streamName !== undefined) p.take('Name')
+      if (p.raw('RetentionPeriodHours') === 24) p.take('RetentionPeriodHours')
+      const enc = p.raw('StreamEncryption')
+      if (isObject(enc) && JSON.stringify(enc).includes('AwsCdkKinesisEncryptedStreamsUnsupportedRegions')) p.take('StreamEncryption')
+      resource = stream
+      break
+    }
+    case 'eventbridge-bus': {
+      const name = ctx.text(p.raw('Name'))
+      if (name === undefined) throw new ResourceProblem('IMP006', `${entry.logicalId}: Properties.Name must be a string.`, ['Resources', entry.logicalId, 'Properties', 'Name'])
+      p.take('Name')
+      resource = { type: 'eventbridge-bus', eventBusName: name }
+      break
+    }
+    case 'state-machine': {
+      const definition = ctx.text(p.raw('DefinitionString'))
+      const sm: Resource = { type: 'state-machine', definition: definition ?? '' }
+      if (definition !== undefined) p.take('DefinitionString')
+      assignDefined(sm, {
+        stateMachineName: ctx.text(p.raw('StateMachineName')),
+        stateMachineType: p.enumOf('StateMachineType', ['STANDARD', 'EXPRESS'] as const),
+      })
+      if (sm.stateMachineName !== undefined) p.take('StateMachineName')
+      const role = ctx.getAttTarget(p.raw('RoleArn'), 'Arn')
+      if (role && isGeneratedServiceRole(ctx, role, 'states.amazonaws.com', entry.logicalId)) {
+        p.take('RoleArn')
+        ctx.generated(role, `service role of state machine ${entry.logicalId} (created by sfn.StateMachine)`)
+      }
+      resource = sm
+      break
+    }
+    case 'lambda-function': {
+      const code = p.raw('Code')
+      const fn: Resource = {
+        type: 'lambda-function',
+        runtime: p.str('Runtime') ?? 'nodejs20.x',
+        handler: p.str('Handler') ?? 'index.handler',
+        code: isObject(code) && typeof code.ZipFile === 'string' && Object.keys(code).length === 1 ? code.ZipFile : '',
+      }
+      if (fn.code || (isObject(code) && code.ZipFile === '')) p.take('Code')
+      assignDefined(fn, {
+        functionName: ctx.text(p.raw('FunctionName')),
+        timeoutSeconds: p.num('Timeout', true),
+        memorySize: p.num('MemorySize', true),
+      })
+      if (fn.functionName !== undefined) p.take('FunctionName')
+      const env = p.raw('Environment')
+      if (isObject(env) && Object.keys(env).length === 1 && isObject(env.Variables) && Object.values(env.Variables).every((v) => typeof v === 'string')) {
+        fn.environment = Object.fromEntries(Object.entries(env.Variables).map(([k, v]) => [k, escapeRefText(v as string)]))
+        p.take('Environment')
+      }
+      const role = ctx.getAttTarget(p.raw('Role'), 'Arn')
+      if (role && isGeneratedServiceRole(ctx, role, 'lambda.amazonaws.com', entry.logicalId)) {
+        p.take('Role')
+        ctx.generated(role, `service role of function ${entry.logicalId} (created by lambda.Function)`)
+        if (takeManageConnectionsPolicy(ctx, role)) fn.manageConnections = true
+      }
+      resource = fn
+      break
+    }
+    case 'iam-role': {
+      const role: Resource = { type: 'iam-role' }
+      const trust = p.raw('AssumeRolePolicyDocument')
+      if (JSON.stringify(trust) === JSON.stringify(assumeRolePolicy('apigateway.amazonaws.com'))) p.take('AssumeRolePolicyDocument')
+      assignDefined(role, { roleName: ctx.text(p.raw('RoleName')) })
+      if (role.roleName !== undefined) p.take('RoleName')
+      resource = role
+      break
+    }
+    case 'log-group': {
+      const lg: Resource = { type: 'log-group' }
+      assignDefined(lg, { logGroupName: ctx.text(p.raw('LogGroupName')), retentionDays: p.num('RetentionInDays', true), removalPolicy: removalPolicy ?? 'destroy' })
+      if (lg.logGroupName !== undefined) p.take('LogGroupName')
+      resource = lg
+      break
+    }
+    default:
+      return
+  }
+  resource.constructId = constructId
+  const id = ctx.newId(constructId)
+  ctx.keepExtra(resource, p, id)
+  ctx.design.resources[id] = resource
+  ctx.claim(entry.logicalId, id, kind)
+}
