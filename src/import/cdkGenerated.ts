@@ -5,7 +5,8 @@
  */
 
 import { authorizerPermission, integrationPermission } from '../model/permissions'
-import type { EntityId, Json, Resource } from '../model/types'
+import { GRANT_METHODS, grantableKind, grantStatementJson, grantStatements, grantsCover } from '../model/grants'
+import type { EntityId, Json, JsonObject, Resource } from '../model/types'
 import type { ImportContext, ResourceEntry } from './context'
 import { isObject, referencedIds, toPieces } from './intrinsics'
 
@@ -35,18 +36,82 @@ export function isRolePolicyOf(ctx: ImportContext, r: ResourceEntry, roleId: str
   return r.type === 'AWS::IAM::Policy' && JSON.stringify(r.props.Roles) === JSON.stringify([{ Ref: roleId }])
 }
 
-export function takeManageConnectionsPolicy(ctx: ImportContext, roleId: string): boolean {
+/**
+ * The default policy of a function's service role, when every statement in it is a CDK grant on a design
+ * entity: `api.grantManageConnections(fn)` becomes `manageConnections`, the others `grants`. Otherwise the
+ * policy stays verbatim (nothing is half-taken).
+ */
+export function absorbFunctionPolicy(ctx: ImportContext, fnEntity: EntityId, roleId: string): void {
+  const fn = ctx.design.resources[fnEntity]
+  if (fn?.type !== 'lambda-function') return
   for (const r of ctx.resources.values()) {
-    if (!isRolePolicyOf(ctx, r, roleId)) continue
-    const statements = isObject(r.props.PolicyDocument) ? r.props.PolicyDocument.Statement : undefined
-    if (!Array.isArray(statements) || !statements.length) return false
-    const all = statements.every((s) => isObject(s) && s.Action === 'execute-api:ManageConnections' && s.Effect === 'Allow' &&
-      referencedIds(s.Resource ?? null).some((x) => x.id === ctx.apiLogicalId))
-    if (!all) return false
-    ctx.generated(r.logicalId, `grantManageConnections of the function role ${roleId}`)
-    return true
+    if (ctx.consumed.has(r.logicalId) || !isRolePolicyOf(ctx, r, roleId) || !isDefaultPolicyShape(r)) continue
+    const statements = (r.props.PolicyDocument as JsonObject).Statement as Json[]
+    const matched = matchGrants(ctx, statements)
+    if (!statements.length || matched.rest.length) return
+    const grants = { ...matched.grants }
+    if (grants.api?.length === 1 && grants.api[0] === 'grantManageConnections') {
+      fn.manageConnections = true
+      delete grants.api
+    }
+    if (Object.keys(grants).length) fn.grants = grants
+    ctx.generated(r.logicalId, `default policy of the function role ${roleId} (${describeGrants(matched.grants)})`)
+    return
   }
-  return false
+}
+
+/** A policy as the CDK writes a default policy: named after its logical id, only a statement list. */
+function isDefaultPolicyShape(r: ResourceEntry): boolean {
+  const doc = r.props.PolicyDocument
+  if (!isObject(doc) || !Array.isArray(doc.Statement) || Object.keys(doc).some((k) => k !== 'Statement' && k !== 'Version')) return false
+  if (Object.keys(r.props).some((k) => !['PolicyDocument', 'PolicyName', 'Roles'].includes(k))) return false
+  return r.props.PolicyName === r.logicalId
+}
+
+function describeGrants(grants: Record<EntityId, string[]>): string {
+  return Object.entries(grants).map(([e, ms]) => ms.map((m) => `${e}.${m}`).join(', ')).join(', ') || 'no grants'
+}
+
+/** A statement in design text (`Resource` as `@{x.arn}`), in the shape it was written, or undefined. */
+function statementText(ctx: ImportContext, st: Json): string | undefined {
+  if (!isObject(st) || Object.keys(st).some((k) => !['Action', 'Effect', 'Resource'].includes(k))) return undefined
+  const one = (v: Json) => ctx.text(v)
+  const resource = Array.isArray(st.Resource) ? st.Resource.map(one) : one(st.Resource ?? null)
+  if (resource === undefined || (Array.isArray(resource) && resource.some((x) => x === undefined))) return undefined
+  return JSON.stringify({ Action: st.Action ?? null, Effect: st.Effect ?? null, Resource: resource as Json })
+}
+
+/**
+ * Finds the CDK grant calls a run of statements came from: at each position the longest grant (entity, method)
+ * whose statements match exactly (actions in the CDK's order, resources as the CDK writes them).
+ */
+export function matchGrants(ctx: ImportContext, statements: Json[]): { grants: Record<EntityId, string[]>; rest: Json[] } {
+  const design = ctx.design
+  const texts = statements.map((s) => statementText(ctx, s))
+  const candidates: { entity: EntityId; method: string; expected: string[] }[] = []
+  const entities = ['api', ...Object.keys(design.stages), ...Object.keys(design.resources)]
+  for (const entity of entities) {
+    const kind = grantableKind(design, entity)
+    for (const method of Object.keys((kind && GRANT_METHODS[kind]) ?? {})) {
+      const expected = (grantStatements(design, entity, method) ?? []).map((s) => JSON.stringify(grantStatementJson(design, entity, s)))
+      candidates.push({ entity, method, expected })
+    }
+  }
+  candidates.sort((a, b) => b.expected.length - a.expected.length)
+  const grants: Record<EntityId, string[]> = Object.create(null) as Record<EntityId, string[]>
+  const rest: Json[] = []
+  for (let i = 0; i < statements.length; ) {
+    const hit = texts[i] === undefined ? undefined : candidates.find((c) => c.expected.every((e, k) => texts[i + k] === e))
+    if (!hit) {
+      rest.push(statements[i])
+      i++
+      continue
+    }
+    const list = (grants[hit.entity] ??= [])
+    if (!list.includes(hit.method)) list.push(hit.method)
+    i += hit.expected.length
+  }
+  return { grants: { ...grants }, rest }
 }
 
 export function recogniseGenerated(ctx: ImportContext): void {
@@ -84,13 +149,14 @@ export function recogniseGenerated(ctx: ImportContext): void {
     }
   }
   for (const role of Object.entries(ctx.design.resources).filter(([, x]) => x.type === 'iam-role')) absorbRolePolicies(ctx, role[0])
+  for (const [fn, role] of ctx.functionRoles) absorbFunctionPolicy(ctx, fn, role)
 }
 
 export function absorbRolePolicies(ctx: ImportContext, roleEntity: EntityId): void {
   const roleLogical = [...ctx.entityOf].find(([, e]) => e === roleEntity)?.[0]
   if (!roleLogical) return
   const role = ctx.design.resources[roleEntity] as Extract<Resource, { type: 'iam-role' }>
-  const expected = new Set<string>()
+  const expected = new Map<string, { entity: EntityId; actions: string[] }>()
   const users = [
     ...Object.keys(ctx.design.integrations).filter((i) => {
       const c = ctx.design.integrations[i].credentials
@@ -103,7 +169,7 @@ export function absorbRolePolicies(ctx: ImportContext, roleEntity: EntityId): vo
   ]
   for (const u of users) {
     if (!u.ok || !u.permission) continue
-    expected.add(JSON.stringify([u.permission.actions, `@{${u.permission.resource}.arn}`]))
+    expected.set(JSON.stringify([u.permission.actions, `@{${u.permission.resource}.arn}`]), { entity: u.permission.resource, actions: u.permission.actions })
   }
   const grantKey = (st: Json): string | undefined => {
     if (!isObject(st) || st.Effect !== 'Allow' || Object.keys(st).some((k) => !['Action', 'Effect', 'Resource'].includes(k))) return undefined
@@ -113,14 +179,22 @@ export function absorbRolePolicies(ctx: ImportContext, roleEntity: EntityId): vo
     return Array.isArray(actions) && text !== undefined ? JSON.stringify([actions, text]) : undefined
   }
   for (const r of ctx.resources.values()) {
-    if (ctx.consumed.has(r.logicalId) || !isRolePolicyOf(ctx, r, roleLogical)) continue
-    const doc = r.props.PolicyDocument
-    if (!isObject(doc) || !Array.isArray(doc.Statement) || Object.keys(doc).some((k) => k !== 'Statement' && k !== 'Version')) continue
-    if (Object.keys(r.props).some((k) => !['PolicyDocument', 'PolicyName', 'Roles'].includes(k))) continue
-    if (r.props.PolicyName !== r.logicalId) continue
-    const extra = doc.Statement.filter((st) => !expected.has(grantKey(st) ?? ''))
+    if (ctx.consumed.has(r.logicalId) || !isRolePolicyOf(ctx, r, roleLogical) || !isDefaultPolicyShape(r)) continue
+    const statements = (r.props.PolicyDocument as JsonObject).Statement as Json[]
+    // A statement exactly like the least-privilege one the export generates stays that; the others may be grants.
+    const regenerated = statements.filter((st) => expected.has(grantKey(st) ?? ''))
+    const matched = matchGrants(ctx, statements.filter((st) => !expected.has(grantKey(st) ?? '')))
+    const grants: Record<EntityId, string[]> = { ...(role.grants ?? {}) }
+    for (const [entity, methods] of Object.entries(matched.grants)) grants[entity] = [...new Set([...(grants[entity] ?? []), ...methods])]
+    if (Object.keys(grants).length) role.grants = grants
+    // A statement the export regenerates is dropped, unless a grant already allows it (then the export would
+    // not write it again, so it is kept).
+    const extra = [...regenerated.filter((st) => {
+      const need = expected.get(grantKey(st) ?? '')!
+      return grantsCover(ctx.design, role.grants, need.entity, need.actions)
+    }), ...matched.rest]
     if (extra.length) role.extraStatements = [...(role.extraStatements ?? []), ...extra]
-    ctx.generated(r.logicalId, `policy of role ${roleLogical}${extra.length ? ` (${extra.length} statement(s) kept as extraStatements)` : ''}`)
+    ctx.generated(r.logicalId, `policy of role ${roleLogical}${Object.keys(matched.grants).length ? ` (${describeGrants(matched.grants)})` : ''}${extra.length ? ` (${extra.length} statement(s) kept as extraStatements)` : ''}`)
   }
 }
 

@@ -36,6 +36,8 @@ export class ImportContext {
   readonly entityOf = new Map<string, EntityId>()
   /** Logical ids handled (modelled or generated); the rest is kept verbatim. */
   readonly consumed = new Set<string>()
+  /** Function entity → logical id of its generated service role (its default policy may hold grants). */
+  readonly functionRoles = new Map<EntityId, string>()
   readonly parameters: Set<string>
   apiId = ''
   apiHuman = ''

@@ -6,7 +6,7 @@
 import { resourceTypeOfCfn } from '../model/cfnTypes'
 import { escapeRefText } from '../model/refs'
 import type { Json, Resource } from '../model/types'
-import { assumeRolePolicy, isGeneratedServiceRole, takeManageConnectionsPolicy } from './cdkGenerated'
+import { assumeRolePolicy, isGeneratedServiceRole } from './cdkGenerated'
 import { constructIdFrom } from './cdkIds'
 import type { ImportContext, ResourceEntry } from './context'
 import { isObject, referencedIds } from './intrinsics'
@@ -30,7 +30,43 @@ export function targetCandidates(ctx: ImportContext): string[] {
     add(a.props.AuthorizerCredentialsArn)
   }
   for (const s of ctx.ofType('Stage')) add(isObject(s.props.AccessLogSettings) ? s.props.AccessLogSettings.DestinationArn : undefined)
-  return out.filter((id) => ctx.resources.has(id) && resourceTypeOfCfn(ctx.resources.get(id)!.type))
+  // What those functions and roles are granted on (`table.grantReadWriteData(fn)`) and what a function's
+  // environment names, so grants and `@{table.name}` references can be modelled too.
+  const modelled = (id: string) => ctx.resources.has(id) && resourceTypeOfCfn(ctx.resources.get(id)!.type) !== undefined
+  for (let i = 0; i < out.length; i++) {
+    const entry = ctx.resources.get(out[i])
+    if (!entry || !modelled(entry.logicalId)) continue
+    let role: string | undefined
+    if (entry.type === 'AWS::Lambda::Function') {
+      add(entry.props.Environment)
+      role = ctx.getAttTarget(entry.props.Role, 'Arn')
+    } else if (entry.type === 'AWS::IAM::Role') role = entry.logicalId
+    if (!role) continue
+    for (const r of ctx.resources.values()) {
+      if (r.type === 'AWS::IAM::Policy' && JSON.stringify(r.props.Roles) === JSON.stringify([{ Ref: role }])) add(r.props.PolicyDocument)
+    }
+  }
+  return dependencyOrder(ctx, out.filter(modelled))
+}
+
+/**
+ * Targets in an order where each comes after the targets it refers to (a function's environment names its
+ * table; a state machine's definition its functions), roles last (only integrations refer to them).
+ */
+function dependencyOrder(ctx: ImportContext, ids: string[]): string[] {
+  const set = new Set(ids)
+  const done = new Set<string>()
+  const out: string[] = []
+  const visit = (id: string, depth: number) => {
+    if (done.has(id) || depth > 64) return
+    done.add(id)
+    const entry = ctx.resources.get(id)!
+    for (const r of referencedIds(entry.props)) if (set.has(r.id) && r.id !== id && ctx.resources.get(r.id)!.type !== 'AWS::IAM::Role') visit(r.id, depth + 1)
+    out.push(id)
+  }
+  for (const id of ids) if (ctx.resources.get(id)!.type !== 'AWS::IAM::Role') visit(id, 0)
+  for (const id of ids) if (ctx.resources.get(id)!.type === 'AWS::IAM::Role') visit(id, 0)
+  return out
 }
 
 export function mapTarget(ctx: ImportContext, entry: ResourceEntry): void {
@@ -39,6 +75,8 @@ export function mapTarget(ctx: ImportContext, entry: ResourceEntry): void {
   const constructId = constructIdFrom(entry.logicalId)
   const removalPolicy = typeof entry.body.DeletionPolicy === 'string' ? REMOVAL[entry.body.DeletionPolicy] : undefined
   let resource: Resource
+  /** A function's generated service role; its default policy is read once every grant target is mapped. */
+  let serviceRole: string | undefined
   switch (kind) {
     case 'dynamodb-table': {
       const keySchema = p.raw('KeySchema')
@@ -160,7 +198,7 @@ export function mapTarget(ctx: ImportContext, entry: ResourceEntry): void {
       if (role && isGeneratedServiceRole(ctx, role, 'lambda.amazonaws.com', entry.logicalId)) {
         p.take('Role')
         ctx.generated(role, `service role of function ${entry.logicalId} (created by lambda.Function)`)
-        if (takeManageConnectionsPolicy(ctx, role)) fn.manageConnections = true
+        serviceRole = role
       }
       resource = fn
       break
@@ -186,6 +224,7 @@ export function mapTarget(ctx: ImportContext, entry: ResourceEntry): void {
   }
   resource.constructId = constructId
   const id = ctx.newId(constructId)
+  if (serviceRole) ctx.functionRoles.set(id, serviceRole)
   ctx.keepExtra(resource, p, id)
   ctx.design.resources[id] = resource
   ctx.claim(entry.logicalId, id, kind)

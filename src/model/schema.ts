@@ -302,11 +302,13 @@ export const RESOURCE_FIELDS: Record<ResourceType, FieldsSpec> = {
     memorySize: { kind: 'number', integer: true, min: 128, max: 10240, unit: 'MB' },
     environment: { kind: 'map', value: { kind: 'string' } },
     manageConnections: { kind: 'boolean', help: 'Allow the function to post messages back to connected clients.' },
+    grants: { kind: 'map', value: { kind: 'stringList' }, keyHelp: 'The resource, API or stage granted on.', help: 'CDK grant methods (grantWriteData, grantSendMessages, …) given to this role, per resource; exported as the same grant calls.' },
   },
   'iam-role': {
     roleName: { kind: 'string' },
     existingArn: { kind: 'string', help: 'Use an existing role instead of generating a least-privilege one.' },
     extraStatements: { kind: 'json', help: 'Additional policy statements kept from import.' },
+    grants: { kind: 'map', value: { kind: 'stringList' }, keyHelp: 'The resource, API or stage granted on.', help: 'CDK grant methods (grantWriteData, grantSendMessages, …) given to this role, per resource; exported as the same grant calls.' },
   },
   'log-group': {
     logGroupName: { kind: 'string' },

@@ -306,6 +306,8 @@ export interface LambdaFunction {
   environment?: Record<string, string>
   /** Grant `execute-api:ManageConnections` on the API so the function can post back to clients. */
   manageConnections?: boolean
+  /** CDK grants to the function's service role: entity id → grant methods (src/model/grants.ts). */
+  grants?: Record<EntityId, string[]>
 }
 
 export interface IamRole {
@@ -315,6 +317,11 @@ export interface IamRole {
   existingArn?: string
   /** Extra policy statements kept from import (beyond what the integrations need). */
   extraStatements?: Json[]
+  /**
+   * CDK grants to this role: entity id → grant methods (`{ table: ['grantWriteData'] }`, src/model/grants.ts).
+   * What they allow is not generated again as least-privilege statements.
+   */
+  grants?: Record<EntityId, string[]>
 }
 
 export interface LogGroup {

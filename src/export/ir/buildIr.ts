@@ -14,6 +14,7 @@ import { buildAuthorizer, type AuthorizerInfo } from './buildAuthorizers'
 import { buildIntegration, type IntegrationInfo } from './buildIntegrations'
 import { buildResource } from './buildResources'
 import { buildResponses, type ResponseInfo } from './buildResponses'
+import { buildGrants } from './buildGrants'
 import { buildRole } from './buildRoles'
 import { buildRoute, routeVariable, type RouteInfo } from './buildRoutes'
 import { buildDomain, buildStage, defineStageAttributes, type DomainInfo } from './buildStages'
@@ -108,10 +109,13 @@ export function buildIr(design: Design, options: IrOptions = {}): ExportIr {
 
   const domains = new Map<string, DomainInfo>()
   for (const [id, d] of Object.entries(design.domains)) domains.set(id, buildDomain(ctx, id, d))
+  const stageVariables = new Map<string, string>()
   for (const [id, s] of Object.entries(design.stages)) {
     const stage = buildStage(ctx, id, s, domains)
+    stageVariables.set(id, stage.variable)
     if (stage.needsDeployment) buildDeployment(ctx, id, s.name, stage, routes, responses)
   }
+  buildGrants(ctx, stageVariables)
 
   const verbatim = buildVerbatim(ctx, design)
   resolveDependencies(ctx)

@@ -5,6 +5,7 @@
  * with `existingArn` is imported instead and gets nothing added.
  */
 
+import { grantsCover } from '../../model/grants'
 import { authorizerPermission, integrationPermission } from '../../model/permissions'
 import type { IamRole, Json } from '../../model/types'
 import { call, construct, lit, props, str, sym, THIS } from './code'
@@ -98,6 +99,8 @@ function collectGrants(ctx: IrContext, roleId: string): (Grant & { owner: string
       continue
     }
     if (!result.permission) continue
+    // A CDK grant on the role already allows it (the import recognised `table.grantWriteData(role)`).
+    if (grantsCover(design, (design.resources[roleId] as IamRole).grants, result.permission.resource, result.permission.actions)) continue
     const resource = ctx.text(`@{${result.permission.resource}.arn}`, owner, 'target')
     const key = JSON.stringify([result.permission.actions, resource])
     if (seen.has(key)) continue

@@ -38,6 +38,10 @@ export class IrContext {
     return name
   }
 
+  hasVar(entity: string): boolean {
+    return this.vars.has(entity)
+  }
+
   varOf(entity: string): string {
     const name = this.vars.get(entity)
     if (!name) throw new Error(`internal: no variable for ${entity}`)
