@@ -27,6 +27,14 @@ describe('cli import', () => {
     expect(await runCli(['import', 'h.yaml', '-o', 'design.yaml', '--force'], t.io)).toBe(0)
   })
 
+  it('says what is wrong with the input (line and column) before refusing to overwrite', async () => {
+    const t = testIo({ 'bad.json': '{"Resources": {"A": [1,}}', 'design.yaml': 'kept' })
+    expect(await runCli(['import', 'bad.json', '-o', 'design.yaml'], t.io)).toBe(1)
+    expect(t.stderr()).toMatch(/^bad\.json:1:\d+ error IMP001 /)
+    expect(t.stderr()).not.toContain('exists')
+    expect(t.written['design.yaml']).toBeUndefined()
+  })
+
   it('several APIs: exit 1 with the choices; --api picks one', async () => {
     const t = testIo({ 'auth.json': fixtureTemplate('AuthStack') })
     expect(await runCli(['import', 'auth.json'], t.io)).toBe(1)

@@ -56,8 +56,10 @@ export class Props {
       return undefined
     }
     if (isIntrinsic(v)) return undefined
-    if (typeof v !== 'string') this.bad(name, 'a string')
     this.take(name)
+    // CloudFormation reads a number or boolean where a string is expected as its text (`RouteKey: 4711` is "4711").
+    if (typeof v === 'number' || typeof v === 'boolean') return String(v)
+    if (typeof v !== 'string') this.bad(name, 'a string')
     return v
   }
   /**

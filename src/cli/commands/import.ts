@@ -15,10 +15,7 @@ export const importCommand: Command = {
     if (!input.ok) return 2
     const text = input.text
     const out = typeof flags.out === 'string' ? flags.out : undefined
-    if (out && io.exists(out) && !flags.force) {
-      io.stderr(`${out} exists; pass --force to overwrite\n`)
-      return 1
-    }
+    // What is wrong with the input comes first; the overwrite refusal only when there is something to write.
     const result = await importTemplate(text, { api: typeof flags.api === 'string' ? flags.api : undefined })
     if (!result.ok) {
       for (const d of result.errors) io.stderr(`${formatDiagnostic(file, d)}\n`)
@@ -33,6 +30,10 @@ export const importCommand: Command = {
     io.stderr(
       `imported ${result.apiLogicalId}: ${s.imported.length} resources modelled, ${s.generated.length} recognised as generated, ${s.verbatim.length} kept verbatim, ${s.skipped.length} skipped\n`,
     )
+    if (out && io.exists(out) && !flags.force) {
+      io.stderr(`${out} exists; pass --force to overwrite\n`)
+      return 1
+    }
     const yaml = serializeDocument(result.document)
     if (!out) {
       io.stdout(yaml)

@@ -18,8 +18,8 @@ export interface ExportedTsCase {
   stackName: string
 }
 
-export function synthExportedTs(cases: ExportedTsCase[]): { templates: Record<string, { template?: Record<string, unknown>; error?: string }>; output: string } {
-  const dir = join(ROOT, '.cache', 'import-check', 'ts')
+export function synthExportedTs(cases: ExportedTsCase[], scratch = 'ts'): { templates: Record<string, { template?: Record<string, unknown>; error?: string }>; output: string } {
+  const dir = join(ROOT, '.cache', 'import-check', scratch)
   rmSync(dir, { recursive: true, force: true })
   mkdirSync(dir, { recursive: true })
   writeFileSync(join(dir, 'package.json'), '{"type": "commonjs"}\n')

@@ -1,0 +1,404 @@
+/**
+ * The conformance corpus's CDK apps (see README.md for where each pattern comes from). Each function builds one
+ * stack with aws-cdk-lib 2.276 the way the CDK docs and integ tests write it; `synth.ts` synthesizes them all in
+ * one process. Written for this repository from the patterns read, not copied.
+ */
+
+import { Duration, Stack, type App } from 'aws-cdk-lib'
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2'
+import { WebSocketIamAuthorizer, WebSocketLambdaAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers'
+import { WebSocketAwsIntegration, WebSocketLambdaIntegration, WebSocketMockIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations'
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb'
+import * as events from 'aws-cdk-lib/aws-events'
+import * as iam from 'aws-cdk-lib/aws-iam'
+import * as kinesis from 'aws-cdk-lib/aws-kinesis'
+import * as lambda from 'aws-cdk-lib/aws-lambda'
+import * as logs from 'aws-cdk-lib/aws-logs'
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions'
+import * as sns from 'aws-cdk-lib/aws-sns'
+import * as sqs from 'aws-cdk-lib/aws-sqs'
+import { PRESETS } from '../../model/presets/catalog'
+import type { Preset } from '../../model/presets/types'
+
+/** The documented idiom that undoes escapeJavaScript's `\\'` (not valid JSON). */
+const UNQUOTE = `.replaceAll("\\\\'","'")`
+
+const CODE = 'exports.handler = async (event) => ({ statusCode: 200, body: JSON.stringify(event.requestContext.routeKey) })'
+
+function fn(stack: Stack, id: string): lambda.Function {
+  return new lambda.Function(stack, id, { runtime: lambda.Runtime.NODEJS_20_X, handler: 'index.handler', code: lambda.Code.fromInline(CODE) })
+}
+
+function apiWithStage(stack: Stack, id = 'WsApi'): apigwv2.WebSocketApi {
+  const api = new apigwv2.WebSocketApi(stack, id)
+  new apigwv2.WebSocketStage(stack, `${id}Stage`, { webSocketApi: api, stageName: 'prod', autoDeploy: true })
+  return api
+}
+
+function apiRole(stack: Stack): iam.Role {
+  return new iam.Role(stack, 'ApiRole', { assumedBy: new iam.ServicePrincipal('apigateway.amazonaws.com') })
+}
+
+/** A WebSocketAwsIntegration on a route, the way the CDK docs wire a service action. */
+function awsRoute(stack: Stack, api: apigwv2.WebSocketApi, routeKey: string, id: string, service: string, action: string, role: iam.IRole, template: string): void {
+  api.addRoute(routeKey, {
+    integration: new WebSocketAwsIntegration(id, {
+      integrationUri: `arn:aws:apigateway:${stack.region}:${service}:action/${action}`,
+      integrationMethod: apigwv2.HttpMethod.POST,
+      credentialsRole: role,
+      requestTemplates: { $default: template },
+      templateSelectionExpression: '\\$default',
+    }),
+  })
+}
+
+function table(stack: Stack): dynamodb.Table {
+  return new dynamodb.Table(stack, 'Connections', { partitionKey: { name: 'connectionId', type: dynamodb.AttributeType.STRING } })
+}
+
+const putItem = (t: dynamodb.ITable) => JSON.stringify({ TableName: t.tableName, Item: { connectionId: { S: '$context.connectionId' } } })
+const getItem = (t: dynamodb.ITable) => JSON.stringify({ TableName: t.tableName, Key: { connectionId: { S: '$context.connectionId' } } })
+
+// ------------------------------------------------------------------------------------ one app per grant method
+
+export const GRANT_APPS: Record<string, (app: App) => Stack> = {
+  GrantReadData: (app) => {
+    const s = new Stack(app, 'GrantReadData'); const api = apiWithStage(s); const t = table(s); const role = apiRole(s)
+    t.grantReadData(role)
+    awsRoute(s, api, 'get', 'GetItem', 'dynamodb', 'GetItem', role, getItem(t))
+    return s
+  },
+  GrantWriteData: (app) => {
+    const s = new Stack(app, 'GrantWriteData'); const api = apiWithStage(s); const t = table(s); const role = apiRole(s)
+    t.grantWriteData(role)
+    awsRoute(s, api, '$connect', 'PutItem', 'dynamodb', 'PutItem', role, putItem(t))
+    return s
+  },
+  GrantReadWriteData: (app) => {
+    const s = new Stack(app, 'GrantReadWriteData'); const api = apiWithStage(s); const t = table(s); const role = apiRole(s)
+    t.grantReadWriteData(role)
+    awsRoute(s, api, '$connect', 'PutItem', 'dynamodb', 'PutItem', role, putItem(t))
+    awsRoute(s, api, 'get', 'GetItem', 'dynamodb', 'GetItem', role, getItem(t))
+    return s
+  },
+  GrantFullAccess: (app) => {
+    const s = new Stack(app, 'GrantFullAccess'); const api = apiWithStage(s); const t = table(s); const role = apiRole(s)
+    t.grantFullAccess(role)
+    awsRoute(s, api, '$connect', 'PutItem', 'dynamodb', 'PutItem', role, putItem(t))
+    return s
+  },
+  GrantSendMessages: (app) => {
+    const s = new Stack(app, 'GrantSendMessages'); const api = apiWithStage(s); const q = new sqs.Queue(s, 'Inbox'); const role = apiRole(s)
+    q.grantSendMessages(role)
+    api.addRoute('$default', {
+      integration: new WebSocketAwsIntegration('SendMessage', {
+        integrationUri: `arn:aws:apigateway:${s.region}:sqs:path/${s.account}/${q.queueName}`,
+        integrationMethod: apigwv2.HttpMethod.POST,
+        credentialsRole: role,
+        requestParameters: { 'integration.request.header.Content-Type': "'application/x-www-form-urlencoded'" },
+        requestTemplates: { $default: 'Action=SendMessage&MessageBody=$util.urlEncode($input.body)' },
+        templateSelectionExpression: '\\$default',
+      }),
+    })
+    return s
+  },
+  GrantConsumeMessages: (app) => {
+    const s = new Stack(app, 'GrantConsumeMessages'); const api = apiWithStage(s); const q = new sqs.Queue(s, 'Inbox'); const role = apiRole(s)
+    q.grantSendMessages(role)
+    q.grantConsumeMessages(role)
+    api.addRoute('$default', {
+      integration: new WebSocketAwsIntegration('SendMessage', {
+        integrationUri: `arn:aws:apigateway:${s.region}:sqs:path/${s.account}/${q.queueName}`,
+        integrationMethod: apigwv2.HttpMethod.POST,
+        credentialsRole: role,
+        requestParameters: { 'integration.request.header.Content-Type': "'application/x-www-form-urlencoded'" },
+        requestTemplates: { $default: 'Action=SendMessage&MessageBody=$util.urlEncode($input.body)' },
+        templateSelectionExpression: '\\$default',
+      }),
+    })
+    return s
+  },
+  GrantPublish: (app) => {
+    const s = new Stack(app, 'GrantPublish'); const api = apiWithStage(s); const topic = new sns.Topic(s, 'Events'); const role = apiRole(s)
+    topic.grantPublish(role)
+    awsRoute(s, api, 'publish', 'Publish', 'sns', 'Publish', role, `Action=Publish&TopicArn=$util.urlEncode('${topic.topicArn}')&Message=$util.urlEncode($input.body)`)
+    return s
+  },
+  GrantStreamWrite: (app) => {
+    const s = new Stack(app, 'GrantStreamWrite'); const api = apiWithStage(s); const k = new kinesis.Stream(s, 'Clicks'); const role = apiRole(s)
+    k.grantWrite(role)
+    awsRoute(s, api, 'click', 'PutRecord', 'kinesis', 'PutRecord', role, `{"StreamName":"${k.streamName}","Data":"$util.base64Encode($input.body)","PartitionKey":"$context.connectionId"}`)
+    return s
+  },
+  GrantStreamRead: (app) => {
+    const s = new Stack(app, 'GrantStreamRead'); const api = apiWithStage(s); const k = new kinesis.Stream(s, 'Clicks'); const role = apiRole(s)
+    k.grantRead(role)
+    k.grantWrite(role)
+    awsRoute(s, api, 'click', 'PutRecord', 'kinesis', 'PutRecord', role, `{"StreamName":"${k.streamName}","Data":"$util.base64Encode($input.body)","PartitionKey":"$context.connectionId"}`)
+    return s
+  },
+  GrantStreamReadWrite: (app) => {
+    const s = new Stack(app, 'GrantStreamReadWrite'); const api = apiWithStage(s); const k = new kinesis.Stream(s, 'Clicks'); const role = apiRole(s)
+    k.grantReadWrite(role)
+    awsRoute(s, api, 'click', 'PutRecords', 'kinesis', 'PutRecords', role, `{"StreamName":"${k.streamName}","Records":[{"Data":"$util.base64Encode($input.body)","PartitionKey":"$context.connectionId"}]}`)
+    return s
+  },
+  GrantPutEventsTo: (app) => {
+    const s = new Stack(app, 'GrantPutEventsTo'); const api = apiWithStage(s); const bus = new events.EventBus(s, 'Bus', { eventBusName: 'chat-events' }); const role = apiRole(s)
+    bus.grantPutEventsTo(role)
+    awsRoute(s, api, 'emit', 'PutEvents', 'events', 'PutEvents', role, `{"Entries":[{"EventBusName":"${bus.eventBusName}","Source":"chat","DetailType":"message","Detail":"$util.escapeJavaScript($input.body)${UNQUOTE}"}]}`)
+    return s
+  },
+  GrantStartExecution: (app) => {
+    const s = new Stack(app, 'GrantStartExecution'); const api = apiWithStage(s)
+    const m = new sfn.StateMachine(s, 'Flow', { definitionBody: sfn.DefinitionBody.fromString('{"StartAt":"Done","States":{"Done":{"Type":"Succeed"}}}') })
+    const role = apiRole(s)
+    m.grantStartExecution(role)
+    awsRoute(s, api, 'start', 'StartExecution', 'states', 'StartExecution', role, `{"stateMachineArn":"${m.stateMachineArn}","input":"$util.escapeJavaScript($input.body)${UNQUOTE}"}`)
+    return s
+  },
+  GrantStartSyncExecution: (app) => {
+    const s = new Stack(app, 'GrantStartSyncExecution'); const api = apiWithStage(s)
+    const m = new sfn.StateMachine(s, 'Flow', { stateMachineType: sfn.StateMachineType.EXPRESS, definitionBody: sfn.DefinitionBody.fromString('{"StartAt":"Done","States":{"Done":{"Type":"Succeed"}}}') })
+    const role = apiRole(s)
+    m.grantStartSyncExecution(role)
+    awsRoute(s, api, 'run', 'StartSyncExecution', 'states', 'StartSyncExecution', role, `{"stateMachineArn":"${m.stateMachineArn}","input":"$util.escapeJavaScript($input.body)${UNQUOTE}"}`)
+    return s
+  },
+  GrantInvoke: (app) => {
+    const s = new Stack(app, 'GrantInvoke'); const api = apiWithStage(s); const handler = fn(s, 'Worker'); const role = apiRole(s)
+    handler.grantInvoke(role)
+    api.addRoute('work', {
+      integration: new WebSocketAwsIntegration('InvokeWorker', {
+        integrationUri: `arn:aws:apigateway:${s.region}:lambda:path/2015-03-31/functions/${handler.functionArn}/invocations`,
+        integrationMethod: apigwv2.HttpMethod.POST,
+        credentialsRole: role,
+      }),
+    })
+    return s
+  },
+  GrantLogWrite: (app) => {
+    const s = new Stack(app, 'GrantLogWrite'); const api = new apigwv2.WebSocketApi(s, 'WsApi'); const t = table(s); const role = apiRole(s)
+    const lg = new logs.LogGroup(s, 'AccessLogs')
+    const stage = new apigwv2.WebSocketStage(s, 'WsApiStage', { webSocketApi: api, stageName: 'prod', autoDeploy: true })
+    const cfnStage = stage.node.defaultChild as apigwv2.CfnStage
+    cfnStage.accessLogSettings = { destinationArn: lg.logGroupArn, format: '$context.requestId $context.routeKey' }
+    t.grantWriteData(role)
+    lg.grantWrite(role)
+    awsRoute(s, api, '$connect', 'PutItem', 'dynamodb', 'PutItem', role, putItem(t))
+    return s
+  },
+  GrantManageConnections: (app) => {
+    const s = new Stack(app, 'GrantManageConnections'); const api = apiWithStage(s); const handler = fn(s, 'Broadcast')
+    api.grantManageConnections(handler)
+    api.addRoute('broadcast', { integration: new WebSocketLambdaIntegration('BroadcastIntegration', handler) })
+    return s
+  },
+  GrantManagementApiAccess: (app) => {
+    const s = new Stack(app, 'GrantManagementApiAccess'); const api = new apigwv2.WebSocketApi(s, 'WsApi'); const handler = fn(s, 'Broadcast')
+    const stage = new apigwv2.WebSocketStage(s, 'WsApiStage', { webSocketApi: api, stageName: 'prod', autoDeploy: true })
+    stage.grantManagementApiAccess(handler)
+    api.addRoute('broadcast', { integration: new WebSocketLambdaIntegration('BroadcastIntegration', handler) })
+    return s
+  },
+  GrantTableToFunction: (app) => {
+    // The simple-websockets-chat-app shape: handlers granted on the connections table, one grants ManageConnections.
+    const s = new Stack(app, 'GrantTableToFunction'); const api = apiWithStage(s); const t = table(s)
+    const connect = fn(s, 'OnConnect'); const send = fn(s, 'SendMessage')
+    t.grantWriteData(connect)
+    t.grantReadData(send)
+    api.grantManageConnections(send)
+    api.addRoute('$connect', { integration: new WebSocketLambdaIntegration('ConnectIntegration', connect) })
+    api.addRoute('sendmessage', { integration: new WebSocketLambdaIntegration('SendIntegration', send) })
+    return s
+  },
+}
+
+// ------------------------------------------------------------------------- the CDK integ tests' construct patterns
+
+export const PATTERN_APPS: Record<string, (app: App) => Stack> = {
+  LambdaRoutes: (app) => {
+    const s = new Stack(app, 'LambdaRoutes')
+    const api = new apigwv2.WebSocketApi(s, 'ChatApi', {
+      connectRouteOptions: { integration: new WebSocketLambdaIntegration('ConnectIntegration', fn(s, 'Connect')) },
+      disconnectRouteOptions: { integration: new WebSocketLambdaIntegration('DisconnectIntegration', fn(s, 'Disconnect')) },
+      defaultRouteOptions: { integration: new WebSocketLambdaIntegration('DefaultIntegration', fn(s, 'Default')) },
+    })
+    api.addRoute('sendmessage', { integration: new WebSocketLambdaIntegration('SendIntegration', fn(s, 'Send')), returnResponse: true })
+    new apigwv2.WebSocketStage(s, 'ChatStage', { webSocketApi: api, stageName: 'dev', autoDeploy: true })
+    return s
+  },
+  SharedLambdaIntegration: (app) => {
+    const s = new Stack(app, 'SharedLambdaIntegration')
+    const api = apiWithStage(s)
+    const shared = new WebSocketLambdaIntegration('SharedIntegration', fn(s, 'Handler'))
+    api.addRoute('$connect', { integration: shared })
+    api.addRoute('$disconnect', { integration: shared })
+    api.addRoute('ping', { integration: shared })
+    return s
+  },
+  MockRouteResponse: (app) => {
+    const s = new Stack(app, 'MockRouteResponse')
+    const api = apiWithStage(s)
+    api.addRoute('test', { integration: new WebSocketMockIntegration('MockIntegration'), returnResponse: true })
+    api.addRoute('$default', { integration: new WebSocketMockIntegration('DefaultMock', { requestTemplates: { $default: '{"statusCode": 200}' }, templateSelectionExpression: '\\$default' }) })
+    return s
+  },
+  SqsIntegration: (app) => {
+    const s = new Stack(app, 'SqsIntegration')
+    const api = apiWithStage(s)
+    const q = new sqs.Queue(s, 'Queue', { visibilityTimeout: Duration.seconds(30) })
+    const role = apiRole(s)
+    role.addToPolicy(new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: [q.queueArn] }))
+    api.addRoute('$default', {
+      integration: new WebSocketAwsIntegration('SqsIntegration', {
+        integrationUri: `arn:aws:apigateway:${s.region}:sqs:path/${s.account}/${q.queueName}`,
+        integrationMethod: apigwv2.HttpMethod.POST,
+        credentialsRole: role,
+        requestParameters: { 'integration.request.header.Content-Type': "'application/x-www-form-urlencoded'" },
+        requestTemplates: { $default: 'Action=SendMessage&MessageGroupId=$input.path(\'$.MessageGroupId\')&MessageBody=$util.urlEncode($input.body)' },
+        templateSelectionExpression: '\\$default',
+        passthroughBehavior: apigwv2.PassthroughBehavior.NEVER,
+      }),
+    })
+    return s
+  },
+  IamAuthorizer: (app) => {
+    const s = new Stack(app, 'IamAuthorizer')
+    const api = new apigwv2.WebSocketApi(s, 'WsApi', {
+      connectRouteOptions: { integration: new WebSocketMockIntegration('ConnectMock'), authorizer: new WebSocketIamAuthorizer() },
+    })
+    new apigwv2.WebSocketStage(s, 'WsApiStage', { webSocketApi: api, stageName: 'prod', autoDeploy: true })
+    return s
+  },
+  LambdaAuthorizer: (app) => {
+    const s = new Stack(app, 'LambdaAuthorizer')
+    const authFn = fn(s, 'AuthHandler')
+    const api = new apigwv2.WebSocketApi(s, 'WsApi', {
+      connectRouteOptions: {
+        integration: new WebSocketLambdaIntegration('ConnectIntegration', fn(s, 'ConnectHandler')),
+        authorizer: new WebSocketLambdaAuthorizer('Authorizer', authFn, { identitySource: ['route.request.querystring.token'] }),
+      },
+    })
+    new apigwv2.WebSocketStage(s, 'WsApiStage', { webSocketApi: api, stageName: 'prod', autoDeploy: true })
+    return s
+  },
+  ApiKeys: (app) => {
+    const s = new Stack(app, 'ApiKeys')
+    const api = new apigwv2.WebSocketApi(s, 'WsApi', { apiKeySelectionExpression: apigwv2.WebSocketApiKeySelectionExpression.HEADER_X_API_KEY })
+    new apigwv2.WebSocketStage(s, 'WsApiStage', { webSocketApi: api, stageName: 'prod', autoDeploy: true })
+    new apigwv2.WebSocketRoute(s, 'ConnectRoute', { webSocketApi: api, routeKey: '$connect', integration: new WebSocketMockIntegration('ConnectMock'), apiKeyRequired: true })
+    return s
+  },
+  TwoStages: (app) => {
+    const s = new Stack(app, 'TwoStages')
+    const api = new apigwv2.WebSocketApi(s, 'WsApi')
+    api.addRoute('$default', { integration: new WebSocketLambdaIntegration('DefaultIntegration', fn(s, 'Default')) })
+    new apigwv2.WebSocketStage(s, 'Dev', { webSocketApi: api, stageName: 'dev', autoDeploy: true })
+    new apigwv2.WebSocketStage(s, 'Prod', { webSocketApi: api, stageName: 'prod', autoDeploy: true, throttle: { rateLimit: 100, burstLimit: 50 }, description: 'production' })
+    return s
+  },
+  DisableExecuteApiEndpoint: (app) => {
+    const s = new Stack(app, 'DisableExecuteApiEndpoint')
+    const api = new apigwv2.WebSocketApi(s, 'WsApi', { description: 'only through a custom domain' })
+    ;(api.node.defaultChild as apigwv2.CfnApi).disableExecuteApiEndpoint = true
+    new apigwv2.WebSocketStage(s, 'WsApiStage', { webSocketApi: api, stageName: 'prod', autoDeploy: true })
+    api.addRoute('$default', { integration: new WebSocketMockIntegration('DefaultMock') })
+    return s
+  },
+  HttpIntegration: (app) => {
+    const s = new Stack(app, 'HttpIntegration')
+    const api = apiWithStage(s)
+    const integ = new apigwv2.CfnIntegration(s, 'ProxyIntegration', { apiId: api.apiId, integrationType: 'HTTP_PROXY', integrationUri: 'https://example.com/ws', integrationMethod: 'POST' })
+    new apigwv2.CfnRoute(s, 'ProxyRoute', { apiId: api.apiId, routeKey: '$default', target: `integrations/${integ.ref}` })
+    return s
+  },
+}
+
+// ------------------------------------------------------------------------------------ one app per integration preset
+
+/** The preset's target as a CDK construct, and its design attributes as CDK tokens. */
+function presetTarget(s: Stack, p: Preset): { arn: string; attrs: Record<string, string> } | undefined {
+  switch (p.targetType) {
+    case 'dynamodb-table': {
+      const key = p.keyDefault ?? { name: 'id', type: 'S' as const }
+      const t = new dynamodb.Table(s, 'Target', { partitionKey: { name: key.name, type: { S: dynamodb.AttributeType.STRING, N: dynamodb.AttributeType.NUMBER, B: dynamodb.AttributeType.BINARY }[key.type] } })
+      return { arn: t.tableArn, attrs: { name: t.tableName, arn: t.tableArn } }
+    }
+    case 'sqs-queue': {
+      const fifo = p.id.endsWith('fifo')
+      const q = new sqs.Queue(s, 'Target', fifo ? { fifo: true, contentBasedDeduplication: true } : {})
+      return { arn: q.queueArn, attrs: { name: q.queueName, arn: q.queueArn, url: q.queueUrl } }
+    }
+    case 'sns-topic': {
+      const t = new sns.Topic(s, 'Target')
+      return { arn: t.topicArn, attrs: { name: t.topicName, arn: t.topicArn } }
+    }
+    case 'kinesis-stream': {
+      const k = new kinesis.Stream(s, 'Target')
+      return { arn: k.streamArn, attrs: { name: k.streamName, arn: k.streamArn } }
+    }
+    case 'eventbridge-bus': {
+      const b = new events.EventBus(s, 'Target', { eventBusName: 'preset-bus' })
+      return { arn: b.eventBusArn, attrs: { name: b.eventBusName, arn: b.eventBusArn } }
+    }
+    case 'state-machine': {
+      const m = new sfn.StateMachine(s, 'Target', {
+        stateMachineType: p.action === 'StartSyncExecution' ? sfn.StateMachineType.EXPRESS : undefined,
+        definitionBody: sfn.DefinitionBody.fromString('{"StartAt":"Done","States":{"Done":{"Type":"Succeed"}}}'),
+      })
+      return { arn: m.stateMachineArn, attrs: { name: m.stateMachineName, arn: m.stateMachineArn } }
+    }
+    case 'lambda-function': {
+      const f = fn(s, 'Target')
+      return { arn: f.functionArn, attrs: { name: f.functionName, arn: f.functionArn } }
+    }
+    default:
+      return undefined
+  }
+}
+
+/** `@{target.x}` / `@{aws.accountId}` / `@{aws.region}` in preset text → CDK tokens. */
+function presetText(s: Stack, text: string, attrs: Record<string, string>): string {
+  return text.replace(/@\{(target|aws)\.([A-Za-z]+)\}/g, (whole, entity: string, attr: string) => {
+    if (entity === 'aws') return attr === 'accountId' ? s.account : attr === 'region' ? s.region : whole
+    return attrs[attr] ?? whole
+  })
+}
+
+export const PRESET_APPS: Record<string, (app: App) => Stack> = Object.fromEntries(
+  PRESETS.map((p) => {
+    const name = `Preset${p.id.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join('')}`
+    return [name, (app: App) => {
+      const s = new Stack(app, name)
+      const api = apiWithStage(s)
+      const target = presetTarget(s, p)
+      const templates = Object.fromEntries(Object.entries(p.requestTemplates ?? {}).map(([k, t]) => [k, presetText(s, t, target?.attrs ?? {})]))
+      if (p.integrationType === 'mock') {
+        api.addRoute(p.routeKey ?? '$default', { integration: new WebSocketMockIntegration('PresetMock', { requestTemplates: templates, templateSelectionExpression: p.templateSelectionExpression }) })
+        return s
+      }
+      const role = apiRole(s)
+      role.addToPolicy(new iam.PolicyStatement({ actions: [...p.iamActions], resources: [target!.arn] }))
+      const uri = p.integrationType === 'lambda'
+        ? `arn:aws:apigateway:${s.region}:lambda:path/2015-03-31/functions/${target!.arn}/invocations`
+        : p.path !== undefined
+          ? `arn:aws:apigateway:${s.region}:${p.service}:path/${presetText(s, p.path, target!.attrs)}`
+          : `arn:aws:apigateway:${s.region}:${p.service}:action/${p.action}`
+      api.addRoute(p.routeKey ?? 'send', {
+        integration: new WebSocketAwsIntegration('PresetIntegration', {
+          integrationUri: uri,
+          integrationMethod: p.method ?? 'POST',
+          credentialsRole: role,
+          requestTemplates: templates,
+          templateSelectionExpression: p.templateSelectionExpression,
+          requestParameters: p.requestParameters,
+          passthroughBehavior: p.passthroughBehavior ? apigwv2.PassthroughBehavior[p.passthroughBehavior] : undefined,
+        }),
+      })
+      return s
+    }]
+  }),
+)
+
+export const CORPUS_APPS: Record<string, (app: App) => Stack> = { ...GRANT_APPS, ...PATTERN_APPS, ...PRESET_APPS }
