@@ -1,5 +1,5 @@
 // Lint rules, including the boundary between the pure core and the UI: src/model, src/vtl, src/export,
-// src/import, src/layout and src/cli never import React, zustand, Monaco, React Flow or UI folders.
+// src/import, src/layout, src/emulator and src/cli never import React, zustand, Monaco, React Flow or UI folders.
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import globals from 'globals'
@@ -23,7 +23,7 @@ export default tseslint.config(
   },
   {
     // The pure core: runs in node, a web worker and the CLI.
-    files: ['src/model/**', 'src/vtl/**', 'src/export/**', 'src/import/**', 'src/cli/**', 'src/layout/**'],
+    files: ['src/model/**', 'src/vtl/**', 'src/export/**', 'src/import/**', 'src/cli/**', 'src/layout/**', 'src/emulator/**'],
     // Tests are not shipped: they may drive Monaco (tokenizer tests) or node APIs.
     ignores: ['**/*.test.ts', '**/__fixtures__/**'],
     rules: {

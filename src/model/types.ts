@@ -399,6 +399,8 @@ export interface Design {
   models: Record<EntityId, Model>
   /** Kept verbatim from import. */
   cloudformation?: VerbatimCfn
+  /** Emulator message scripts by name (connect, send, expect); shape checked by src/emulator/scripts.ts. */
+  scripts?: JsonObject
   /** Unknown top-level design fields, kept verbatim. */
   extra?: JsonObject
 }

@@ -8,5 +8,6 @@ import { validateTemplateCommand } from './validateTemplate'
 import { routeCommand } from './route'
 import { importCommand } from './import'
 import { exportCommand } from './export'
+import { serveCommand } from './serve'
 
-export const COMMANDS: Command[] = [validateCommand, newCommand, renderCommand, validateTemplateCommand, routeCommand, importCommand, exportCommand]
+export const COMMANDS: Command[] = [validateCommand, newCommand, renderCommand, validateTemplateCommand, routeCommand, importCommand, exportCommand, serveCommand]

@@ -67,6 +67,7 @@ export function toEnvelope(doc: DesignDocument): Record<string, unknown> {
     )
   }
   if (design.cloudformation && Object.keys(design.cloudformation).length) out.cloudformation = design.cloudformation
+  if (design.scripts && Object.keys(design.scripts).length) out.scripts = design.scripts
   for (const [k, v] of Object.entries(design.extra ?? {})) out[k] = v
 
   // Layout in entity order, then positions of ids the design no longer has (kept; the checks report them).

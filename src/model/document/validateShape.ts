@@ -280,6 +280,11 @@ export function validateShape(payload: Record<string, unknown>, budget: NodeBudg
       else design.cloudformation = kept
       continue
     }
+    if (key === 'scripts') {
+      if (!isPlainObject(kept)) sink({ code: 'DOC005', message: '"scripts" must be a mapping of script name → {steps: [...]}.', path: ['design', key] })
+      else design.scripts = kept
+      continue
+    }
     design.extra = { ...((design.extra as JsonObject | undefined) ?? {}), [key]: kept }
     sink({ code: 'DOC010', severity: 'info', message: `design.${key} is not a field this version knows; it is kept as is.`, path: ['design', key] })
   }

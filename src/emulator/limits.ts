@@ -1,0 +1,40 @@
+/**
+ * API Gateway WebSocket quotas the emulator enforces, and the close codes it uses.
+ * Source: "Amazon API Gateway quotas for configuring and running a WebSocket API" (AWS docs, quotas page) and
+ * websocket-rules.md §11: frame 32 KB, message 128 KB (larger → close 1009), idle 10 min, duration 2 h.
+ */
+
+import type { Limits } from './types'
+
+export const DEFAULT_LIMITS: Limits = {
+  maxMessageBytes: 128 * 1024,
+  maxFrameBytes: 32 * 1024,
+  idleTimeoutMs: 10 * 60 * 1000,
+  maxConnectionMs: 2 * 60 * 60 * 1000,
+}
+
+/** RFC 6455 §7.4.1 close codes as API Gateway uses them. */
+export const CLOSE = {
+  normal: 1000,
+  /** Idle timeout and 2-hour limit: API Gateway closes with 1001 "Going away" (recorded behaviour, AWS re:Post "WebSocket 1001"). */
+  goingAway: 1001,
+  /** Binary frames are rejected with 1003 (websocket-rules.md §5.6). */
+  unsupportedData: 1003,
+  /** Message over 128 KB: 1009 "Message too big" (websocket-rules.md §11). */
+  tooBig: 1009,
+} as const
+
+/** UTF-8 byte length without TextEncoder allocations for ASCII-only text. */
+export function utf8Bytes(text: string): number {
+  let n = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0x80) n += 1
+    else if (c < 0x800) n += 2
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4
+      i++
+    } else n += 3
+  }
+  return n
+}
