@@ -232,7 +232,7 @@ export class EmulatorSession {
 
   /**
    * The @connections management API (AWS docs, "Use @connections commands in your backend service"):
-   * POST sends the body as a message (200), GET answers `{ConnectedAt, Identity: {SourceIp, UserAgent}, LastActiveAt}`,
+   * POST sends the body as a message (200), GET answers `{connectedAt, identity: {sourceIp, userAgent}, lastActiveAt}` (API Gateway Management API reference, the wire names),
    * DELETE disconnects (204); an unknown or closed id answers 410 GoneException. A connection whose `$connect` has
    * not finished is not yet reachable (410, recorded behaviour: posting from the $connect handler fails with GoneException).
    */
@@ -254,7 +254,7 @@ export class EmulatorSession {
     }
     if (method === 'GET') {
       this.emit({ kind: 'management', summary: `@connections GET ${connectionId}`, connectionId })
-      return json(200, { ConnectedAt: new Date(conn.connectedAt).toISOString(), Identity: { SourceIp: conn.sourceIp, UserAgent: conn.userAgent }, LastActiveAt: new Date(conn.lastActiveAt).toISOString() })
+      return json(200, { connectedAt: new Date(conn.connectedAt).toISOString(), identity: { sourceIp: conn.sourceIp, userAgent: conn.userAgent }, lastActiveAt: new Date(conn.lastActiveAt).toISOString() })
     }
     if (method === 'DELETE') {
       this.emit({ kind: 'management', summary: `@connections DELETE ${connectionId}`, connectionId })
