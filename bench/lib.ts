@@ -8,7 +8,7 @@ export interface BenchRow {
   name: string
   /** Median wall time in milliseconds (or the measured value in `unit`). */
   median: number
-  unit?: 'ms' | 'KB' | 's'
+  unit?: 'ms' | 'KB' | 's' | 'msg/s'
   /** Human-readable goal, e.g. "< 50 ms". */
   goal?: string
   /** Whether the measured value meets the goal (printed, not asserted). */
