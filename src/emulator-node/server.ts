@@ -5,7 +5,7 @@
  * Listens on loopback only.
  */
 
-import { createServer, STATUS_CODES, type IncomingMessage, type Server } from 'node:http'
+import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
@@ -59,8 +59,12 @@ function refuseUpgrade(socket: Duplex, status: number, body: string): void {
   socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`)
 }
 
+/** The designer's Live panel reads /_state and /_events from another origin (its own page). */
+const CORS = { 'Access-Control-Allow-Origin': '*' }
+
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const sockets = new Map<string, WebSocket>()
+  const streams = new Set<ServerResponse>()
   const http: Server = createServer()
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject)
@@ -83,7 +87,13 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     send: (id, data) => sockets.get(id)?.send(data),
     close: (id, code, reason) => sockets.get(id)?.close(code, reason),
   }
-  const session = new EmulatorSession({ design: opts.design, host, stage: opts.stage, limits: opts.limits, apiKeys: opts.apiKeys, domainName, services: { dynamodb, kinesis }, onEvent: opts.onEvent })
+  const session = new EmulatorSession({ design: opts.design, host, stage: opts.stage, limits: opts.limits, apiKeys: opts.apiKeys, domainName, services: { dynamodb, kinesis }, onEvent: (e) => {
+      opts.onEvent?.(e)
+      if (streams.size) {
+        const line = `data: ${JSON.stringify(e)}\n\n`
+        for (const r of streams) r.write(line)
+      }
+    } })
   const stagePath = `/${session.stage}`
   // ws's own limit sits above API Gateway's, so the session (not ws) decides and closes with 1009 as API Gateway does.
   const wss = new WebSocketServer({ noServer: true, maxPayload: session.limits.maxMessageBytes * 2 + 1024, perMessageDeflate: false })
@@ -118,7 +128,15 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       res.writeHead(status, headers)
       res.end(body)
     }
-    if (url.pathname === '/_state' && req.method === 'GET') return send(200, { 'Content-Type': 'application/json' }, JSON.stringify(await session.state(), null, 2))
+    if (url.pathname === '/_state' && req.method === 'GET') return send(200, { 'Content-Type': 'application/json', ...CORS }, JSON.stringify(await session.state(), null, 2))
+    if (url.pathname === '/_events' && req.method === 'GET') {
+      // The timeline as Server-Sent Events, one event per step (the Live panel attached to serve reads it).
+      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive', ...CORS })
+      res.write(': socket-studio serve timeline\n\n')
+      streams.add(res)
+      req.on('close', () => streams.delete(res))
+      return
+    }
     const m = new RegExp(`^${stagePath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/@connections/([^/]+)$`).exec(url.pathname)
     if (m) {
       const body = await readBody(req, session.limits.maxMessageBytes * 2)
@@ -146,6 +164,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     },
     async close() {
       clearInterval(sweep)
+      for (const r of streams) r.end()
+      streams.clear()
       for (const ws of sockets.values()) ws.terminate()
       sockets.clear()
       wss.close()

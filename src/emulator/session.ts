@@ -151,7 +151,7 @@ export class EmulatorSession {
       this.emit({ kind: 'note', summary: 'no $connect route: API Gateway accepts the connection', ...where })
     }
     conn.state = 'open'
-    this.emit({ kind: 'connected', summary: `connected ${conn.id}`, ...where })
+    this.emit({ kind: 'connected', summary: `connected ${conn.id} ($connect request ${r.requestId})`, ...where })
     return { ok: true, connectionId: conn.id, requestId: r.requestId, protocol: conn.protocol }
   }
 

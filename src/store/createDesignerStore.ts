@@ -29,7 +29,7 @@ import { API_ENTITY_ID, type DesignDocument, type EntityId, type Layout, type Po
 import type { PersistenceStatus } from './persistence'
 import { canRedo, canUndo, change, commit, createHistory, redo, undo, type Capture, type History } from './history'
 
-export type BottomTab = 'editor' | 'tester' | 'problems' | 'export'
+export type BottomTab = 'editor' | 'tester' | 'problems' | 'export' | 'live'
 export type ThemeChoice = 'system' | 'light' | 'dark'
 
 export interface Notice {

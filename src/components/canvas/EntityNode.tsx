@@ -8,6 +8,7 @@ import { entityOf } from '../../model/ops'
 import type { EntityKind } from '../../model/types'
 import { NODE_HEIGHT, NODE_WIDTH } from '../../layout/columns'
 import { useDesigner, useDesignerStoreApi } from '../../store/StoreProvider'
+import { useLiveHighlighted } from './liveHighlight'
 import { summarise } from './nodeSummary'
 
 export type EntityNodeData = { entityId: string }
@@ -31,13 +32,14 @@ function EntityNodeView({ id, type, selected }: NodeProps<EntityFlowNode>) {
   const errors = useDesigner((s) => s.problemCounts[id]?.errors ?? 0)
   const warnings = useDesigner((s) => s.problemCounts[id]?.warnings ?? 0)
   const store = useDesignerStoreApi()
+  const live = useLiveHighlighted(id)
   if (!entity) return null
   const summary = summarise(kind, id, entity)
   const handles = HANDLES[kind]
   const resourceType = kind === 'resource' ? (entity as { type: string }).type : undefined
   return (
     <div
-      className={`entity-node kind-${kind}${resourceType ? ` resource-${resourceType}` : ''}${selected ? ' selected' : ''}`}
+      className={`entity-node kind-${kind}${resourceType ? ` resource-${resourceType}` : ''}${selected ? ' selected' : ''}${live ? ' live-hit' : ''}`}
       style={{ width: NODE_WIDTH, minHeight: NODE_HEIGHT }}
       data-testid={`node.${id}`}
       data-kind={kind}

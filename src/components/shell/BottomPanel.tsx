@@ -5,18 +5,21 @@
 import { lazy, memo, Suspense, useCallback, useMemo } from 'react'
 import { useDesigner, useDesignerStoreApi } from '../../store/StoreProvider'
 import type { BottomTab } from '../../store/createDesignerStore'
+import type { Json } from '../../model/types'
 import { ProblemsPanel } from '../problems/ProblemsPanel'
 import { PanelErrorBoundary } from './PanelErrorBoundary'
 
 const TemplateEditorPanel = lazy(() => import('../editor/TemplateEditorPanel').then((m) => ({ default: m.TemplateEditorPanel })))
 const MessageTesterPanel = lazy(() => import('../tester/MessageTesterPanel').then((m) => ({ default: m.MessageTesterPanel })))
 const ExportPanel = lazy(() => import('../exportPane/ExportPanel').then((m) => ({ default: m.ExportPanel })))
+const LivePanel = lazy(() => import('../live/LivePanel').then((m) => ({ default: m.LivePanel })))
 
 const TABS: { id: BottomTab; label: string }[] = [
   { id: 'editor', label: 'Template editor' },
   { id: 'tester', label: 'Message tester' },
   { id: 'problems', label: 'Problems' },
   { id: 'export', label: 'Export' },
+  { id: 'live', label: 'Live' },
 ]
 
 function Loading({ what }: { what: string }) {
@@ -69,6 +72,13 @@ export const BottomPanel = memo(function BottomPanel() {
             </Suspense>
           </PanelErrorBoundary>
         )}
+        {tab === 'live' && (
+          <PanelErrorBoundary key="live" name="Live panel">
+            <Suspense fallback={<Loading what="Live panel" />}>
+              <LiveTab />
+            </Suspense>
+          </PanelErrorBoundary>
+        )}
       </div>
     </section>
   )
@@ -118,4 +128,17 @@ function ExportTab() {
   const routeId = useFocusedRoute()
   const diags = useMemo(() => [...diagnostics], [diagnostics])
   return <ExportPanel document={doc} diagnostics={diags} routeId={routeId} />
+}
+
+function LiveTab() {
+  const design = useDesigner((s) => s.doc.design)
+  const store = useDesignerStoreApi()
+  const onSaveScript = useCallback(
+    (name: string, script: Json) => {
+      store.getState().apply((doc) => ({ ...doc, design: { ...doc.design, scripts: { ...(doc.design.scripts ?? {}), [name]: script } } }))
+      store.getState().notify('success', `Saved script ${name} in the design.`)
+    },
+    [store],
+  )
+  return <LivePanel design={design} onSaveScript={onSaveScript} />
 }
