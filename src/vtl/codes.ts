@@ -37,6 +37,8 @@ export const VTL_CODES = {
   VTL024: { severity: 'error', title: 'no route matches the message and the API has no `$default` route (message tester)' },
   VTL025: { severity: 'info', title: 'the selected route has no integration: the message is accepted and dropped (message tester)' },
   VTL026: { severity: 'error', title: 'the design has no route with the given key (message tester)' },
+  VTL027: { severity: 'error', title: 'nesting or literal beyond what the parser handles safely (hostile or generated template)' },
+  VTL028: { severity: 'warning', title: '`#include` / `#parse` have no resource loader on API Gateway and render nothing' },
 } as const satisfies Record<string, VtlCodeInfo>
 
 export type VtlCode = keyof typeof VTL_CODES

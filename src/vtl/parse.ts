@@ -9,6 +9,8 @@ import { parse as velocityParse } from 'velocityjs'
 import type { Diagnostic } from '../model/diagnostics'
 import { diag, LineIndex } from './positions'
 import { chunkBoundaries, shiftLines } from './chunks'
+import { fastParse } from './fastParse'
+import type { RefToken } from './references'
 import { scanTemplate, type ScanResult } from './scan'
 
 export type VtlAst = ReturnType<typeof velocityParse>
@@ -30,10 +32,10 @@ const CHUNK_CACHE_SIZE = 1000
 const chunkCache = new Map<string, VtlAst>()
 
 /** Parses a template (use the scanner's `normalized` text when you have it); never throws. */
-export function parseTemplate(text: string, scan: ScanResult = scanTemplate(text), lines = new LineIndex(text)): ParseOutcome {
+export function parseTemplate(text: string, scan: ScanResult = scanTemplate(text), lines = new LineIndex(text), refs?: readonly RefToken[]): ParseOutcome {
   const hit = cache.get(text)
   if (hit) return hit
-  const outcome = parseChunked(text, scan, lines)
+  const outcome = parseChunked(text, scan, lines, undefined, refs)
   if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string)
   cache.set(text, outcome)
   return outcome
@@ -43,22 +45,28 @@ export function parseTemplate(text: string, scan: ScanResult = scanTemplate(text
  * Parses chunk by chunk (see chunks.ts) and concatenates the ASTs; positions are shifted back to whole-text
  * lines. Chunks start at a line start, so columns need no adjustment.
  */
-export function parseChunked(text: string, scan: ScanResult, lines: LineIndex, target?: number): ParseOutcome {
+export function parseChunked(text: string, scan: ScanResult, lines: LineIndex, target?: number, refs?: readonly RefToken[]): ParseOutcome {
   const ast: VtlAst = []
-  const chunks = chunkBoundaries(text, scan, target)
+  const chunks = chunkBoundaries(text, scan, target, undefined, refs)
   for (const c of chunks) {
     const piece = scan.normalized.slice(c.start, c.end)
     try {
       // Keystrokes in a large template change one chunk: the others come from the cache. Keyed by line and text,
       // because nodes carry whole-text positions; cached nodes are shared and never mutated (render reads only).
-      const key = chunks.length > 1 ? `${c.line}\u0000${piece}` : undefined
+      // Templates beyond any deployable size (a hostile or generated megabyte text) skip the cache: no keystrokes to
+      // serve, and the keys would double the memory.
+      const key = chunks.length > 1 && text.length <= 2 * 1024 * 1024 ? `${c.line}:${c.column}\u0000${piece}` : undefined
       let part = key === undefined ? undefined : chunkCache.get(key)
       if (part) {
         chunkCache.delete(key!)
         chunkCache.set(key!, part)
       } else {
-        part = velocityParse(piece)
-        shiftLines(part, c.line)
+        const fast = fastParse(piece, c.line, c.column)
+        if (fast) part = fast
+        else {
+          part = velocityParse(piece)
+          shiftLines(part, c.line, c.column)
+        }
         if (key !== undefined) {
           if (chunkCache.size >= CHUNK_CACHE_SIZE) chunkCache.delete(chunkCache.keys().next().value as string)
           chunkCache.set(key, part)
@@ -68,8 +76,8 @@ export function parseChunked(text: string, scan: ScanResult, lines: LineIndex, t
     } catch (e) {
       const local = parseErrorToDiagnostic(e, text.slice(c.start, c.end), new LineIndex(piece))
       const r = local.range!
-      const start = lines.lineStart(r.line + c.line) + r.column - 1
-      const end = lines.lineStart((r.endLine ?? r.line) + c.line) + (r.endColumn ?? r.column) - 1
+      const start = lines.lineStart(r.line + c.line) + r.column - 1 + (r.line === 1 ? c.column : 0)
+      const end = lines.lineStart((r.endLine ?? r.line) + c.line) + (r.endColumn ?? r.column) - 1 + ((r.endLine ?? r.line) === 1 ? c.column : 0)
       return { ok: false, error: { ...local, range: lines.range(start, end) } }
     }
   }

@@ -25,52 +25,78 @@ export interface RefToken {
   segments: RefSegment[]
 }
 
-const IDENT = /[A-Za-z][A-Za-z0-9_-]*/y
-const MEMBER = /[A-Za-z_][A-Za-z0-9_-]*/y
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+const isNameChar = (c: number) => isLetter(c) || (c >= 48 && c <= 57) || c === 95 || c === 45
 
-function closeParen(text: string, open: number): number {
-  let depth = 0
+/** End of the `[A-Za-z]` (or `[A-Za-z_]` for members) `[A-Za-z0-9_-]*` name at `p`, or -1 (no regex: hot path). */
+function nameEnd(s: string, p: number, member: boolean): number {
+  const c = s.charCodeAt(p)
+  if (!(isLetter(c) || (member && c === 95))) return -1
+  let q = p + 1
+  while (q < s.length && isNameChar(s.charCodeAt(q))) q++
+  return q
+}
+
+/**
+ * Index of the `)` matching the `(` at `open` (string literals skipped), or -1 when unclosed. The walk records
+ * the match of every inner `(` it passes in `memo`, so the nested calls of `$a.b($c.d($e.f()))` cost one walk,
+ * not one per level (the scan stays linear on 100 000 nested calls). An inner `(` reached by the outer walk is
+ * outside any string, exactly as a walk started from it would be, so the recorded match is the same.
+ */
+function closeParen(text: string, open: number, memo: Map<number, number>): number {
+  const known = memo.get(open)
+  if (known !== undefined) return known
+  const stack: number[] = []
   for (let i = open; i < text.length; i++) {
-    const c = text[i]
-    if (c === '(') depth++
-    else if (c === ')') {
-      if (--depth === 0) return i
-    } else if (c === '"' || c === "'") {
-      const e = text.indexOf(c, i + 1)
-      if (e < 0) return -1
+    const c = text.charCodeAt(i)
+    if (c === 40 /* ( */) {
+      const inner = stack.length ? memo.get(i) : undefined
+      if (inner !== undefined) {
+        if (inner < 0) break
+        i = inner
+        continue
+      }
+      stack.push(i)
+    } else if (c === 41 /* ) */) {
+      const from = stack.pop()!
+      memo.set(from, i)
+      if (stack.length === 0) return i
+    } else if (c === 34 /* " */ || c === 39 /* ' */) {
+      const e = text.indexOf(text[i], i + 1)
+      if (e < 0) break
       i = e
     }
   }
+  for (const from of stack) memo.set(from, -1)
   return -1
 }
 
 export function scanReferences(masked: string): RefToken[] {
   const out: RefToken[] = []
+  const memo = new Map<number, number>()
   for (let i = masked.indexOf('$'); i >= 0; i = masked.indexOf('$', i + 1)) {
     let p = i + 1
     if (masked[p] === '!') p++
     const braced = masked[p] === '{'
     if (braced) p++
-    IDENT.lastIndex = p
-    const m = IDENT.exec(masked)
-    if (!m) continue
+    let e = nameEnd(masked, p, false)
+    if (e < 0) continue
     // In VTL a hyphen belongs to the identifier, but a trailing one (`$a-`) does not.
-    let root = m[0]
-    while (root.endsWith('-')) root = root.slice(0, -1)
-    const rootEnd = p + root.length
+    while (masked.charCodeAt(e - 1) === 45) e--
+    const root = masked.slice(p, e)
+    const rootEnd = e
     p = rootEnd
     const segments: RefSegment[] = []
     for (;;) {
       if (masked[p] === '.') {
-        MEMBER.lastIndex = p + 1
-        const mm = MEMBER.exec(masked)
-        if (!mm) break
-        let name = mm[0]
-        while (name.endsWith('-')) name = name.slice(0, -1)
+        let me = nameEnd(masked, p + 1, true)
+        if (me < 0) break
+        while (masked.charCodeAt(me - 1) === 45) me--
         const start = p + 1
-        let end = start + name.length
+        const name = masked.slice(start, me)
+        let end = me
         if (masked[end] === '(') {
-          const close = closeParen(masked, end)
+          const close = closeParen(masked, end, memo)
           if (close < 0) {
             segments.push({ kind: 'call', name, start, end: masked.length, args: { start: end + 1, end: masked.length } })
             p = masked.length

@@ -9,6 +9,8 @@ import type { Diagnostic } from '../model/diagnostics'
 import { checkBalance } from './balance'
 import { ApigwCompile, FOREACH_LIMIT, RenderFailure } from './compile'
 import { mergeContext, sampleContext } from './context'
+import { checkLimits } from './limits'
+import { scanReferences } from './references'
 import { makeInput, type RequestParams } from './input'
 import { parseTemplate, type VtlAst } from './parse'
 import { diag, LineIndex } from './positions'
@@ -54,6 +56,8 @@ function renderUnsafe(text: string, input: RenderInput): RenderResult {
   const scan = scanTemplate(text)
   const balance = checkBalance(scan, lines)
   if (balance.length) return { ok: false, error: balance[0] }
+  const limits = checkLimits(scan, scanReferences(scan.masked), lines)
+  if (limits.length) return { ok: false, error: limits[0] }
   const parsed = parseTemplate(text, scan, lines)
   if (!parsed.ok) return { ok: false, error: parsed.error }
   return renderParsed(parsed.ast, lines, input)

@@ -41,8 +41,9 @@ function contextName(ref: RefToken): { name: string; end: number } {
 
 export function checkReferences(refs: RefToken[], lines: LineIndex, opts: StaticCheckOptions, assigned: Set<string>): Diagnostic[] {
   const out: Diagnostic[] = []
-  for (const ref of refs) {
-    const range = (end: number) => lines.range(ref.start, end)
+  let ref: RefToken
+  const range = (end: number) => lines.range(ref.start, end)
+  for (ref of refs) {
     if (ref.root === 'context' && !assigned.has('context')) {
       const { name, end } = contextName(ref)
       const v = classifyContextName(name)

@@ -61,6 +61,9 @@ const cases: Case[] = [
   { code: 'VTL021', bad: '$prefix-suffix', good: '${prefix}-suffix', at: [1, 1] },
   { code: 'VTL022', bad: '{"ttl": {"N": "$context.requestTimeEpoch + 86400"}}', good: '{"ttl": {"N": "$context.requestTimeEpoch"}}', at: [1, 16] },
   { code: 'VTL023', bad: '{}', good: '{}', opts: { templateSelectionExpression: '$default', templateKeys: ['$default'] }, at: [1, 1] },
+  { code: 'VTL027', bad: `x\n${'#if(true)'.repeat(300)}${'#end'.repeat(300)}`, good: `x\n${'#if(true)'.repeat(20)}${'#end'.repeat(20)}`, at: [2, 1801] },
+  // Velocity 1.7 user guide, #include / #parse: they read files through the resource loader; API Gateway has none.
+  { code: 'VTL028', bad: 'a #parse("other.vm") b', good: 'a b', at: [1, 3] },
 ]
 
 /** The passing variants of options that depend on the case (the bad variant is reported, the good one is not). */

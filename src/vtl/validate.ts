@@ -7,6 +7,7 @@
 import { sortDiagnostics, type Diagnostic } from '../model/diagnostics'
 import type { Design } from '../model/types'
 import { checkBalance } from './balance'
+import { checkLimits } from './limits'
 import { parseTemplate } from './parse'
 import { checkFormOutput, checkJsonOutput, checkMockOutput, outputKind } from './outputChecks'
 import { diag, LineIndex } from './positions'
@@ -110,13 +111,19 @@ function validateUnsafe(text: string, opts: ValidateOptions): Diagnostic[] {
     out.push(diag('VTL006', `template is ${(bytes / 1024).toFixed(1)} KB; API Gateway allows at most 300 KB per template`, lines.range(0, Math.min(1, text.length))))
 
   const scan = scanTemplate(text)
+  const refs = scanReferences(scan.masked)
   const balance = checkBalance(scan, lines)
   out.push(...balance)
-  const parsed = balance.length ? undefined : parseTemplate(text, scan, lines)
+  const limits = checkLimits(scan, refs, lines)
+  out.push(...limits)
+  // Velocity 1.7 directives API Gateway gives no resource loader: they render nothing.
+  for (const d of scan.directives)
+    if ((d.name === 'include' || d.name === 'parse') && !d.braced && !d.bodyCall && d.args)
+      out.push(diag('VTL028', `\`#${d.name}\` loads another template file, and API Gateway has no template files to load: it renders nothing`, lines.range(d.start, d.nameEnd)))
+  const parsed = balance.length || limits.length ? undefined : parseTemplate(text, scan, lines, refs)
   if (parsed && !parsed.ok) out.push(parsed.error)
 
   const stageNames = opts.stageVariables ? (Array.isArray(opts.stageVariables) ? opts.stageVariables : Object.keys(opts.stageVariables)) : undefined
-  const refs = scanReferences(scan.masked)
   const assigned = assignedRoots(text, scan.directives)
   const response = opts.templateKind === 'response'
   out.push(...checkReferences(refs, lines, { routeKey: response ? undefined : opts.routeKey, stageVariableNames: stageNames }, assigned))

@@ -116,7 +116,20 @@ function startsWithSegment(name: string, prefix: string): boolean {
 }
 
 /** Classifies a dotted `context.*` reference (without `$`). Intermediate objects (`context.identity`) are ok. */
+const verdicts = new Map<string, ContextVerdict>()
+
+/** Classifies a `context.…` name (memoised: a large template repeats the same few names thousands of times). */
 export function classifyContextName(name: string): ContextVerdict {
+  let v = verdicts.get(name)
+  if (v === undefined) {
+    v = classify(name)
+    if (verdicts.size > 2000) verdicts.clear()
+    verdicts.set(name, v)
+  }
+  return v
+}
+
+function classify(name: string): ContextVerdict {
   if (CONTEXT_NAMES.has(name) || name === 'context') return { kind: 'ok' }
   for (const r of REST_ONLY_CONTEXT) if (startsWithSegment(name, r.prefix)) return { kind: 'rest-only', why: r.why }
   if (startsWithSegment(name, 'context.authorizer')) return { kind: 'ok' }
@@ -127,6 +140,8 @@ export function classifyContextName(name: string): ContextVerdict {
 
 function closest(name: string): string | undefined {
   const last = name.split('.').pop()!.toLowerCase()
+  // Edit distance is quadratic: a hostile megabyte-long name gets no suggestion.
+  if (last.length > 64) return undefined
   let best: string | undefined
   let bestScore = Infinity
   for (const v of CONTEXT_VARIABLES) {
