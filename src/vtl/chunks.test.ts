@@ -3,7 +3,7 @@ import fc from 'fast-check'
 import { parse } from 'velocityjs'
 import { describe, expect, it } from 'vitest'
 import { chunkBoundaries } from './chunks'
-import { ApigwCompile } from './compile'
+import { Interpreter } from './interpret'
 import { makeInput } from './input'
 import { parseChunked } from './parse'
 import { LineIndex } from './positions'
@@ -34,8 +34,13 @@ const LINES = [
   'plain text',
 ]
 
+function run(ast: ReturnType<typeof parse>, vars: [string, unknown][]): string {
+  const globals = new Map<string, unknown>([['input', makeInput('{"x":"X"}')], ['util', makeUtil()], ['context', new Map()], ...vars])
+  return new Interpreter(ast, globals, { sourceText: () => '', parse }).render()
+}
+
 function render(ast: ReturnType<typeof parse>): string {
-  return new ApigwCompile(ast).render({ input: makeInput('{"x":"X"}'), util: makeUtil(), context: {} }, undefined, true)
+  return run(ast, [])
 }
 
 describe('chunked parsing', () => {
@@ -68,7 +73,7 @@ describe('chunked parsing', () => {
     const cold = parse(edited)
     expect(viaCache.ok).toBe(true)
     if (!viaCache.ok) return
-    const render2 = (ast: ReturnType<typeof parse>) => new ApigwCompile(ast).render({ a: 200, input: makeInput('{"x":"X"}') }, undefined, true)
+    const render2 = (ast: ReturnType<typeof parse>) => run(ast, [['a', 200]])
     expect(render2(viaCache.ast)).toBe(render2(cold))
     expect(render2(viaCache.ast)).toContain('"edited": true')
   })

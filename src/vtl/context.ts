@@ -57,7 +57,11 @@ export function sampleContext(opts: SampleContextOptions = {}): Record<string, u
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v)
 
-/** Deep-merges overrides into a context; keys with dots (`identity.sourceIp`) address nested values. */
+/**
+ * Deep-merges overrides into a context; keys with dots (`identity.sourceIp`) address nested values. An explicit
+ * `authorizer` replaces the sample one instead of merging into it: the preview invents nothing the caller's
+ * authorizer did not return (an explicitly empty authorizer renders empty).
+ */
 export function mergeContext(base: Record<string, unknown>, overrides: Record<string, unknown> | undefined): Record<string, unknown> {
   const out = structuredClone(base)
   if (!overrides) return out
@@ -70,8 +74,18 @@ export function mergeContext(base: Record<string, unknown>, overrides: Record<st
       target = target[seg] as Record<string, unknown>
     }
     const last = path[path.length - 1]
-    if (isPlainObject(value) && isPlainObject(target[last])) target[last] = mergeContext(target[last] as Record<string, unknown>, value)
+    if (isPlainObject(value) && isPlainObject(target[last]) && !(path.length === 1 && last === 'authorizer')) target[last] = mergeContext(target[last] as Record<string, unknown>, value)
     else target[last] = value
+  }
+  return out
+}
+
+/** A context object as the template sees it: nested ordered, prototype-free Maps (no `constructor` to find). */
+export function toJavaMap(value: Record<string, unknown>): Map<string, unknown> {
+  const out = new Map<string, unknown>()
+  for (const k of Object.keys(value)) {
+    const v = value[k]
+    out.set(k, isPlainObject(v) ? toJavaMap(v) : Array.isArray(v) ? v.map((x) => (isPlainObject(x) ? toJavaMap(x) : x)) : v)
   }
   return out
 }

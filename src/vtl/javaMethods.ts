@@ -3,19 +3,20 @@
  * templates on the JVM, so `"x".replaceAll(re, r)` is a Java regex replace, `.length()` is a method,
  * `.matches()` must match the whole string, `$list.add(x)` returns `true`, `$map.put(k, v)` returns the
  * previous value, and so on. Out-of-range `substring` throws in Java, which fails the whole request.
+ * Static methods resolve through an instance, as Velocity's default introspection allows (`$i.parseInt('41')`,
+ * `$s.valueOf(8)`). Lookups go through own tables only: no JavaScript property of a value is ever reachable.
  */
 
 import { javaRegex, javaReplacement } from './javaRegex'
-import { printValue } from './values'
+import { isJavaNumber, javaClassOf, JClass, JDouble, JEntry, normInt, printValue, toDouble } from './values'
 
 export class VtlRuntimeError extends Error {}
 
-type Payload = { property: string; context: unknown; params: unknown[] }
 type Handler = (self: never, ...args: unknown[]) => unknown
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : printValue(v))
 const int = (v: unknown, what: string): number => {
-  const n = typeof v === 'number' ? v : typeof v === 'string' && /^-?\d+$/.test(v.trim()) ? Number(v) : NaN
+  const n = typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : NaN
   if (!Number.isInteger(n)) throw new VtlRuntimeError(`${what} needs an integer, got ${JSON.stringify(v)}`)
   return n
 }
@@ -91,6 +92,14 @@ const STRING_METHODS: Record<string, Handler> = {
     return s.length - o.length
   },
   toString: (s: string) => s,
+  // Statics of java.lang.String, reachable through any string.
+  valueOf: (_s: string, x: unknown) => (x === undefined || x === null ? 'null' : printValue(x)),
+  join: (_s: string, sep, ...xs) => ((xs.length === 1 && Array.isArray(xs[0]) ? xs[0] : xs) as unknown[]).map((x: unknown) => (x === null || x === undefined ? 'null' : printValue(x))).join(str(sep)),
+  codePointAt: (s: string, i) => {
+    const n = int(i, 'codePointAt')
+    bounds(s, n, n + 1)
+    return s.codePointAt(n)
+  },
   hashCode: (s: string) => {
     let h = 0
     for (let i = 0; i < s.length; i++) h = (Math.imul(31, h) + s.charCodeAt(i)) | 0
@@ -98,16 +107,22 @@ const STRING_METHODS: Record<string, Handler> = {
   },
 }
 
+const same = (a: unknown, b: unknown) => a === b || (a !== null && b !== null && a !== undefined && b !== undefined && printValue(a) === printValue(b))
+
 const LIST_METHODS: Record<string, Handler> = {
   isEmpty: (l: unknown[]) => l.length === 0,
-  contains: (l: unknown[], x) => l.some((v) => v === x || printValue(v) === printValue(x)),
+  contains: (l: unknown[], x) => l.some((v) => same(v, x)),
   add: (l: unknown[], a, b) => {
     if (b === undefined) l.push(a)
-    else l.splice(int(a, 'add index'), 0, b)
-    return true
+    else {
+      const at = int(a, 'add index')
+      if (at < 0 || at > l.length) throw new VtlRuntimeError(`Index: ${at}, Size: ${l.length}`)
+      l.splice(at, 0, b)
+    }
+    return b === undefined ? true : undefined
   },
   addAll: (l: unknown[], xs) => {
-    if (Array.isArray(xs)) l.push(...xs)
+    if (Array.isArray(xs)) for (const x of xs) l.push(x)
     return true
   },
   get: (l: unknown[], i) => {
@@ -115,50 +130,181 @@ const LIST_METHODS: Record<string, Handler> = {
     if (n < 0 || n >= l.length) throw new VtlRuntimeError(`Index ${n} out of bounds for length ${l.length}`)
     return l[n]
   },
+  set: (l: unknown[], i, v) => {
+    const n = int(i, 'set')
+    if (n < 0 || n >= l.length) throw new VtlRuntimeError(`Index ${n} out of bounds for length ${l.length}`)
+    const prev = l[n]
+    l[n] = v
+    return prev
+  },
+  remove: (l: unknown[], x) => {
+    // remove(int) removes at an index; remove(Object) the first equal element.
+    if (typeof x === 'number') {
+      if (x < 0 || x >= l.length) throw new VtlRuntimeError(`Index ${x} out of bounds for length ${l.length}`)
+      return l.splice(x, 1)[0]
+    }
+    const k = l.findIndex((v) => same(v, x))
+    if (k >= 0) l.splice(k, 1)
+    return k >= 0
+  },
+  clear: (l: unknown[]) => {
+    l.length = 0
+    return undefined
+  },
   size: (l: unknown[]) => l.length,
-  indexOf: (l: unknown[], x) => l.findIndex((v) => v === x || printValue(v) === printValue(x)),
+  indexOf: (l: unknown[], x) => l.findIndex((v) => same(v, x)),
+  lastIndexOf: (l: unknown[], x) => {
+    for (let i = l.length - 1; i >= 0; i--) if (same(l[i], x)) return i
+    return -1
+  },
+  subList: (l: unknown[], a, b) => {
+    const from = int(a, 'subList')
+    const to = int(b, 'subList')
+    if (from < 0 || to > l.length || from > to) throw new VtlRuntimeError(`subList(${from}, ${to}) out of range for size ${l.length}`)
+    return l.slice(from, to)
+  },
+  equals: (l: unknown[], x) => Array.isArray(x) && x.length === l.length && l.every((v, i) => same(v, x[i])),
   toString: (l: unknown[]) => printValue(l),
 }
 
 const MAP_METHODS: Record<string, Handler> = {
-  isEmpty: (m: Record<string, unknown>) => Object.keys(m).length === 0,
-  containsKey: (m: Record<string, unknown>, k) => Object.prototype.hasOwnProperty.call(m, str(k)),
-  containsValue: (m: Record<string, unknown>, x) => Object.values(m).some((v) => v === x || printValue(v) === printValue(x)),
-  put: (m: Record<string, unknown>, k, v) => {
+  isEmpty: (m: Map<string, unknown>) => m.size === 0,
+  size: (m: Map<string, unknown>) => m.size,
+  get: (m: Map<string, unknown>, k) => m.get(str(k)),
+  getOrDefault: (m: Map<string, unknown>, k, d) => (m.has(str(k)) ? m.get(str(k)) : d),
+  containsKey: (m: Map<string, unknown>, k) => m.has(str(k)),
+  containsValue: (m: Map<string, unknown>, x) => [...m.values()].some((v) => same(v, x)),
+  put: (m: Map<string, unknown>, k, v) => {
     const key = str(k)
-    if (key === '__proto__' || key === 'constructor' || key === 'prototype') return undefined
-    const prev = m[key]
-    m[key] = v
+    const prev = m.get(key)
+    m.set(key, v)
     return prev
   },
-  putAll: (m: Record<string, unknown>, o) => {
-    if (o && typeof o === 'object') for (const [k, v] of Object.entries(o)) if (k !== '__proto__') m[k] = v
+  putAll: (m: Map<string, unknown>, o) => {
+    if (o instanceof Map) for (const [k, v] of o) m.set(k, v)
     return undefined
   },
-  values: (m: Record<string, unknown>) => Object.values(m),
-  toString: (m: Record<string, unknown>) => printValue(m),
+  remove: (m: Map<string, unknown>, k) => {
+    const key = str(k)
+    const prev = m.get(key)
+    m.delete(key)
+    return prev
+  },
+  clear: (m: Map<string, unknown>) => {
+    m.clear()
+    return undefined
+  },
+  keySet: (m: Map<string, unknown>) => [...m.keys()],
+  values: (m: Map<string, unknown>) => [...m.values()],
+  entrySet: (m: Map<string, unknown>) => [...m].map(([k, v]) => new JEntry(k, v)),
+  equals: (m: Map<string, unknown>, x) => x instanceof Map && x.size === m.size && [...m].every(([k, v]) => x.has(k) && same(v, x.get(k))),
+  toString: (m: Map<string, unknown>) => printValue(m),
 }
 
-function tableFor(context: unknown): Record<string, Handler> | undefined {
-  if (typeof context === 'string') return STRING_METHODS
-  if (Array.isArray(context)) return LIST_METHODS
-  if (context && typeof context === 'object' && Object.getPrototypeOf(context) === Object.prototype) return MAP_METHODS
+const ENTRY_METHODS: Record<string, Handler> = {
+  getKey: (e: JEntry) => e.key,
+  getValue: (e: JEntry) => e.value,
+  toString: (e: JEntry) => printValue(e),
+}
+
+type Num = number | bigint | JDouble
+const asBig = (n: Num): bigint | undefined => (n instanceof JDouble ? undefined : typeof n === 'bigint' ? n : Number.isInteger(n) ? BigInt(n) : undefined)
+
+/** Java `Integer.parseInt` / `Long.parseLong`: optional sign, decimal digits only. */
+function parseInteger(v: unknown, bits: 32 | 64): number | bigint {
+  const s = str(v)
+  if (!/^[+-]?\d+$/.test(s)) throw new VtlRuntimeError(`NumberFormatException: For input string: "${s}"`)
+  const b = BigInt(s)
+  const max = bits === 32 ? 2n ** 31n : 2n ** 63n
+  if (b < -max || b >= max) throw new VtlRuntimeError(`NumberFormatException: For input string: "${s}"`)
+  return normInt(b)
+}
+
+function parseDouble(v: unknown): JDouble {
+  const s = str(v).trim()
+  if (!/^[+-]?(NaN|Infinity|(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?[dDfF]?)$/.test(s)) throw new VtlRuntimeError(`NumberFormatException: For input string: "${s}"`)
+  return new JDouble(Number(s.replace(/[dDfF]$/, '')))
+}
+
+const NUMBER_METHODS: Record<string, Handler> = {
+  intValue: (n: Num) => {
+    const b = asBig(n)
+    return b === undefined ? Math.trunc(toDouble(n)) | 0 : Number(BigInt.asIntN(32, b))
+  },
+  longValue: (n: Num) => {
+    const b = asBig(n)
+    return b === undefined ? Math.trunc(toDouble(n)) : normInt(BigInt.asIntN(64, b))
+  },
+  doubleValue: (n: Num) => new JDouble(toDouble(n)),
+  floatValue: (n: Num) => new JDouble(Math.fround(toDouble(n))),
+  toString: (n: Num) => printValue(n),
+  equals: (n: Num, x) => isJavaNumber(x) && javaClassOf(x) === javaClassOf(n) && toDouble(x) === toDouble(n),
+  compareTo: (n: Num, x) => {
+    if (!isJavaNumber(x)) throw new VtlRuntimeError('compareTo needs a number')
+    const a = toDouble(n)
+    const b = toDouble(x)
+    return a < b ? -1 : a > b ? 1 : 0
+  },
+  isNaN: (n: Num) => Number.isNaN(toDouble(n)),
+  // Statics of Integer / Long / Double, reachable through any number.
+  parseInt: (_n: Num, s) => parseInteger(s, 32),
+  parseLong: (_n: Num, s) => parseInteger(s, 64),
+  parseDouble: (_n: Num, s) => parseDouble(s),
+  valueOf: (n: Num, s: unknown) => (n instanceof JDouble ? parseDouble(s) : typeof s === 'number' || typeof s === 'bigint' ? s : parseInteger(s, 64)),
+  max: (_n: Num, a, b) => (isJavaNumber(a) && isJavaNumber(b) ? (toDouble(a) >= toDouble(b) ? a : b) : undefined),
+  min: (_n: Num, a, b) => (isJavaNumber(a) && isJavaNumber(b) ? (toDouble(a) <= toDouble(b) ? a : b) : undefined),
+}
+
+const BOOLEAN_METHODS: Record<string, Handler> = {
+  booleanValue: (b: boolean) => b,
+  toString: (b: boolean) => String(b),
+  equals: (b: boolean, x) => x === b,
+  // Statics of java.lang.Boolean.
+  parseBoolean: (_b: boolean, s) => typeof s === 'string' && s.toLowerCase() === 'true',
+  valueOf: (_b: boolean, s: unknown) => (typeof s === 'boolean' ? s : typeof s === 'string' && s.toLowerCase() === 'true'),
+}
+
+const CLASS_METHODS: Record<string, Handler> = {
+  getName: (c: JClass) => c.name,
+  getSimpleName: (c: JClass) => c.simpleName,
+  toString: (c: JClass) => printValue(c),
+}
+
+function tableFor(self: unknown): Record<string, Handler> | undefined {
+  if (typeof self === 'string') return STRING_METHODS
+  if (Array.isArray(self)) return LIST_METHODS
+  if (self instanceof Map) return MAP_METHODS
+  if (isJavaNumber(self)) return NUMBER_METHODS
+  if (typeof self === 'boolean') return BOOLEAN_METHODS
+  if (self instanceof JEntry) return ENTRY_METHODS
+  if (self instanceof JClass) return CLASS_METHODS
   return undefined
 }
 
-export const JAVA_METHOD_HANDLERS = [
-  {
-    uid: 'apigw: java methods',
-    match: ({ property, context }: Payload) => {
-      const t = tableFor(context)
-      if (!t || !Object.prototype.hasOwnProperty.call(t, property)) return false
-      // On a map, an own function member (API objects such as $input) wins over the Java method of that name.
-      if (t !== MAP_METHODS) return true
-      return typeof (context as Record<string, unknown>)[property] !== 'function'
-    },
-    resolve: ({ property, context, params }: Payload) => (tableFor(context)![property] as (...a: unknown[]) => unknown)(context, ...params),
-  },
-]
+/** Result of a Java method call: `found` false when the value has no such method (Velocity then yields null). */
+export function callJavaMethod(self: unknown, name: string, args: unknown[]): { found: boolean; value?: unknown } {
+  if (name === 'getClass' && args.length === 0 && self !== null && self !== undefined) return { found: true, value: new JClass(javaClassOf(self)) }
+  if (name === 'hashCode' && args.length === 0 && typeof self !== 'string' && self !== null && self !== undefined) return { found: true, value: printValue(self).length }
+  const table = tableFor(self)
+  if (!table || !Object.prototype.hasOwnProperty.call(table, name)) return { found: false }
+  return { found: true, value: (table[name] as (...a: unknown[]) => unknown)(self, ...args) }
+}
+
+/**
+ * Velocity's property lookup on a non-map value (`$s.empty`, `$list.class`, `$e.key`): the getter `getX()`,
+ * then `isX()`. Maps use `get(name)` instead (except `class`), handled by the caller.
+ */
+export function javaProperty(self: unknown, name: string): unknown {
+  if (name === 'class') return self === null || self === undefined ? undefined : new JClass(javaClassOf(self))
+  if (self instanceof JEntry) return name === 'key' ? self.key : name === 'value' ? self.value : undefined
+  if (self instanceof JClass) return name === 'name' ? self.name : name === 'simpleName' ? self.simpleName : undefined
+  const cap = name.charAt(0).toUpperCase() + name.slice(1)
+  for (const m of [`get${cap}`, `get${name}`, `is${cap}`]) {
+    const r = callJavaMethod(self, m, [])
+    if (r.found) return r.value
+  }
+  return undefined
+}
 
 /** Method names that exist on Java strings (for the editor's completion list). */
 export const JAVA_STRING_METHODS = Object.keys(STRING_METHODS)

@@ -2,10 +2,13 @@
  * JSONPath as `$input.path` / `$input.json` use it (API Gateway runs Jayway JsonPath): `$`, `.name`,
  * `['name']`, `[0]`, `[-1]`, `[*]`, `.*`, `..name`, `[a,b]`, `[1:3]`, and filters `[?(@.x == 'y')]` with
  * `== != < <= > >=`, `&&`, `||` and existence tests. A definite path (no wildcard, deep scan, slice, union or
- * filter) yields one value or undefined; an indefinite path yields a list of matches.
+ * filter) yields one value or undefined; an indefinite path yields a list of matches. As in Jayway, a path that
+ * does not start with `$` or `@` reads as `$.` + path (`'id'` is `$.id`), and a trailing function applies to the
+ * result: `length()` (size of a list, map or string), `size()`, `keys()`, `min()`, `max()`, `avg()`, `sum()`,
+ * `first()`, `last()`. Objects are Maps (json.ts), so only the payload's own keys are ever found.
  */
 
-import { markJson } from './values'
+import { JDouble, markJson, toDouble, isJavaNumber } from './values'
 
 export class JsonPathError extends Error {}
 
@@ -19,6 +22,23 @@ type Step =
 interface Compiled {
   steps: Step[]
   definite: boolean
+  /** A trailing Jayway function (`length`, …). */
+  fn?: string
+}
+
+const numbers = (v: unknown): number[] => (Array.isArray(v) ? v.filter(isJavaNumber).map(toDouble) : [])
+
+/** Jayway's path functions: numeric ones return Doubles, length/size an Integer. */
+const FUNCTIONS: Record<string, (v: unknown) => unknown> = {
+  length: (v) => (Array.isArray(v) ? v.length : v instanceof Map ? v.size : typeof v === 'string' ? v.length : undefined),
+  size: (v) => FUNCTIONS.length(v),
+  keys: (v) => (v instanceof Map ? markJson([...v.keys()]) : undefined),
+  min: (v) => (numbers(v).length ? new JDouble(Math.min(...numbers(v))) : undefined),
+  max: (v) => (numbers(v).length ? new JDouble(Math.max(...numbers(v))) : undefined),
+  sum: (v) => new JDouble(numbers(v).reduce((a, b) => a + b, 0)),
+  avg: (v) => (numbers(v).length ? new JDouble(numbers(v).reduce((a, b) => a + b, 0) / numbers(v).length) : undefined),
+  first: (v) => (Array.isArray(v) ? v[0] : undefined),
+  last: (v) => (Array.isArray(v) ? v[v.length - 1] : undefined),
 }
 
 const cache = new Map<string, Compiled>()
@@ -26,8 +46,9 @@ const cache = new Map<string, Compiled>()
 function compile(path: string): Compiled {
   const hit = cache.get(path)
   if (hit) return hit
-  const p = path.trim()
-  if (!p.startsWith('$') && !p.startsWith('@')) throw new JsonPathError(`JSONPath must start with $: ${JSON.stringify(path)}`)
+  const trimmed = path.trim()
+  if (!trimmed) throw new JsonPathError('empty JSONPath')
+  const p = trimmed.startsWith('$') || trimmed.startsWith('@') ? trimmed : `$.${trimmed}`
   const steps: Step[] = []
   let i = 1
   while (i < p.length) {
@@ -48,7 +69,13 @@ function compile(path: string): Compiled {
     } else {
       const m = /^[^.[\s]+/.exec(p.slice(i))
       if (!m) throw new JsonPathError(`missing property name at ${i} in JSONPath ${JSON.stringify(path)}`)
-      // Jayway functions such as `.length()` are applied to the result.
+      const fn = /^([A-Za-z]+)\(\s*\)$/.exec(m[0])
+      if (fn && i + m[0].length === p.length) {
+        if (!Object.prototype.hasOwnProperty.call(FUNCTIONS, fn[1])) throw new JsonPathError(`unknown JSONPath function ${fn[1]}() in ${JSON.stringify(path)}`)
+        const out = { steps, definite: true, fn: fn[1] }
+        cache.set(path, out)
+        return out
+      }
       steps.push({ kind: 'prop', names: [m[0]], deep })
       i += m[0].length
     }
@@ -119,12 +146,17 @@ function splitTopLevel(s: string, sep: string): string[] {
   return out
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)
+const isObj = (v: unknown): v is Map<string, unknown> => v instanceof Map
 
+/** Every node under v, v first, in document order (iterative: payloads nest deeply). */
 function descendants(v: unknown, out: unknown[]): void {
-  out.push(v)
-  if (Array.isArray(v)) for (const x of v) descendants(x, out)
-  else if (isObj(v)) for (const k in v) descendants(v[k], out)
+  const stack: unknown[] = [v]
+  while (stack.length) {
+    const x = stack.pop()
+    out.push(x)
+    const kids = Array.isArray(x) ? x : isObj(x) ? [...x.values()] : undefined
+    if (kids) for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i])
+  }
 }
 
 function applyStep(step: Step, nodes: unknown[], root: unknown): unknown[] {
@@ -137,7 +169,7 @@ function applyStep(step: Step, nodes: unknown[], root: unknown): unknown[] {
   for (const n of input) {
     switch (step.kind) {
       case 'prop':
-        if (isObj(n)) for (const name of step.names) if (Object.prototype.hasOwnProperty.call(n, name)) out.push(n[name])
+        if (isObj(n)) for (const name of step.names) if (n.has(name)) out.push(n.get(name))
         break
       case 'index':
         if (Array.isArray(n))
@@ -147,9 +179,8 @@ function applyStep(step: Step, nodes: unknown[], root: unknown): unknown[] {
           }
         break
       case 'wild':
-        if (Array.isArray(n)) out.push(...n)
-        else if (isObj(n) && !step.deep) out.push(...Object.values(n))
-        else if (isObj(n)) out.push(...Object.values(n))
+        if (Array.isArray(n)) for (const x of n) out.push(x)
+        else if (isObj(n)) for (const x of n.values()) out.push(x)
         break
       case 'slice':
         if (Array.isArray(n)) {
@@ -160,7 +191,7 @@ function applyStep(step: Step, nodes: unknown[], root: unknown): unknown[] {
         }
         break
       case 'filter': {
-        const items = Array.isArray(n) ? n : isObj(n) ? Object.values(n) : []
+        const items = Array.isArray(n) ? n : isObj(n) ? [...n.values()] : []
         for (const item of items) if (evalFilter(step.expr, item, root)) out.push(item)
         break
       }
@@ -179,7 +210,8 @@ function operand(tok: string, current: unknown, root: unknown): { value: unknown
   if (q) return { value: q[2], exists: true }
   if (t === 'true' || t === 'false') return { value: t === 'true', exists: true }
   if (t === 'null') return { value: null, exists: true }
-  if (/^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(t)) return { value: Number(t), exists: true }
+  if (/^-?\d+$/.test(t)) return { value: Number(t), exists: true }
+  if (/^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(t)) return { value: new JDouble(Number(t)), exists: true }
   throw new JsonPathError(`bad filter operand ${JSON.stringify(t)}`)
 }
 
@@ -191,8 +223,9 @@ function evalFilter(expr: string, current: unknown, root: unknown): boolean {
       while (t.startsWith('(') && t.endsWith(')')) t = t.slice(1, -1).trim()
       const m = /^(.*?)\s*(==|!=|<=|>=|<|>)\s*(.*)$/s.exec(t)
       if (!m) return operand(t, current, root).exists
-      const a = operand(m[1], current, root).value
-      const b = operand(m[3], current, root).value
+      const num = (x: unknown) => (isJavaNumber(x) ? toDouble(x) : x)
+      const a = num(operand(m[1], current, root).value)
+      const b = num(operand(m[3], current, root).value)
       switch (m[2]) {
         case '==':
           return a === b
@@ -213,9 +246,15 @@ function evalFilter(expr: string, current: unknown, root: unknown): boolean {
 
 /** Evaluates a JSONPath against a parsed JSON value. `found` is false when a definite path misses. */
 export function query(path: string, root: unknown): { value: unknown; found: boolean } {
-  const { steps, definite } = compile(path)
+  const { steps, definite, fn } = compile(path)
   let nodes: unknown[] = [root]
   for (const s of steps) nodes = applyStep(s, nodes, root)
+  const isDefinite = steps.every((s) => !s.deep && ((s.kind === 'prop' && s.names.length === 1) || (s.kind === 'index' && s.indexes.length === 1)))
+  if (fn) {
+    const input = isDefinite ? nodes[0] : markJson(nodes)
+    if (isDefinite && !nodes.length) return { value: undefined, found: false }
+    return { value: FUNCTIONS[fn](input), found: true }
+  }
   if (definite) return { value: nodes[0], found: nodes.length > 0 }
   return { value: markJson(nodes), found: true }
 }

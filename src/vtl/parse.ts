@@ -36,6 +36,7 @@ export function parseTemplate(text: string, scan: ScanResult = scanTemplate(text
   const hit = cache.get(text)
   if (hit) return hit
   const outcome = parseChunked(text, scan, lines, undefined, refs)
+  if (outcome.ok && text.includes('\r\n')) trimCrlfAfterDirectives(outcome.ast)
   if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string)
   cache.set(text, outcome)
   return outcome
@@ -134,4 +135,26 @@ function caretOffset(message: string, text: string, line: number, lines: LineInd
     if (before.endsWith(past)) return lineStart + col
   }
   return undefined
+}
+
+const CRLF_TRIM = /^[ \t]*\r\n/
+
+/**
+ * velocityjs drops `[ \t]*\n` after a directive (Velocity 1.7 eats the newline that ends a directive line), but
+ * not `\r\n`, so a Windows-authored template gained a blank line per directive. Same rule for CRLF, in place:
+ * the text after a directive node or a closed block (`#end`), and the first text inside a block.
+ */
+export function trimCrlfAfterDirectives(ast: unknown[]): void {
+  const stack: unknown[][] = [ast]
+  while (stack.length) {
+    const list = stack.pop()!
+    for (let i = 0; i < list.length; i++) {
+      const node = list[i]
+      if (typeof node === 'string') continue
+      if (Array.isArray(node)) stack.push(node)
+      else if ((node as { type?: string }).type === 'references' || (node as { type?: string }).type === 'raw') continue
+      const next = list[i + 1]
+      if (typeof next === 'string' && CRLF_TRIM.test(next)) list[i + 1] = next.replace(CRLF_TRIM, '')
+    }
+  }
 }

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { checkJson } from './jsonCheck'
 import { javaRegex, javaReplacement } from './javaRegex'
 import { query } from './jsonPath'
+import { toJava } from './json'
+import { JDouble } from './values'
 import { scanTemplate } from './scan'
 import { base64Decode, base64Encode, escapeJavaScript, urlDecode, urlEncode } from './util'
 import { validateTemplate } from './validate'
@@ -86,7 +88,7 @@ describe('Java regex translation', () => {
 })
 
 describe('JSONPath (Jayway subset)', () => {
-  const doc = { store: { book: [{ t: 'a', p: 8 }, { t: 'b', p: 12 }, { t: 'c', p: 9 }], bike: { p: 20 } }, 'odd key': 1 }
+  const doc = toJava({ store: { book: [{ t: 'a', p: 8 }, { t: 'b', p: 12 }, { t: 'c', p: 9 }], bike: { p: 20 } }, 'odd key': 1 })
   it.each([
     ['$.store.book[0].t', 'a'],
     ['$.store.book[-1].t', 'c'],
@@ -101,9 +103,21 @@ describe('JSONPath (Jayway subset)', () => {
   ])('%s', (path, value) => expect(query(path, doc).value).toEqual(value))
 
   it('rejects malformed paths', () => {
-    expect(() => query('store', doc)).toThrow()
     expect(() => query('$[', doc)).toThrow()
+    expect(() => query('$.a.nope()', doc)).toThrow()
   })
+
+  // Jayway PathCompiler: a path not starting with $ or @ is read as "$." + path.
+  it("reads a path without $ as $.path ('store.bike.p')", () => expect(query('store.bike.p', doc).value).toBe(20))
+
+  // Jayway path functions (README "Functions"): length() of a list or map, numeric ones as Double.
+  it.each([
+    ['$.store.book.length()', 3],
+    ['$.store.length()', 2],
+    ['$.store.book[*].p.max()', new JDouble(12)],
+    ['$.store.book[*].p.sum()', new JDouble(29)],
+    ['$.store.keys()', ['book', 'bike']],
+  ])('function %s', (path, value) => expect(query(path, doc).value).toEqual(value))
 })
 
 describe('robustness (property)', () => {

@@ -39,6 +39,8 @@ export interface ScanResult {
   masked: string
   normalized: string
   problems: ScanProblem[]
+  /** Offsets of `#stop` directives, rewritten in `normalized` as `#st()`, a call velocityjs parses (it prints `#stop` as text). */
+  stops: number[]
 }
 
 /** Directives that take a parenthesised argument list. */
@@ -55,8 +57,15 @@ function blank(chars: string[], from: number, to: number): void {
   for (let i = from; i < to; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' '
 }
 
+/**
+ * Velocity 1.7 reads a doubled quote inside a string literal (`"a""b"`, `'it''s'`) as one quote character.
+ * velocityjs does not, so the scanner replaces the pair, in `normalized`, by two private-use characters that the
+ * renderer turns back into the quote (same length, so positions hold).
+ */
+export const DOUBLED_QUOTE: Record<string, string> = { '"': '\uE000', "'": '\uE001' }
+
 /** Index of the `)` matching the `(` at `open`, skipping string literals; -1 when unclosed. */
-function matchParen(text: string, open: number, onSingleQuoted: (from: number, to: number) => void): number {
+function matchParen(text: string, open: number, onSingleQuoted: (from: number, to: number) => void, onDoubled: (at: number) => void): number {
   let depth = 0
   for (let i = open; i < text.length; i++) {
     const c = text.charCodeAt(i)
@@ -65,7 +74,11 @@ function matchParen(text: string, open: number, onSingleQuoted: (from: number, t
       if (--depth === 0) return i
     } else if (c === 34 /* " */ || c === 39 /* ' */) {
       const q = text[i]
-      const end = text.indexOf(q, i + 1)
+      let end = text.indexOf(q, i + 1)
+      while (end >= 0 && text[end + 1] === q) {
+        onDoubled(end)
+        end = text.indexOf(q, end + 2)
+      }
       if (end < 0) return -1
       if (c === 39) onSingleQuoted(i + 1, end)
       i = end
@@ -76,6 +89,7 @@ function matchParen(text: string, open: number, onSingleQuoted: (from: number, t
 
 export function scanTemplate(text: string): ScanResult {
   const directives: DirectiveToken[] = []
+  const stops: number[] = []
   const problems: ScanProblem[] = []
   const skipped: [number, number][] = []
   // Copy-on-write char arrays: most templates need no masking, so only split when something is blanked.
@@ -175,6 +189,12 @@ export function scanTemplate(text: string): ScanResult {
     const known = WITH_ARGS.has(name) || BARE.has(name)
     if (BARE.has(name) && !bodyCall) {
       directives.push({ name, start: i, nameEnd, braced, bodyCall })
+      if (name === 'stop' && !hasParen) {
+        normalized ??= text.split('')
+        const replacement = braced ? '#st(  )' : '#st()'
+        for (let k = 0; k < replacement.length; k++) normalized[i + k] = replacement[k]
+        stops.push(i)
+      }
       i = nameEnd
       continue
     }
@@ -183,7 +203,15 @@ export function scanTemplate(text: string): ScanResult {
       i = nameEnd
       continue
     }
-    const close = matchParen(text, p, (a, b) => mask(a, b))
+    const close = matchParen(
+      text,
+      p,
+      (a, b) => mask(a, b),
+      (at) => {
+        normalized ??= text.split('')
+        normalized[at] = normalized[at + 1] = DOUBLED_QUOTE[text[at]]
+      },
+    )
     directives.push({
       name,
       start: i,
@@ -205,6 +233,7 @@ export function scanTemplate(text: string): ScanResult {
     directives,
     skipped,
     problems,
+    stops,
     masked: maskedText,
     normalized: normalized ? normalized.join('') : text,
   }

@@ -7,6 +7,7 @@
 import type { Diagnostic } from '../model/diagnostics'
 import type { Design, EntityId, Integration, Route } from '../model/types'
 import { parseExpression } from '../model/selectionExpression'
+import { parseJava, toJava } from './json'
 import { printValue } from './values'
 
 export { parseExpression, staticValue, type ExpressionPart } from '../model/selectionExpression'
@@ -15,7 +16,7 @@ type Body = { ok: true; value: unknown } | { ok: false }
 
 export function parseBody(message: string): Body {
   try {
-    return { ok: true, value: JSON.parse(message) }
+    return { ok: true, value: parseJava(message) }
   } catch {
     return { ok: false }
   }
@@ -24,21 +25,25 @@ export function parseBody(message: string): Body {
 /** Route selection stringifies non-strings the Java way: `[item1, item2]`, `{a=b}`, `1`, `true`. */
 function selectionString(v: unknown): string {
   if (v === undefined || v === null) return ''
+  if (Array.isArray(v)) return `[${v.map((x) => (x === null || x === undefined ? 'null' : selectionString(x))).join(', ')}]`
+  if (v instanceof Map) return `{${[...v].map(([k, x]) => `${k}=${x === null || x === undefined ? 'null' : selectionString(x)}`).join(', ')}}`
   return printValue(v)
 }
 
+/** Walks a parsed body (Maps and lists, prototype-free: `request.body.constructor` finds nothing). */
 function lookup(root: unknown, path: string[]): unknown {
   let cur = root
   for (const seg of path) {
-    if (cur === null || typeof cur !== 'object') return undefined
-    const key = Array.isArray(cur) && /^\d+$/.test(seg) ? Number(seg) : seg
-    cur = (cur as Record<string | number, unknown>)[key]
+    if (cur instanceof Map) cur = cur.get(seg)
+    else if (Array.isArray(cur) && /^\d+$/.test(seg)) cur = cur[Number(seg)]
+    else return undefined
   }
   return cur
 }
 
 /** Evaluates an expression against a JSON body; variables other than `request.body.*` evaluate to "". */
-export function evaluateExpression(expression: string, body: unknown): string {
+export function evaluateExpression(expression: string, rawBody: unknown): string {
+  const body = toJava(rawBody)
   return parseExpression(expression)
     .map((p) => {
       if (p.kind === 'text') return p.text

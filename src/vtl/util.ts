@@ -10,7 +10,9 @@
  */
 
 import { VtlRuntimeError } from './javaMethods'
-import { parseJsonMarked, printValue } from './values'
+import { ApiObject } from './interpret'
+import { parseJava } from './json'
+import { printValue } from './values'
 
 const hex4 = (n: number) => n.toString(16).toUpperCase().padStart(4, '0')
 
@@ -112,7 +114,11 @@ export function base64Decode(s: string): string {
 const text = (v: unknown): string | undefined => (v === undefined || v === null ? undefined : printValue(v))
 
 /** The `$util` object handed to the template. Printing `$util` alone gives `{}` (AWS-recorded for REST). */
-export function makeUtil(): Record<string, unknown> {
+export function makeUtil(): ApiObject {
+  return new ApiObject(new Map(Object.entries(utilFunctions())))
+}
+
+function utilFunctions(): Record<string, (v: unknown) => unknown> {
   return {
     escapeJavaScript: (v: unknown) => {
       const s = text(v)
@@ -122,7 +128,7 @@ export function makeUtil(): Record<string, unknown> {
       const s = text(v)
       if (s === undefined) return undefined
       try {
-        return parseJsonMarked(s)
+        return parseJava(s)
       } catch {
         throw new VtlRuntimeError(`$util.parseJson: not valid JSON: ${s.length > 60 ? `${s.slice(0, 60)}…` : s}`)
       }
@@ -143,7 +149,6 @@ export function makeUtil(): Record<string, unknown> {
       const s = text(v)
       return s === undefined ? undefined : base64Decode(s)
     },
-    toString: () => '{}',
   }
 }
 

@@ -140,7 +140,7 @@ function validateUnsafe(text: string, opts: ValidateOptions): Diagnostic[] {
       stageVariables: stageNames && !Array.isArray(opts.stageVariables) ? (opts.stageVariables as Record<string, string>) : undefined,
     }
     // Same text: reuse this parse; with @{…} references resolved it is a different text and is parsed again.
-    const rendered = renderText === text ? renderParsed(parsed.ast, lines, input) : renderTemplate(renderText, input)
+    const rendered = renderText === text ? renderParsed(parsed.ast, lines, input, scan.stops) : renderTemplate(renderText, input)
     if (!rendered.ok) out.push(rendered.error)
     else {
       out.push(...rendered.warnings)

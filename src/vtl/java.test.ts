@@ -1,0 +1,118 @@
+/**
+ * Java, not JavaScript (issue 10): numbers, ordered maps, Java methods, prototype-free lookups, Velocity 1.7
+ * directives and lexing, bounded loops. Each row names its source; README.md's semantics table points here.
+ */
+import { describe, expect, it } from 'vitest'
+import { renderTemplate, type RenderInput } from './render'
+
+const DOUBLE = 'https://docs.oracle.com/javase/8/docs/api/java/lang/Double.html#toString-double-'
+const SMART = 'json-smart DefaultMapperOrdered (LinkedHashMap, JSONArray), used by Jayway JsonSmartJsonProvider'
+const VEL = 'https://velocity.apache.org/engine/1.7/user-guide.html'
+const VEL_SRC = 'Velocity 1.7 source (ASTMap → LinkedHashMap, ASTIndex negative index, MathUtils widening, Foreach scope)'
+const VEL_CONF = 'https://velocity.apache.org/engine/1.7/developer-guide.html#Velocity_Configuration_Keys_and_Values (velocimacro.max.depth = 20)'
+const JAYWAY = 'https://github.com/json-path/JsonPath#functions (and PathCompiler: a path without $ is $.path)'
+const INTROSPECT = 'Velocity 1.7 UberspectImpl: getX()/isX() properties, Map get(), static methods through an instance'
+const QUOTAS = 'https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html (WebSocket: message 128 KB; #foreach 1 000)'
+const ISSUE = 'AWS-recorded (issue 10 evidence)'
+
+interface Row {
+  name: string
+  template: string
+  input?: RenderInput
+  output: string
+  source: string
+}
+
+const body = (b: string): RenderInput => ({ body: b })
+
+const rows: Row[] = [
+  // ---- numbers
+  { name: 'JSON doubles print as Java Double', template: "$input.path('$.a') $input.path('$.b') $input.path('$.c')", input: body('{"a":100.0,"b":1e3,"c":1.5e-7}'), output: '100.0 1000.0 1.5E-7', source: DOUBLE },
+  { name: 'an id above 2^53 keeps every digit', template: "$input.path('$.id') $input.json('$.id')", input: body('{"id":12345678901234567890}'), output: '12345678901234567890 12345678901234567890', source: SMART },
+  { name: 'Double * Integer is a Double', template: "#set($x = $input.path('$.a') * 3)$x", input: body('{"a":1.0}'), output: '3.0', source: VEL_SRC },
+  { name: 'decimal literals are Doubles, integer division truncates', template: '#set($x = 1.5 * 2)$x #set($y = 7 / 2)$y', output: '3.0 3', source: VEL_SRC },
+  { name: 'integers widen instead of overflowing', template: '#set($z = 2147483647 + 1)$z', output: '2147483648', source: VEL_SRC },
+  { name: 'arithmetic on a long keeps it exact', template: "#set($x = $input.path('$.n') + 1)$x", input: body('{"n":9007199254740993}'), output: '9007199254740994', source: VEL_SRC },
+  { name: '$input.json prints numbers as json-smart', template: "$input.json('$')", input: body('{"f":2.50,"e":1E2,"i":-0}'), output: '{"f":2.5,"e":100.0,"i":0}', source: SMART },
+  { name: 'number methods and statics through an instance', template: "#set($i = 5)$i.parseInt('41') $i.valueOf('8') $i.intValue() $i.doubleValue() $i.longValue()", output: '41 8 5 5.0 5', source: INTROSPECT },
+  { name: 'parseJson numbers are Java too', template: "#set($j = $util.parseJson('{\"d\":2.0,\"n\":3}'))$j.d $j.n", output: '2.0 3', source: SMART },
+  // ---- maps
+  { name: 'payload maps keep insertion order, integer-like keys included', template: "$input.path('$')", input: body('{"b":1,"a":2,"1":3}'), output: '{b=1, a=2, 1=3}', source: SMART },
+  { name: '$input.json keeps key order', template: "$input.json('$')", input: body('{"b":1,"1":2}'), output: '{"b":1,"1":2}', source: SMART },
+  { name: 'map literals are LinkedHashMaps', template: "#set($m = {'z':1,'a':2})$m $m.keySet()", output: '{z=1, a=2} [z, a]', source: VEL_SRC },
+  { name: 'entrySet entries print k=v and have key/value', template: "#set($m = {'z':1,'a':2})#foreach($e in $m.entrySet())$e:$e.key:$e.getValue();#end", output: 'z=1:z:1;a=2:a:2;', source: INTROSPECT },
+  { name: 'toString() of a payload map, size() of a path result', template: "$input.path('$').toString().contains('a=') $input.path('$').size() $input.path('$.l').size()", input: body('{"a":1,"l":[1,2]}'), output: 'true 2 2', source: ISSUE },
+  { name: 'nested map and list print Java/JSON mix', template: "$input.path('$')", input: body('{"a":{"x":[1,"y"]}}'), output: '{a={x=[1,"y"]}}', source: 'AWS-recorded ({foo=[{"nested":"bar"}]}, vtl.md §3)' },
+  // ---- classes
+  { name: '.class.name and getClass()', template: "#set($i = 5)$i.class.name $i.getClass().simpleName $input.path('$').getClass() $input.path('$.l').class.name", input: body('{"l":[]}'), output: 'java.lang.Integer Integer class java.util.LinkedHashMap net.minidev.json.JSONArray', source: INTROSPECT },
+  { name: 'a map key named class is shadowed by getClass()', template: "$input.path('$').class.simpleName", input: body('{"class":"x"}'), output: 'LinkedHashMap', source: INTROSPECT },
+  { name: 'string statics and properties', template: "#set($s = 'abc')$s.valueOf(12) $s.empty $s.class.simpleName", output: '12 false String', source: INTROSPECT },
+  // ---- prototype-free
+  {
+    name: 'no JavaScript property is reachable',
+    template: "[$input.path('$.__proto__')][$input.path('$.constructor')][$context.constructor][$stageVariables.constructor][$input.constructor][$util.constructor][$input.path('$').constructor][$context.toString][$input.path('$').hasOwnProperty]",
+    input: body('{"a":1}'),
+    output: '[][][][][][][][][]',
+    source: 'issue 10 (API Gateway finds nothing)',
+  },
+  { name: 'payload keys named like JS internals are plain keys', template: "$input.path('$.__proto__') $input.path('$.constructor') $input.path('$').size()", input: body('{"__proto__":"p","constructor":"c"}'), output: 'p c 2', source: SMART },
+  // ---- directives
+  { name: '#stop ends the output', template: 'a#stop b', output: 'a', source: VEL },
+  { name: '#stop inside a loop keeps what came before', template: '#foreach($i in [1..3])$i#if($i == 2)#stop#end#end after', output: '12', source: VEL },
+  { name: '#evaluate renders in the current context', template: '#evaluate("#set($q = 5)$q")-$q', output: '5-5', source: VEL },
+  { name: '$foreach.parent and $velocityCount', template: '#foreach($a in [1,2])#foreach($b in [3])$foreach.parent.count$foreach.count/$velocityCount #end#end', output: '11/1 21/1 ', source: VEL_SRC },
+  { name: '$foreach.first / last / index', template: '#foreach($a in ["x","y"])$foreach.index$foreach.first$foreach.last,#end', output: '0truefalse,1falsetrue,', source: VEL_SRC },
+  { name: 'negative list index counts from the end', template: '#set($l = [1,2,3])$l[-1] $l[0]', output: '3 1', source: VEL_SRC },
+  { name: 'a call of an undefined macro prints as text', template: '#promo(2024) x', output: '#promo(2024) x', source: VEL },
+  { name: '#include and #parse render nothing (no resource loader)', template: "#include('x')#parse('y')|", output: '|', source: VEL },
+  // ---- lexing
+  { name: 'doubled quotes in string literals are escapes', template: `#set($s = "a""b")$s #set($t = 'it''s')$t`, output: `a"b it's`, source: 'https://issues.apache.org/jira/browse/VELOCITY-555 (Velocity 1.7)' },
+  { name: 'a directive line eats CRLF like LF', template: '#if(true)\r\nA\r\n#end\r\nB', output: 'A\r\nB', source: VEL },
+  // ---- $input edges
+  { name: "$input.json of a missing path prints \"\"", template: "$input.json('$.missing')", input: body('{"a":1}'), output: '""', source: ISSUE },
+  { name: 'a JSONPath without $ reads as $.path', template: "$input.path('id')|$input.json('id')", input: body('{"id":7}'), output: '7|7', source: JAYWAY },
+  { name: 'JsonPath length()', template: "$input.path('$.items.length()')", input: body('{"items":[1,2,3]}'), output: '3', source: JAYWAY },
+  { name: 'text starting with a quote that is not JSON is plain text', template: "$input.path('$')", input: body('"unclosed'), output: '"unclosed', source: 'ToQoz/api-gateway-mapping-template test/_.md (AWS-recorded): only { and [ must be JSON' },
+  // ---- preview context
+  { name: 'an explicitly empty authorizer renders empty', template: '$context.authorizer', input: { context: { authorizer: {} } }, output: '{}', source: 'issue 10 (the preview invents nothing)' },
+]
+
+describe('Java semantics end to end', () => {
+  it.each(rows)('$name', ({ template, input, output }) => {
+    expect(renderTemplate(template, input)).toEqual({ ok: true, output, warnings: [] })
+  })
+  it('every row names its source', () => {
+    for (const r of rows) expect(r.source.length).toBeGreaterThan(10)
+  })
+})
+
+describe('bounded rendering (API Gateway limits)', () => {
+  it('#foreach over 10^8 items stops at 1 000 with VTL019, without building the range', () => {
+    const r = renderTemplate('#foreach($i in [1..100000000])#end done')
+    expect(r).toMatchObject({ ok: true, output: ' done', warnings: [{ code: 'VTL019' }] })
+  })
+  it('building a 10^8 range fails with a message instead of running out of memory', () => {
+    expect(renderTemplate('#set($r = [1..100000000])$r.size()')).toMatchObject({ ok: false, error: { code: 'VTL011', message: expect.stringContaining('too large') } })
+  })
+  it('nested loops stop at a total iteration budget, located at the loop', () => {
+    const r = renderTemplate('\n#foreach($a in [1..1000])#foreach($b in [1..1000])#foreach($c in [1..1000])#end#end#end')
+    expect(r).toMatchObject({ ok: false, error: { code: 'VTL011', range: { line: 2, column: 26 } } })
+    // the #foreach that was starting an iteration when the budget ran out
+  })
+  it('a 50 MB body stops at the WebSocket message quota', () => {
+    const big = `{"a":"${'x'.repeat(50 * 1024 * 1024)}"}`
+    expect(renderTemplate("$input.path('$.a').length()", { body: big })).toMatchObject({ ok: false, error: { code: 'VTL011', message: expect.stringContaining('128 KB') } })
+    void QUOTAS
+  })
+  it.each([
+    ['#macro(r)#r()#end#r()', 'velocimacro.max.depth'],
+    ['#define($d)$d#end$d', 'recursive'],
+  ])('recursion %s fails with a message (%s)', (t, what) => {
+    expect(renderTemplate(t)).toMatchObject({ ok: false, error: { code: 'VTL011', message: expect.stringContaining(what) } })
+    void VEL_CONF
+  })
+  it('a payload nested 100 000 deep fails like a parse error, not a stack overflow', () => {
+    const r = renderTemplate("$input.path('$')", { body: `${'['.repeat(60_000)}${']'.repeat(60_000)}` })
+    expect(r).toMatchObject({ ok: false, error: { code: 'VTL011', message: expect.stringContaining('nested deeper') } })
+  })
+})
