@@ -2,7 +2,8 @@
  * VTL engine timings: validate a 5 KB and a ~300 KB template cold (every block of the text is new, so no cache
  * helps), validate the 300 KB template after a one-line edit (the keystroke case, where unchanged chunks are
  * reused), render a 5 KB template against a 100 KB message; validation is measured in alternation with a bare
- * velocityjs parse of an equivalent text, so machine load affects both alike.
+ * velocityjs parse of an equivalent text, so machine load affects both alike. A single long line of references,
+ * doubling from 1 to 8 MB, shows every pass is linear.
  */
 import { parse } from 'velocityjs'
 import { renderTemplate, validateTemplate } from '../src/vtl'
@@ -88,6 +89,30 @@ const suite: BenchSuite = {
       return validateTemplate(lines300.join('\n'), opts)
     }, { runs: 11, warmup: 2 })
 
+    // One long line of references, doubling 1 → 8 MB: validate (with its trial render) then render, cold each time.
+    // Linear passes show the time doubling with the size (ms per MB constant).
+    const lineRows: BenchRow[] = []
+    let perMb1 = 0
+    for (const mb of [1, 2, 4, 8]) {
+      const unit = "$context.requestId $input.path('$.id') "
+      const line = (tag: number) => `${tag} ${unit.repeat(Math.ceil((mb * 1024 * 1024) / unit.length))}`
+      let tag = 0
+      const t = await measure(() => {
+        const text = line(++tag)
+        validateTemplate(text, { sampleMessage: '{"id":"7"}' })
+        return renderTemplate(text, { body: '{"id":"7"}' })
+      }, { runs: mb <= 2 ? 3 : 1, warmup: 1 })
+      const perMb = t.median / mb
+      if (mb === 1) perMb1 = perMb
+      lineRows.push({
+        name: `validate+render one ${mb} MB line of references`,
+        median: t.median,
+        goal: mb === 8 ? '< 2 s at 10 MB' : undefined,
+        met: mb === 8 ? (t.median * 10) / 8 < 2000 : undefined,
+        note: `${fmt(perMb)} ms/MB (${fmt(perMb / perMb1)}× the 1 MB rate; linear = 1×)`,
+      })
+    }
+
     const ratio = (a: number, b: number) => `${fmt(a / b)}× bare velocityjs parse (${fmt(b)} ms)`
     return [
       { name: `validate 5 KB template (${t5.length} B)`, median: validate5.median, goal: '< 10 ms', met: validate5.median < 10, note: `p95 ${fmt(validate5.p95)} ms; ${ratio(validate5.median, parse5.median)}; goal ≤ 2×` },
@@ -96,6 +121,7 @@ const suite: BenchSuite = {
       { name: 'validate 300 KB template after a one-line edit', median: edit300.median, goal: '< 300 ms', met: edit300.median < 300, note: `p95 ${fmt(edit300.p95)} ms; unchanged chunks come from the chunk cache` },
       { name: 'bare velocityjs parse, 5 KB', median: parse5.median, note: 'baseline' },
       { name: 'bare velocityjs parse, 300 KB', median: parse300.median, note: 'baseline' },
+      ...lineRows,
     ]
   },
 }

@@ -39,7 +39,10 @@ export interface ScanResult {
   masked: string
   normalized: string
   problems: ScanProblem[]
-  /** Offsets of `#stop` directives, rewritten in `normalized` as `#st()`, a call velocityjs parses (it prints `#stop` as text). */
+  /**
+   * Offsets of `#stop` directives, rewritten in `normalized` as `#st()`, a call velocityjs parses: velocityjs 2.1.7
+   * prints `#stop` as text (/work/shared/reference/vtl.md says it supports `#stop`; it does not).
+   */
   stops: number[]
 }
 
