@@ -7,16 +7,17 @@
 import type { Diagnostic } from '../model/diagnostics'
 import type { Design, EntityId, Integration, Route } from '../model/types'
 import { parseExpression } from '../model/selectionExpression'
-import { parseJava, toJava } from './json'
+import { toJava } from './json'
 import { printValue } from './values'
 
 export { parseExpression, staticValue, type ExpressionPart } from '../model/selectionExpression'
 
 type Body = { ok: true; value: unknown } | { ok: false }
 
+/** A message body as plain JSON (JSON.parse), for callers such as the emulator; expressions convert it to Java values. */
 export function parseBody(message: string): Body {
   try {
-    return { ok: true, value: parseJava(message) }
+    return { ok: true, value: JSON.parse(message) as unknown }
   } catch {
     return { ok: false }
   }
