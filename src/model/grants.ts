@@ -6,6 +6,7 @@
  * each method (actions in its order; proven by synthesizing every method in the import corpus).
  */
 
+import { authorizerPermission, integrationPermission, type PermissionResult } from './permissions'
 import { effectiveResourceType } from './queries'
 import type { Design, EntityId, Json, ResourceType } from './types'
 
@@ -132,4 +133,52 @@ export function grantTargetType(design: Design, entity: EntityId): string {
   const kind = grantableKind(design, entity)
   if (kind === 'api' || kind === 'stage') return kind
   return effectiveResourceType(design.resources[entity]) ?? 'resource'
+}
+
+/** What the integrations and authorizers that use `roleId` as credentials need, per target entity. */
+export function roleNeeds(design: Design, roleId: EntityId): Map<EntityId, string[]> {
+  const needs = new Map<EntityId, string[]>()
+  const add = (r: PermissionResult) => {
+    if (!r.ok || !r.permission) return
+    const list = needs.get(r.permission.resource) ?? []
+    for (const a of r.permission.actions) if (!list.includes(a)) list.push(a)
+    needs.set(r.permission.resource, list)
+  }
+  for (const [id, i] of Object.entries(design.integrations)) if (i.credentials && 'role' in i.credentials && i.credentials.role === roleId) add(integrationPermission(design, id))
+  for (const [id, a] of Object.entries(design.authorizers)) if (a.credentials && 'role' in a.credentials && a.credentials.role === roleId) add(authorizerPermission(design, id))
+  return needs
+}
+
+export interface BroaderGrant {
+  entity: EntityId
+  /** Every action the role's grants allow on the entity. */
+  granted: string[]
+  /** What the role's integrations and authorizers need there (may be empty). */
+  needed: string[]
+}
+
+/** The grants of a credentials role that allow more than its integrations and authorizers use. */
+export function broaderGrants(design: Design, roleId: EntityId): BroaderGrant[] {
+  const role = Object.prototype.hasOwnProperty.call(design.resources, roleId) ? design.resources[roleId] : undefined
+  if (role?.type !== 'iam-role' || !role.grants) return []
+  const needs = roleNeeds(design, roleId)
+  const out: BroaderGrant[] = []
+  for (const entity of Object.keys(role.grants)) {
+    const granted = grantedActions(design, role.grants, entity)
+    const needed = needs.get(entity) ?? []
+    if (granted.some((a) => !needed.includes(a))) out.push({ entity, granted, needed })
+  }
+  return out
+}
+
+/**
+ * The role's grants without the broader ones: what it then may do is exactly what its integrations use (the
+ * export generates those least-privilege statements). Only ever applied by the user ("narrow" in the inspector).
+ */
+export function narrowedGrants(design: Design, roleId: EntityId): Record<EntityId, string[]> | undefined {
+  const role = design.resources[roleId]
+  if (role?.type !== 'iam-role' || !role.grants) return undefined
+  const broader = new Set(broaderGrants(design, roleId).map((b) => b.entity))
+  const kept = Object.entries(role.grants).filter(([entity]) => !broader.has(entity))
+  return kept.length ? Object.fromEntries(kept) : undefined
 }

@@ -1,5 +1,6 @@
 /** The inspector: a schema-driven form for the selected entity, or what can be done with a multi-selection. */
 import { memo, useMemo } from 'react'
+import { broaderGrants, narrowedGrants } from '../../model/grants'
 import { useShallow } from 'zustand/react/shallow'
 import { entityOf, graphEdges } from '../../model/ops'
 import { locateEntity } from '../../model/queries'
@@ -126,6 +127,18 @@ function EntityForm({ id, kind }: { id: string; kind: NonNullable<ReturnType<typ
             </li>
           ))}
         </ul>
+      )}
+      {kind === 'resource' && broaderGrants(design, id).length > 0 && (
+        // Never automatic: narrowing changes the user's IAM, so it is one explicit, undoable click.
+        <button
+          type="button"
+          className="button"
+          data-testid="inspector.narrow-grants"
+          title="Replace the broader grants with exactly the actions this role's integrations use"
+          onClick={() => store.getState().setField(id, ['grants'], narrowedGrants(design, id))}
+        >
+          Narrow to what the integrations use
+        </button>
       )}
       {kind === 'integration' && (
         <button type="button" className="button" data-testid="inspector.open-templates" onClick={() => store.getState().openTemplate(id)}>

@@ -61,6 +61,8 @@ export const MODEL_CODES = {
   MDL053: { severity: 'error', title: 'Invalid JSON' },
   MDL054: { severity: 'error', title: 'Snapshot removal policy on a resource CloudFormation cannot snapshot' },
   MDL055: { severity: 'error', title: 'Log retention that CloudWatch Logs does not offer' },
+  MDL056: { severity: 'error', title: 'A grant that is not a CDK grant method of the entity (the export cannot write it)' },
+  MDL057: { severity: 'info', title: 'A role is granted more than its integrations use (could be narrower)' },
 } as const satisfies Record<string, { severity: Severity; title: string }>
 
 export type ModelCode = keyof typeof MODEL_CODES

@@ -10,6 +10,7 @@ import type { DesignDocument } from '../types'
 import { apiRules } from './apiRules'
 import { authorizerRules } from './authorizerRules'
 import { CheckContext, type Rule } from './context'
+import { grantRules } from './grantRules'
 import { integrationRules } from './integrationRules'
 import { quotaRules } from './quotaRules'
 import { referenceRules } from './referenceRules'
@@ -19,7 +20,7 @@ import { stageRules } from './stageRules'
 
 export { MODEL_CODES, type ModelCode } from './codes'
 
-const RULES: Rule[] = [apiRules, routeRules, integrationRules, authorizerRules, stageRules, resourceRules, referenceRules, quotaRules]
+const RULES: Rule[] = [apiRules, routeRules, integrationRules, authorizerRules, stageRules, resourceRules, grantRules, referenceRules, quotaRules]
 
 export function checkDocument(doc: DesignDocument): Diagnostic[] {
   const ctx = new CheckContext(doc.design)
