@@ -396,6 +396,22 @@ const CASES: Case[] = [
     entity: 'logs',
     pass: (d) => void (d.resources.logs = { type: 'log-group', retentionDays: 14 }),
   },
+  {
+    code: 'MDL056',
+    name: 'a grant the table does not have',
+    fail: (d) => void ((d.resources.apiRole as { grants?: Record<string, string[]> }).grants = { table: ['grantPublish'] }),
+    entity: 'apiRole',
+    field: 'grants.table',
+    pass: (d) => void ((d.resources.apiRole as { grants?: Record<string, string[]> }).grants = { table: ['grantWriteData'] }),
+  },
+  {
+    code: 'MDL057',
+    name: 'a write grant where the integration needs PutItem only',
+    fail: (d) => void ((d.resources.apiRole as { grants?: Record<string, string[]> }).grants = { table: ['grantWriteData'] }),
+    entity: 'apiRole',
+    field: 'grants.table',
+    pass: () => {},
+  },
 ]
 
 function run(mutate: (d: Design, doc: DesignDocument) => void) {
