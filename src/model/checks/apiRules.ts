@@ -12,7 +12,13 @@ export const apiRules: Rule = (ctx) => {
     const vars = parseExpression(expr).filter((p) => p.kind === 'var')
     const bad = vars.find((v) => v.kind === 'var' && !/^request\.body(\.|$)/.test(v.name))
     if (!vars.length) {
-      ctx.report('MDL007', API_ENTITY_ID, ['routeSelectionExpression'], `"${expr}" has no $request.body variable, so every message selects the same route.`)
+      // A static expression (`action`, `\$default`) is deployable: AWS's selection-expression rules apply to every
+      // expression and name `"\$default"` as the way to map to the reserved $default key, and the summary table
+      // says a route selection expression yields a Route.RouteKey with $default as the catch-all. It deploys,
+      // but every message then takes the same route, so it is a warning, not an error.
+      // https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api-selection-expressions.html
+      const key = parseExpression(expr).map((p) => (p.kind === 'text' ? p.text : '')).join('')
+      ctx.report('MDL007', API_ENTITY_ID, ['routeSelectionExpression'], `"${expr}" reads nothing from the message, so every message selects route ${JSON.stringify(key)}; use $request.body.<field> to route by content.`, 'warning')
     } else if (bad && bad.kind === 'var') {
       ctx.report('MDL007', API_ENTITY_ID, ['routeSelectionExpression'], `"$${bad.name}" is not allowed in a route selection expression; only $request.body.<path> can be read from a message.`)
     }

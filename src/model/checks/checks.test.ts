@@ -78,6 +78,7 @@ const CASES: Case[] = [
     },
   },
   { code: 'MDL007', name: 'route selection without request.body', fail: (d) => void (d.api.routeSelectionExpression = '$context.routeKey'), entity: 'api', pass: (d) => void (d.api.routeSelectionExpression = '${request.body.service}/${request.body.action}') },
+  { code: 'MDL007', name: 'variable other than request.body in route selection', fail: (d) => void (d.api.routeSelectionExpression = '${request.body.a}-$context.stage'), entity: 'api', pass: (d) => void (d.api.routeSelectionExpression = '${request.body.a}-x') },
   { code: 'MDL007', name: 'empty route selection expression', fail: (d) => void (d.api.routeSelectionExpression = ' '), entity: 'api', pass: () => {} },
   {
     code: 'MDL008',
@@ -455,5 +456,18 @@ describe('checkDocument', () => {
     const before = JSON.stringify(doc)
     checkDocument(doc)
     expect(JSON.stringify(doc)).toBe(before)
+  })
+})
+
+describe('static route selection expressions (MDL007 decision)', () => {
+  // AWS: "A dollar sign ($) can be escaped with \"\\\" … most useful when defining an expression that maps to the
+  // reserved $default key, e.g. \"\\$default\"" — a static expression deploys; every message takes one route.
+  // https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api-selection-expressions.html
+  it.each(['action', '\\$default'])('%s is a warning naming the one route it selects', (expr) => {
+    const doc = base()
+    doc.design.api.routeSelectionExpression = expr
+    const d = checkDocument(doc).filter((x) => x.code === 'MDL007')
+    expect(d).toMatchObject([{ severity: 'warning' }])
+    expect(d[0].message).toContain(expr === 'action' ? '"action"' : '"$default"')
   })
 })

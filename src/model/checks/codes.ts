@@ -12,7 +12,7 @@ export const MODEL_CODES = {
   MDL004: { severity: 'error', title: 'Authorizer on a route other than $connect' },
   MDL005: { severity: 'error', title: 'API key required but the API has no API-key selection expression' },
   MDL006: { severity: 'warning', title: 'API key required on a route other than $connect' },
-  MDL007: { severity: 'error', title: 'Route selection expression is empty or does not read the message body' },
+  MDL007: { severity: 'error', title: 'Route selection expression is empty or reads something other than the message body (a static one deploys: warning)' },
   MDL008: { severity: 'error', title: 'Template selection expression can never pick a template' },
   MDL009: { severity: 'warning', title: 'Template selection expression $default without the backslash' },
   MDL010: { severity: 'error', title: 'Two-way route on an AWS, HTTP or Mock integration without an integration response' },
