@@ -17,7 +17,7 @@ export const VTL_CODES = {
   VTL004: { severity: 'error', title: 'syntax error reported by the VTL parser' },
   VTL005: { severity: 'error', title: 'unterminated comment `#* *#` or unparsed block `#[[ ]]#`' },
   VTL006: { severity: 'error', title: 'template larger than API Gateway’s 300 KB limit' },
-  VTL007: { severity: 'error', title: 'unknown `$context` variable for WebSocket APIs' },
+  VTL007: { severity: 'warning', title: 'unknown `$context` variable for WebSocket APIs (AWS renders it empty)' },
   VTL008: { severity: 'error', title: '`$context` variable that exists only for REST APIs' },
   VTL009: { severity: 'error', title: 'access-log or authorizer-only variable, not available in mapping templates' },
   VTL010: { severity: 'warning', title: '`$input.params` / headers / query strings exist only on `$connect`' },
@@ -39,6 +39,8 @@ export const VTL_CODES = {
   VTL026: { severity: 'error', title: 'the design has no route with the given key (message tester)' },
   VTL027: { severity: 'error', title: 'nesting or literal beyond what the parser handles safely (hostile or generated template)' },
   VTL028: { severity: 'warning', title: '`#include` / `#parse` have no resource loader on API Gateway and render nothing' },
+  VTL029: { severity: 'warning', title: '`"$input.json(…)"` inside quotes: a JSON string value renders as `""hi""`, invalid JSON' },
+  VTL030: { severity: 'warning', title: 'a root API Gateway does not have (AppSync’s `$ctx`): it renders empty' },
 } as const satisfies Record<string, VtlCodeInfo>
 
 export type VtlCode = keyof typeof VTL_CODES

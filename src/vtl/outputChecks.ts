@@ -88,13 +88,25 @@ export function checkFormOutput(output: string, template: string, lines: LineInd
   return out
 }
 
-export function checkMockOutput(output: string, template: string, lines: LineIndex): Diagnostic[] {
-  let parsed: unknown
+/**
+ * JSON with bare keys (`{statusCode: 200}`), as MOCK integrations read it: AWS accepts that form there (its parser
+ * is lenient), so a MOCK request template gets a warning rather than an error for it. Undefined when not readable.
+ */
+export function parseLenientJson(text: string): unknown {
   try {
-    parsed = JSON.parse(output)
+    return JSON.parse(text)
   } catch {
-    return [] // VTL012 already reports it
+    try {
+      return JSON.parse(text.replace(/([{,]\s*)([A-Za-z_$][A-Za-z0-9_$]*)\s*:/g, '$1"$2":'))
+    } catch {
+      return undefined
+    }
   }
+}
+
+export function checkMockOutput(output: string, template: string, lines: LineIndex): Diagnostic[] {
+  const parsed = parseLenientJson(output)
+  if (parsed === undefined) return [] // VTL012 already reports it
   const code = parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>).statusCode : undefined
   if (typeof code === 'number' && Number.isInteger(code)) return []
   return [diag('VTL016', 'a MOCK request template must render a JSON object with an integer "statusCode", e.g. {"statusCode": 200}', lines.range(0, Math.min(1, template.length)))]

@@ -67,6 +67,9 @@ export function checkReferences(refs: RefToken[], lines: LineIndex, opts: Static
     } else if (ref.root === 'input' && !assigned.has('input')) {
       const first = ref.segments[0]
       if (!first) continue
+      // `"$input.json('$.text')"`: json() already prints the quotes of a string value, so this renders `""hi""`.
+      if (first.name === 'json' && first.kind === 'call' && ref.segments.length === 1 && lines.text[ref.start - 1] === '"' && lines.text[ref.end] === '"')
+        out.push(diag('VTL029', '`$input.json(…)` prints JSON, quotes included: inside quotes a string renders as `""hi""`; drop the quotes, or use `$util.escapeJavaScript($input.path(…))` inside them', range(ref.end)))
       if (!INPUT_MEMBERS.has(first.name)) {
         out.push(diag('VTL020', `\`$input.${first.name}\` does not exist; use body, json('$.x'), path('$.x') or params()`, range(first.end)))
         continue
@@ -85,6 +88,8 @@ export function checkReferences(refs: RefToken[], lines: LineIndex, opts: Static
       const first = ref.segments[0]
       if (first && first.kind !== 'call' && !first.name.includes('$') && !opts.stageVariableNames.includes(first.name))
         out.push(diag('VTL018', `stage variable \`${first.name}\` is not defined on any stage${opts.stageVariableNames.length ? ` (defined: ${opts.stageVariableNames.join(', ')})` : ''}`, range(first.end)))
+    } else if (ref.root === 'ctx' && !assigned.has('ctx')) {
+      out.push(diag('VTL030', '`$ctx` is AppSync’s name for the context; API Gateway has no `$ctx` and renders it empty: write `$context`', range(ref.rootEnd)))
     } else if (ref.root.includes('-') && !KNOWN_ROOTS.has(ref.root) && !assigned.has(ref.root)) {
       const [head, ...rest] = ref.root.split('-')
       out.push(diag('VTL021', `\`$${ref.root}\` is one identifier in VTL (hyphens are allowed in names); write \`\${${head}}-${rest.join('-')}\` if you meant \`$${head}\` followed by text`, range(ref.rootEnd)))

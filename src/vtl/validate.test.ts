@@ -61,6 +61,10 @@ const cases: Case[] = [
   { code: 'VTL021', bad: '$prefix-suffix', good: '${prefix}-suffix', at: [1, 1] },
   { code: 'VTL022', bad: '{"ttl": {"N": "$context.requestTimeEpoch + 86400"}}', good: '{"ttl": {"N": "$context.requestTimeEpoch"}}', at: [1, 16] },
   { code: 'VTL023', bad: '{}', good: '{}', opts: { templateSelectionExpression: '$default', templateKeys: ['$default'] }, at: [1, 1] },
+  // AWS docs, $input.json: "returns a JSON string" (with its quotes); inside "…" that doubles them.
+  { code: 'VTL029', bad: `{"t": "$input.json('$.text')"}`, good: `{"t": $input.json('$.text')}`, at: [1, 8] },
+  // AppSync's $ctx is not an API Gateway variable (API Gateway mapping template reference lists $context only).
+  { code: 'VTL030', bad: '{"id": "$ctx.requestId"}', good: '{"id": "$context.requestId"}', at: [1, 9] },
   { code: 'VTL027', bad: `x\n${'#if(true)'.repeat(300)}${'#end'.repeat(300)}`, good: `x\n${'#if(true)'.repeat(20)}${'#end'.repeat(20)}`, at: [2, 1801] },
   // Velocity 1.7 user guide, #include / #parse: they read files through the resource loader; API Gateway has none.
   { code: 'VTL028', bad: 'a #parse("other.vm") b', good: 'a b', at: [1, 3] },
@@ -136,6 +140,21 @@ describe('validateTemplate checks', () => {
     const keys = { templateKind: 'response' as const, templateSelectionExpression: '${integration.response.statuscode}', templateKeys: ['$default', '200'] }
     expect(codes('{}', keys)).toEqual([])
   })
+
+  // AWS docs "Mock integrations": the request template `{"statusCode": 200}`; bare keys are accepted by MOCK (issue 10).
+  it('a MOCK request template with a bare statusCode key is a warning, not an error', () => {
+    const d = validateTemplate('{statusCode: 200}', { integrationType: 'mock', routeKey: 'ping' })
+    expect(d.map((x) => [x.code, x.severity])).toEqual([['VTL012', 'warning']])
+    expect(validateTemplate('{statusCode: 200}', { service: 'dynamodb', integrationType: 'aws' }).map((x) => [x.code, x.severity])).toEqual([['VTL012', 'error']])
+  })
+
+  // No false alarms on canonical templates (issue 10): AWS docs' DynamoDB PutItem on $connect, an SQS FIFO form body,
+  // and a template that ends with #stop followed by notes.
+  it.each([
+    ['DynamoDB PutItem on $connect', '{"TableName":"Connections","Item":{"connectionId":{"S":"$context.connectionId"},"connectedAt":{"N":"$context.connectedAt"}}}', { routeKey: '$connect', service: 'dynamodb', action: 'PutItem', integrationType: 'aws' }],
+    ['SQS FIFO form body', 'Action=SendMessage&MessageGroupId=$context.connectionId&MessageDeduplicationId=$context.requestId&MessageBody=$util.urlEncode($input.body)', { routeKey: 'send', service: 'sqs', action: 'SendMessage', integrationType: 'aws' }],
+    ['#stop before trailing notes', '{"TableName": "T", "Key": {"id": {"S": "$context.connectionId"}}}#stop\nnotes: not JSON', { service: 'dynamodb', integrationType: 'aws' }],
+  ] as const)('%s: no diagnostics', (_n, t, o) => expect(validateTemplate(t, o)).toEqual([]))
 
   it('never throws on hostile input', () => {
     for (const t of ['#', '$', '#{', '${', '#if(', '#set(', '$a.b(', '#[[', '#*', '\\', '"', "'", '#macro(', '#@x()', '$!{', ')))', '#if($a)#else#else#end'])

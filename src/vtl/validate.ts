@@ -9,7 +9,7 @@ import type { Design } from '../model/types'
 import { checkBalance } from './balance'
 import { checkLimits } from './limits'
 import { parseTemplate } from './parse'
-import { checkFormOutput, checkJsonOutput, checkMockOutput, outputKind } from './outputChecks'
+import { checkFormOutput, checkJsonOutput, checkMockOutput, outputKind, parseLenientJson } from './outputChecks'
 import { diag, LineIndex } from './positions'
 import { scanReferences } from './references'
 import { resolveTemplateRefs } from './refValues'
@@ -144,7 +144,11 @@ function validateUnsafe(text: string, opts: ValidateOptions): Diagnostic[] {
     if (!rendered.ok) out.push(rendered.error)
     else {
       out.push(...rendered.warnings)
-      if (kind === 'json') out.push(...checkJsonOutput(rendered.output, renderText, lines))
+      const mockRequest = opts.integrationType === 'mock' && !response
+      if (kind === 'json')
+        for (const d of checkJsonOutput(rendered.output, renderText, lines))
+          // MOCK reads `{statusCode: 200}` (bare keys) fine; only a backend that parses JSON rejects it.
+          out.push(mockRequest && parseLenientJson(rendered.output) !== undefined ? { ...d, severity: 'warning', message: `${d.message}; a MOCK integration accepts it, a JSON backend would not` } : d)
       if (kind === 'form') out.push(...checkFormOutput(rendered.output, renderText, lines))
       if (opts.integrationType === 'mock' && !response) out.push(...checkMockOutput(rendered.output, renderText, lines))
     }
