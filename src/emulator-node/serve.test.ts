@@ -3,7 +3,10 @@
  * wait bounded. Each test starts and stops its own server on an ephemeral port.
  */
 
+import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import { ApiGatewayManagementApiClient, GetConnectionCommand, GoneException, PostToConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi'
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb'
@@ -166,5 +169,110 @@ describe('serve', () => {
     await open(server, events)
     const state = (await (await fetch(`http://127.0.0.1:${server.port}/_state`)).json()) as { services: { dynamodb: Record<string, unknown[]> } }
     expect(Object.values(state.services.dynamodb)[0]).toHaveLength(1)
+  })
+
+  it('sqs-fan-in: every message lands in the in-memory queue, with the connection id as an attribute', async () => {
+    const { server, events } = await serve(example('sqs-fan-in'))
+    const c = await open(server, events)
+    c.ws.send('{"hello":"queue"}')
+    await within(
+      (async () => {
+        while (!events.some((e) => e.kind === 'integration' && e.summary.includes('answered 200'))) await new Promise((r) => setTimeout(r, 20))
+      })(),
+      5000,
+      'the SQS answer',
+    )
+    const state = (await (await fetch(`http://127.0.0.1:${server.port}/_state`)).json()) as { services: { sqs: Record<string, { body: string; attributes: Record<string, { StringValue: string }> }[]> } }
+    const [queue] = Object.values(state.services.sqs)
+    expect(queue).toEqual([expect.objectContaining({ body: '{"hello":"queue"}', attributes: { connectionId: { DataType: 'String', StringValue: c.id } } })])
+  })
+
+  it('HTTP integration: a real request to the backend with the rendered body; the integration response is the reply', async () => {
+    const received: { method?: string; url?: string; body: string; header?: string }[] = []
+    const backend = createServer((req, res) => {
+      let body = ''
+      req.on('data', (d: Buffer) => (body += d.toString()))
+      req.on('end', () => {
+        received.push({ method: req.method, url: req.url, body, header: req.headers['x-conn'] as string })
+        res.writeHead(201, { 'Content-Type': 'application/json' })
+        res.end('{"stored":true}')
+      })
+    })
+    await new Promise<void>((r) => backend.listen(0, '127.0.0.1', () => r()))
+    try {
+      const design = example('mock-ping')
+      design.integrations.pingMock = {
+        type: 'http',
+        uri: `http://127.0.0.1:${(backend.address() as AddressInfo).port}/messages`,
+        method: 'POST',
+        requestParameters: { 'integration.request.header.X-Conn': 'context.connectionId' },
+        requestTemplates: { $default: '{"from":"$context.connectionId","text":$input.json(\'$.text\')}' },
+        templateSelectionExpression: '\\$default',
+        responses: { '/2\\d\\d/': { templates: { $default: '{"ok":$input.json(\'$.stored\'),"status":"$context.status"}' } } },
+      }
+      const { server, events } = await serve(design)
+      const c = await open(server, events)
+      c.ws.send('{"action":"ping","text":"over http"}')
+      expect(JSON.parse(await c.next())).toMatchObject({ ok: true })
+      expect(received).toEqual([{ method: 'POST', url: '/messages', body: `{"from":"${c.id}","text":"over http"}`, header: c.id }])
+    } finally {
+      await new Promise<void>((r) => backend.close(() => r()))
+    }
+  })
+
+  it('Kinesis: PutRecord goes to kinesalite and the record is in the state', async () => {
+    const design = example('mock-ping')
+    design.resources.stream = { type: 'kinesis-stream', shardCount: 1 }
+    design.integrations.pingMock = {
+      type: 'aws',
+      service: 'kinesis',
+      action: 'PutRecord',
+      target: 'stream',
+      method: 'POST',
+      requestTemplates: { $default: '{"StreamName":"@{stream.name}","Data":"$util.base64Encode($input.body)","PartitionKey":"$context.connectionId"}' },
+      templateSelectionExpression: '\\$default',
+      responses: { $default: { templates: { $default: '{"seq":$input.json(\'$.SequenceNumber\')}' } } },
+    }
+    const { server, events } = await serve(design)
+    const c = await open(server, events)
+    c.ws.send('{"action":"ping","n":1}')
+    expect(JSON.parse(await c.next())).toEqual({ seq: expect.any(String) })
+    const state = (await (await fetch(`http://127.0.0.1:${server.port}/_state`)).json()) as { services: { kinesis: Record<string, { data: string; partitionKey: string }[]> } }
+    const [records] = Object.values(state.services.kinesis)
+    expect(records).toEqual([expect.objectContaining({ partitionKey: c.id, data: Buffer.from('{"action":"ping","n":1}').toString('base64') })])
+  })
+
+  it('reload keeps open connections; their next message follows the new design', async () => {
+    const { server, events } = await serve(example('mock-ping'))
+    const c = await open(server, events)
+    const next = example('mock-ping')
+    next.integrations.pingMock.responses!.$default.templates!.$default = '{"action":"pong v2"}'
+    await server.reload(next)
+    c.ws.send('{"action":"ping"}')
+    expect(JSON.parse(await c.next())).toEqual({ action: 'pong v2' })
+  })
+
+  const hasPython = (() => {
+    try {
+      execFileSync('python3', ['--version'], { stdio: 'ignore' })
+      return true
+    } catch {
+      return false
+    }
+  })()
+
+  it.runIf(hasPython)('a Python Lambda runs with python3, with the function environment, and replies on a two-way route', async () => {
+    const design = example('chat')
+    design.resources.handler = {
+      type: 'lambda-function',
+      runtime: 'python3.12',
+      handler: 'index.handler',
+      environment: { GREETING: 'hello from python' },
+      code: 'import json, os\ndef handler(event, context):\n    return {"statusCode": 200, "body": json.dumps({"greeting": os.environ["GREETING"], "route": event["requestContext"]["routeKey"], "fn": context.function_name})}\n',
+    }
+    const { server, events } = await serve(design)
+    const c = await open(server, events)
+    c.ws.send('{"action":"sendMessage"}')
+    expect(JSON.parse(await c.next())).toMatchObject({ greeting: 'hello from python', route: 'sendMessage' })
   })
 })
