@@ -12,6 +12,7 @@
  */
 
 import type { Json, JsonObject } from '../model/types'
+import { clf as requestTime, eventTypeFor as eventType } from '../vtl/context'
 
 export interface Connection {
   id: string
@@ -39,19 +40,6 @@ export interface RequestInfo {
   domainName: string
   apiId: string
   disconnect?: { statusCode: number; reason: string }
-}
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
-
-/** `$context.requestTime`: CLF format, `15/Jan/2026:12:00:00 +0000`. */
-export function requestTime(ms: number): string {
-  const d = new Date(ms)
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${p(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`
-}
-
-export function eventType(routeKey: string): 'CONNECT' | 'DISCONNECT' | 'MESSAGE' {
-  return routeKey === '$connect' ? 'CONNECT' : routeKey === '$disconnect' ? 'DISCONNECT' : 'MESSAGE'
 }
 
 /** The `$context` object a mapping template sees. */

@@ -24,17 +24,9 @@ export const CLOSE = {
   tooBig: 1009,
 } as const
 
-/** UTF-8 byte length without TextEncoder allocations for ASCII-only text. */
+const encoder = new TextEncoder()
+
+/** UTF-8 byte length of a text frame. */
 export function utf8Bytes(text: string): number {
-  let n = 0
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (c < 0x80) n += 1
-    else if (c < 0x800) n += 2
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4
-      i++
-    } else n += 3
-  }
-  return n
+  return encoder.encode(text).length
 }

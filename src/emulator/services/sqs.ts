@@ -7,7 +7,7 @@
  */
 
 import type { Json } from '../../model/types'
-import { md5Hex } from './md5'
+import { md5Hex } from '../../export/ir/md5'
 import { actionOf, header, jsonAnswer, jsonError, parseForm, parseJsonObject, queryError, uuidFrom, xmlEscape, type AwsService, type AwsServiceAnswer, type AwsServiceRequest, type NewId } from './types'
 
 export interface QueueInfo {
