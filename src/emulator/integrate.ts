@@ -15,6 +15,12 @@ import { headerValue, lambdaProxyEvent, templateContext, type RequestInfo } from
 import type { AwsService } from './services/types'
 import type { EmulatorHost, LambdaResult, TimelineEvent } from './types'
 
+/** Long texts in one-line summaries (the full text stays in `detail`). */
+export function abbreviate(text: string, max: number): string {
+  const one = text.replace(/\s*\n\s*/g, ' ')
+  return one.length <= max ? one : `${one.slice(0, max)}… (${text.length} chars)`
+}
+
 export interface IntegrationEnv {
   design: Design
   host: EmulatorHost
@@ -96,7 +102,7 @@ function integrationRequest(env: IntegrationEnv, r: RequestInfo, id: EntityId, i
     return { ok: true, body }
   }
   const out = render(env, r, sel.template, body)
-  env.emit({ kind: 'template', summary: `template ${sel.key} (${sel.reason})`, entity: id, connectionId: r.conn.id, requestId: r.requestId, detail: { key: sel.key, template: sel.template, ...(out.ok ? { rendered: out.output } : { error: out.error.message }) }, error: !out.ok })
+  env.emit({ kind: 'template', summary: `template ${sel.key} (${sel.reason})${out.ok ? ` → ${abbreviate(out.output, 160)}` : ''}`, entity: id, connectionId: r.conn.id, requestId: r.requestId, detail: { key: sel.key, template: sel.template, ...(out.ok ? { rendered: out.output } : { error: out.error.message }) }, error: !out.ok })
   if (!out.ok) return { ok: false, reason: `the request template fails: ${out.error.message}` }
   return { ok: true, body: out.output }
 }
@@ -144,7 +150,7 @@ function integrationResponse(env: IntegrationEnv, r: RequestInfo, id: EntityId, 
     return { ok: true, status, reply: backendBody }
   }
   const out = render(env, r, templates[templateKey], backendBody)
-  env.emit({ kind: 'response', summary: `integration response ${hit.key}, template ${templateKey}`, entity: id, connectionId: r.conn.id, requestId: r.requestId, detail: { key: hit.key, template: templates[templateKey], ...(out.ok ? { rendered: out.output } : { error: out.error.message }) }, error: !out.ok })
+  env.emit({ kind: 'response', summary: `integration response ${hit.key}, template ${templateKey}${out.ok ? ` → ${abbreviate(out.output, 160)}` : ''}`, entity: id, connectionId: r.conn.id, requestId: r.requestId, detail: { key: hit.key, template: templates[templateKey], ...(out.ok ? { rendered: out.output } : { error: out.error.message }) }, error: !out.ok })
   if (!out.ok) return { ok: false, reason: `the response template fails: ${out.error.message}` }
   return { ok: true, status, reply: out.output }
 }
@@ -200,7 +206,7 @@ export async function callIntegration(env: IntegrationEnv, r: RequestInfo, id: E
       const headers = obj && obj.headers && typeof obj.headers === 'object' ? (obj.headers as Record<string, string>) : undefined
       // A proxy function's reply is its `body` (websocket-rules.md §5.1); a value without `body` sends nothing.
       const reply = obj && obj.body !== undefined ? (typeof obj.body === 'string' ? obj.body : JSON.stringify(obj.body)) : undefined
-      env.emit({ kind: 'integration', summary: `Lambda returned ${status}${reply !== undefined ? ` with a body` : ''}`, ...where, detail: { result: value ?? null, ...(res.logs?.length ? { logs: res.logs } : {}) } })
+      env.emit({ kind: 'integration', summary: `Lambda returned ${status}${reply !== undefined ? `: ${abbreviate(reply, 160)}` : ''}`, ...where, detail: { result: value ?? null, ...(res.logs?.length ? { logs: res.logs } : {}) } })
       return { ok: true, status, reply, headers }
     }
     case 'lambda': {
@@ -239,7 +245,7 @@ export async function callIntegration(env: IntegrationEnv, r: RequestInfo, id: E
         env.emit({ kind: 'integration', summary: `${service} failed: ${msg}`, ...where, error: true })
         return { ok: false, reason: msg }
       }
-      env.emit({ kind: 'integration', summary: `${service} answered ${answer.status}`, ...where, error: answer.status >= 400, detail: { status: answer.status, headers: answer.headers, body: answer.body } })
+      env.emit({ kind: 'integration', summary: `${service} answered ${answer.status} ${abbreviate(answer.body, 160)}`, ...where, error: answer.status >= 400, detail: { status: answer.status, headers: answer.headers, body: answer.body } })
       const out = integrationResponse(env, r, id, integration, String(answer.status), answer.status, answer.body, body)
       return out.ok ? { ...out, body: answer.body } : out
     }

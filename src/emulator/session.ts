@@ -12,7 +12,7 @@ import { authorize } from './authorize'
 import { headerValue, type Connection, type RequestInfo } from './events'
 import { errorFrame, FORBIDDEN, INTERNAL_ERROR, INVALID_BODY } from './frames'
 import { randomId } from './ids'
-import { callIntegration, type IntegrationEnv } from './integrate'
+import { abbreviate, callIntegration, type IntegrationEnv } from './integrate'
 import { CLOSE, DEFAULT_LIMITS, utf8Bytes } from './limits'
 import { inMemoryServices } from './services'
 import type { AwsService } from './services/types'
@@ -302,8 +302,4 @@ export class EmulatorSession {
 
 function firstStage(design: Design): Stage | undefined {
   return Object.values(design.stages)[0]
-}
-
-export function abbreviate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length} chars)`
 }
