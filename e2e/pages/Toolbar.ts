@@ -1,6 +1,6 @@
 import { type Locator, type Page } from '@playwright/test'
 
-export type ToolbarButton = 'new' | 'open' | 'save' | 'import' | 'export' | 'share' | 'undo' | 'redo' | 'add' | 'auto-layout' | 'fit-view' | 'theme'
+export type ToolbarButton = 'new' | 'open' | 'save' | 'import' | 'export' | 'share' | 'undo' | 'redo' | 'add' | 'auto-layout' | 'fit-view' | 'theme' | 'examples' | 'shortcuts'
 
 export class Toolbar {
   readonly saveState: Locator

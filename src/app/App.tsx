@@ -24,6 +24,8 @@ import type { DesignerStore } from '../store/createDesignerStore'
 import type { PersistenceController } from '../store/persistence'
 import { DesignerStoreProvider, useDesigner } from '../store/StoreProvider'
 import { useShortcuts } from './useShortcuts'
+import { setActiveCommandContext, type AppActions, type CommandContext } from './commands/commandTable'
+import { CommandsProvider } from './commands/CommandsProvider'
 import { NODE_HEIGHT, NODE_WIDTH } from '../layout/columns'
 import './app.css'
 
@@ -108,15 +110,18 @@ function Shell({ store, persistence }: AppProps) {
     [store, flow, fail],
   )
 
-  const commands = useMemo(
+  const fitView = useCallback(() => void flow.fitView({ padding: 0.2, maxZoom: 1, duration: 200 }), [flow])
+
+  /** What only the shell can do; the command table (src/app/commands) calls these. */
+  const app = useMemo<AppActions>(
     () => ({
-      onNew: () => {
+      newDesign: () => {
         forgetFileHandle()
         // The API waits off to the side until it is dragged from the palette (or the design is laid out).
         store.getState().replaceDocument(emptyDocument('myapi'), 'design.yaml')
         store.getState().notify('info', 'New design. Undo (Ctrl/Cmd+Z) brings the previous one back.')
       },
-      onOpen: () => {
+      open: () => {
         pickFileWithFsa().then(
           (picked) => {
             if (picked === 'unavailable') openInput.current?.click()
@@ -125,7 +130,7 @@ function Shell({ store, persistence }: AppProps) {
           (e) => fail('The file could not be opened', e),
         )
       },
-      onSave: () => {
+      save: () => {
         const { doc, fileName } = store.getState()
         saveDesign(doc, fileName).then(
           (r) => {
@@ -137,26 +142,27 @@ function Shell({ store, persistence }: AppProps) {
           (e) => fail('The design could not be saved', e),
         )
       },
-      onImport: () => {
-        store.getState().openImport()
-      },
-      onShare: () => {
+      share: () => {
         try {
           setShare(shareUrl(store.getState().doc))
         } catch (e) {
           fail('The share link could not be made', e)
         }
       },
-      onFitView: () => void flow.fitView({ padding: 0.2, maxZoom: 1, duration: 200 }),
+      fitView,
+      exportImage: (format) => {
+        store.getState().notify('info', `Exporting the diagram as ${format.toUpperCase()} is not available yet.`)
+      },
+      pointerPosition: () => pointer.current,
     }),
-    [store, flow, openFile, fail],
+    [store, openFile, fail, fitView],
   )
-
-  const shortcutHandlers = useMemo(
-    () => ({ save: commands.onSave, open: commands.onOpen, fitView: commands.onFitView, pastePosition: () => pointer.current }),
-    [commands],
-  )
-  useShortcuts(store, shortcutHandlers)
+  const commandContext = useMemo<CommandContext>(() => ({ store, app }), [store, app])
+  useShortcuts(commandContext)
+  useEffect(() => {
+    setActiveCommandContext(commandContext)
+    return () => setActiveCommandContext(undefined)
+  }, [commandContext])
 
   const addAtCentre = useCallback(
     (item: PaletteItem) => {
@@ -205,51 +211,53 @@ function Shell({ store, persistence }: AppProps) {
   const onPointer = useCallback((p: { x: number; y: number }) => (pointer.current = p), [])
 
   return (
-    <div className={`app theme-${theme}`} data-testid="app">
-      <Toolbar {...commands} />
-      <ConflictBanner onLoadTheirs={() => void persistence?.loadTheirs()} onKeepMine={() => void persistence?.keepMine()} />
-      <div className="workspace">
-        <Palette onAdd={addAtCentre} />
-        <main className="canvas-area">
-          <Canvas colorMode={theme} onDropFiles={onDropFiles} onPointerFlowPosition={onPointer} />
-        </main>
-        <Inspector />
+    <CommandsProvider value={commandContext}>
+      <div className={`app theme-${theme}`} data-testid="app">
+        <Toolbar />
+        <ConflictBanner onLoadTheirs={() => void persistence?.loadTheirs()} onKeepMine={() => void persistence?.keepMine()} />
+        <div className="workspace">
+          <Palette onAdd={addAtCentre} />
+          <main className="canvas-area">
+            <Canvas colorMode={theme} onDropFiles={onDropFiles} onPointerFlowPosition={onPointer} />
+          </main>
+          <Inspector />
+        </div>
+        <BottomPanel />
+        <Notices />
+        <input
+          ref={openInput}
+          type="file"
+          accept=".yaml,.yml,.json"
+          hidden
+          data-testid="files.open-input"
+          onChange={(e) => {
+            const file = e.target.files?.[0]
+            e.target.value = ''
+            if (file) void openFile(file)
+          }}
+        />
+        {addMenu.open && <AddMenu onPick={addAtCentre} onClose={() => store.getState().closeAddMenu()} />}
+        {fileError && <FileErrorDialog fileName={fileError.fileName} errors={fileError.errors} onClose={() => setFileError(null)} />}
+        {share && <ShareDialog url={share} onClose={() => setShare(null)} />}
+        {importDialog.open && (
+          <PanelErrorBoundary name="importer">
+            <Suspense fallback={<div className="modal-backdrop"><div className="dialog" role="status">Loading the importer…</div></div>}>
+              <ImportDialog
+                open={importDialog.open}
+                initialFile={importDialog.file}
+                onClose={() => store.getState().closeImport()}
+                onImport={(doc) => {
+                  forgetFileHandle()
+                  store.getState().closeImport()
+                  store.getState().replaceDocument(doc, 'imported.yaml')
+                  store.getState().notify('success', 'Template imported. Undo (Ctrl/Cmd+Z) brings the previous design back.')
+                  requestAnimationFrame(() => flow.fitView({ padding: 0.2, maxZoom: 1 }))
+                }}
+              />
+            </Suspense>
+          </PanelErrorBoundary>
+        )}
       </div>
-      <BottomPanel />
-      <Notices />
-      <input
-        ref={openInput}
-        type="file"
-        accept=".yaml,.yml,.json"
-        hidden
-        data-testid="files.open-input"
-        onChange={(e) => {
-          const file = e.target.files?.[0]
-          e.target.value = ''
-          if (file) void openFile(file)
-        }}
-      />
-      {addMenu.open && <AddMenu onPick={addAtCentre} onClose={() => store.getState().closeAddMenu()} />}
-      {fileError && <FileErrorDialog fileName={fileError.fileName} errors={fileError.errors} onClose={() => setFileError(null)} />}
-      {share && <ShareDialog url={share} onClose={() => setShare(null)} />}
-      {importDialog.open && (
-        <PanelErrorBoundary name="importer">
-          <Suspense fallback={<div className="modal-backdrop"><div className="dialog" role="status">Loading the importer…</div></div>}>
-            <ImportDialog
-              open={importDialog.open}
-              initialFile={importDialog.file}
-              onClose={() => store.getState().closeImport()}
-              onImport={(doc) => {
-                forgetFileHandle()
-                store.getState().closeImport()
-                store.getState().replaceDocument(doc, 'imported.yaml')
-                store.getState().notify('success', 'Template imported. Undo (Ctrl/Cmd+Z) brings the previous design back.')
-                requestAnimationFrame(() => flow.fitView({ padding: 0.2, maxZoom: 1 }))
-              }}
-            />
-          </Suspense>
-        </PanelErrorBoundary>
-      )}
-    </div>
+    </CommandsProvider>
   )
 }

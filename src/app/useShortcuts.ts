@@ -1,10 +1,10 @@
 /**
- * Keyboard shortcuts and clipboard events for the canvas. Ignored while the person types in a field or in
- * Monaco, so Ctrl+Z there undoes text, not the design.
+ * Keyboard shortcuts and clipboard events, both read from the command table. Ignored while the person types in a
+ * field or in Monaco, so Ctrl+Z there undoes text, not the design.
  */
 import { useEffect } from 'react'
-import type { DesignerStore } from '../store/createDesignerStore'
-import { graphNodes } from '../model/ops'
+import { COMMANDS, isEnabled, type CommandContext } from './commands/commandTable'
+import { matchesShortcut } from './commands/shortcut'
 
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false
@@ -13,37 +13,21 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable
 }
 
-export interface ShortcutHandlers {
-  save: () => void
-  open: () => void
-  fitView: () => void
-  /** Where pasted entities go (flow coordinates), if the pointer is over the canvas. */
-  pastePosition: () => { x: number; y: number } | undefined
-}
-
-export function useShortcuts(store: DesignerStore, handlers: ShortcutHandlers): void {
+export function useShortcuts(ctx: CommandContext): void {
   useEffect(() => {
+    const { store } = ctx
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.defaultPrevented || isTypingTarget(e.target)) return
-      // Dialogs handle their own keys.
-      if (e.target instanceof HTMLElement && e.target.closest('[role="dialog"], [role="alertdialog"]')) return
-      const mod = e.ctrlKey || e.metaKey
-      const key = e.key.toLowerCase()
-      const s = store.getState()
-      let handled = true
-      if (mod && key === 'z' && !e.shiftKey) s.undo()
-      else if ((mod && key === 'z' && e.shiftKey) || (e.ctrlKey && key === 'y')) s.redo()
-      else if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) s.deleteSelection()
-      else if (mod && key === 'd') s.duplicateSelection()
-      else if (mod && key === 'k') s.openAddMenu(handlers.pastePosition())
-      else if (mod && key === 's') handlers.save()
-      else if (mod && key === 'o') handlers.open()
-      else if (mod && e.shiftKey && key === 'l') void s.autoLayout()
-      else if (mod && key === 'a') s.select(graphNodes(s.doc.design).map((n) => n.id))
-      else if (e.shiftKey && e.code === 'Digit1') handlers.fitView()
-      else if (e.key === 'Escape' && s.selection.length) s.select([])
-      else handled = false
-      if (handled) e.preventDefault()
+      // Dialogs and menus handle their own keys.
+      if (e.target instanceof HTMLElement && e.target.closest('[role="dialog"], [role="alertdialog"], [role="menu"]')) return
+      const command = COMMANDS.find((c) => !c.clipboard && c.shortcuts?.some((s) => matchesShortcut(e, s)))
+      if (!command) return
+      // A disabled command still swallows its key (Ctrl+S never opens the browser's save dialog), except Escape
+      // and Delete with nothing selected, which other widgets may want.
+      const enabled = isEnabled(command, store.getState())
+      if (!enabled && (e.key === 'Escape' || e.key === 'Backspace' || e.key === 'Delete')) return
+      e.preventDefault()
+      if (enabled) command.run({ ...ctx, at: undefined })
     }
     const onCopy = (e: ClipboardEvent) => {
       if (isTypingTarget(document.activeElement) || !e.clipboardData) return
@@ -65,7 +49,7 @@ export function useShortcuts(store: DesignerStore, handlers: ShortcutHandlers): 
       const text = e.clipboardData.getData('text/plain')
       if (!text) return
       e.preventDefault()
-      store.getState().paste(text, handlers.pastePosition())
+      store.getState().paste(text, ctx.app.pointerPosition())
     }
     window.addEventListener('keydown', onKeyDown)
     document.addEventListener('copy', onCopy)
@@ -77,5 +61,5 @@ export function useShortcuts(store: DesignerStore, handlers: ShortcutHandlers): 
       document.removeEventListener('cut', onCut)
       document.removeEventListener('paste', onPaste)
     }
-  }, [store, handlers])
+  }, [ctx])
 }

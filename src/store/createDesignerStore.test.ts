@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest'
 import type { Diagnostic } from '../model/diagnostics'
 import { seedDocument } from '../model/seed'
 import type { DesignDocument } from '../model/types'
-import { createDesignerStore, templatePath } from './createDesignerStore'
+import { templatePath } from '../model/templates'
+import { createDesignerStore } from './createDesignerStore'
 
 function newStore(check: (doc: DesignDocument) => Diagnostic[] = () => []) {
   return createDesignerStore(seedDocument(), { check, checkDelayMs: 0 })

@@ -7,6 +7,7 @@ import type { Diagnostic } from '../model/diagnostics'
 import type { DesignDocument } from '../model/types'
 import type { DesignerStore } from '../store/createDesignerStore'
 import type { PersistenceController } from '../store/persistence'
+import { activeCommandContext, COMMANDS, isEnabled, labelOf, runCommand } from '../app/commands/commandTable'
 
 export interface DesignerTestApi {
   getDocument(): DesignDocument
@@ -26,6 +27,10 @@ export interface DesignerTestApi {
   flushAutosave(): Promise<void>
   /** Milliseconds one undo takes (store update + React commit measured to the next frame). */
   timeUndo(): Promise<number>
+  /** The command table as the UI sees it now: id, label, shortcuts, enabled. */
+  commands(): { id: string; label: string; shortcuts: string[]; enabled: boolean }[]
+  /** Runs a command from the table (as a toolbar click would); false when unknown or disabled. */
+  runCommand(id: string): boolean
 }
 
 declare global {
@@ -57,5 +62,13 @@ export function exposeTestApi(store: DesignerStore, persistence?: PersistenceCon
         store.getState().undo()
         requestAnimationFrame(() => resolve(performance.now() - t0))
       }),
+    commands: () => {
+      const state = store.getState()
+      return COMMANDS.map((c) => ({ id: c.id, label: labelOf(c, state), shortcuts: [...(c.shortcuts ?? [])], enabled: isEnabled(c, state) }))
+    },
+    runCommand: (id) => {
+      const ctx = activeCommandContext()
+      return ctx ? runCommand(id, ctx) : false
+    },
   }
 }

@@ -4,7 +4,7 @@
  * history), live VTL diagnostics as markers (owner `vtl`), completion and hover from the VTL language registration.
  *
  * Prop-driven: it reads the design from props and reports edits through `onChange`; it holds no domain logic.
- * Template keys are described in `templateKeys.ts`.
+ * Template keys are described in `src/model/templates`.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type * as MonacoApi from 'monaco-editor/editor/editor.api.js'
@@ -23,7 +23,7 @@ import {
 import type { ValidateOptions } from '../../vtl/validate'
 import { templateOptionsFor } from '../../vtl/designOptions'
 import { disposeStaleTemplateModels, getOrCreateTemplateModel, syncModelText, templateUri } from '../../editor/templateModels'
-import { canonicalTemplateKey, listTemplates, templateModelPath, templateTabTestId, type TemplateEntry } from './templateKeys'
+import { canonicalTemplateKey, listTemplates, templateModelPath, templateTabTestId, type TemplateEntry } from '../../model/templates'
 import { useMonaco } from './useMonaco'
 import './panels.css'
 

@@ -6,7 +6,7 @@ import { StrictMode, Suspense, lazy, useState } from 'react'
 import { createRoot } from 'react-dom/client'
 import { seedDocument } from '../../model/seed'
 import type { DesignDocument } from '../../model/types'
-import { parseTemplateKey } from '../../components/editor/templateKeys'
+import { parseTemplateKey } from '../../model/templates'
 
 const TemplateEditorPanel = lazy(() => import('../../components/editor/TemplateEditorPanel'))
 const MessageTesterPanel = lazy(() => import('../../components/tester/MessageTesterPanel'))

@@ -5,3 +5,5 @@ export { deleteEntities, moveEntities, setLayout, setField, getField, entityOf }
 export { copyEntities, pasteEntities, parseClipboard, duplicateEntities, CLIPBOARD_FORMAT, type ClipboardPayload, type PasteResult } from './clipboard'
 export { graphEdges, graphNodes, edgeId, type GraphEdge, type GraphNode, type EdgeKind } from './graph'
 export { opOk, opFailed, type OpResult } from './result'
+export { REFERENCE_FIELDS, referenceEdgeKind, setReference } from './references'
+export { deleteSelection } from './deleteSelection'

@@ -10,8 +10,8 @@
  * A field path `requestTemplates.<contentType>` (as written in diagnostics) is accepted as an alias of the request key,
  * so the Problems panel can pass `diagnostic.field` straight through.
  */
-import { fieldPath, splitFieldPath } from '../../model/fieldPath'
-import type { Design, Integration } from '../../model/types'
+import { fieldPath, splitFieldPath } from '../fieldPath'
+import type { Design, Integration } from '../types'
 
 export type TemplateAddress =
   | { kind: 'request'; contentType: string }
@@ -89,4 +89,15 @@ export function templateModelPath(integrationId: string, key: string): string {
 /** Test-id-safe form of a key (test ids are attribute values, so any string works; kept verbatim). */
 export function templateTabTestId(key: string): string {
   return `editor.template-tab.${key}`
+}
+
+/** The field path of a template inside its integration: `requestTemplates.<type>` or `responses.<key>.templates.<type>`. */
+export function templatePath(key: string): string[] {
+  const address = parseTemplateKey(key)
+  return address.kind === 'request' ? ['requestTemplates', address.contentType] : ['responses', address.responseKey, 'templates', address.contentType]
+}
+
+/** True when a diagnostic's field names a mapping template (so the Problems panel opens the template editor). */
+export function isTemplateField(field: string | undefined): boolean {
+  return !!field && /^(requestTemplates|responses)[.[]/.test(field)
 }
