@@ -52,6 +52,20 @@ function awsRoute(stack: Stack, api: apigwv2.WebSocketApi, routeKey: string, id:
   })
 }
 
+/** `$default` → SQS SendMessage, the path-style URI the CDK's integ.sqs test uses. */
+function sqsRoute(s: Stack, api: apigwv2.WebSocketApi, q: sqs.IQueue, role: iam.IRole): void {
+    api.addRoute('$default', {
+      integration: new WebSocketAwsIntegration('SendMessage', {
+        integrationUri: `arn:aws:apigateway:${s.region}:sqs:path/${s.account}/${q.queueName}`,
+        integrationMethod: apigwv2.HttpMethod.POST,
+        credentialsRole: role,
+        requestParameters: { 'integration.request.header.Content-Type': "'application/x-www-form-urlencoded'" },
+        requestTemplates: { $default: 'Action=SendMessage&MessageBody=$util.urlEncode($input.body)' },
+        templateSelectionExpression: '\\$default',
+      }),
+    })
+}
+
 function table(stack: Stack): dynamodb.Table {
   return new dynamodb.Table(stack, 'Connections', { partitionKey: { name: 'connectionId', type: dynamodb.AttributeType.STRING } })
 }
@@ -90,32 +104,14 @@ export const GRANT_APPS: Record<string, (app: App) => Stack> = {
   GrantSendMessages: (app) => {
     const s = new Stack(app, 'GrantSendMessages'); const api = apiWithStage(s); const q = new sqs.Queue(s, 'Inbox'); const role = apiRole(s)
     q.grantSendMessages(role)
-    api.addRoute('$default', {
-      integration: new WebSocketAwsIntegration('SendMessage', {
-        integrationUri: `arn:aws:apigateway:${s.region}:sqs:path/${s.account}/${q.queueName}`,
-        integrationMethod: apigwv2.HttpMethod.POST,
-        credentialsRole: role,
-        requestParameters: { 'integration.request.header.Content-Type': "'application/x-www-form-urlencoded'" },
-        requestTemplates: { $default: 'Action=SendMessage&MessageBody=$util.urlEncode($input.body)' },
-        templateSelectionExpression: '\\$default',
-      }),
-    })
+    sqsRoute(s, api, q, role)
     return s
   },
   GrantConsumeMessages: (app) => {
     const s = new Stack(app, 'GrantConsumeMessages'); const api = apiWithStage(s); const q = new sqs.Queue(s, 'Inbox'); const role = apiRole(s)
     q.grantSendMessages(role)
     q.grantConsumeMessages(role)
-    api.addRoute('$default', {
-      integration: new WebSocketAwsIntegration('SendMessage', {
-        integrationUri: `arn:aws:apigateway:${s.region}:sqs:path/${s.account}/${q.queueName}`,
-        integrationMethod: apigwv2.HttpMethod.POST,
-        credentialsRole: role,
-        requestParameters: { 'integration.request.header.Content-Type': "'application/x-www-form-urlencoded'" },
-        requestTemplates: { $default: 'Action=SendMessage&MessageBody=$util.urlEncode($input.body)' },
-        templateSelectionExpression: '\\$default',
-      }),
-    })
+    sqsRoute(s, api, q, role)
     return s
   },
   GrantPublish: (app) => {
