@@ -98,6 +98,18 @@ export function parseJava(text: string): unknown {
     return { value: m[0].length < 16 ? Number(m[0]) : normInt(BigInt(m[0])) }
   }
 
+  /** The `,` between members, after the first one. */
+  const separator = (hasMembers: boolean) => {
+    if (!hasMembers) return
+    if (text[i] !== ',') fail('Unexpected token')
+    i++
+    skip()
+  }
+  const openChild = (frame: Frame) => {
+    if (stack.length >= MAX_JSON_DEPTH) throw new JsonSyntaxError(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`, i)
+    stack.push(frame)
+  }
+
   skip()
   let result: unknown
   let done = false
@@ -124,16 +136,11 @@ export function parseJava(text: string): unknown {
         value = top.value
         have = true
       } else {
-        if (top.value.length) {
-          if (text[i] !== ',') fail('Unexpected token')
-          i++
-          skip()
-        }
+        separator(top.value.length > 0)
         const r = readValue()
         if (r.open) {
-          if (stack.length >= MAX_JSON_DEPTH) throw new JsonSyntaxError(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`, i)
           top.value.push(undefined)
-          stack.push(r.open)
+          openChild(r.open)
           continue
         }
         top.value.push(r.value)
@@ -148,11 +155,7 @@ export function parseJava(text: string): unknown {
           value = top.value
           have = true
         } else {
-          if (top.value.size) {
-            if (text[i] !== ',') fail('Unexpected token')
-            i++
-            skip()
-          }
+          separator(top.value.size > 0)
           if (text[i] !== '"') fail('Expected a property name, got')
           const key = readString()
           skip()
@@ -161,11 +164,10 @@ export function parseJava(text: string): unknown {
           skip()
           const r = readValue()
           if (r.open) {
-            if (stack.length >= MAX_JSON_DEPTH) throw new JsonSyntaxError(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`, i)
             top.key = key
             // A repeated key keeps its first position, as LinkedHashMap.put does.
             top.value.set(key, undefined)
-            stack.push(r.open)
+            openChild(r.open)
             continue
           }
           top.value.set(key, r.value)
