@@ -3,19 +3,23 @@
  * Pure (no React, no Node APIs); used by the import dialog and the CLI. See README.md in this folder.
  */
 
-import { autoLayout } from '../layout/autoLayout'
+import { columnLayout } from '../layout/columnLayout'
 import { importTemplateSync, type ImportOptions, type ImportResult } from './importTemplate'
 
 export { importTemplateSync, listWebSocketApis } from './importTemplate'
 export type { ApiChoice, ImportOptions, ImportResult, ImportSummary, SummaryItem } from './importTemplate'
 export { looksLikeTemplate, parseTemplateText } from './parseTemplate'
 
-/** Imports a template and lays the design out with the auto-layout. Never throws. */
+/**
+ * Imports a template and lays the design out in columns (the fast deterministic layout of src/layout: no elk,
+ * so the same template always gives the same file, in milliseconds). Never throws. Async for callers that
+ * await it (the import worker, the CLI).
+ */
 export async function importTemplate(text: string, options: ImportOptions = {}): Promise<ImportResult> {
   const result = importTemplateSync(text, options)
   if (!result.ok) return result
   try {
-    const layout = await autoLayout(result.document.design)
+    const layout = columnLayout(result.document.design)
     return { ...result, document: { ...result.document, layout } }
   } catch (e) {
     return {
