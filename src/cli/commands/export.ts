@@ -7,21 +7,23 @@
 
 import { join } from 'node:path'
 import { parseArgs, readText, UsageError, type Command } from '../command'
-import { sortDiagnostics } from '../../model/diagnostics'
-import { parseDocument } from '../../model/document/parse'
-import { exportDesign, EXPORT_TARGETS, type ExportTargetId } from '../../export'
+import type { ExportTargetId } from '../../export'
 import { formatDiagnostic } from './validate'
-
-const TARGET_IDS = EXPORT_TARGETS.map((t) => t.id)
 
 export const exportCommand: Command = {
   name: 'export',
   usage: 'export <design> --target <cfn-yaml|cfn-json|cdk-ts|cdk-py> [--snippet] [--route <id>] [-o <dir>] [--force]',
   summary: 'export to CloudFormation or CDK; prints the main file, or writes the whole project with -o; exit 1 on design errors',
-  run(args, io) {
+  async run(args, io) {
     const { positional, flags } = parseArgs(args, { values: ['target', 'o', 'out', 'route'], switches: ['snippet', 'force'], aliases: { '-o': '--o' } })
     const file = positional[0]
     if (!file || positional.length > 1) throw new UsageError('export takes exactly one design file')
+    const [{ exportDesign, EXPORT_TARGETS }, { parseDocument }, { sortDiagnostics }] = await Promise.all([
+      import('../../export'),
+      import('../../model/document/parse'),
+      import('../../model/diagnostics'),
+    ])
+    const TARGET_IDS = EXPORT_TARGETS.map((t) => t.id)
     const target = flags.target
     if (typeof target !== 'string' || !TARGET_IDS.includes(target as ExportTargetId)) throw new UsageError(`--target must be one of ${TARGET_IDS.join(', ')}`)
     const outDir = typeof flags.o === 'string' ? flags.o : typeof flags.out === 'string' ? flags.out : undefined

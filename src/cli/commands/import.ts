@@ -1,6 +1,4 @@
 import { parseArgs, readText, UsageError, type Command } from '../command'
-import { importTemplate } from '../../import'
-import { serializeDocument } from '../../model/document/serialize'
 import { formatDiagnostic } from './validate'
 
 export const importCommand: Command = {
@@ -16,6 +14,7 @@ export const importCommand: Command = {
     const text = input.text
     const out = typeof flags.out === 'string' ? flags.out : undefined
     // What is wrong with the input comes first; the overwrite refusal only when there is something to write.
+    const [{ importTemplate }, { serializeDocument }] = await Promise.all([import('../../import'), import('../../model/document/serialize')])
     const result = await importTemplate(text, { api: typeof flags.api === 'string' ? flags.api : undefined })
     if (!result.ok) {
       for (const d of result.errors) io.stderr(`${formatDiagnostic(file, d)}\n`)

@@ -1,14 +1,13 @@
 import { parseArgs, UsageError, type Command } from '../command'
-import { serializeDocument } from '../../model/document/serialize'
-import { seedDocument } from '../../model/seed'
 
 export const newCommand: Command = {
   name: 'new',
   usage: 'new [-o <design.yaml>] [--force]',
   summary: 'write the seed design ($connect → DynamoDB PutItem) to a file or stdout',
-  run(args, io) {
+  async run(args, io) {
     const { positional, flags } = parseArgs(args, { values: ['out'], switches: ['force', 'json'], aliases: { '-o': '--out' } })
     if (positional.length) throw new UsageError('new takes no positional arguments')
+    const [{ serializeDocument }, { seedDocument }] = await Promise.all([import('../../model/document/serialize'), import('../../model/seed')])
     const text = serializeDocument(seedDocument(), flags.json ? 'json' : 'yaml')
     const out = flags.out
     if (typeof out !== 'string') {

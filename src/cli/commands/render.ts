@@ -7,7 +7,7 @@
  */
 
 import { parseArgs, readText, UsageError, type CliIo, type Command } from '../command'
-import { renderTemplate, type RequestParams } from '../../vtl'
+import type { RequestParams } from '../../vtl'
 
 
 export function readJsonObject(io: CliIo, file: string): { ok: true; value: Record<string, unknown> } | { ok: false } {
@@ -27,7 +27,7 @@ export const renderCommand: Command = {
   name: 'render',
   usage: 'render <template-file> [--body <file>] [--context <json-file>] [--stage-variables <json-file>]',
   summary: 'render a VTL mapping template the way API Gateway does; prints the output exactly; exit 1 with LINE:COL message on a template error',
-  run(args, io) {
+  async run(args, io) {
     const { positional, flags } = parseArgs(args, { values: ['body', 'context', 'stage-variables', 'params', 'route'] })
     if (positional.length !== 1) throw new UsageError('render takes exactly one template file')
     const template = readText(io, positional[0])
@@ -43,6 +43,7 @@ export const renderCommand: Command = {
     const stageVariables = json('stage-variables')
     const params = json('params')
     if (context?.ok === false || stageVariables?.ok === false || params?.ok === false) return 2
+    const { renderTemplate } = await import('../../vtl/render')
     const result = renderTemplate(template.text, {
       body,
       context: context?.value,

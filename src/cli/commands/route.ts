@@ -7,15 +7,13 @@
  */
 
 import { parseArgs, readText, UsageError, type Command } from '../command'
-import { parseDocument } from '../../model/document/parse'
-import { testMessage } from '../../vtl'
 import { formatTemplateDiagnostic } from './validateTemplate'
 
 export const routeCommand: Command = {
   name: 'route',
   usage: 'route <design> --message <file>',
   summary: 'send a message through a design: prints the selected route key, template key and rendered integration request',
-  run(args, io) {
+  async run(args, io) {
     const { positional, flags } = parseArgs(args, { values: ['message', 'route'], switches: ['json'] })
     if (positional.length !== 1) throw new UsageError('route takes exactly one design file')
     if (typeof flags.message !== 'string') throw new UsageError('route needs --message <file>')
@@ -23,6 +21,7 @@ export const routeCommand: Command = {
     if (!designText.ok) return 2
     const message = readText(io, flags.message)
     if (!message.ok) return 2
+    const [{ parseDocument }, { testMessage }] = await Promise.all([import('../../model/document/parse'), import('../../vtl/testMessage')])
     const parsed = parseDocument(designText.text)
     if (!parsed.ok) {
       for (const d of parsed.errors) io.stderr(`${positional[0]}:${formatTemplateDiagnostic(d)}\n`)

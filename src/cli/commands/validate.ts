@@ -1,7 +1,5 @@
 import { parseArgs, readText, UsageError, type Command } from '../command'
-import { checkDocument } from '../../model/checks'
-import { sortDiagnostics, type Diagnostic } from '../../model/diagnostics'
-import { parseDocument } from '../../model/document/parse'
+import type { Diagnostic } from '../../model/diagnostics'
 
 export function formatDiagnostic(file: string, d: Diagnostic): string {
   const line = d.range?.line ?? 1
@@ -14,13 +12,18 @@ export const validateCommand: Command = {
   name: 'validate',
   usage: 'validate <design>',
   summary: 'check a design file; prints file:line:col severity CODE message; exit 1 on errors, 2 if unreadable',
-  run(args, io) {
+  async run(args, io) {
     const { positional } = parseArgs(args, {})
     const file = positional[0]
     if (!file || positional.length > 1) throw new UsageError('validate takes exactly one design file')
     const input = readText(io, file)
     if (!input.ok) return 2
     const text = input.text
+    const [{ parseDocument }, { checkDocument }, { sortDiagnostics }] = await Promise.all([
+      import('../../model/document/parse'),
+      import('../../model/checks'),
+      import('../../model/diagnostics'),
+    ])
     const parsed = parseDocument(text)
     if (!parsed.ok) {
       for (const d of parsed.errors) io.stdout(`${formatDiagnostic(file, d)}\n`)

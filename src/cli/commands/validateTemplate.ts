@@ -6,7 +6,6 @@
 
 import { parseArgs, readText, UsageError, type Command } from '../command'
 import type { Diagnostic } from '../../model/diagnostics'
-import { validateTemplate } from '../../vtl'
 
 export function formatTemplateDiagnostic(d: Diagnostic): string {
   return `${d.range?.line ?? 1}:${d.range?.column ?? 1} ${d.severity} ${d.code} ${d.message.replace(/\s*\n\s*/g, ' ')}`
@@ -16,7 +15,7 @@ export const validateTemplateCommand: Command = {
   name: 'validate-template',
   usage: 'validate-template <template-file> [--route <routeKey>] [--content-type <type>]',
   summary: 'check a VTL mapping template; prints LINE:COL SEVERITY CODE message per problem; exit 1 on errors',
-  run(args, io) {
+  async run(args, io) {
     const { positional, flags } = parseArgs(args, {
       values: ['route', 'content-type', 'service', 'integration-type', 'sample'],
       switches: ['form'],
@@ -31,6 +30,7 @@ export const validateTemplateCommand: Command = {
       sampleMessage = r.text
     }
     const str = (k: string) => (typeof flags[k] === 'string' ? (flags[k] as string) : undefined)
+    const { validateTemplate } = await import('../../vtl/validate')
     const diagnostics = validateTemplate(template.text, {
       routeKey: str('route'),
       contentType: str('content-type'),

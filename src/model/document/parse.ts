@@ -3,7 +3,7 @@
  * document stays untouched. YAML is the default; JSON is YAML too and is accepted as is.
  */
 
-import { JSON_SCHEMA, load, YAMLException } from 'js-yaml'
+import { constructFromEvents, JSON_SCHEMA, parseEvents, YAMLException, type Event } from 'js-yaml'
 import type { Diagnostic, SourceRange } from '../diagnostics'
 import { splitFieldPath } from '../fieldPath'
 import { COLLECTIONS, type DesignDocument } from '../types'
@@ -23,16 +23,20 @@ export type ParseResult =
   | { ok: true; document: DesignDocument; warnings: Diagnostic[]; source: DocumentSource }
   | { ok: false; errors: Diagnostic[] }
 
-/** Where things are in the parsed text, for pointing diagnostics at lines. */
+/**
+ * Where things are in the parsed text, for pointing diagnostics at lines. The line index and path table are
+ * built on the first question (a clean design never pays for them), from the parser's events.
+ */
 export class DocumentSource {
   private map?: SourceMap
   constructor(
     readonly text: string,
     private readonly document: DesignDocument,
+    private readonly events?: Event[],
   ) {}
 
   private sourceMap(): SourceMap {
-    this.map ??= new SourceMap(this.text)
+    this.map ??= new SourceMap(this.text, this.events)
     return this.map
   }
 
@@ -82,9 +86,16 @@ export function parseDocument(text: string): ParseResult {
     return fail({ code: 'DOC003', severity: 'error', message: 'The file is empty.', range: { line: 1, column: 1 } })
   }
 
+  // js-yaml's load() in its two steps, so the events are kept for the source map instead of parsed again.
   let raw: unknown
+  let events: Event[]
   try {
-    raw = load(text, { schema: JSON_SCHEMA, maxAliases: MAX_ALIASES, maxDepth: MAX_DEPTH })
+    events = parseEvents(text, { maxDepth: MAX_DEPTH })
+    const documents = constructFromEvents(events, { schema: JSON_SCHEMA, maxAliases: MAX_ALIASES, source: text })
+    if (documents.length !== 1) {
+      throw new YAMLException(documents.length ? 'expected a single document in the stream, but found more' : 'expected a document, but the input is empty')
+    }
+    raw = documents[0]
   } catch (e) {
     return fail(syntaxError(e))
   }
@@ -97,13 +108,14 @@ export function parseDocument(text: string): ParseResult {
       range: { line: 1, column: 1 },
     })
   }
-  const sourceMap = new SourceMap(text)
+  let map: SourceMap | undefined
+  const sourceMap = () => (map ??= new SourceMap(text, events))
   if (raw.format !== DESIGN_FORMAT) {
     return fail({
       code: 'DOC003',
       severity: 'error',
       message: `Unknown format ${JSON.stringify(raw.format)}; expected "${DESIGN_FORMAT}".`,
-      range: sourceMap.locateValue(['format']),
+      range: sourceMap().locateValue(['format']),
     })
   }
   if (typeof raw.version !== 'number' || !Number.isInteger(raw.version) || raw.version < 1) {
@@ -111,7 +123,7 @@ export function parseDocument(text: string): ParseResult {
       code: 'DOC004',
       severity: 'error',
       message: `"version" must be a whole number from 1 to ${DESIGN_VERSION}, not ${JSON.stringify(raw.version)}.`,
-      range: sourceMap.locateValue(['version']),
+      range: sourceMap().locateValue(['version']),
     })
   }
   if (raw.version > DESIGN_VERSION) {
@@ -119,7 +131,7 @@ export function parseDocument(text: string): ParseResult {
       code: 'DOC004',
       severity: 'error',
       message: `This design was written by a newer socket-studio (format version ${raw.version}); this build reads up to version ${DESIGN_VERSION}.`,
-      range: sourceMap.locateValue(['version']),
+      range: sourceMap().locateValue(['version']),
     })
   }
   if (raw.version < OLDEST_READABLE_VERSION) {
@@ -127,7 +139,7 @@ export function parseDocument(text: string): ParseResult {
       code: 'DOC004',
       severity: 'error',
       message: `Format version ${raw.version} is too old for this build (oldest readable: ${OLDEST_READABLE_VERSION}).`,
-      range: sourceMap.locateValue(['version']),
+      range: sourceMap().locateValue(['version']),
     })
   }
 
@@ -146,7 +158,7 @@ export function parseDocument(text: string): ParseResult {
   const shape = validateShape(payload, new NodeBudget(MAX_VALUES))
   const located = (d: ShapeDiagnostic): Diagnostic => {
     const { path, ...rest } = d
-    return { ...rest, range: rest.range ?? sourceMap.locate(path) }
+    return { ...rest, range: rest.range ?? sourceMap().locate(path) }
   }
   const errors = shape.diagnostics.filter((d) => d.severity === 'error').map(located)
   if (errors.length || !shape.design) return { ok: false, errors }
@@ -155,7 +167,7 @@ export function parseDocument(text: string): ParseResult {
     ok: true,
     document,
     warnings: shape.diagnostics.filter((d) => d.severity !== 'error').map(located),
-    source: new DocumentSource(text, document),
+    source: new DocumentSource(text, document, events),
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * Maps paths in a YAML/JSON file (`['design', 'routes', 'connect', 'key']`) to line/column, so diagnostics
  * about entities can point into the file. Built from js-yaml's event stream (offsets into the text), only
- * when a location is needed.
+ * when a location is needed; `parseDocument` hands over the events it already parsed, so the text is not
+ * tokenised twice.
  */
 
 import { getScalarValue, parseEvents, type Event, type ScalarEvent } from 'js-yaml'
@@ -13,39 +14,47 @@ const MAPPING = 3
 const SCALAR = 4
 const ALIAS = 5
 const POP = 6
+/** Key of the document root (the empty path). */
+const ROOT = ''
 
 export class SourceMap {
   private readonly keyOffsets = new Map<string, number>()
   private readonly valueOffsets = new Map<string, number>()
   private readonly lineStarts: number[]
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    events?: Event[],
+  ) {
     this.lineStarts = [0]
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1)
-    let events: Event[]
-    try {
-      events = parseEvents(text, { maxDepth: 200 })
-    } catch {
-      return
+    if (!events) {
+      try {
+        events = parseEvents(text, { maxDepth: 200 })
+      } catch {
+        return
+      }
     }
     this.walk(events)
   }
 
   private walk(events: Event[]): void {
-    type Frame = { kind: 'map' | 'seq'; path: string[]; index: number; pendingKey?: string; expectKey: boolean }
+    // Paths are kept as their joined key (segments separated by NUL) and extended by concatenation: one string
+    // per node instead of an array copy and a join.
+    type Frame = { kind: 'map' | 'seq'; key: string; index: number; pendingKey?: string; expectKey: boolean }
     const stack: Frame[] = []
-    const record = (path: string[], offset: number) => {
-      const k = path.join('\u0000')
-      if (!this.valueOffsets.has(k)) this.valueOffsets.set(k, offset)
+    const record = (key: string, offset: number) => {
+      if (!this.valueOffsets.has(key)) this.valueOffsets.set(key, offset)
     }
-    // Returns the path of the value about to start, or undefined when a mapping key is being read.
-    const childPath = (): string[] | undefined => {
+    const child = (parent: string, segment: string) => (parent === ROOT ? segment : `${parent}\u0000${segment}`)
+    // Returns the key of the value about to start, or undefined when a mapping key is being read.
+    const childKey = (): string | undefined => {
       const top = stack[stack.length - 1]
-      if (!top) return []
-      if (top.kind === 'seq') return [...top.path, String(top.index++)]
+      if (!top) return ROOT
+      if (top.kind === 'seq') return child(top.key, String(top.index++))
       if (top.expectKey) return undefined
       top.expectKey = true
-      return [...top.path, top.pendingKey ?? '']
+      return child(top.key, top.pendingKey ?? '')
     }
     for (const e of events) {
       switch (e.type) {
@@ -59,22 +68,22 @@ export class SourceMap {
             top.expectKey = false
             top.pendingKey = '?'
           }
-          const path = childPath() ?? []
-          record(path, e.start)
-          stack.push({ kind: e.type === MAPPING ? 'map' : 'seq', path, index: 0, expectKey: true })
+          const key = childKey() ?? ROOT
+          record(key, e.start)
+          stack.push({ kind: e.type === MAPPING ? 'map' : 'seq', key, index: 0, expectKey: true })
           break
         }
         case SCALAR: {
           const top = stack[stack.length - 1]
           if (top?.kind === 'map' && top.expectKey) {
-            const key = getScalarValue(this.text, e as ScalarEvent)
-            top.pendingKey = key
+            const name = getScalarValue(this.text, e as ScalarEvent)
+            top.pendingKey = name
             top.expectKey = false
-            this.keyOffsets.set([...top.path, key].join('\u0000'), (e as ScalarEvent).valueStart)
+            this.keyOffsets.set(child(top.key, name), (e as ScalarEvent).valueStart)
             break
           }
-          const path = childPath()
-          if (path) record(path, (e as ScalarEvent).valueStart)
+          const key = childKey()
+          if (key !== undefined) record(key, (e as ScalarEvent).valueStart)
           break
         }
         case ALIAS: {
@@ -84,8 +93,8 @@ export class SourceMap {
             top.pendingKey = '*'
             break
           }
-          const path = childPath()
-          if (path) record(path, e.anchorStart)
+          const key = childKey()
+          if (key !== undefined) record(key, e.anchorStart)
           break
         }
         case POP:
