@@ -5,7 +5,7 @@
  * proxy integration, a role and a policy per generated credentials role, a service role per function, …
  */
 
-import { integrationsUsingRole, routesUsingIntegration } from './queries'
+import { integrationsUsingRole } from './queries'
 import type { Design } from './types'
 
 export const CFN_RESOURCE_LIMIT = 500
@@ -21,15 +21,18 @@ export function estimateResourceCount(design: Design): ResourceEstimate {
     if (n > 0) byKind[kind] = (byKind[kind] ?? 0) + n
   }
   add('AWS::ApiGatewayV2::Api')
+  // Routes per integration, counted in one pass (not one pass over the routes per integration).
+  const routesOf = new Map<string, number>()
   for (const route of Object.values(design.routes)) {
     add('AWS::ApiGatewayV2::Route')
     if (route.twoWay) add('AWS::ApiGatewayV2::RouteResponse')
+    if (route.integration !== undefined) routesOf.set(route.integration, (routesOf.get(route.integration) ?? 0) + 1)
   }
   for (const [id, integ] of Object.entries(design.integrations)) {
     add('AWS::ApiGatewayV2::Integration')
     add('AWS::ApiGatewayV2::IntegrationResponse', Object.keys(integ.responses ?? {}).length)
     const lambdaInvokedByPermission = integ.type === 'lambda-proxy' || (integ.type === 'lambda' && !integ.credentials)
-    if (lambdaInvokedByPermission) add('AWS::Lambda::Permission', routesUsingIntegration(design, id).length)
+    if (lambdaInvokedByPermission) add('AWS::Lambda::Permission', routesOf.get(id) ?? 0)
   }
   for (const auth of Object.values(design.authorizers)) {
     if (auth.type !== 'lambda') continue

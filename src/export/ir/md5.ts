@@ -1,65 +1,63 @@
 /**
  * MD5 of a UTF-8 string as lower-case hex. Only used for CDK-compatible logical ids (the same hash
  * aws-cdk-lib uses), so it must run in the browser too: no node:crypto.
+ *
+ * Written for a short-lived process: an export hashes a few hundred construct paths once each, mostly before
+ * V8 has optimised anything. All arithmetic stays in int32 (`| 0`), which V8 keeps as small integers even in
+ * the interpreter; uint32 values (`>>> 0`) above 2^31 would be boxed as heap numbers on every operation.
  */
 
-const SHIFTS = [7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21]
-const K = Array.from({ length: 64 }, (_, i) => Math.floor(Math.abs(Math.sin(i + 1)) * 2 ** 32) >>> 0)
+const SHIFTS = new Int32Array([7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21])
+const K = new Int32Array(64).map((_, i) => Math.floor(Math.abs(Math.sin(i + 1)) * 2 ** 32) | 0)
+/** Message word used by each of the 64 steps. */
+const G = new Int32Array(64).map((_, i) => (i < 16 ? i : i < 32 ? (5 * i + 1) % 16 : i < 48 ? (3 * i + 5) % 16 : (7 * i) % 16))
+const encoder = new TextEncoder()
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
+
+function utf8(text: string): Uint8Array {
+  // Construct paths are ASCII almost always: copy the char codes instead of calling the encoder.
+  const bytes = new Uint8Array(text.length)
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c > 0x7f) return encoder.encode(text)
+    bytes[i] = c
+  }
+  return bytes
+}
 
 export function md5Hex(text: string): string {
-  const bytes = new TextEncoder().encode(text)
+  const bytes = utf8(text)
   const paddedLength = (((bytes.length + 8) >>> 6) + 1) << 6
-  const buffer = new Uint8Array(paddedLength)
-  buffer.set(bytes)
-  buffer[bytes.length] = 0x80
-  const view = new DataView(buffer.buffer)
-  view.setUint32(paddedLength - 8, (bytes.length * 8) >>> 0, true)
-  view.setUint32(paddedLength - 4, Math.floor(bytes.length / 0x20000000), true)
+  const words = new Int32Array(paddedLength >> 2)
+  for (let i = 0; i < bytes.length; i++) words[i >> 2] |= bytes[i] << ((i & 3) << 3)
+  words[bytes.length >> 2] |= 0x80 << ((bytes.length & 3) << 3)
+  words[words.length - 2] = bytes.length << 3
+  words[words.length - 1] = Math.floor(bytes.length / 0x20000000)
 
   let a0 = 0x67452301
-  let b0 = 0xefcdab89
-  let c0 = 0x98badcfe
+  let b0 = 0xefcdab89 | 0
+  let c0 = 0x98badcfe | 0
   let d0 = 0x10325476
-  const m = new Uint32Array(16)
-  for (let offset = 0; offset < paddedLength; offset += 64) {
-    for (let j = 0; j < 16; j++) m[j] = view.getUint32(offset + j * 4, true)
+  for (let offset = 0; offset < words.length; offset += 16) {
     let a = a0
     let b = b0
     let c = c0
     let d = d0
     for (let i = 0; i < 64; i++) {
-      let f: number
-      let g: number
-      if (i < 16) {
-        f = (b & c) | (~b & d)
-        g = i
-      } else if (i < 32) {
-        f = (d & b) | (~d & c)
-        g = (5 * i + 1) % 16
-      } else if (i < 48) {
-        f = b ^ c ^ d
-        g = (3 * i + 5) % 16
-      } else {
-        f = c ^ (b | ~d)
-        g = (7 * i) % 16
-      }
-      const shift = SHIFTS[(i >> 4) * 4 + (i % 4)]
-      const sum = (a + f + K[i] + m[g]) >>> 0
+      const f = i < 16 ? (b & c) | (~b & d) : i < 32 ? (d & b) | (~d & c) : i < 48 ? b ^ c ^ d : c ^ (b | ~d)
+      const shift = SHIFTS[((i >> 4) << 2) | (i & 3)]
+      const sum = (((a + f) | 0) + ((K[i] + words[offset + G[i]]) | 0)) | 0
       a = d
       d = c
       c = b
-      b = (b + ((sum << shift) | (sum >>> (32 - shift)))) >>> 0
+      b = (b + ((sum << shift) | (sum >>> (32 - shift)))) | 0
     }
-    a0 = (a0 + a) >>> 0
-    b0 = (b0 + b) >>> 0
-    c0 = (c0 + c) >>> 0
-    d0 = (d0 + d) >>> 0
+    a0 = (a0 + a) | 0
+    b0 = (b0 + b) | 0
+    c0 = (c0 + c) | 0
+    d0 = (d0 + d) | 0
   }
-  return [a0, b0, c0, d0]
-    .map((word) => {
-      let hex = ''
-      for (let i = 0; i < 4; i++) hex += ((word >>> (i * 8)) & 0xff).toString(16).padStart(2, '0')
-      return hex
-    })
-    .join('')
+  let hex = ''
+  for (const word of [a0, b0, c0, d0]) for (let i = 0; i < 32; i += 8) hex += HEX[(word >>> i) & 0xff]
+  return hex
 }
