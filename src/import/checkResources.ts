@@ -49,16 +49,21 @@ export function checkResources(ctx: ImportContext): void {
   // References to missing resources; repeat so a resource depending on a skipped one is skipped too.
   const known = (id: string) =>
     id in PSEUDO_PARAMETERS || ctx.parameters.has(id) || (Object.prototype.hasOwnProperty.call(raw, id) && !broken.has(id))
+  // Each resource's references are collected once; the passes below only look them up.
+  const refsOf = new Map<ResourceEntry, ReturnType<typeof referencedIds>>()
+  for (const e of entries) {
+    const refs = referencedIds(e.body, ['Resources', e.logicalId])
+    const deps = Array.isArray(e.body.DependsOn) ? e.body.DependsOn : e.body.DependsOn !== undefined ? [e.body.DependsOn] : []
+    deps.forEach((d, i) => {
+      if (typeof d === 'string') refs.push({ id: d, path: ['Resources', e.logicalId, 'DependsOn', ...(Array.isArray(e.body.DependsOn) ? [i] : [])] })
+    })
+    refsOf.set(e, refs)
+  }
   for (let changed = true; changed; ) {
     changed = false
     for (const e of entries) {
       if (broken.has(e.logicalId)) continue
-      const refs = referencedIds(e.body, ['Resources', e.logicalId])
-      const deps = Array.isArray(e.body.DependsOn) ? e.body.DependsOn : e.body.DependsOn !== undefined ? [e.body.DependsOn] : []
-      deps.forEach((d, i) => {
-        if (typeof d === 'string') refs.push({ id: d, path: ['Resources', e.logicalId, 'DependsOn', ...(Array.isArray(e.body.DependsOn) ? [i] : [])] })
-      })
-      const missing = refs.find((r) => !known(r.id))
+      const missing = refsOf.get(e)!.find((r) => !known(r.id))
       if (missing) {
         const skipped = broken.get(missing.id)
         broken.set(e.logicalId, {

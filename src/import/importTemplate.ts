@@ -10,7 +10,7 @@
 import type { Diagnostic } from '../model/diagnostics'
 import { checkResources } from './checkResources'
 import { recogniseGenerated } from './cdkGenerated'
-import { API_TYPE, ImportContext } from './context'
+import { API_TYPE, ImportContext, type ResourceEntry } from './context'
 import { isObject } from './intrinsics'
 import { mapApi } from './mapApi'
 import { mapAuthorizer } from './mapAuthorizers'
@@ -36,10 +36,13 @@ function run(ctx: ImportContext): void {
     if (entry && !ctx.consumed.has(id)) ctx.guarded(entry, () => mapTarget(ctx, entry))
   }
   const routes = ctx.ofType('Route')
-  for (const i of ctx.ofType('Integration')) {
-    const first = routes.find((r) => targetIntegration(ctx, r.props.Target) === i.logicalId)
-    ctx.guarded(i, () => mapIntegration(ctx, i, first))
+  // The first route of each integration, found in one pass over the routes (not one per integration).
+  const firstRoute = new Map<string, ResourceEntry>()
+  for (const r of routes) {
+    const target = targetIntegration(ctx, r.props.Target)
+    if (target !== undefined && !firstRoute.has(target)) firstRoute.set(target, r)
   }
+  for (const i of ctx.ofType('Integration')) ctx.guarded(i, () => mapIntegration(ctx, i, firstRoute.get(i.logicalId)))
   for (const r of ctx.ofType('IntegrationResponse')) ctx.guarded(r, () => mapIntegrationResponse(ctx, r))
   for (const a of ctx.ofType('Authorizer')) ctx.guarded(a, () => mapAuthorizer(ctx, a))
   const responses = ctx.ofType('RouteResponse')

@@ -39,16 +39,40 @@ export function isIntrinsic(v: Json | undefined): boolean {
 /** One step of a path to a value inside a template. */
 export type PathSegment = string | number
 
-/** Walks a value; `visit` sees every node with its path. Returns early when `visit` returns false. */
-export function walkJson(value: Json, visit: (v: Json, path: PathSegment[]) => boolean | void, path: PathSegment[] = []): void {
-  const stack: [Json, PathSegment[]][] = [[value, path]]
-  while (stack.length) {
-    const [v, p] = stack.pop() as [Json, PathSegment[]]
-    if (visit(v, p) === false) continue
-    if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], [...p, i]])
-    else if (isObject(v)) {
-      const keys = Object.keys(v)
-      for (let i = keys.length - 1; i >= 0; i--) stack.push([v[keys[i]], [...p, keys[i]]])
+/**
+ * Walks a value depth-first; `visit` sees every node with its path and returns false to skip the node's
+ * children. The path array is shared and changes as the walk goes on: copy it to keep it. (One array for the
+ * whole walk instead of a copy per node: an import walks every value of the template several times.)
+ * Iterative, so deeply nested input cannot overflow the stack.
+ */
+export function walkJson(value: Json, visit: (v: Json, path: readonly PathSegment[]) => boolean | void, base: readonly PathSegment[] = []): void {
+  const path: PathSegment[] = [...base]
+  // Pending nodes: value, its key in the parent, and its depth below `base` (0 for the root).
+  const values: Json[] = [value]
+  const keys: PathSegment[] = [0]
+  const depths: number[] = [0]
+  while (values.length) {
+    const v = values.pop() as Json
+    const key = keys.pop() as PathSegment
+    const depth = depths.pop() as number
+    if (depth > 0) {
+      path.length = base.length + depth - 1
+      path.push(key)
+    }
+    if (visit(v, path) === false) continue
+    if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) {
+        values.push(v[i])
+        keys.push(i)
+        depths.push(depth + 1)
+      }
+    } else if (isObject(v)) {
+      const names = Object.keys(v)
+      for (let i = names.length - 1; i >= 0; i--) {
+        values.push(v[names[i]])
+        keys.push(names[i])
+        depths.push(depth + 1)
+      }
     }
   }
 }
@@ -121,15 +145,15 @@ export function referencedIds(value: Json, base: PathSegment[] = []): { id: stri
       const k = intrinsicKey(v)
       if (!k || !isObject(v)) return
       const arg = v[k]
-      if (k === 'Ref' && typeof arg === 'string') out.push({ id: arg, path: p })
+      if (k === 'Ref' && typeof arg === 'string') out.push({ id: arg, path: [...p] })
       else if (k === 'Fn::GetAtt') {
-        if (Array.isArray(arg) && typeof arg[0] === 'string') out.push({ id: arg[0], path: p })
-        else if (typeof arg === 'string') out.push({ id: arg.split('.')[0], path: p })
+        if (Array.isArray(arg) && typeof arg[0] === 'string') out.push({ id: arg[0], path: [...p] })
+        else if (typeof arg === 'string') out.push({ id: arg.split('.')[0], path: [...p] })
       } else if (k === 'Fn::Sub') {
         const text = typeof arg === 'string' ? arg : Array.isArray(arg) && typeof arg[0] === 'string' ? arg[0] : undefined
         const vars = Array.isArray(arg) && isObject(arg[1]) ? arg[1] : {}
         for (const part of text !== undefined ? (parseSub(text) ?? []) : []) {
-          if (typeof part !== 'string' && !Object.prototype.hasOwnProperty.call(vars, part.name)) out.push({ id: part.name, path: p })
+          if (typeof part !== 'string' && !Object.prototype.hasOwnProperty.call(vars, part.name)) out.push({ id: part.name, path: [...p] })
         }
       }
     },

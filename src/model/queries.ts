@@ -89,8 +89,8 @@ export function allEntityIds(design: Design): EntityId[] {
 /** A fresh id based on `base` that is not used yet (`route`, `route2`, …). */
 export function uniqueId(design: Design, base: string): EntityId {
   const cleaned = base.replace(/[^A-Za-z0-9_-]/g, '').replace(/^[^A-Za-z]+/, '') || 'entity'
-  const taken = new Set(allEntityIds(design))
-  taken.add('aws')
-  if (!taken.has(cleaned)) return cleaned
-  for (let n = 2; ; n++) if (!taken.has(`${cleaned}${n}`)) return `${cleaned}${n}`
+  // Looked up per candidate, not collected: an import asks for hundreds of ids while the design grows.
+  const taken = (id: string) => id === 'aws' || locateEntity(design, id) !== undefined
+  if (!taken(cleaned)) return cleaned
+  for (let n = 2; ; n++) if (!taken(`${cleaned}${n}`)) return `${cleaned}${n}`
 }
