@@ -24,7 +24,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const cacheDir = join(root, '.cache/cli')
 const manifestFile = join(cacheDir, 'build.json')
 /** Bumped when the build options below change, so older bundles are rebuilt. */
-const BUILD_FORMAT = 3
+const BUILD_FORMAT = 4
 /** Dependencies bundled (and so code-cached) with the CLI; every other package loads from node_modules. */
 const BUNDLED_PACKAGES = new Set(['js-yaml', 'velocityjs'])
 
@@ -72,6 +72,9 @@ async function rebuild() {
     sourcemap: 'linked',
     metafile: true,
     logLevel: 'error',
+    // Modules written as ESM (`createRequire(import.meta.url)`) get the bundle's own URL.
+    define: { 'import.meta.url': '__ssImportMetaUrl' },
+    banner: { js: "const __ssImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     plugins: [
       {
         name: 'external-packages',

@@ -11,15 +11,17 @@ import { watch } from 'node:fs'
 import { resolve } from 'node:path'
 import { load } from 'js-yaml'
 import { parseArgs, readText, UsageError, type CliIo, type Command } from '../command'
-import { checkDocument } from '../../model/checks'
-import { hasErrors, sortDiagnostics } from '../../model/diagnostics'
-import { parseDocument } from '../../model/document/parse'
 import type { DesignDocument } from '../../model/types'
 import { formatDiagnostic } from './validate'
 
-function loadDesign(io: CliIo, file: string, force: boolean): DesignDocument | undefined {
+async function loadDesign(io: CliIo, file: string, force: boolean): Promise<DesignDocument | undefined> {
   const input = readText(io, file)
   if (!input.ok) return undefined
+  const [{ parseDocument }, { checkDocument }, { hasErrors, sortDiagnostics }] = await Promise.all([
+    import('../../model/document/parse'),
+    import('../../model/checks'),
+    import('../../model/diagnostics'),
+  ])
   const parsed = parseDocument(input.text)
   if (!parsed.ok) {
     for (const d of parsed.errors) io.stderr(`${formatDiagnostic(file, d)}\n`)
@@ -46,7 +48,7 @@ export const serveCommand: Command = {
     const port = flags.port === undefined ? 3001 : Number(flags.port)
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a port number')
     const force = flags.force === true
-    const doc = loadDesign(io, file, force)
+    const doc = await loadDesign(io, file, force)
     if (!doc) return 1
     const stage = typeof flags.stage === 'string' ? flags.stage : undefined
     if (stage !== undefined && !Object.values(doc.design.stages).some((s) => s.name === stage)) io.stderr(`note: the design has no stage ${stage}; serving it anyway with no stage variables\n`)
@@ -74,9 +76,10 @@ export const serveCommand: Command = {
       watcher = watch(resolve(io.cwd, file), () => {
         clearTimeout(timer)
         timer = setTimeout(() => {
-          const next = loadDesign(io, file, force)
-          if (next) void server.reload(next.design)
-          else io.stderr(`${file}: the change has errors; still serving the previous version\n`)
+          void loadDesign(io, file, force).then((next) => {
+            if (next) void server.reload(next.design)
+            else io.stderr(`${file}: the change has errors; still serving the previous version\n`)
+          })
         }, 100)
       })
     }
