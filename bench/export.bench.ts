@@ -1,13 +1,13 @@
 /**
  * Export speed: a 150-route design (about 400 resources; AWS, Lambda and Mock integrations) to each
  * target in-process, all four together, the aws-cdk-lib synth of the generated TypeScript that the export
- * replaces (measured in a child process, library synth with CDK_VALIDATION=false), and the whole CLI process.
+ * replaces (measured in a child process, library synth with CDK_VALIDATION=false). The whole CLI process, per
+ * verb, is in cli.bench.ts.
  */
 
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { serializeDocument } from '../src/model/document/serialize'
 import { exportDesign, EXPORT_TARGETS } from '../src/export'
 import { buildIr } from '../src/export/ir/buildIr'
 import { tsStackFile } from '../src/export/cdkTs/emitCdkTs'
@@ -92,38 +92,6 @@ const suite: BenchSuite = {
         note: `${fmt(synthCold / all.median, 1)}× the four exports; warm construct+synth ${fmt(synthWarm)} ms (${fmt(synthWarm / all.median, 1)}×); whole tsx process ${fmt(processMs)} ms`,
       })
 
-      // The whole CLI process, as `npm run cli` runs it: node on the esbuild bundle that scripts/cli.mjs keeps
-      // up to date (the first call after a source change rebuilds it; that call is not measured).
-      const designFile = join(dir, 'large.yaml')
-      writeFileSync(designFile, serializeDocument(doc))
-      const cliArgs = [join(ROOT, 'scripts', 'cli.mjs'), 'export', designFile, '--target', 'cfn-json']
-      const warmup = spawnSync(process.execPath, cliArgs, { cwd: ROOT, encoding: 'utf8' })
-      if (warmup.status !== 0) throw new Error(`cli export failed: ${warmup.stderr}`)
-      const cliTimes: number[] = []
-      for (let i = 0; i < 7; i++) {
-        const c0 = performance.now()
-        const c = spawnSync(process.execPath, cliArgs, { cwd: ROOT, encoding: 'utf8' })
-        cliTimes.push(performance.now() - c0)
-        if (c.status !== 0) throw new Error(`cli export failed: ${c.stderr}`)
-      }
-      cliTimes.sort((a, b) => a - b)
-      const npmTimes: number[] = []
-      for (let i = 0; i < 3; i++) {
-        const n0 = performance.now()
-        spawnSync('npm', ['run', '--silent', 'cli', '--', 'export', designFile, '--target', 'cfn-json'], { cwd: ROOT, encoding: 'utf8' })
-        npmTimes.push(performance.now() - n0)
-      }
-      npmTimes.sort((a, b) => a - b)
-      const node0 = performance.now()
-      spawnSync(process.execPath, ['-e', ''])
-      const nodeBaseline = performance.now() - node0
-      rows.push({
-        name: 'CLI process: export --target cfn-json, 150 routes',
-        median: percentile(cliTimes, 50),
-        goal: '< 400 ms',
-        met: percentile(cliTimes, 50) < 400,
-        note: `node scripts/cli.mjs (bundled); min ${fmt(cliTimes[0])} ms; bare node start ${fmt(nodeBaseline)} ms; via the npm wrapper ${fmt(percentile(npmTimes, 50))} ms; synth process ${fmt(processMs)} ms = ${fmt(processMs / percentile(cliTimes, 50), 1)}× the CLI`,
-      })
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }

@@ -155,3 +155,15 @@ describe('columnLayout', () => {
     )
   })
 })
+
+describe('designerLayout', () => {
+  it('gives large designs the column grid and small ones a layout without overlaps', async () => {
+    const { designerLayout } = await import('./designerLayout')
+    const { design } = largeDesign(150)
+    expect(await designerLayout(design)).toEqual(columnLayout(design))
+    const small = aDesign().withMockRoute('a', 'alpha').withMockRoute('b', 'beta').build()
+    const layout = await designerLayout(small)
+    expect(Object.keys(layout).sort()).toEqual(['a', 'aMock', 'api', 'b', 'bMock'])
+    expect(overlapping(layout)).toEqual([])
+  })
+})

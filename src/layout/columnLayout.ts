@@ -161,6 +161,18 @@ export function columnLayout(design: Design, options: ColumnLayoutOptions = {}):
   return layout
 }
 
+/** Whether the design is large enough that its tall columns wrap into a grid (a column of more than WRAP_AFTER). */
+export function wrapsColumns(design: Design): boolean {
+  const counts = new Map<number, number>()
+  for (const n of graphNodes(design)) {
+    const c = columnOf(design, n)
+    const count = (counts.get(c) ?? 0) + 1
+    if (count > WRAP_AFTER) return true
+    counts.set(c, count)
+  }
+  return false
+}
+
 /** Undirected neighbours of every node, in edge order (a Map: ids are user text). */
 function neighbourMap(design: Design): Map<string, string[]> {
   const neighbours = new Map<string, string[]>()

@@ -186,7 +186,7 @@ export function createDocumentSlice(ctx: SliceContext, initial: DesignDocument):
       const started = state.doc
       set({ layoutBusy: true })
       try {
-        const layoutFn = options.layout ?? (async (doc: DesignDocument) => (await import('../../layout/autoLayout')).autoLayout(doc.design, doc.layout))
+        const layoutFn = options.layout ?? (async (doc: DesignDocument) => (await import('../../layout/designerLayout')).designerLayout(doc.design, doc.layout))
         const layout = await layoutFn(started)
         if (token !== layoutRun.token) return false
         if (get().doc.design !== started.design) {

@@ -1,0 +1,225 @@
+/**
+ * The CLI as the user sees it: every verb as a whole process, on the seed and on the 150-route app, both as
+ * `node scripts/cli.mjs …` and as `npm run --silent cli -- …`, next to the aws-cdk-lib synth of the same app as a
+ * process in the same run. Plus the check pipeline the designer runs on every edit (model checks + templates) and
+ * the column layout, on a 300-route design.
+ *
+ * The 150-route app is the LargeStack CDK fixture (150 Lambda routes, about 460 resources): `import` reads its
+ * synthesized template; the other verbs read the design that import writes. The synth row runs that same CDK app
+ * (bundled with esbuild, run by plain node, CDK_VALIDATION=false as the fixtures do) and writes its template.
+ * Every process figure is a median of separate runs after one unmeasured warm-up run (which builds the bundle
+ * and the verb's code cache, as the first call after a change does); p95 and the number of runs are printed.
+ */
+
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { build } from 'esbuild'
+import { exportDesign } from '../src/export'
+import { importTemplate } from '../src/import'
+import { fixtureTemplate } from '../src/import/__fixtures__/fixtures'
+import { columnLayout } from '../src/layout/columnLayout'
+import { serializeDocument } from '../src/model/document/serialize'
+import { largeDesign } from '../src/model/largeDesign'
+import { seedDocument } from '../src/model/seed'
+import { checkDesign } from '../src/vtl/checkDesign'
+import { fmt, measure, percentile, type BenchRow, type BenchSuite } from './lib'
+
+const ROOT = join(import.meta.dirname, '..')
+const RUNS = 7
+const SYNTH_RUNS = 5
+const GOAL = { nodeLarge: 120, npmLarge: 350, synthRatio: 4, nodeSeed: 80 }
+
+interface Sample {
+  median: number
+  p95: number
+  runs: number
+}
+
+function spawnTimes(command: string, args: string[], runs: number, env: NodeJS.ProcessEnv = process.env): Sample {
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now()
+    const r = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 })
+    times.push(performance.now() - t0)
+    // Exit 1 is a design with errors or warnings-only export refusals; anything else means the row is not real.
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${command} ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 400)}`)
+  }
+  times.sort((a, b) => a - b)
+  return { median: percentile(times, 50), p95: percentile(times, 95), runs }
+}
+
+const cli = (args: string[], runs: number, env?: NodeJS.ProcessEnv) => spawnTimes(process.execPath, [join(ROOT, 'scripts/cli.mjs'), ...args], runs, env)
+const npmCli = (args: string[], runs: number) => spawnTimes('npm', ['run', '--silent', 'cli', '--', ...args], runs)
+const stats = (s: Sample) => `p95 ${fmt(s.p95)} ms, n=${s.runs}`
+
+interface Files {
+  template: string
+  design: string
+  message: string
+  vtl: string
+  routeArgs: string[]
+}
+
+function verbs(f: Files): [string, string[]][] {
+  return [
+    ['import', ['import', f.template]],
+    ['validate', ['validate', f.design]],
+    ...(['cfn-json', 'cfn-yaml', 'cdk-ts', 'cdk-py'] as const).map((t): [string, string[]] => [`export --target ${t}`, ['export', f.design, '--target', t]]),
+    ['route', ['route', f.design, '--message', f.message, ...f.routeArgs]],
+    ['render', ['render', f.vtl, '--body', f.message]],
+  ]
+}
+
+/** The LargeStack CDK app as one JS file run by plain node (no TypeScript loader in the measurement). */
+async function synthScript(dir: string): Promise<string> {
+  const out = join(dir, 'synth-large.cjs')
+  await build({
+    stdin: {
+      contents: "import { App } from 'aws-cdk-lib'\nimport { largeStack } from './src/import/__fixtures__/apps'\nconst app = new App({ outdir: process.argv[2] })\nlargeStack(app)\napp.synth()\n",
+      resolveDir: ROOT,
+      loader: 'ts',
+    },
+    outfile: out,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    packages: 'external',
+    logLevel: 'error',
+    // Resolve aws-cdk-lib from the project, not from the scratch directory.
+    nodePaths: [join(ROOT, 'node_modules')],
+  })
+  return out
+}
+
+const suite: BenchSuite = {
+  title: 'cli',
+  async run() {
+    const dir = join(ROOT, '.cache', `cli-bench-${process.pid}`)
+    rmSync(dir, { recursive: true, force: true })
+    mkdirSync(dir, { recursive: true })
+    const rows: BenchRow[] = []
+    try {
+      // The seed: its own CloudFormation export is the template to import.
+      const seed = seedDocument()
+      const seedExport = exportDesign(seed, { target: 'cfn-json' })
+      if (!seedExport.ok) throw new Error('the seed does not export')
+      const seedFiles: Files = {
+        template: join(dir, 'seed.template.json'),
+        design: join(ROOT, 'examples/seed.yaml'),
+        message: join(dir, 'seed-message.json'),
+        vtl: join(dir, 'seed.vtl'),
+        routeArgs: ['--route', '$connect'],
+      }
+      writeFileSync(seedFiles.template, seedExport.files[0].contents)
+      writeFileSync(seedFiles.message, '{"action": "hello"}')
+      writeFileSync(seedFiles.vtl, Object.values(seed.design.integrations.putItem.requestTemplates ?? {})[0] ?? '')
+
+      // The 150-route app: its synthesized template, and the design import makes of it.
+      const templateText = fixtureTemplate('LargeStack')
+      const imported = await importTemplate(templateText)
+      if (!imported.ok) throw new Error('the LargeStack template does not import')
+      const large = largeDesign(150).design
+      const largeFiles: Files = {
+        template: join(dir, 'LargeStack.template.json'),
+        design: join(dir, 'large.yaml'),
+        message: join(dir, 'large-message.json'),
+        vtl: join(dir, 'large.vtl'),
+        routeArgs: [],
+      }
+      writeFileSync(largeFiles.template, templateText)
+      writeFileSync(largeFiles.design, serializeDocument(imported.document))
+      writeFileSync(largeFiles.message, '{"action": "action75", "text": "hello"}')
+      writeFileSync(largeFiles.vtl, Object.values(large.integrations.integration0.requestTemplates ?? {})[0] ?? '')
+
+      // What a process costs before any of our code runs.
+      const bare = spawnTimes(process.execPath, ['-e', ''], RUNS)
+      cli(['--help'], 1)
+      const help = cli(['--help'], RUNS)
+      const npmHelp = npmCli(['--help'], RUNS)
+      rows.push({ name: 'floor: node -e "" (bare node start)', median: bare.median, note: stats(bare) })
+      rows.push({ name: 'floor: --help, node / npm run --silent cli', median: help.median, note: `${stats(help)}; npm run: ${fmt(npmHelp.median)} ms (${stats(npmHelp)})` })
+
+      // The synth the CLI stands next to.
+      const synth = await synthScript(dir)
+      const synthEnv = { ...process.env, CDK_VALIDATION: 'false' }
+      spawnTimes(process.execPath, [synth, join(dir, 'cdk.out')], 1, synthEnv)
+      const synthed = spawnTimes(process.execPath, [synth, join(dir, 'cdk.out')], SYNTH_RUNS, synthEnv)
+      const synthTemplate = JSON.parse(readFileSync(join(dir, 'cdk.out', 'LargeStack.template.json'), 'utf8')) as { Resources: object }
+      rows.push({
+        name: `aws-cdk-lib synth of the 150-route app, process (${Object.keys(synthTemplate.Resources).length} resources)`,
+        median: synthed.median,
+        note: `${stats(synthed)}; node on the bundled CDK app, CDK_VALIDATION=false`,
+      })
+
+      for (const [label, args] of verbs(largeFiles)) {
+        cli(args, 1)
+        const node = cli(args, RUNS)
+        const npm = npmCli(args, RUNS)
+        const ratio = synthed.median / npm.median
+        rows.push({
+          name: `150 routes: ${label} — node scripts/cli.mjs`,
+          median: node.median,
+          goal: `≤ ${GOAL.nodeLarge} ms`,
+          met: node.median <= GOAL.nodeLarge,
+          note: `${stats(node)}; ${fmt(synthed.median / node.median, 1)}× faster than the synth`,
+        })
+        rows.push({
+          name: `150 routes: ${label} — npm run --silent cli`,
+          median: npm.median,
+          goal: `≤ ${GOAL.npmLarge} ms, ≥ ${GOAL.synthRatio}× the synth`,
+          met: npm.median <= GOAL.npmLarge && ratio >= GOAL.synthRatio,
+          note: `${stats(npm)}; ${fmt(ratio, 1)}× faster than the synth (${fmt(synthed.median)} ms)`,
+        })
+      }
+
+      // The V8 code cache of scripts/cli.mjs, kept only because it pays: the same calls without it.
+      for (const [label, args] of [verbs(largeFiles)[0], verbs(largeFiles)[2]]) {
+        const off = cli(args, RUNS, { ...process.env, SOCKET_STUDIO_NO_CODE_CACHE: '1' })
+        const on = cli(args, RUNS)
+        rows.push({
+          name: `150 routes: ${label} — node, without the code cache`,
+          median: off.median,
+          note: `${stats(off)}; with the cache ${fmt(on.median)} ms (${stats(on)}): it saves ${fmt(off.median - on.median)} ms`,
+        })
+      }
+
+      for (const [label, args] of verbs(seedFiles)) {
+        cli(args, 1)
+        const node = cli(args, RUNS)
+        rows.push({
+          name: `seed: ${label} — node scripts/cli.mjs`,
+          median: node.median,
+          goal: `≤ ${GOAL.nodeSeed} ms`,
+          met: node.median <= GOAL.nodeSeed,
+          note: `${stats(node)}; bare node ${fmt(bare.median)} ms`,
+        })
+      }
+
+      // What the designer runs on every edit, and the layout of a large design, in-process.
+      const big = largeDesign(300)
+      const copies = Array.from({ length: 30 }, () => structuredClone(big))
+      const checks = await measure(() => checkDesign(copies.pop()!), { runs: 21, warmup: 3 })
+      rows.push({
+        name: 'check pipeline (model checks + templates), 300 routes, in-process',
+        median: checks.median,
+        goal: '≤ 50 ms',
+        met: checks.median <= 50,
+        note: `p95 ${fmt(checks.p95)} ms, n=${checks.runs}; checkDesign on a fresh copy each run`,
+      })
+      const layout = await measure(() => columnLayout(big.design), { runs: 21, warmup: 3 })
+      rows.push({
+        name: 'column layout (grid of blocks), 300 routes, in-process',
+        median: layout.median,
+        goal: '≤ 20 ms',
+        met: layout.median <= 20,
+        note: `p95 ${fmt(layout.p95)} ms, n=${layout.runs}; the import and the designer's Auto-layout of large designs`,
+      })
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+    return rows
+  },
+}
+
+export default suite
