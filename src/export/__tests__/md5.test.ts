@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { md5Hex } from './md5'
+import { md5Hex } from '../ir/md5'
 
 describe('md5Hex', () => {
   it('agrees with node:crypto on ASCII, multi-byte UTF-8 and control characters, across block boundaries', () => {
