@@ -9,7 +9,7 @@ export interface DesignerOptions {
   check?: (doc: DesignDocument) => Diagnostic[]
   /** Delay before checks run after a change (they never run during a drag or typing gesture). */
   checkDelayMs?: number
-  /** Auto-layout implementation (lazy-loaded elkjs by default). */
+  /** Auto-layout implementation (by default src/layout's designerLayout: a grid for large designs, elkjs for small). */
   layout?: (doc: DesignDocument) => Promise<Layout>
   /** Panel sizes remembered from an earlier visit. */
   panels?: Partial<PanelsState>
