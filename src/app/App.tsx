@@ -8,7 +8,9 @@ import type { Diagnostic } from '../model/diagnostics'
 import { emptyDocument } from '../model/builders'
 import { Canvas } from '../components/canvas/Canvas'
 import { FileErrorDialog } from '../components/files/FileErrorDialog'
-import { forgetFileHandle, looksLikeCloudFormation, pickFileWithFsa, saveDesign, shareUrl } from '../components/files/fileIo'
+import { forgetFileHandle, looksLikeCloudFormation, pickFileWithFsa, readShareFragment, saveDesign, shareUrl } from '../components/files/fileIo'
+import { SharedLinkPrompt } from '../components/files/SharedLinkPrompt'
+import type { DesignDocument } from '../model/types'
 import { parseDocument } from '../model/document/parse'
 import { ShareDialog } from '../components/files/ShareDialog'
 import { Inspector } from '../components/inspector/Inspector'
@@ -18,6 +20,7 @@ import type { PaletteItem } from '../components/palette/paletteItems'
 import { BottomPanel } from '../components/shell/BottomPanel'
 import { ConflictBanner } from '../components/shell/ConflictBanner'
 import { Notices } from '../components/shell/Notices'
+import { ShortcutsOverlay } from '../components/shell/ShortcutsOverlay'
 import { PanelErrorBoundary } from '../components/shell/PanelErrorBoundary'
 import { Toolbar } from '../components/toolbar/Toolbar'
 import type { DesignerStore } from '../store/createDesignerStore'
@@ -66,6 +69,7 @@ function Shell({ store, persistence }: AppProps) {
   const themeChoice = useDesigner((s) => s.theme)
   const addMenu = useDesigner((s) => s.addMenu)
   const importDialog = useDesigner((s) => s.importDialog)
+  const shortcutsOpen = useDesigner((s) => s.shortcutsOpen)
   const [fileError, setFileError] = useState<{ fileName: string; errors: readonly Diagnostic[] } | null>(null)
   const [share, setShare] = useState<string | null>(null)
   const openInput = useRef<HTMLInputElement>(null)
@@ -168,6 +172,10 @@ function Shell({ store, persistence }: AppProps) {
     (item: PaletteItem) => {
       const at = store.getState().addMenu.at
       let position = at
+      // Next to the (first) selected node, else the centre of the view.
+      const { selection, doc } = store.getState()
+      const beside = selection.map((id) => (Object.prototype.hasOwnProperty.call(doc.layout, id) ? doc.layout[id] : undefined)).find(Boolean)
+      if (!position && beside) position = { x: beside.x + NODE_WIDTH + 80, y: beside.y }
       if (!position) {
         const rect = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect()
         const centre = rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : { x: innerWidth / 2, y: innerHeight / 2 }
@@ -208,6 +216,20 @@ function Shell({ store, persistence }: AppProps) {
     }
   }, [onDropFiles])
 
+  // A share link pasted into this open tab: offer to open it (a damaged one says so) and clear the fragment.
+  const [pendingShare, setPendingShare] = useState<DesignDocument | null>(null)
+  useEffect(() => {
+    const onHash = () => {
+      const shared = readShareFragment()
+      if (!shared) return
+      history.replaceState(null, '', location.pathname + location.search)
+      if (shared.ok) setPendingShare(shared.document)
+      else store.getState().notify('error', shared.errors[0]?.message ?? 'The shared link could not be read.')
+    }
+    window.addEventListener('hashchange', onHash)
+    return () => window.removeEventListener('hashchange', onHash)
+  }, [store])
+
   const onPointer = useCallback((p: { x: number; y: number }) => (pointer.current = p), [])
 
   return (
@@ -239,6 +261,19 @@ function Shell({ store, persistence }: AppProps) {
         {addMenu.open && <AddMenu onPick={addAtCentre} onClose={() => store.getState().closeAddMenu()} />}
         {fileError && <FileErrorDialog fileName={fileError.fileName} errors={fileError.errors} onClose={() => setFileError(null)} />}
         {share && <ShareDialog url={share} onClose={() => setShare(null)} />}
+      {shortcutsOpen && <ShortcutsOverlay onClose={() => store.getState().setShortcutsOpen(false)} />}
+      {pendingShare && (
+        <SharedLinkPrompt
+          onKeep={() => setPendingShare(null)}
+          onOpen={() => {
+            forgetFileHandle()
+            store.getState().replaceDocument(pendingShare, 'shared.yaml')
+            store.getState().notify('info', 'Opened the design from the shared link. Undo (Ctrl/Cmd+Z) returns to your previous design.')
+            setPendingShare(null)
+            requestAnimationFrame(() => fitView())
+          }}
+        />
+      )}
         {importDialog.open && (
           <PanelErrorBoundary name="importer">
             <Suspense fallback={<div className="modal-backdrop"><div className="dialog" role="status">Loading the importer…</div></div>}>

@@ -10,7 +10,7 @@ export function ShareDialog({ url, onClose }: { url: string; onClose: () => void
       <div className="dialog" role="dialog" aria-labelledby="share-title" data-testid="share.dialog" onMouseDown={(e) => e.stopPropagation()}>
         <h2 id="share-title">Share this design</h2>
         <p>Anyone who opens this link gets a copy of the design. It lives only in the link ({Math.round(url.length / 1024)} KB).</p>
-        <input ref={input} className="share-url" readOnly value={url} data-testid="share.url" onFocus={(e) => e.target.select()} />
+        <input ref={input} className="share-url" aria-label="Share link" readOnly value={url} data-testid="share.url" onFocus={(e) => e.target.select()} />
         {copied && <p role="status">{copied}</p>}
         <div className="dialog-actions">
           <button

@@ -113,15 +113,19 @@ export function shareUrl(doc: DesignDocument, base: string = location.href): str
   return `${base.split('#')[0]}${SHARE_PREFIX}${packed}`
 }
 
+export const DAMAGED_SHARE_LINK =
+  'This share link is damaged or incomplete (it may have been cut off when it was copied), so it holds no design. Your design is unchanged; ask for the link again.'
+
 /** The design carried by a share link's fragment: undefined when there is none, else the parse result. */
 export function readShareFragment(hash: string = location.hash): ParseResult | undefined {
   if (!hash.startsWith(SHARE_PREFIX)) return undefined
   try {
     return parseDocument(strFromU8(inflateSync(fromBase64Url(hash.slice(SHARE_PREFIX.length)))))
-  } catch (e) {
+  } catch {
+    // The decompressor's own words ("invalid block type") tell a person nothing: say what happened and what to do.
     return {
       ok: false,
-      errors: [{ code: 'DOC001', severity: 'error', message: `The shared link is damaged: ${e instanceof Error ? e.message : String(e)}` }],
+      errors: [{ code: 'DOC001', severity: 'error', message: DAMAGED_SHARE_LINK }],
     }
   }
 }

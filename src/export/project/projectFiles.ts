@@ -43,7 +43,10 @@ function ts(name: string): GeneratedFile[] {
           moduleResolution: 'NodeNext',
           lib: ['ES2022'],
           strict: true,
-          noEmit: true,
+          // `npm run build` (tsc) emits JavaScript next to the sources, as `cdk init` projects do; cdk.json runs ts-node
+          // either way. With noEmit the build did nothing.
+          declaration: false,
+          sourceMap: false,
           skipLibCheck: true,
           types: ['node'],
         },

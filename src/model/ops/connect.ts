@@ -145,7 +145,7 @@ export function canConnect(doc: DesignDocument, source: EntityId, target: Entity
       break
     }
     case 'stage':
-      return opFailed(`Stage ${design.stages[source].name} already belongs to the API: a design has one API and every stage deploys it.`)
+      return opFailed(`Stage ${design.stages[source].name} is already connected to the API: every stage deploys the design's one API, so there is nothing to wire. To deploy to another stage, add a Stage from the palette.`)
     case 'accessLog': {
       const dest = design.stages[source].accessLog?.destination
       if (dest && 'logGroup' in dest && dest.logGroup === target) return opFailed(`${source} already logs to ${target}.`)

@@ -1,0 +1,46 @@
+import { expect, openApp, test } from './fixtures'
+import { Palette } from './pages/Palette'
+import { Shell } from './pages/Shell'
+import { Toolbar } from './pages/Toolbar'
+
+test.use({ viewport: { width: 1440, height: 900 } })
+
+test.describe('shell habits at 1440×900', () => {
+  test('? opens the shortcut overlay listing the command table; Escape closes it', async ({ page }) => {
+    await openApp(page)
+    const shell = new Shell(page)
+    await page.locator('body').press('?')
+    await expect(shell.shortcuts).toBeVisible()
+    await expect(shell.shortcuts.getByTestId('shortcuts.edit.undo')).toContainText('Ctrl+Z')
+    await expect(shell.shortcuts.getByTestId('shortcuts.view.auto-layout')).toContainText('Ctrl+Shift+L')
+    await page.keyboard.press('Escape')
+    await expect(shell.shortcuts).toBeHidden()
+    await new Toolbar(page).click('shortcuts')
+    await expect(shell.shortcuts).toBeVisible()
+  })
+
+  test('a click on a palette item adds it next to the selection', async ({ page }) => {
+    await openApp(page)
+    const before = Object.keys((await page.evaluate(() => window.__designer!.getDocument().design.routes)) ?? {}).length
+    await page.evaluate(() => window.__designer!.select(['connect']))
+    const palette = new Palette(page)
+    await palette.root.locator('[data-testid^="palette."][role="button"]').filter({ hasText: /route/i }).first().click()
+    await expect.poll(async () => Object.keys(await page.evaluate(() => window.__designer!.getDocument().design.routes)).length).toBeGreaterThan(before)
+    const { layout } = await page.evaluate(() => window.__designer!.getDocument())
+    const added = (await page.evaluate(() => window.__designer!.getSelection()))[0]
+    expect(layout[added].x).toBeGreaterThan(layout.connect.x)
+  })
+
+  test('a share link pasted into an open tab asks first; a damaged one says so in words', async ({ page }) => {
+    await openApp(page)
+    const shell = new Shell(page)
+    await shell.pasteFragment('#design=not-a-real-link')
+    await expect(shell.errorNotice).toContainText('damaged or incomplete')
+    await expect(shell.errorNotice).not.toContainText(/invalid|unexpected|block/i)
+    // Errors sit under the toolbar, clear of the bottom panel (tester output), and time out.
+    const box = (await shell.errorNotice.boundingBox())!
+    const bottom = (await page.locator('section.bottom').boundingBox())!
+    expect(box.y + box.height).toBeLessThan(bottom.y)
+    await expect(shell.errorNotice).toBeHidden({ timeout: 15_000 })
+  })
+})
