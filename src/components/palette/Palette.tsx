@@ -45,10 +45,10 @@ export const Palette = memo(function Palette({ onAdd }: PaletteProps) {
                   draggable
                   tabIndex={0}
                   role="button"
-                  title={`${item.description} Click to add it next to the selection, drag it onto the canvas, or press Enter.`}
+                  title={`${item.description} Drag onto the canvas, or press Enter.`}
                   data-testid={`palette.${item.id}`}
                   onDragStart={(e) => onDragStart(e, item)}
-                  onClick={() => onAdd(item)}
+                  onDoubleClick={() => onAdd(item)}
                   onKeyDown={(e) => onKeyDown(e, item)}
                 >
                   {item.label}
