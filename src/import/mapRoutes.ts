@@ -76,6 +76,7 @@ export function mapRoute(ctx: ImportContext, entry: ResourceEntry, responses: Re
     p.take('RouteResponseSelectionExpression')
     const rp = new Props(defaultResponse.logicalId, defaultResponse.props)
     for (const k of ['ApiId', 'RouteId', 'RouteResponseKey']) rp.take(k)
+    assignDefined(route, { responseModels: rp.strMap('ResponseModels') })
     const extra = rp.extra()
     if (extra) route.routeResponseExtra = extra
     ctx.claim(defaultResponse.logicalId, id, 'route response of')

@@ -15,6 +15,7 @@ export function columnOf(design: Design, node: GraphNode): number {
       return 1
     case 'api':
     case 'authorizer':
+    case 'message':
       return 2
     case 'route':
     case 'model':

@@ -12,6 +12,7 @@ export function emptyDesign(name = 'myapi'): Design {
     resources: {},
     domains: {},
     models: {},
+    messages: {},
   }
 }
 

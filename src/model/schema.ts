@@ -111,8 +111,24 @@ export const ROUTE_FIELDS: FieldsSpec = {
     help: '$connect only: query-string and header inputs of the upgrade request.',
   },
   operationName: { kind: 'string', help: 'Cosmetic operation name.' },
-  requestModels: { kind: 'map', value: { kind: 'string' }, help: 'Model name per key (non-proxy integrations only).' },
-  modelSelectionExpression: { kind: 'string', help: 'Selects the request model.' },
+  requestModels: {
+    kind: 'map',
+    value: { kind: 'string' },
+    keyHelp: 'model selection key, or $default',
+    help: 'Model name per key (non-proxy integrations only). API Gateway rejects messages that fail the selected model.',
+  },
+  modelSelectionExpression: {
+    kind: 'string',
+    suggestions: ['$request.body.action', '\\$default'],
+    help: 'Picks the request model key for each message; needed when there is more than a $default model.',
+  },
+  responseModels: {
+    kind: 'map',
+    value: { kind: 'string' },
+    keyHelp: 'model selection key, or $default',
+    help: 'Two-way routes: model name of the reply per key (documents the reply; API Gateway does not validate it).',
+  },
+  responseModelSelectionExpression: { kind: 'string', help: 'Picks the response model key.' },
   routeResponseExtra: { kind: 'json', help: 'Route response properties kept from import.' },
   cfnExtra,
 }
@@ -243,11 +259,17 @@ export const DOMAIN_FIELDS: FieldsSpec = {
 }
 
 export const MODEL_FIELDS: FieldsSpec = {
-  name: { kind: 'string', required: true },
-  contentType: { kind: 'string', required: true },
-  schema: { kind: 'json', required: true, help: 'JSON Schema draft 4.' },
+  name: { kind: 'string', required: true, help: 'Model name: letters and digits only; routes name it in their request models.' },
+  contentType: { kind: 'string', required: true, suggestions: ['application/json'], help: 'Content type of the messages it describes.' },
+  schema: { kind: 'json', required: true, help: 'JSON Schema draft 4 (the dialect API Gateway validates with).' },
   description: { kind: 'string' },
   cfnExtra,
+}
+
+export const MESSAGE_FIELDS: FieldsSpec = {
+  name: { kind: 'string', required: true, help: 'Name of a message the backend sends to clients through @connections.' },
+  schema: { kind: 'json', required: true, help: 'JSON Schema draft 4 of the message.' },
+  description: { kind: 'string' },
 }
 
 const keyType: FieldSpec = { kind: 'enum', values: ['S', 'N', 'B'], required: true }
@@ -345,6 +367,7 @@ export const COLLECTION_FIELDS: Record<Exclude<CollectionName, 'resources'>, Fie
   stages: STAGE_FIELDS,
   domains: DOMAIN_FIELDS,
   models: MODEL_FIELDS,
+  messages: MESSAGE_FIELDS,
 }
 
 /** The field table of one entity of a collection; an unknown resource type has none. */

@@ -61,10 +61,16 @@ export interface Route {
   /** `$connect` only: `route.request.querystring.<name>` / `route.request.header.<name>` → required? */
   requestParameters?: Record<string, { required: boolean }>
   operationName?: string
-  /** Non-proxy integrations only: model name per key (`$default` is the catch-all). */
+  /**
+   * Non-proxy integrations only: model name per key; `modelSelectionExpression` picks the key for each message
+   * (a single `$default` key needs no expression). API Gateway rejects a message that fails the model.
+   */
   requestModels?: Record<string, string>
   modelSelectionExpression?: string
-  /** Route response extras kept from import (`ResponseModels`, `ResponseParameters`). */
+  /** Two-way routes: the `$default` route response's models (documentation; API Gateway does not enforce them). */
+  responseModels?: Record<string, string>
+  responseModelSelectionExpression?: string
+  /** Route response extras kept from import (`ResponseParameters`, …). */
   routeResponseExtra?: JsonObject
   cfnExtra?: JsonObject
 }
@@ -227,6 +233,17 @@ export interface Model {
   schema: Json
   description?: string
   cfnExtra?: JsonObject
+}
+
+/**
+ * A message the backend sends to clients through the `@connections` API (`PostToConnection`). API Gateway has
+ * no resource for it; it is the server half of the message contract (AsyncAPI `send` operations).
+ */
+export interface ServerMessage {
+  name: string
+  /** JSON Schema draft 4, like models. */
+  schema: Json
+  description?: string
 }
 
 // ---------------------------------------------------------------------------------------- Resources
@@ -397,6 +414,7 @@ export interface Design {
   resources: Record<EntityId, Resource>
   domains: Record<EntityId, DomainName>
   models: Record<EntityId, Model>
+  messages: Record<EntityId, ServerMessage>
   /** Kept verbatim from import. */
   cloudformation?: VerbatimCfn
   /** Emulator message scripts by name (connect, send, expect); shape checked by src/emulator/scripts.ts. */
@@ -420,10 +438,11 @@ export const COLLECTIONS = [
   'resources',
   'domains',
   'models',
+  'messages',
 ] as const
 export type CollectionName = (typeof COLLECTIONS)[number]
 
-export type EntityKind = 'api' | 'route' | 'integration' | 'authorizer' | 'stage' | 'resource' | 'domain' | 'model'
+export type EntityKind = 'api' | 'route' | 'integration' | 'authorizer' | 'stage' | 'resource' | 'domain' | 'model' | 'message'
 
 export const COLLECTION_KIND: Record<CollectionName, EntityKind> = {
   routes: 'route',
@@ -433,6 +452,7 @@ export const COLLECTION_KIND: Record<CollectionName, EntityKind> = {
   resources: 'resource',
   domains: 'domain',
   models: 'model',
+  messages: 'message',
 }
 
 /** The API entity's fixed id (for layout and diagnostics). */

@@ -24,6 +24,7 @@ const HANDLES: Record<EntityKind, { target: boolean; source: boolean }> = {
   resource: { target: true, source: false },
   domain: { target: true, source: false },
   model: { target: false, source: false },
+  message: { target: false, source: false },
 }
 
 function EntityNodeView({ id, type, selected }: NodeProps<EntityFlowNode>) {

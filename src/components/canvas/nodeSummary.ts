@@ -68,6 +68,8 @@ export function summarise(kind: EntityKind, id: EntityId, entity: unknown): Node
     case 'domain':
       return { caption: 'Custom domain', title: (entity as { domainName: string }).domainName }
     case 'model':
-      return { caption: 'Model', title: (entity as { name: string }).name }
+      return { caption: 'Model', title: (entity as { name: string }).name, detail: (entity as { contentType: string }).contentType }
+    case 'message':
+      return { caption: 'Server message', title: (entity as { name: string }).name, detail: 'sent through @connections' }
   }
 }

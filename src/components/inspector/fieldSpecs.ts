@@ -1,5 +1,5 @@
 /** The field table for an entity kind (from src/model/schema.ts, which drives the whole form). */
-import { API_FIELDS, AUTHORIZER_FIELDS, DOMAIN_FIELDS, INTEGRATION_FIELDS, MODEL_FIELDS, ROUTE_FIELDS, STAGE_FIELDS, resourceFields, type FieldsSpec, type RefTarget } from '../../model/schema'
+import { API_FIELDS, AUTHORIZER_FIELDS, DOMAIN_FIELDS, INTEGRATION_FIELDS, MESSAGE_FIELDS, MODEL_FIELDS, ROUTE_FIELDS, STAGE_FIELDS, resourceFields, type FieldsSpec, type RefTarget } from '../../model/schema'
 import { effectiveResourceType, locateEntity } from '../../model/queries'
 import { COLLECTIONS, COLLECTION_KIND, type Design, type EntityId, type EntityKind, type Resource } from '../../model/types'
 
@@ -19,6 +19,8 @@ export function fieldsFor(kind: EntityKind, entity: unknown): FieldsSpec {
       return DOMAIN_FIELDS
     case 'model':
       return MODEL_FIELDS
+    case 'message':
+      return MESSAGE_FIELDS
     case 'resource':
       return resourceFields((entity as Resource).type)
   }

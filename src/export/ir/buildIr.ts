@@ -86,7 +86,8 @@ export function buildIr(design: Design, options: IrOptions = {}): ExportIr {
     const info = buildRoute(ctx, id, route, integration, authorizer)
     routes.push(info)
     if (route.integration && !firstRoute.has(route.integration)) firstRoute.set(route.integration, info)
-    for (const modelName of Object.values(route.requestModels ?? {})) {
+    // The route response's models too: its RouteResponse is created with (or after) the route.
+    for (const modelName of new Set([...Object.values(route.requestModels ?? {}), ...Object.values(route.responseModels ?? {})])) {
       const model = models.get(modelName)
       if (!model) continue
       ctx.emit(id, { k: 'expr', value: call(member(routeVariable(info), 'node'), 'addDependency', [v(model.variable)]) })
@@ -250,7 +251,7 @@ export function routeClosure(design: Design, routeId: string): string[] {
     addResource(a.function)
     addCredentials(a.credentials)
   }
-  for (const name of Object.values(route.requestModels ?? {})) {
+  for (const name of [...Object.values(route.requestModels ?? {}), ...Object.values(route.responseModels ?? {})]) {
     const model = Object.entries(design.models).find(([, m]) => m.name === name)
     if (model) out.add(model[0])
   }

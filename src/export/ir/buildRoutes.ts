@@ -148,10 +148,12 @@ export function buildRoute(
 
   // ---- route response
   if (route.twoWay) {
-    const responseCfn: JsonObject = deepMerge({ ApiId: ctx.apiRef(), RouteId: { Ref: logicalId }, RouteResponseKey: '$default' }, route.routeResponseExtra ?? {})
+    // First-class response models and the verbatim extras kept from import go the same way: onto the RouteResponse.
+    const responseExtra: JsonObject = { ...(route.responseModels ? { ResponseModels: route.responseModels } : {}), ...(route.routeResponseExtra ?? {}) }
+    const responseCfn: JsonObject = deepMerge({ ApiId: ctx.apiRef(), RouteId: { Ref: logicalId }, RouteResponseKey: '$default' }, responseExtra)
     if (l1) {
       const responseId = ctx.stackChildId(`${routeConstructId}Response`)
-      const extra = Object.entries(route.routeResponseExtra ?? {})
+      const extra = Object.entries(responseExtra)
       const creation = construct('apigwv2', 'CfnRouteResponse', [THIS, lit(responseId)], [
         ['apiId', member(apiVar, 'apiId')],
         ['routeId', member(routeVariable(info), 'ref')],
@@ -165,9 +167,9 @@ export function buildRoute(
       ctx.addResource(id, [responseId], 'AWS::ApiGatewayV2::RouteResponse', responseCfn)
       info.extraPaths.push([responseId])
     } else {
-      if (route.routeResponseExtra && Object.keys(route.routeResponseExtra).length) {
+      if (Object.keys(responseExtra).length) {
         const response: Code = { k: 'cast', sym: { module: 'apigwv2', name: 'CfnRouteResponse' }, value: call(member(routeVariable(info), 'node'), 'findChild', [lit('Response')]) }
-        for (const [k, value] of Object.entries(route.routeResponseExtra)) ctx.emit(id, { k: 'expr', value: call(response, 'addPropertyOverride', [lit(k), { k: 'json', value }]) })
+        for (const [k, value] of Object.entries(responseExtra)) ctx.emit(id, { k: 'expr', value: call(response, 'addPropertyOverride', [lit(k), { k: 'json', value }]) })
       }
       ctx.addResource(id, [...constructPath, 'Response'], 'AWS::ApiGatewayV2::RouteResponse', responseCfn)
     }

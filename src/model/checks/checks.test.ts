@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { aDesign } from '../builders'
 import { seedDocument } from '../seed'
 import type { Design, DesignDocument } from '../types'
+import { CONTRACT_CASES } from './contractRules.cases'
 import { checkDocument, MODEL_CODES, type ModelCode } from './index'
 
 /** A design that passes every check: the seed plus a two-way mock $default route. */
@@ -413,6 +414,7 @@ const CASES: Case[] = [
     field: 'grants.table',
     pass: () => {},
   },
+  ...CONTRACT_CASES,
 ]
 
 function run(mutate: (d: Design, doc: DesignDocument) => void) {

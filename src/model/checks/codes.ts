@@ -63,6 +63,18 @@ export const MODEL_CODES = {
   MDL055: { severity: 'error', title: 'Log retention that CloudWatch Logs does not offer' },
   MDL056: { severity: 'error', title: 'A grant that is not a CDK grant method of the entity (the export cannot write it)' },
   MDL057: { severity: 'info', title: 'A role is granted more than its integrations use (could be narrower)' },
+  // Message contracts (models, server messages); numbered from 070 so parallel work on 056-069 cannot collide.
+  MDL070: { severity: 'error', title: 'Model or server-message schema is not valid JSON Schema draft 4' },
+  MDL071: { severity: 'error', title: 'Model name is not alphanumeric' },
+  MDL072: { severity: 'error', title: 'Duplicate model name' },
+  MDL073: { severity: 'error', title: 'Route names a model the design does not have' },
+  MDL074: { severity: 'warning', title: 'Request models API Gateway never applies (proxy integration without a model selection expression, $connect, $disconnect)' },
+  MDL075: { severity: 'error', title: 'Model schema longer than 32,768 characters' },
+  MDL076: { severity: 'info', title: 'Model not used by any route' },
+  MDL077: { severity: 'warning', title: 'Model selection expression does not fit the request model keys' },
+  MDL078: { severity: 'warning', title: 'Response models on a route that is not two-way' },
+  MDL079: { severity: 'warning', title: 'Duplicate server message name' },
+  MDL080: { severity: 'warning', title: 'Request models other than $default without a model selection expression' },
 } as const satisfies Record<string, { severity: Severity; title: string }>
 
 export type ModelCode = keyof typeof MODEL_CODES

@@ -9,6 +9,7 @@ import { allEntityIds } from '../queries'
 import type { DesignDocument } from '../types'
 import { apiRules } from './apiRules'
 import { authorizerRules } from './authorizerRules'
+import { contractRules } from './contractRules'
 import { CheckContext, type Rule } from './context'
 import { grantRules } from './grantRules'
 import { integrationRules } from './integrationRules'
@@ -20,7 +21,7 @@ import { stageRules } from './stageRules'
 
 export { MODEL_CODES, type ModelCode } from './codes'
 
-const RULES: Rule[] = [apiRules, routeRules, integrationRules, authorizerRules, stageRules, resourceRules, grantRules, referenceRules, quotaRules]
+const RULES: Rule[] = [apiRules, routeRules, integrationRules, authorizerRules, stageRules, resourceRules, grantRules, contractRules, referenceRules, quotaRules]
 
 export function checkDocument(doc: DesignDocument): Diagnostic[] {
   const ctx = new CheckContext(doc.design)

@@ -20,6 +20,7 @@ const KIND_LABEL: Record<EntityKind, string> = {
   resource: 'a resource',
   domain: 'a custom domain',
   model: 'a model',
+  message: 'a server message',
 }
 
 const INTEGRATION_LABEL: Record<Integration['type'], string> = {

@@ -36,11 +36,32 @@ const chatHandler = new WebSocketLambdaIntegration('ChatIntegration', handler, {
   timeout: Duration.millis(10000),
 });
 
+const sendMessageModel = new apigwv2.CfnModel(this, 'SendMessage', {
+  apiId: webSocketApi.apiId,
+  name: 'SendMessage',
+  contentType: 'application/json',
+  schema: {
+    $schema: 'http://json-schema.org/draft-04/schema#',
+    title: 'SendMessage',
+    type: 'object',
+    properties: { action: { type: 'string' }, message: { type: 'string', minLength: 1, maxLength: 4096 } },
+    required: ['action', 'message'],
+  },
+});
+
 webSocketApi.addRoute('$connect', { integration: chatHandler });
 
 webSocketApi.addRoute('$disconnect', { integration: chatHandler });
 
-webSocketApi.addRoute('sendMessage', { integration: chatHandler, returnResponse: true });
+const sendMessageRoute = webSocketApi.addRoute('sendMessage', {
+  integration: chatHandler,
+  returnResponse: true,
+});
+// Route properties WebSocketRoute has no props for.
+const cfnSendMessageRoute = sendMessageRoute.node.defaultChild as apigwv2.CfnRoute;
+cfnSendMessageRoute.addPropertyOverride('RequestModels', { sendMessage: 'SendMessage' });
+cfnSendMessageRoute.addPropertyOverride('ModelSelectionExpression', '$request.body.action');
+sendMessageRoute.node.addDependency(sendMessageModel);
 
 webSocketApi.addRoute('$default', { integration: chatHandler });
 

@@ -8,7 +8,49 @@ const pingMock = new WebSocketMockIntegration('PingMock', {
   templateSelectionExpression: '\\$default',
 });
 
+const pingModel = new apigwv2.CfnModel(this, 'Ping', {
+  apiId: webSocketApi.apiId,
+  name: 'Ping',
+  contentType: 'application/json',
+  schema: {
+    $schema: 'http://json-schema.org/draft-04/schema#',
+    title: 'Ping',
+    type: 'object',
+    properties: { action: { type: 'string', enum: ['ping'] }, id: { type: 'string', maxLength: 64 } },
+    required: ['action'],
+    additionalProperties: false,
+  },
+  description: 'A ping; API Gateway rejects anything else on this route',
+});
+
+const pongModel = new apigwv2.CfnModel(this, 'Pong', {
+  apiId: webSocketApi.apiId,
+  name: 'Pong',
+  contentType: 'application/json',
+  schema: {
+    $schema: 'http://json-schema.org/draft-04/schema#',
+    title: 'Pong',
+    type: 'object',
+    properties: {
+      action: { type: 'string', enum: ['pong'] },
+      connectionId: { type: 'string' },
+      at: { type: 'integer' },
+    },
+    required: ['action', 'connectionId', 'at'],
+  },
+});
+
 const pingRoute = webSocketApi.addRoute('ping', { integration: pingMock, returnResponse: true });
+// Route properties WebSocketRoute has no props for.
+const cfnPingRoute = pingRoute.node.defaultChild as apigwv2.CfnRoute;
+cfnPingRoute.addPropertyOverride('RequestModels', { ping: 'Ping' });
+cfnPingRoute.addPropertyOverride('ModelSelectionExpression', '$request.body.action');
+(pingRoute.node.findChild('Response') as apigwv2.CfnRouteResponse).addPropertyOverride(
+  'ResponseModels',
+  { $default: 'Pong' },
+);
+pingRoute.node.addDependency(pingModel);
+pingRoute.node.addDependency(pongModel);
 
 const pingMockBound = pingRoute.node.findChild('PingMock') as apigwv2.WebSocketIntegration;
 new apigwv2.CfnIntegrationResponse(this, 'PingMockResponse', {

@@ -42,11 +42,41 @@ class ChatApiStack(Stack):
             timeout=Duration.millis(10000),
         )
 
+        send_message_model = apigwv2.CfnModel(
+            self,
+            "SendMessage",
+            api_id=web_socket_api.api_id,
+            name="SendMessage",
+            content_type="application/json",
+            schema={
+                "$schema": "http://json-schema.org/draft-04/schema#",
+                "title": "SendMessage",
+                "type": "object",
+                "properties": {"action": {"type": "string"}, "message": {"type": "string", "minLength": 1, "maxLength": 4096}},
+                "required": ["action", "message"],
+            },
+        )
+
         web_socket_api.add_route("$connect", integration=chat_handler)
 
         web_socket_api.add_route("$disconnect", integration=chat_handler)
 
-        web_socket_api.add_route("sendMessage", integration=chat_handler, return_response=True)
+        send_message_route = web_socket_api.add_route(
+            "sendMessage",
+            integration=chat_handler,
+            return_response=True,
+        )
+        # Route properties WebSocketRoute has no props for.
+        cfn_send_message_route = typing.cast(apigwv2.CfnRoute, send_message_route.node.default_child)
+        cfn_send_message_route.add_property_override(
+            "RequestModels",
+            {"sendMessage": "SendMessage"},
+        )
+        cfn_send_message_route.add_property_override(
+            "ModelSelectionExpression",
+            "$request.body.action",
+        )
+        send_message_route.node.add_dependency(send_message_model)
 
         web_socket_api.add_route("$default", integration=chat_handler)
 

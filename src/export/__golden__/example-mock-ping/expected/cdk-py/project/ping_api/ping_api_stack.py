@@ -30,7 +30,53 @@ class PingApiStack(Stack):
             template_selection_expression="\\$default",
         )
 
+        ping_model = apigwv2.CfnModel(
+            self,
+            "Ping",
+            api_id=web_socket_api.api_id,
+            name="Ping",
+            content_type="application/json",
+            schema={
+                "$schema": "http://json-schema.org/draft-04/schema#",
+                "title": "Ping",
+                "type": "object",
+                "properties": {"action": {"type": "string", "enum": ["ping"]}, "id": {"type": "string", "maxLength": 64}},
+                "required": ["action"],
+                "additionalProperties": False,
+            },
+            description="A ping; API Gateway rejects anything else on this route",
+        )
+
+        pong_model = apigwv2.CfnModel(
+            self,
+            "Pong",
+            api_id=web_socket_api.api_id,
+            name="Pong",
+            content_type="application/json",
+            schema={
+                "$schema": "http://json-schema.org/draft-04/schema#",
+                "title": "Pong",
+                "type": "object",
+                "properties": {
+                    "action": {"type": "string", "enum": ["pong"]},
+                    "connectionId": {"type": "string"},
+                    "at": {"type": "integer"},
+                },
+                "required": ["action", "connectionId", "at"],
+            },
+        )
+
         ping_route = web_socket_api.add_route("ping", integration=ping_mock, return_response=True)
+        # Route properties WebSocketRoute has no props for.
+        cfn_ping_route = typing.cast(apigwv2.CfnRoute, ping_route.node.default_child)
+        cfn_ping_route.add_property_override("RequestModels", {"ping": "Ping"})
+        cfn_ping_route.add_property_override("ModelSelectionExpression", "$request.body.action")
+        typing.cast(apigwv2.CfnRouteResponse, ping_route.node.find_child("Response")).add_property_override(
+            "ResponseModels",
+            {"$default": "Pong"},
+        )
+        ping_route.node.add_dependency(ping_model)
+        ping_route.node.add_dependency(pong_model)
 
         default_route = web_socket_api.add_route(
             "$default",

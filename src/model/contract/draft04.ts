@@ -1,0 +1,98 @@
+/**
+ * JSON Schema draft 4, the dialect API Gateway validates message bodies with, through `ajv-draft-04` (we do not
+ * write a validator). One Ajv instance; compiled validators are cached by schema text, so the checks can run on
+ * every edit. Ajv compiles schemas to functions, which needs `new Function` (a CSP must allow it where this runs).
+ */
+
+import Ajv from 'ajv-draft-04'
+import type { ErrorObject, ValidateFunction } from 'ajv'
+import type { Json } from '../types'
+
+/** What API Gateway answers, in the frame it sends back, when a message fails its route's request model. */
+export const INVALID_BODY_MESSAGE = 'Invalid request body'
+
+let ajv: Ajv | undefined
+function instance(): Ajv {
+  // strict off: API Gateway accepts unknown keywords (e.g. `example`) in models, as draft 4 says it should.
+  ajv ??= new Ajv({ strict: false, allErrors: true, validateSchema: false, addUsedSchema: false })
+  return ajv
+}
+
+export interface SchemaProblem {
+  /** JSON pointer into the schema (`/properties/a/type`); '' for the whole schema. */
+  path: string
+  message: string
+}
+
+type Compiled = { ok: true; validate: ValidateFunction } | { ok: false; problems: SchemaProblem[] }
+const cache = new Map<string, Compiled>()
+const CACHE_LIMIT = 500
+
+function compile(schema: Json): Compiled {
+  const key = JSON.stringify(schema)
+  const hit = cache.get(key)
+  if (hit) return hit
+  const a = instance()
+  let out: Compiled
+  // A schema that names another draft through $schema is still validated as draft 4: API Gateway does.
+  const forMeta = isObject(schema) && '$schema' in schema ? withoutSchemaKeyword(schema) : schema
+  if (!a.validateSchema(forMeta as object | boolean)) {
+    out = { ok: false, problems: (a.errors ?? []).map((e) => ({ path: e.instancePath, message: describe(e) })) }
+  } else {
+    try {
+      out = { ok: true, validate: a.compile(forMeta as object) }
+    } catch (e) {
+      out = { ok: false, problems: [{ path: '', message: e instanceof Error ? e.message : String(e) }] }
+    }
+  }
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string)
+  cache.set(key, out)
+  return out
+}
+
+/** Problems that make `schema` an invalid draft-4 schema (empty when it is valid). */
+export function schemaProblems(schema: Json): SchemaProblem[] {
+  if (!isObject(schema)) return [{ path: '', message: 'a model schema must be a JSON object' }]
+  const c = compile(schema)
+  return c.ok ? [] : c.problems
+}
+
+export interface BodyProblem {
+  /** JSON pointer into the message (`/price`). */
+  path: string
+  message: string
+}
+
+/**
+ * Validates a message body against a model schema: `undefined` when the schema itself is invalid, else the list
+ * of problems (empty = valid). A body that is not JSON is checked as a string, the way API Gateway sees it.
+ */
+export function validateBody(schema: Json, body: string): BodyProblem[] | undefined {
+  const c = compile(schema)
+  if (!c.ok) return undefined
+  let value: unknown
+  try {
+    value = JSON.parse(body)
+  } catch {
+    value = body
+  }
+  if (c.validate(value)) return []
+  return (c.validate.errors ?? []).map((e) => ({ path: e.instancePath, message: describe(e) }))
+}
+
+function describe(e: ErrorObject): string {
+  const where = e.instancePath ? `${e.instancePath} ` : ''
+  if (e.keyword === 'additionalProperties') return `${where}must not have property "${String((e.params as { additionalProperty?: string }).additionalProperty)}"`
+  if (e.keyword === 'enum') return `${where}must be one of ${JSON.stringify((e.params as { allowedValues?: unknown }).allowedValues)}`
+  return `${where}${e.message ?? e.keyword}`
+}
+
+function isObject(v: unknown): v is Record<string, Json> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+function withoutSchemaKeyword(schema: Record<string, Json>): Record<string, Json> {
+  const rest: Record<string, Json> = Object.create(null) as Record<string, Json>
+  for (const [k, v] of Object.entries(schema)) if (k !== '$schema') rest[k] = v
+  return { ...rest }
+}
