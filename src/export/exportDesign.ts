@@ -6,6 +6,7 @@ import type { DesignDocument } from '../model/types'
 import { pyProject, pySnippet } from './cdkPy/emitCdkPy'
 import { tsProject, tsSnippet } from './cdkTs/emitCdkTs'
 import { printCfnJson, printCfnYaml } from './cfn/printCfn'
+import { asyncApiFile } from '../asyncapi'
 import { buildIr } from './ir/buildIr'
 import type { ExportIr } from './ir/types'
 import type { ExportOptions, ExportResult, ExportTarget, GeneratedFile } from './types'
@@ -15,6 +16,7 @@ export const EXPORT_TARGETS: readonly ExportTarget[] = [
   { id: 'cfn-json', label: 'CloudFormation (JSON)', language: 'json' },
   { id: 'cdk-ts', label: 'CDK TypeScript', language: 'typescript' },
   { id: 'cdk-py', label: 'CDK Python', language: 'python' },
+  { id: 'asyncapi', label: 'AsyncAPI 3', language: 'yaml' },
 ]
 
 /** CloudFormation's limit of resources per stack. */
@@ -50,6 +52,12 @@ function prepare(document: DesignDocument): { checks: Diagnostic[]; ir?: ExportI
 function runExport(document: DesignDocument, options: ExportOptions): ExportResult {
   const entry = prepare(document)
   const checks = entry.checks
+  // The message contract needs no CloudFormation IR, nor the stack's resource limit (src/asyncapi; docs/asyncapi.md).
+  if (options.target === 'asyncapi') {
+    if (hasErrors(checks) && !options.force) return { ok: false, diagnostics: checks }
+    const file = asyncApiFile(document.design, options.format ?? 'yaml')
+    return { ok: true, files: [file], mainFile: file.path, diagnostics: checks }
+  }
   // The resource limit (MDL031, from estimateResourceCount) is not a matter of taste: `force` does not override it.
   if (checks.some((d) => d.code === 'MDL031' && d.severity === 'error')) return { ok: false, diagnostics: checks }
   if (hasErrors(checks) && !options.force) return { ok: false, diagnostics: checks }
@@ -89,6 +97,8 @@ function printTarget(ir: ExportIr, options: ExportOptions): GeneratedFile[] {
     case 'cdk-py':
       if (shape === 'project') return pyProject(ir)
       return [{ path: `${ir.projectName.replace(/-/g, '_')}_snippet.py`, contents: snippetOf(ir, options.routeId, pySnippet) }]
+    case 'asyncapi':
+      throw new Error('the AsyncAPI target is printed before the IR is built')
   }
 }
 

@@ -2,7 +2,7 @@
 
 import type { Diagnostic } from '../model/diagnostics'
 
-export type ExportTargetId = 'cfn-yaml' | 'cfn-json' | 'cdk-ts' | 'cdk-py'
+export type ExportTargetId = 'cfn-yaml' | 'cfn-json' | 'cdk-ts' | 'cdk-py' | 'asyncapi'
 
 export interface ExportTarget {
   id: ExportTargetId
@@ -22,6 +22,8 @@ export interface ExportOptions {
   shape?: 'snippet' | 'project'
   /** With `snippet`: only what this route needs. */
   routeId?: string
+  /** AsyncAPI target: YAML (default) or JSON. */
+  format?: 'yaml' | 'json'
   /** Export even when the model checks report errors. */
   force?: boolean
 }

@@ -206,7 +206,8 @@ describe('hand-written YAML with short-form tags', () => {
     expect(d.routes.connect).toMatchObject({ authorizer: 'authorizer', requestParameters: { 'route.request.querystring.token': { required: true } } })
     expect(d.routes.echo).toMatchObject({
       twoWay: true, requestModels: { echo: 'Message' }, modelSelectionExpression: '$request.body.action',
-      routeResponseExtra: { ModelSelectionExpression: 'default', ResponseModels: { default: 'Message' } },
+      responseModels: { default: 'Message' },
+      routeResponseExtra: { ModelSelectionExpression: 'default' },
     })
     expect(d.models.message).toMatchObject({ name: 'Message', contentType: 'application/json', schema: { type: 'object', required: ['action', 'text'] } })
     expect(d.stages.live).toMatchObject({ deployment: true, loggingLevel: 'INFO', dataTraceEnabled: false, domainMapping: { domain: 'domain', mappingKey: 'v1' } })

@@ -1,5 +1,5 @@
 /**
- * `export <design> --target <cfn-yaml|cfn-json|cdk-ts|cdk-py> [--snippet] [--route <id>] [-o <dir>] [--force]`
+ * `export <design> --target <cfn-yaml|cfn-json|cdk-ts|cdk-py|asyncapi> [--format yaml|json] [--snippet] [--route <id>] [-o <dir>] [--force]`
  * Without -o: prints the main file (the stack file, or the template; the snippet with --snippet).
  * With -o: writes every file (the whole CDK project). A design with errors is refused with its
  * diagnostics (exit 1) unless --force; an unreadable file or bad usage exits 2.
@@ -12,10 +12,10 @@ import { formatDiagnostic } from './validate'
 
 export const exportCommand: Command = {
   name: 'export',
-  usage: 'export <design> --target <cfn-yaml|cfn-json|cdk-ts|cdk-py> [--snippet] [--route <id>] [-o <dir>] [--force]',
-  summary: 'export to CloudFormation or CDK; prints the main file, or writes the whole project with -o; exit 1 on design errors',
+  usage: 'export <design> --target <cfn-yaml|cfn-json|cdk-ts|cdk-py|asyncapi> [--format yaml|json] [--snippet] [--route <id>] [-o <dir>] [--force]',
+  summary: 'export to CloudFormation, CDK or AsyncAPI 3; prints the main file, or writes the whole project with -o; exit 1 on design errors',
   async run(args, io) {
-    const { positional, flags } = parseArgs(args, { values: ['target', 'o', 'out', 'route'], switches: ['snippet', 'force'], aliases: { '-o': '--o' } })
+    const { positional, flags } = parseArgs(args, { values: ['target', 'o', 'out', 'route', 'format'], switches: ['snippet', 'force'], aliases: { '-o': '--o' } })
     const file = positional[0]
     if (!file || positional.length > 1) throw new UsageError('export takes exactly one design file')
     const [{ exportDesign, EXPORT_TARGETS }, { parseDocument }, { sortDiagnostics }] = await Promise.all([
@@ -28,6 +28,8 @@ export const exportCommand: Command = {
     if (typeof target !== 'string' || !TARGET_IDS.includes(target as ExportTargetId)) throw new UsageError(`--target must be one of ${TARGET_IDS.join(', ')}`)
     const outDir = typeof flags.o === 'string' ? flags.o : typeof flags.out === 'string' ? flags.out : undefined
     const routeId = typeof flags.route === 'string' ? flags.route : undefined
+    const format = flags.format
+    if (format !== undefined && (target !== 'asyncapi' || (format !== 'yaml' && format !== 'json'))) throw new UsageError('--format yaml|json goes only with --target asyncapi')
 
     const input = readText(io, file)
     if (!input.ok) return 2
@@ -43,6 +45,7 @@ export const exportCommand: Command = {
       shape: snippet ? 'snippet' : 'project',
       routeId,
       force: flags.force === true,
+      ...(format === 'yaml' || format === 'json' ? { format } : {}),
     })
     const diagnostics = sortDiagnostics(parsed.source.attachRanges([...parsed.warnings, ...result.diagnostics]))
     for (const d of diagnostics) io.stderr(`${formatDiagnostic(file, d)}\n`)

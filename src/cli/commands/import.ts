@@ -1,10 +1,11 @@
 import { parseArgs, readText, UsageError, type Command } from '../command'
+import { looksLikeAsyncApi } from '../../asyncapi/detect'
 import { formatDiagnostic } from './validate'
 
 export const importCommand: Command = {
   name: 'import',
-  usage: 'import <template.json|template.yaml> [--api <logicalId>] [-o <design-file>] [--force]',
-  summary: 'CloudFormation template → design (YAML) on stdout or -o; warnings on stderr; exit 1 if it cannot be imported, 2 if unreadable',
+  usage: 'import <template.json|template.yaml|api.asyncapi.yaml> [--api <logicalId>] [-o <design-file>] [--force]',
+  summary: 'CloudFormation template or AsyncAPI document → design (YAML) on stdout or -o; warnings on stderr; exit 1 if it cannot be imported, 2 if unreadable',
   async run(args, io) {
     const { positional, flags } = parseArgs(args, { values: ['api', 'out'], switches: ['force'], aliases: { '-o': '--out' } })
     const file = positional[0]
@@ -13,7 +14,34 @@ export const importCommand: Command = {
     if (!input.ok) return 2
     const text = input.text
     const out = typeof flags.out === 'string' ? flags.out : undefined
+    const write = (yaml: string): number => {
+      if (out && io.exists(out) && !flags.force) {
+        io.stderr(`${out} exists; pass --force to overwrite\n`)
+        return 1
+      }
+      if (!out) {
+        io.stdout(yaml)
+        return 0
+      }
+      io.writeFile(out, yaml)
+      io.stderr(`wrote ${out}\n`)
+      return 0
+    }
     // What is wrong with the input comes first; the overwrite refusal only when there is something to write.
+    if (looksLikeAsyncApi(text)) {
+      const [{ importAsyncApiText }, { serializeDocument }] = await Promise.all([import('../../asyncapi/importText'), import('../../model/document/serialize')])
+      const r = await importAsyncApiText(text)
+      if (!r.ok) {
+        for (const d of r.errors) io.stderr(`${formatDiagnostic(file, d)}\n`)
+        return 1
+      }
+      for (const d of r.diagnostics.filter((x) => x.severity !== 'info')) io.stderr(`${formatDiagnostic(file, d)}\n`)
+      const d = r.document.design
+      io.stderr(
+        `imported AsyncAPI ${d.api.name}: ${Object.keys(d.routes).length} routes, ${Object.keys(d.models).length} models, ${Object.keys(d.stages).length} stages, ${Object.keys(d.messages).length} server messages\n`,
+      )
+      return write(serializeDocument(r.document))
+    }
     const [{ importTemplate }, { serializeDocument }] = await Promise.all([import('../../import'), import('../../model/document/serialize')])
     const result = await importTemplate(text, { api: typeof flags.api === 'string' ? flags.api : undefined })
     if (!result.ok) {
@@ -29,17 +57,6 @@ export const importCommand: Command = {
     io.stderr(
       `imported ${result.apiLogicalId}: ${s.imported.length} resources modelled, ${s.generated.length} recognised as generated, ${s.verbatim.length} kept verbatim, ${s.skipped.length} skipped\n`,
     )
-    if (out && io.exists(out) && !flags.force) {
-      io.stderr(`${out} exists; pass --force to overwrite\n`)
-      return 1
-    }
-    const yaml = serializeDocument(result.document)
-    if (!out) {
-      io.stdout(yaml)
-      return 0
-    }
-    io.writeFile(out, yaml)
-    io.stderr(`wrote ${out}\n`)
-    return 0
+    return write(serializeDocument(result.document))
   },
 }

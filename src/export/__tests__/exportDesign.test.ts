@@ -11,7 +11,7 @@ const codes = (r: ReturnType<typeof exportDesign>) => r.diagnostics.map((d) => d
 
 describe('exportDesign', () => {
   it('lists the four targets', () => {
-    expect(EXPORT_TARGETS.map((t) => t.id)).toEqual(['cfn-yaml', 'cfn-json', 'cdk-ts', 'cdk-py'])
+    expect(EXPORT_TARGETS.map((t) => t.id)).toEqual(['cfn-yaml', 'cfn-json', 'cdk-ts', 'cdk-py', 'asyncapi'])
   })
 
   it('exports the seed to every target; the main file comes first', () => {

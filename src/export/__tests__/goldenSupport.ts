@@ -52,6 +52,7 @@ export function goldenCases(): GoldenCase[] {
 /** The variants golden-tested per target. */
 export function variants(target: ExportOptions['target'], document: DesignDocument): { label: string; options: ExportOptions }[] {
   if (target === 'cfn-json' || target === 'cfn-yaml') return [{ label: 'template', options: { target } }]
+  if (target === 'asyncapi') return [{ label: 'document', options: { target } }]
   const routeIds = Object.keys(document.design.routes)
   return [
     { label: 'project', options: { target, shape: 'project' } },

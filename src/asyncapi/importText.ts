@@ -1,0 +1,56 @@
+/**
+ * AsyncAPI text (YAML or JSON, 2.x or 3.x) → design document with an auto-layout. 2.x documents are converted to
+ * 3.0 with `@asyncapi/converter` (the AsyncAPI project's own converter; it runs in the browser too). Never throws.
+ */
+
+import { convert } from '@asyncapi/converter'
+import { load } from 'js-yaml'
+import { autoLayout } from '../layout/autoLayout'
+import type { Diagnostic } from '../model/diagnostics'
+import type { DesignDocument, Json } from '../model/types'
+import { AAI, importAsyncApi } from './importAsyncApi'
+
+export type AsyncApiTextImport = { ok: true; document: DesignDocument; diagnostics: Diagnostic[] } | { ok: false; errors: Diagnostic[] }
+
+/** AsyncAPI files are at most a few hundred KB; this bounds the work a hostile file can cause. */
+const MAX_BYTES = 5 * 1024 * 1024
+
+/** True when the text is an AsyncAPI document (an `asyncapi:` version field at the top level). */
+export function looksLikeAsyncApi(text: string): boolean {
+  return /^\s*\{?\s*["']?asyncapi["']?\s*:\s*["']?[0-9]/m.test(text.slice(0, 20_000))
+}
+
+export function parseAsyncApiText(text: string): { ok: true; doc: Json; diagnostics: Diagnostic[] } | { ok: false; errors: Diagnostic[] } {
+  if (text.length > MAX_BYTES) return { ok: false, errors: [{ code: AAI.notAsyncApi, severity: 'error', message: `The file is larger than ${MAX_BYTES / 1024 / 1024} MB.` }] }
+  let doc: unknown
+  try {
+    doc = text.trimStart().startsWith('{') ? JSON.parse(text) : load(text, { json: true })
+  } catch (e) {
+    return { ok: false, errors: [{ code: AAI.notAsyncApi, severity: 'error', message: `The file is neither JSON nor YAML: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` }] }
+  }
+  const diagnostics: Diagnostic[] = []
+  const version = typeof doc === 'object' && doc !== null ? (doc as { asyncapi?: unknown }).asyncapi : undefined
+  if (typeof version === 'string' && /^2\./.test(version)) {
+    try {
+      doc = convert(doc as Parameters<typeof convert>[0], '3.0.0')
+      diagnostics.push({ code: AAI.converted, severity: 'info', message: `AsyncAPI ${version} converted to 3.0.0 with @asyncapi/converter.` })
+    } catch (e) {
+      return { ok: false, errors: [{ code: AAI.version, severity: 'error', message: `AsyncAPI ${version} could not be converted to 3.0: ${e instanceof Error ? e.message : String(e)}` }] }
+    }
+  }
+  return { ok: true, doc: doc as Json, diagnostics }
+}
+
+export async function importAsyncApiText(text: string): Promise<AsyncApiTextImport> {
+  const parsed = parseAsyncApiText(text)
+  if (!parsed.ok) return parsed
+  const r = importAsyncApi(parsed.doc)
+  if (!r.ok) return r
+  const diagnostics = [...parsed.diagnostics, ...r.diagnostics]
+  try {
+    return { ok: true, document: { design: r.design, layout: await autoLayout(r.design) }, diagnostics }
+  } catch (e) {
+    diagnostics.push({ code: 'IMP030', severity: 'warning', message: `Auto-layout failed (${e instanceof Error ? e.message : String(e)}); arrange the canvas by hand.` })
+    return { ok: true, document: { design: r.design, layout: {} }, diagnostics }
+  }
+}
