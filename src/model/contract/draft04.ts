@@ -8,9 +8,6 @@ import Ajv from 'ajv-draft-04'
 import type { ErrorObject, ValidateFunction } from 'ajv'
 import type { Json } from '../types'
 
-/** What API Gateway answers, in the frame it sends back, when a message fails its route's request model. */
-export const INVALID_BODY_MESSAGE = 'Invalid request body'
-
 let ajv: Ajv | undefined
 function instance(): Ajv {
   // strict off: API Gateway accepts unknown keywords (e.g. `example`) in models, as draft 4 says it should.
@@ -55,29 +52,6 @@ export function schemaProblems(schema: Json): SchemaProblem[] {
   if (!isObject(schema)) return [{ path: '', message: 'a model schema must be a JSON object' }]
   const c = compile(schema)
   return c.ok ? [] : c.problems
-}
-
-export interface BodyProblem {
-  /** JSON pointer into the message (`/price`). */
-  path: string
-  message: string
-}
-
-/**
- * Validates a message body against a model schema: `undefined` when the schema itself is invalid, else the list
- * of problems (empty = valid). A body that is not JSON is checked as a string, the way API Gateway sees it.
- */
-export function validateBody(schema: Json, body: string): BodyProblem[] | undefined {
-  const c = compile(schema)
-  if (!c.ok) return undefined
-  let value: unknown
-  try {
-    value = JSON.parse(body)
-  } catch {
-    value = body
-  }
-  if (c.validate(value)) return []
-  return (c.validate.errors ?? []).map((e) => ({ path: e.instancePath, message: describe(e) }))
 }
 
 function describe(e: ErrorObject): string {
