@@ -98,19 +98,14 @@ export function importAsyncApi(doc: Json): AsyncApiImport {
     let reply: OpInfo['reply']
     const r = deref(doc, op.reply)
     if (isObject(r)) {
-      const rm = Array.isArray(r.messages) ? deref(doc, r.messages[0]) : undefined
+      const rm = deref(doc, Array.isArray(r.messages) ? r.messages[0] : channelMessages(doc, r.channel)[0])
       reply = { message: (obj(rm) ?? {}), payload: isObject(rm) ? payloadOf(rm) : undefined }
     }
     return [{ opId, op, messages: msgs, ...(reply ? { reply } : {}) }]
   })
-  let incoming = all.filter((o) => o.op.action === 'receive')
-  let outgoing = all.filter((o) => o.op.action === 'send')
-  if (!incoming.length && outgoing.length && !outgoing.some((o) => isObject(o.op[X.route]))) {
-    // Written from the client's side: what the client sends is what the API receives.
-    incoming = outgoing
-    outgoing = []
-    warn(AAI.noOperations, 'The document has no receive operations; its send operations are read as the messages clients send (a document written from the client side).')
-  }
+  // The document describes the API: what it receives are client messages (routes), what it sends are server messages.
+  const incoming = all.filter((o) => o.op.action === 'receive')
+  const outgoing = all.filter((o) => o.op.action === 'send')
 
   // ---- the selection property: the one every incoming message pins, else the extension's expression
   const selection = apiExt && typeof apiExt.routeSelectionExpression === 'string' ? undefined : findSelectionProperty(doc, incoming)
@@ -180,12 +175,23 @@ export function importAsyncApi(doc: Json): AsyncApiImport {
     design.routes[routeId] = route
   }
 
-  for (const o of incoming) {
+  // An operation whose messages pin different values (AsyncAPI 2.x `oneOf` messages) is one route per value.
+  const split: OpInfo[] = incoming.flatMap((o) => {
+    if (obj(o.op[X.route]) || !selPath || o.messages.length < 2) return [o]
+    const groups = new Map<string | undefined, OpInfo['messages']>()
+    for (const m of o.messages) {
+      const v = pinnedValueDeep(doc, m.payload, selPath)
+      groups.set(v, [...(groups.get(v) ?? []), m])
+    }
+    return groups.size < 2 ? [o] : [...groups.values()].map((messages) => ({ ...o, messages }))
+  })
+  for (const o of split) {
     const ext = obj(o.op[X.route])
-    const pinned = selPath ? o.messages.map((m) => pinnedValue(deref(doc, m.payload) ?? {}, selPath) ?? pinnedValueDeep(doc, m.payload, selPath)).find((v) => v !== undefined) : undefined
+    const pinned = selPath ? o.messages.map((m) => pinnedValueDeep(doc, m.payload, selPath)).find((v) => v !== undefined) : undefined
     let key = ext && typeof ext.key === 'string' ? ext.key : pinned
     if (key === undefined) {
-      key = incoming.length === 1 || o.opId === 'default' || /default/i.test(o.opId) ? '$default' : o.opId
+      const anything = o.messages.every((m) => m.payload === undefined || (isObject(m.payload) && !Object.keys(m.payload).length))
+      key = (anything || split.length === 1 || /default/i.test(o.opId)) && !keys.has('$default') ? '$default' : o.opId
       if (key !== '$default') warn(AAI.noSelection, `Operation "${o.opId}" pins no route-selection property; its route key is the operation id "${key}". Check it against your route selection expression.`)
     }
     if (keys.has(key)) {
@@ -434,7 +440,8 @@ function pinnedProperties(doc: JsonObject, payload: Json | undefined, depth = 0)
 }
 
 function pinnedValueDeep(doc: JsonObject, payload: Json | undefined, path: string[]): string | undefined {
-  if (path.length !== 1) return undefined
+  const direct = pinnedValue(deref(doc, payload) ?? {}, path)
+  if (direct !== undefined || path.length !== 1) return direct
   return pinnedProperties(doc, payload).find(([p]) => p === path[0])?.[1]
 }
 

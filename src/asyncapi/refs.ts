@@ -38,13 +38,15 @@ export function schemaRefName(value: Json | undefined): string | undefined {
   return m ? decodeURIComponent(m[1]) : undefined
 }
 
-/** Inlines every local reference inside a schema (cycles and unknown references keep their `$ref`). */
+/** Inlines every local reference inside a schema (unknown references keep their `$ref`; recursion is cut). */
 export function inlineRefs(root: Json, value: Json, seen: string[] = [], depth = 0): Json {
   if (depth > MAX_DEPTH) return value
   if (Array.isArray(value)) return value.map((v) => inlineRefs(root, v, seen, depth + 1))
   if (!isObject(value)) return value
   if (typeof value.$ref === 'string' && value.$ref.startsWith('#/')) {
-    if (seen.includes(value.$ref)) return value
+    // A recursive schema cannot be inlined: the recursion point accepts anything (an API Gateway model has no
+    // document to point into).
+    if (seen.includes(value.$ref)) return { description: `recursive reference to ${value.$ref}, not inlined` }
     const target = pointer(root, value.$ref)
     if (target === undefined) return value
     return inlineRefs(root, target, [...seen, value.$ref], depth + 1)

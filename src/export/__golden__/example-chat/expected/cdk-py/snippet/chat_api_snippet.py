@@ -43,7 +43,7 @@ send_message_model = apigwv2.CfnModel(
         "title": "SendMessage",
         "type": "object",
         "properties": {"action": {"type": "string"}, "message": {"type": "string", "minLength": 1, "maxLength": 4096}},
-        "required": ["action", "message"],
+        "required": ["action"],
     },
 )
 

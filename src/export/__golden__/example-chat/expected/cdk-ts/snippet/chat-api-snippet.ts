@@ -45,7 +45,7 @@ const sendMessageModel = new apigwv2.CfnModel(this, 'SendMessage', {
     title: 'SendMessage',
     type: 'object',
     properties: { action: { type: 'string' }, message: { type: 'string', minLength: 1, maxLength: 4096 } },
-    required: ['action', 'message'],
+    required: ['action'],
   },
 });
 

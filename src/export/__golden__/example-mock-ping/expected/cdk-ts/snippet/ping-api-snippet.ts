@@ -28,9 +28,8 @@ const pingModel = new apigwv2.CfnModel(this, 'Ping', {
     type: 'object',
     properties: { action: { type: 'string', enum: ['ping'] }, id: { type: 'string', maxLength: 64 } },
     required: ['action'],
-    additionalProperties: false,
   },
-  description: 'A ping; API Gateway rejects anything else on this route',
+  description: 'A ping: action ping and, if given, a string id of at most 64 characters',
 });
 
 const pongModel = new apigwv2.CfnModel(this, 'Pong', {

@@ -53,7 +53,7 @@ class ChatApiStack(Stack):
                 "title": "SendMessage",
                 "type": "object",
                 "properties": {"action": {"type": "string"}, "message": {"type": "string", "minLength": 1, "maxLength": 4096}},
-                "required": ["action", "message"],
+                "required": ["action"],
             },
         )
 

@@ -49,7 +49,7 @@ exports.handler = async (event) => {
         title: 'SendMessage',
         type: 'object',
         properties: { action: { type: 'string' }, message: { type: 'string', minLength: 1, maxLength: 4096 } },
-        required: ['action', 'message'],
+        required: ['action'],
       },
     });
 
