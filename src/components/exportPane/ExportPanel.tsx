@@ -1,5 +1,5 @@
 /**
- * Export pane: target tabs (CloudFormation YAML / JSON, CDK TypeScript, CDK Python), snippet or whole project, a
+ * Export pane: target tabs (CloudFormation YAML / JSON, CDK TypeScript, CDK Python, AsyncAPI 3), snippet or whole project, a
  * highlighted read-only view of each generated file, copy to clipboard, download the file or the project as a zip.
  * A design with errors is refused (the errors are listed) unless the user chooses "Export anyway".
  * The generation itself is `exportDesign` from src/export; this component only presents it.
@@ -8,6 +8,7 @@ import { useEffect, useMemo, useState } from 'react'
 import type { Diagnostic } from '../../model/diagnostics'
 import type { DesignDocument } from '../../model/types'
 import { EXPORT_TARGETS, exportDesign } from '../../export'
+import { AsyncApiCheck } from './AsyncApiCheck'
 import { CodeViewer } from './CodeViewer'
 import { copyText, downloadText, downloadZip, fileBaseName, slug } from './download'
 import '../editor/panels.css'
@@ -213,6 +214,7 @@ export function ExportPanel({ document, diagnostics, routeId }: ExportPanelProps
                   <div className="ss-muted" style={{ padding: '2px 8px', fontSize: 12 }} data-testid="export.current-file">
                     {current.path} · {current.contents.split('\n').length} lines
                   </div>
+                  {target === 'asyncapi' ? <AsyncApiCheck text={current.contents} /> : null}
                   <CodeViewer path={current.path} contents={current.contents} testId="export.preview" />
                 </>
               ) : (
