@@ -8,6 +8,7 @@ import type { Diagnostic } from '../model/diagnostics'
 import { emptyDocument } from '../model/builders'
 import { Canvas } from '../components/canvas/Canvas'
 import { FileErrorDialog } from '../components/files/FileErrorDialog'
+import { looksLikeAsyncApi } from '../asyncapi/detect'
 import { forgetFileHandle, looksLikeCloudFormation, pickFileWithFsa, readShareFragment, saveDesign, shareUrl } from '../components/files/fileIo'
 import { SharedLinkPrompt } from '../components/files/SharedLinkPrompt'
 import type { DesignDocument } from '../model/types'
@@ -93,8 +94,8 @@ function Shell({ store, persistence }: AppProps) {
         const text = await file.text()
         const result = parseDocument(text)
         if (!result.ok) {
-          // A CloudFormation template is not a design: hand it to the import instead.
-          if (looksLikeCloudFormation(text)) {
+          // A CloudFormation template or an AsyncAPI document is not a design: hand it to the import instead.
+          if (looksLikeCloudFormation(text) || looksLikeAsyncApi(text)) {
             store.getState().openImport(file)
             return
           }

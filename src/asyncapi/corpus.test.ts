@@ -11,7 +11,7 @@ import { checkDocument } from '../model/checks'
 import { parseDocument } from '../model/document/parse'
 import { serializeDocument } from '../model/document/serialize'
 import type { Design } from '../model/types'
-import { importAsyncApiText } from './importText'
+import { importAsyncApiForDialog, importAsyncApiText } from './importText'
 
 const CORPUS = join(__dirname, '__corpus__')
 
@@ -94,6 +94,14 @@ describe('AsyncAPI corpus', () => {
     expect(model).toBeDefined()
     // A custom key starting with $ is the document's own mistake: reported, never dropped.
     expect(checkErrors).toEqual(['MDL002'])
+  })
+
+  it('the import dialog gets the same import, with every entity listed', async () => {
+    const r = await importAsyncApiForDialog(readFileSync(join(CORPUS, 'rpc-headers.json'), 'utf8'))
+    if (!r.ok) throw new Error('import failed')
+    expect(r.format).toBe('json')
+    expect(r.summary.imported.map((i) => i.detail)).toEqual(expect.arrayContaining(['route sum', 'model sumResult', 'stage prod']))
+    expect(r.summary.generated.every((g) => g.type === 'Mock placeholder')).toBe(true)
   })
 
   it('refuses what is not AsyncAPI 3 or 2', async () => {

@@ -6,6 +6,7 @@
 import { convert } from '@asyncapi/converter'
 import { load } from 'js-yaml'
 import { autoLayout } from '../layout/autoLayout'
+import type { ImportResult } from '../import/types'
 import type { Diagnostic } from '../model/diagnostics'
 import type { DesignDocument, Json } from '../model/types'
 import { AAI, importAsyncApi } from './importAsyncApi'
@@ -15,10 +16,7 @@ export type AsyncApiTextImport = { ok: true; document: DesignDocument; diagnosti
 /** AsyncAPI files are at most a few hundred KB; this bounds the work a hostile file can cause. */
 const MAX_BYTES = 5 * 1024 * 1024
 
-/** True when the text is an AsyncAPI document (an `asyncapi:` version field at the top level). */
-export function looksLikeAsyncApi(text: string): boolean {
-  return /^\s*\{?\s*["']?asyncapi["']?\s*:\s*["']?[0-9]/m.test(text.slice(0, 20_000))
-}
+export { looksLikeAsyncApi } from './detect'
 
 export function parseAsyncApiText(text: string): { ok: true; doc: Json; diagnostics: Diagnostic[] } | { ok: false; errors: Diagnostic[] } {
   if (text.length > MAX_BYTES) return { ok: false, errors: [{ code: AAI.notAsyncApi, severity: 'error', message: `The file is larger than ${MAX_BYTES / 1024 / 1024} MB.` }] }
@@ -52,5 +50,30 @@ export async function importAsyncApiText(text: string): Promise<AsyncApiTextImpo
   } catch (e) {
     diagnostics.push({ code: 'IMP030', severity: 'warning', message: `Auto-layout failed (${e instanceof Error ? e.message : String(e)}); arrange the canvas by hand.` })
     return { ok: true, document: { design: r.design, layout: {} }, diagnostics }
+  }
+}
+
+/**
+ * The AsyncAPI import in the import dialog's result shape (the dialog shows CloudFormation and AsyncAPI imports the
+ * same way): every route, model, stage, authorizer and server message is an imported item.
+ */
+export async function importAsyncApiForDialog(text: string): Promise<ImportResult> {
+  const r = await importAsyncApiText(text)
+  if (!r.ok) return r
+  const d = r.document.design
+  const items = (kind: string, ids: Record<string, { name?: string; key?: string }>) =>
+    Object.entries(ids).map(([id, e]) => ({ logicalId: id, type: `AsyncAPI ${kind}`, detail: `${kind} ${e.key ?? e.name ?? id}` }))
+  return {
+    ok: true,
+    document: r.document,
+    diagnostics: r.diagnostics,
+    apiLogicalId: d.api.name,
+    format: text.trimStart().startsWith('{') ? 'json' : 'yaml',
+    summary: {
+      imported: [...items('route', d.routes), ...items('model', d.models), ...items('stage', d.stages), ...items('authorizer', d.authorizers as Record<string, { name?: string }>), ...items('server message', d.messages)],
+      generated: Object.keys(d.integrations).map((id) => ({ logicalId: id, type: 'Mock placeholder', detail: 'integration to wire' })),
+      verbatim: [],
+      skipped: [],
+    },
   }
 }

@@ -14,4 +14,4 @@ export function asyncApiFile(design: Design, format: AsyncApiFormat): { path: st
   return { path: `${base}.asyncapi.${format === 'json' ? 'json' : 'yaml'}`, contents: printAsyncApi(exportAsyncApi(design), format) }
 }
 export { importAsyncApi, AAI } from './importAsyncApi'
-export { importAsyncApiText, looksLikeAsyncApi, parseAsyncApiText } from './importText'
+export { importAsyncApiForDialog, importAsyncApiText, looksLikeAsyncApi, parseAsyncApiText } from './importText'

@@ -18,6 +18,8 @@ const WORKER_TIMEOUT_MS = 30_000
 let nextId = 1
 
 async function onMainThread(text: string, options: ImportOptions): Promise<ImportResult> {
+  const { importAsyncApiForDialog, looksLikeAsyncApi } = await import('../../asyncapi')
+  if (looksLikeAsyncApi(text)) return importAsyncApiForDialog(text)
   const { importTemplate } = await import('../../import')
   return importTemplate(text, options)
 }
