@@ -1,5 +1,4 @@
 import { parseArgs, readText, UsageError, type Command } from '../command'
-import { looksLikeAsyncApi } from '../../asyncapi/detect'
 import { formatDiagnostic } from './validate'
 
 export const importCommand: Command = {
@@ -28,6 +27,7 @@ export const importCommand: Command = {
       return 0
     }
     // What is wrong with the input comes first; the overwrite refusal only when there is something to write.
+    const { looksLikeAsyncApi } = await import('../../asyncapi/detect')
     if (looksLikeAsyncApi(text)) {
       const [{ importAsyncApiText }, { serializeDocument }] = await Promise.all([import('../../asyncapi/importText'), import('../../model/document/serialize')])
       const r = await importAsyncApiText(text)
