@@ -30,7 +30,7 @@ export default tseslint.config(
   },
   {
     // The pure core: runs in node, a web worker and the CLI.
-    files: ['src/model/**', 'src/vtl/**', 'src/export/**', 'src/import/**', 'src/cli/**', 'src/layout/**', 'src/emulator/**', 'src/asyncapi/**'],
+    files: ['src/model/**', 'src/vtl/**', 'src/export/**', 'src/import/**', 'src/cli/**', 'src/layout/**', 'src/emulator/**', 'src/asyncapi/**', 'src/checks/**'],
     // Tests are not shipped: they may drive Monaco (tokenizer tests) or node APIs.
     ignores: ['**/*.test.ts', '**/__fixtures__/**'],
     rules: {

@@ -22,7 +22,7 @@ import { columnLayout } from '../src/layout/columnLayout'
 import { serializeDocument } from '../src/model/document/serialize'
 import { largeDesign } from '../src/model/largeDesign'
 import { seedDocument } from '../src/model/seed'
-import { checkDesign } from '../src/vtl/checkDesign'
+import { checkDesign } from '../src/checks/checkDesign'
 import { fmt, measure, percentile, type BenchRow, type BenchSuite } from './lib'
 
 const ROOT = join(import.meta.dirname, '..')

@@ -16,6 +16,14 @@ describe('cli validate', () => {
     expect(t.stdout()).toBe('')
   })
 
+  it('a broken request template exits 1, its VTL diagnostic at the template\'s line and column in the design file', async () => {
+    const broken = seed.replace(/application\/json: '.*'/, "application/json: |\n          {\"TableName\": \"@{table.name}\"\n          #if($input.body)\n          }")
+    const t = testIo({ 'broken.yaml': broken })
+    expect(await runCli(['validate', 'broken.yaml'], t.io)).toBe(1)
+    const ifLine = broken.split('\n').findIndex((l) => l.includes('#if(')) + 1
+    expect(t.stdout()).toMatch(new RegExp(`^broken\\.yaml:${ifLine}:11 error VTL001 .*\\[putItem\\.requestTemplates`, 'm'))
+  })
+
   it('a broken copy exits 1 with file:line:col severity CODE message', async () => {
     const broken = seed.replace('key: $connect', 'key: $connnect').replace('autoDeploy: true', 'autoDeploy: false\n      deployment: false')
     const t = testIo({ 'broken.yaml': broken })

@@ -1,6 +1,6 @@
 /** The export pipeline: checks → IR → one printer per target. Never throws; problems come back as diagnostics. */
 
-import { checkDocument } from '../model/checks'
+import { checkDesign } from '../checks/checkDesign'
 import { hasErrors, type Diagnostic } from '../model/diagnostics'
 import type { DesignDocument } from '../model/types'
 import { pyProject, pySnippet } from './cdkPy/emitCdkPy'
@@ -43,7 +43,7 @@ const prepared = new WeakMap<object, { checks: Diagnostic[]; ir?: ExportIr }>()
 function prepare(document: DesignDocument): { checks: Diagnostic[]; ir?: ExportIr } {
   let entry = prepared.get(document.design)
   if (!entry) {
-    entry = { checks: checkDocument(document) }
+    entry = { checks: checkDesign(document) }
     prepared.set(document.design, entry)
   }
   return entry

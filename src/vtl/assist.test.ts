@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { aDesign } from '../model/builders'
 import { applyPreset } from '../model/presets'
 import { completionsAt, hoverAt } from './assist'
-import { templateOptionsFor, validateDesignTemplates } from './designOptions'
+import { templateOptionsFor } from './designOptions'
 import { testMessage } from './testMessage'
 import { validateTemplate } from './validate'
 
@@ -69,18 +69,6 @@ describe('templateOptionsFor + testMessage on a wired design', () => {
     expect(validateTemplate(d.integrations.update.requestTemplates!.$default, o)).toEqual([])
     expect(validateTemplate('$stageVariables.nope', templateOptionsFor(d, 'update', '$default')).map((x) => x.code)).toContain('VTL018')
   })
-  it('validateDesignTemplates checks every request template and names the integration and field', () => {
-    const d = design()
-    expect(validateDesignTemplates(d)).toEqual([])
-    d.integrations.update.requestTemplates = { $default: '{"a": "$context.httpMethod"}', 'application/json': '{}' }
-    d.integrations.proxy = { type: 'lambda-proxy', requestTemplates: { $default: '#if(' } }
-    const diags = validateDesignTemplates(d)
-    expect(diags.map((x) => [x.code, x.entity, x.field])).toEqual([
-      ['VTL008', 'update', 'requestTemplates.$default'],
-      ['VTL017', 'update', 'requestTemplates.application/json'],
-    ])
-  })
-
   it('testMessage: route → template → pretty JSON request with the physical table name', () => {
     const r = testMessage(design(), { message: '{"action":"sendmessage","roomId":"r1","message":"hi"}', context: { requestTimeEpoch: 1700000000000 } })
     expect(r.route).toMatchObject({ key: 'sendmessage', id: 'send' })

@@ -1,6 +1,7 @@
 /**
  * The VTL diagnostic codes: one table, stable numbers. Tests assert on codes, never on message text;
  * the editor shows `code` next to each marker and the CLI prints it. Never renumber; retire codes instead.
+ * Retired: VTL023 (unescaped `$default` expression), now MDL009 only, so the rule has one owner.
  */
 
 import type { Severity } from '../model/diagnostics'
@@ -18,8 +19,8 @@ export const VTL_CODES = {
   VTL005: { severity: 'error', title: 'unterminated comment `#* *#` or unparsed block `#[[ ]]#`' },
   VTL006: { severity: 'error', title: 'template larger than API Gateway’s 300 KB limit' },
   VTL007: { severity: 'warning', title: 'unknown `$context` variable for WebSocket APIs (AWS renders it empty)' },
-  VTL008: { severity: 'error', title: '`$context` variable that exists only for REST APIs' },
-  VTL009: { severity: 'error', title: 'access-log or authorizer-only variable, not available in mapping templates' },
+  VTL008: { severity: 'warning', title: '`$context` variable that exists only for REST APIs' },
+  VTL009: { severity: 'warning', title: 'access-log or authorizer-only variable, not available in mapping templates' },
   VTL010: { severity: 'warning', title: '`$input.params` / headers / query strings exist only on `$connect`' },
   VTL011: { severity: 'error', title: 'the template fails when rendered against the sample message' },
   VTL012: { severity: 'error', title: 'rendered output is not valid JSON' },
@@ -33,7 +34,6 @@ export const VTL_CODES = {
   VTL020: { severity: 'error', title: 'unknown `$util` / `$input` member (not an API Gateway function)' },
   VTL021: { severity: 'info', title: '`$a-b` is one identifier in VTL; write `${a}-b`' },
   VTL022: { severity: 'warning', title: '`$context.requestTimeEpoch` is milliseconds (TTL attributes need seconds)' },
-  VTL023: { severity: 'warning', title: 'template selection expression `$default` without backslash is read as a variable' },
   VTL024: { severity: 'error', title: 'no route matches the message and the API has no `$default` route (message tester)' },
   VTL025: { severity: 'info', title: 'the selected route has no integration: the message is accepted and dropped (message tester)' },
   VTL026: { severity: 'error', title: 'the design has no route with the given key (message tester)' },

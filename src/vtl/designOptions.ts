@@ -4,11 +4,9 @@
  * design itself (for `@{…}` preview values). The editor worker and model checks call this, then validateTemplate.
  */
 
-import { fieldPath } from '../model/fieldPath'
 import { routesUsingIntegration } from '../model/queries'
 import type { Design, EntityId } from '../model/types'
-import type { Diagnostic } from '../model/diagnostics'
-import { validateTemplate, type ValidateOptions } from './validate'
+import type { ValidateOptions } from './validate'
 
 export function templateOptionsFor(design: Design, integrationId: EntityId, templateKey: string, routeKey?: string): ValidateOptions {
   const integration = design.integrations[integrationId]
@@ -32,17 +30,11 @@ export function templateOptionsFor(design: Design, integrationId: EntityId, temp
 }
 
 /**
- * Every request template of every non-proxy integration, validated with the options its design context
- * implies; diagnostics carry `entity` (the integration) and `field` (`requestTemplates.<key>`) for the
- * Problems panel and `cli validate`. Proxy integrations ignore templates and are skipped.
+ * ValidateOptions for an integration response template: it runs against the backend's answer, so only the common
+ * context applies (route, integration type, stage variables, the design for `@{…}` previews).
  */
-export function validateDesignTemplates(design: Design): Diagnostic[] {
-  const out: Diagnostic[] = []
-  for (const [id, integration] of Object.entries(design.integrations)) {
-    if (integration.type === 'lambda-proxy' || integration.type === 'http-proxy') continue
-    for (const [key, text] of Object.entries(integration.requestTemplates ?? {})) {
-      for (const d of validateTemplate(text, templateOptionsFor(design, id, key))) out.push({ ...d, entity: id, field: d.field ?? fieldPath('requestTemplates', key) })
-    }
-  }
-  return out
+export function responseTemplateOptionsFor(design: Design, integrationId: EntityId, contentType: string, routeKey?: string): ValidateOptions {
+  const base = templateOptionsFor(design, integrationId, contentType, routeKey)
+  return { templateKind: 'response', routeKey: base.routeKey, contentType, integrationType: base.integrationType, stageVariables: base.stageVariables, design }
 }
+

@@ -60,7 +60,6 @@ const cases: Case[] = [
   { code: 'VTL020', bad: '$input.body.message', good: "$input.path('$.message')", at: [1, 1] },
   { code: 'VTL021', bad: '$prefix-suffix', good: '${prefix}-suffix', at: [1, 1] },
   { code: 'VTL022', bad: '{"ttl": {"N": "$context.requestTimeEpoch + 86400"}}', good: '{"ttl": {"N": "$context.requestTimeEpoch"}}', at: [1, 16] },
-  { code: 'VTL023', bad: '{}', good: '{}', opts: { templateSelectionExpression: '$default', templateKeys: ['$default'] }, at: [1, 1] },
   // AWS docs, $input.json: "returns a JSON string" (with its quotes); inside "…" that doubles them.
   { code: 'VTL029', bad: `{"t": "$input.json('$.text')"}`, good: `{"t": $input.json('$.text')}`, at: [1, 8] },
   // AppSync's $ctx is not an API Gateway variable (API Gateway mapping template reference lists $context only).
@@ -76,7 +75,6 @@ const goodOpts: Record<string, ValidateOptions> = {
   VTL011: { sampleMessage: '{"a": 1}' },
   VTL017: { templateSelectionExpression: '${request.body.type}', templateKeys: ['$default', 'application/json'], templateKey: 'application/json' },
   VTL019: { sampleMessage: JSON.stringify({ items: Array.from({ length: 10 }, (_, i) => i) }) },
-  VTL023: { templateSelectionExpression: '\\$default', templateKeys: ['$default'] },
 }
 const badOpts: Record<string, ValidateOptions> = {
   VTL019: { sampleMessage: JSON.stringify({ items: Array.from({ length: 1001 }, (_, i) => i) }) },

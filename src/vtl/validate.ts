@@ -156,8 +156,7 @@ function validateUnsafe(text: string, opts: ValidateOptions): Diagnostic[] {
 
   if (opts.templateKeys?.length) {
     const expression = opts.templateSelectionExpression
-    if (expression !== undefined && /^\$default$/.test(expression.trim()))
-      out.push({ code: 'VTL023', severity: 'warning', message: 'template selection expression `$default` is read as a variable; write `\\$default` for the literal key', field: 'templateSelectionExpression', range: lines.range(0, Math.min(1, text.length)) })
+    // An unescaped `$default` expression is MDL009's (a field of the integration, src/model/checks): one owner per rule.
     const dead = unreachableTemplateKeys(expression, opts.templateKeys).filter((k) => opts.templateKey === undefined || k === opts.templateKey)
     const selected = expression === undefined ? undefined : evaluateExpression(expression, undefined)
     const target = selected !== undefined && opts.templateKeys.includes(selected) ? selected : '$default'

@@ -17,9 +17,9 @@ import { formatDiagnostic } from './validate'
 async function loadDesign(io: CliIo, file: string, force: boolean): Promise<DesignDocument | undefined> {
   const input = readText(io, file)
   if (!input.ok) return undefined
-  const [{ parseDocument }, { checkDocument }, { hasErrors, sortDiagnostics }] = await Promise.all([
+  const [{ parseDocument }, { checkDesign, locateInFile }, { hasErrors, sortDiagnostics }] = await Promise.all([
     import('../../model/document/parse'),
-    import('../../model/checks'),
+    import('../../checks'),
     import('../../model/diagnostics'),
   ])
   const parsed = parseDocument(input.text)
@@ -27,8 +27,8 @@ async function loadDesign(io: CliIo, file: string, force: boolean): Promise<Desi
     for (const d of parsed.errors) io.stderr(`${formatDiagnostic(file, d)}\n`)
     return undefined
   }
-  const checks = checkDocument(parsed.document)
-  const diagnostics = sortDiagnostics(parsed.source.attachRanges([...parsed.warnings, ...checks]))
+  const checks = checkDesign(parsed.document)
+  const diagnostics = sortDiagnostics(locateInFile([...parsed.warnings, ...checks], parsed.source))
   for (const d of diagnostics) if (d.severity === 'error') io.stderr(`${formatDiagnostic(file, d)}\n`)
   if (hasErrors(checks) && !force) {
     io.stderr(`${file}: not served (fix the errors above, or pass --force to serve anyway)\n`)

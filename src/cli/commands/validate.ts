@@ -19,9 +19,9 @@ export const validateCommand: Command = {
     const input = readText(io, file)
     if (!input.ok) return 2
     const text = input.text
-    const [{ parseDocument }, { checkDocument }, { sortDiagnostics }] = await Promise.all([
+    const [{ parseDocument }, { checkDesign, locateInFile }, { sortDiagnostics }] = await Promise.all([
       import('../../model/document/parse'),
-      import('../../model/checks'),
+      import('../../checks'),
       import('../../model/diagnostics'),
     ])
     const parsed = parseDocument(text)
@@ -29,7 +29,7 @@ export const validateCommand: Command = {
       for (const d of parsed.errors) io.stdout(`${formatDiagnostic(file, d)}\n`)
       return 1
     }
-    const diagnostics = sortDiagnostics(parsed.source.attachRanges([...parsed.warnings, ...checkDocument(parsed.document)]))
+    const diagnostics = sortDiagnostics(locateInFile([...parsed.warnings, ...checkDesign(parsed.document)], parsed.source))
     for (const d of diagnostics) io.stdout(`${formatDiagnostic(file, d)}\n`)
     return diagnostics.some((d) => d.severity === 'error') ? 1 : 0
   },

@@ -21,7 +21,7 @@ import {
   type ValidationState,
 } from '../../editor/vtlClient'
 import type { ValidateOptions } from '../../vtl/validate'
-import { templateOptionsFor } from '../../vtl/designOptions'
+import { responseTemplateOptionsFor, templateOptionsFor } from '../../vtl/designOptions'
 import { disposeStaleTemplateModels, getOrCreateTemplateModel, syncModelText, templateUri } from '../../editor/templateModels'
 import { canonicalTemplateKey, listTemplates, templateModelPath, templateTabTestId, type TemplateEntry } from '../../model/templates'
 import { useMonaco } from './useMonaco'
@@ -214,15 +214,13 @@ function TemplateEditor({ monaco, design, integrationId, template, routeKeys, on
 
   // What the validator needs to know about this template (route, integration, stage variables, the design for
   // `@{…}` references); also feeds `$stageVariables.` completion.
-  const integration = design.integrations[integrationId]
-  const stageVariables = useMemo(() => Object.assign({}, ...Object.values(design.stages).map((s) => s.stageVariables ?? {})) as Record<string, string>, [design.stages])
   const routeKey = routeKeys.length === 1 ? routeKeys[0] : undefined
   // Request templates: the same options the model checks use (src/vtl templateOptionsFor), so markers and the
-  // Problems panel agree. Response templates run against the backend's response, so only the common context applies.
+  // Problems panel agree; response templates likewise share responseTemplateOptionsFor with the check pipeline.
   const options: ValidateOptions =
     template.address.kind === 'request'
       ? templateOptionsFor(design, integrationId, template.address.contentType, routeKey)
-      : { templateKind: 'response', routeKey, contentType: template.address.contentType, integrationType: integration?.type, stageVariables, design }
+      : responseTemplateOptionsFor(design, integrationId, template.address.contentType, routeKey)
   // Before the model effects below run, so the first validation already sees them.
   useLayoutEffect(() => {
     setTemplateOptions(path, options)

@@ -130,13 +130,6 @@ const CASES: Case[] = [
     entity: 'putItem',
     pass: (d) => void (d.integrations.putItem.requestParameters = { 'integration.request.header.x-token': 'route.request.querystring.token' }),
   },
-  {
-    code: 'MDL018',
-    name: 'template over 300 KB',
-    fail: (d) => void (d.integrations.putItem.requestTemplates = { 'application/json': 'x'.repeat(300 * 1024 + 1) }),
-    entity: 'putItem',
-    pass: (d) => void (d.integrations.putItem.requestTemplates = { 'application/json': 'x'.repeat(300 * 1024) }),
-  },
   { code: 'MDL019', name: 'stage name with a space', fail: (d) => void (d.stages.dev.name = 'bad name!'), entity: 'dev', pass: (d) => void (d.stages.dev.name = 'prod_2-a') },
   { code: 'MDL019', name: 'stage named $default', fail: (d) => void (d.stages.dev.name = '$default'), entity: 'dev', pass: () => {} },
   { code: 'MDL020', name: 'duplicate stage name', fail: (d) => void (d.stages.dev2 = { name: 'dev', autoDeploy: true }), entity: 'dev2', pass: (d) => void (d.stages.dev2 = { name: 'prod', autoDeploy: true }) },

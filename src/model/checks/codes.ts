@@ -1,6 +1,6 @@
 /**
  * Every model-check code, its default severity and a one-line title. Codes are stable: never renumber,
- * only add. docs/diagnostics.md is generated from the same table by a test, so the docs cannot drift.
+ * only add. Retired: MDL018 (template over 300 KB), now VTL006 only, so the rule has one owner. docs/diagnostics.md is generated from the same table by a test, so the docs cannot drift.
  */
 
 import type { Severity } from '../diagnostics'
@@ -10,12 +10,12 @@ export const MODEL_CODES = {
   MDL002: { severity: 'error', title: 'Custom route key starts with $ (only $connect, $disconnect and $default exist)' },
   MDL003: { severity: 'error', title: 'Duplicate route key' },
   MDL004: { severity: 'error', title: 'Authorizer on a route other than $connect' },
-  MDL005: { severity: 'error', title: 'API key required but the API has no API-key selection expression' },
+  MDL005: { severity: 'warning', title: 'API key required but the API has no API-key selection expression' },
   MDL006: { severity: 'warning', title: 'API key required on a route other than $connect' },
   MDL007: { severity: 'error', title: 'Route selection expression is empty or reads something other than the message body (a static one deploys: warning)' },
-  MDL008: { severity: 'error', title: 'Template selection expression can never pick a template' },
+  MDL008: { severity: 'warning', title: 'Template selection expression can never pick a template' },
   MDL009: { severity: 'warning', title: 'Template selection expression $default without the backslash' },
-  MDL010: { severity: 'error', title: 'Two-way route on an AWS, HTTP or Mock integration without an integration response' },
+  MDL010: { severity: 'warning', title: 'Two-way route on an AWS, HTTP or Mock integration without an integration response' },
   MDL011: { severity: 'warning', title: 'Two-way $connect or $disconnect route cannot deliver a reply' },
   MDL012: { severity: 'error', title: 'Integration method missing' },
   MDL013: { severity: 'error', title: 'Integration method must be POST for Lambda and AWS service integrations' },
@@ -23,7 +23,6 @@ export const MODEL_CODES = {
   MDL015: { severity: 'error', title: 'AWS service integration without credentials' },
   MDL016: { severity: 'error', title: 'Integration timeout outside 50 ms – 29 s' },
   MDL017: { severity: 'error', title: 'Header or query-string source outside $connect' },
-  MDL018: { severity: 'error', title: 'Mapping template larger than 300 KB' },
   MDL019: { severity: 'error', title: 'Invalid stage name' },
   MDL020: { severity: 'error', title: 'Duplicate stage name' },
   MDL021: { severity: 'error', title: 'More than 10 stages' },

@@ -3,7 +3,6 @@ import { staticValue } from '../selectionExpression'
 import type { Integration, IntegrationType, ResourceType } from '../types'
 import type { CheckContext, Rule } from './context'
 
-export const MAX_TEMPLATE_BYTES = 300 * 1024
 
 /** Which resource type each AWS service namespace acts on (for target/service agreement). */
 export const SERVICE_TARGET_TYPE: Record<string, ResourceType> = {
@@ -30,10 +29,6 @@ const IGNORED: Partial<Record<IntegrationType, (keyof Integration)[]>> = {
   http: ['credentials'],
 }
 
-function byteLength(text: string): number {
-  return text.length * 3 <= MAX_TEMPLATE_BYTES ? text.length : new TextEncoder().encode(text).length
-}
-
 function checkTemplates(
   ctx: CheckContext,
   id: string,
@@ -41,13 +36,8 @@ function checkTemplates(
   expression: string | undefined,
   field: string[],
 ): void {
+  // Template size is VTL006's (src/vtl validate, run by the check pipeline in src/checks): one owner per rule.
   const keys = Object.keys(templates ?? {})
-  for (const key of keys) {
-    const size = byteLength(templates![key])
-    if (size > MAX_TEMPLATE_BYTES) {
-      ctx.report('MDL018', id, [...field, key], `Template "${key}" is ${(size / 1024).toFixed(0)} KB; API Gateway accepts at most 300 KB per template.`)
-    }
-  }
   if (expression === undefined) return
   const exprField = field[0] === 'requestTemplates' ? ['templateSelectionExpression'] : [...field.slice(0, -1), 'templateSelectionExpression']
   if (expression === '$default') {

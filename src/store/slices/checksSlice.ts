@@ -4,7 +4,7 @@
  */
 import type { Diagnostic } from '../../model/diagnostics'
 import type { DesignDocument, EntityId } from '../../model/types'
-import { checkDesign } from '../../vtl/checkDesign'
+import { checkDesign } from '../../checks/checkDesign'
 import type { SliceContext } from './sliceContext'
 
 export type ProblemCounts = Readonly<Record<EntityId, { errors: number; warnings: number }>>
