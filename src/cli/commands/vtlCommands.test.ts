@@ -64,13 +64,14 @@ describe('cli render', () => {
 describe('cli validate-template', () => {
   it('prints LINE:COL SEVERITY CODE message per diagnostic; exit 1 on errors', async () => {
     const r = await cli(['validate-template', 't.vtl', '--route', 'sendmessage', '--content-type', 'application/json'], {
-      't.vtl': '{\n  "m": "$context.httpMethod",\n  "p": "$input.params(\'x\')"\n}',
+      't.vtl': '{\n  "m": "$context.httpMethod",\n  "p": "$input.params(\'x\')"\n#end\n}',
     })
     expect(r.code).toBe(1)
     const lines = r.stdout.trim().split('\n')
-    expect(lines).toHaveLength(2)
-    expect(lines[0]).toMatch(/^2:9 error VTL008 /)
+    expect(lines).toHaveLength(3)
+    expect(lines[0]).toMatch(/^2:9 warning VTL008 /)
     expect(lines[1]).toMatch(/^3:9 warning VTL010 /)
+    expect(lines[2]).toMatch(/^4:1 error VTL002 /)
   })
   it('exit 0 and no output for a clean template; warnings alone exit 0', async () => {
     expect(await cli(['validate-template', 't.vtl', '--content-type', 'application/json'], { 't.vtl': '{"id": "$context.connectionId"}' })).toEqual({ code: 0, stdout: '', stderr: '' })

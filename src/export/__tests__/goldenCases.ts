@@ -137,9 +137,9 @@ function iamAndServices(): DesignDocument {
   d.integrations.publishCall = { ...aws('sns', 'Publish', 'topic', 'Action=Publish&TopicArn=$util.urlEncode("@{topic.arn}")&Message=$util.urlEncode($input.body)&MessageGroupId=g'), requestParameters: { 'integration.request.header.Content-Type': "'application/x-www-form-urlencoded'" } }
   // Compact JSON: exported as JSON.stringify / json.dumps data, with references inside strings and every JSON type.
   d.integrations.recordCall = aws('kinesis', 'PutRecord', 'stream', '{"StreamName":"@{stream.name}","Data":"$util.base64Encode($input.body)","PartitionKey":"$context.connectionId","ExplicitHashKey":null,"Tags":[1,true,false,"ü\u2028😀 @{aws.region}/@{stream.arn} \\"q\\" {x}"]}')
-  d.integrations.eventCall = { ...aws('events', 'PutEvents', 'bus', '{"Entries": [{"EventBusName": "@{bus.name}", "Source": "ws", "DetailType": "message", "Detail": "$util.escapeJavaScript($input.body)"}]}'), requestParameters: { 'integration.request.header.X-Amz-Target': "'AWSEvents.PutEvents'", 'integration.request.header.Content-Type': "'application/x-amz-json-1.1'" } }
+  d.integrations.eventCall = { ...aws('events', 'PutEvents', 'bus', `{"Entries": [{"EventBusName": "@{bus.name}", "Source": "ws", "DetailType": "message", "Detail": "${ESCAPED_BODY}"}]}`), requestParameters: { 'integration.request.header.X-Amz-Target': "'AWSEvents.PutEvents'", 'integration.request.header.Content-Type': "'application/x-amz-json-1.1'" } }
   d.integrations.startCall = {
-    ...aws('states', 'StartSyncExecution', 'machine', '{"stateMachineArn": "@{machine.arn}", "input": "$util.escapeJavaScript($input.body)"}'),
+    ...aws('states', 'StartSyncExecution', 'machine', `{"stateMachineArn": "@{machine.arn}", "input": "${ESCAPED_BODY}"}`),
     responses: { $default: { templates: { $default: '$input.json(\'$.output\')' }, templateSelectionExpression: '\\$default' } },
   }
   d.integrations.getCall = {
@@ -340,6 +340,9 @@ function verbatimSections(): DesignDocument {
 }
 
 /** Strings every target must carry exactly: quotes, backslashes, `${`, `"""`, newlines, U+2028, astral characters. */
+/** The AWS idiom for a message inside a JSON string: escapeJavaScript writes \\' for ', which is not JSON. */
+const ESCAPED_BODY = String.raw`$util.escapeJavaScript($input.body).replaceAll("\\'","'")`
+
 export const NASTY = 'it\'s "quoted" \\ back\\slash ${notSub} `tick` """triple""" {braces} @@{literal}\nline2\u2028sep \u{1F600} ü'
 
 function escaping(): DesignDocument {
@@ -354,7 +357,7 @@ function escaping(): DesignDocument {
     action: 'PutItem',
     target: 'table',
     credentials: { role: 'role' },
-    requestTemplates: { $default: `{"TableName": "@{table.name}", "Item": {"note": {"S": "${NASTY.replace(/\n/g, '\\n')}"}}}\n#set($x = "\${y}")\n` },
+    requestTemplates: { $default: `{"TableName": "@{table.name}", "Item": {"note": {"S": ${JSON.stringify(NASTY)}}}}\n#set($x = "\${y}")\n` },
     templateSelectionExpression: '\\$default',
   }
   d.integrations.connectMock = { type: 'mock', requestTemplates: { $default: '{"statusCode": 200}' }, description: NASTY }

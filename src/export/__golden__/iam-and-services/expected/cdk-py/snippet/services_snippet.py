@@ -119,7 +119,7 @@ event_call = WebSocketAwsIntegration(
     integration_method="POST",
     credentials_role=role,
     request_templates={
-        "$default": f'{{"Entries": [{{"EventBusName": "{bus.event_bus_name}", "Source": "ws", "DetailType": "message", "Detail": "$util.escapeJavaScript($input.body)"}}]}}',
+        "$default": f"{{\"Entries\": [{{\"EventBusName\": \"{bus.event_bus_name}\", \"Source\": \"ws\", \"DetailType\": \"message\", \"Detail\": \"$util.escapeJavaScript($input.body).replaceAll(\"\\\\'\",\"'\")\"}}]}}",
     },
     template_selection_expression="\\$default",
     request_parameters={
@@ -135,7 +135,7 @@ start_call = WebSocketAwsIntegration(
     integration_method="POST",
     credentials_role=role,
     request_templates={
-        "$default": f'{{"stateMachineArn": "{machine.state_machine_arn}", "input": "$util.escapeJavaScript($input.body)"}}',
+        "$default": f"{{\"stateMachineArn\": \"{machine.state_machine_arn}\", \"input\": \"$util.escapeJavaScript($input.body).replaceAll(\"\\\\'\",\"'\")\"}}",
     },
     template_selection_expression="\\$default",
     passthrough_behavior=apigwv2.PassthroughBehavior.NEVER,

@@ -114,7 +114,7 @@ const eventCall = new WebSocketAwsIntegration('EventCall', {
   integrationMethod: 'POST',
   credentialsRole: role,
   requestTemplates: {
-    $default: `{"Entries": [{"EventBusName": "${bus.eventBusName}", "Source": "ws", "DetailType": "message", "Detail": "$util.escapeJavaScript($input.body)"}]}`,
+    $default: `{"Entries": [{"EventBusName": "${bus.eventBusName}", "Source": "ws", "DetailType": "message", "Detail": "$util.escapeJavaScript($input.body).replaceAll("\\\\'","'")"}]}`,
   },
   templateSelectionExpression: '\\$default',
   requestParameters: {
@@ -129,7 +129,7 @@ const startCall = new WebSocketAwsIntegration('StartCall', {
   integrationMethod: 'POST',
   credentialsRole: role,
   requestTemplates: {
-    $default: `{"stateMachineArn": "${machine.stateMachineArn}", "input": "$util.escapeJavaScript($input.body)"}`,
+    $default: `{"stateMachineArn": "${machine.stateMachineArn}", "input": "$util.escapeJavaScript($input.body).replaceAll("\\\\'","'")"}`,
   },
   templateSelectionExpression: '\\$default',
   passthroughBehavior: apigwv2.PassthroughBehavior.NEVER,

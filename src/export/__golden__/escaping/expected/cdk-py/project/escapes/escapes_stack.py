@@ -41,7 +41,7 @@ class EscapesStack(Stack):
             integration_method="POST",
             credentials_role=role,
             request_templates={
-                "$default": f"{{\"TableName\": \"{table.table_name}\", \"Item\": {{\"note\": {{\"S\": \"it's \"quoted\" \\ back\\slash ${{notSub}} `tick` \"\"\"triple\"\"\" {{braces}} @{{literal}}\\nline2\u2028sep 😀 ü\"}}}}}}\n#set($x = \"${{y}}\")\n",
+                "$default": f"{{\"TableName\": \"{table.table_name}\", \"Item\": {{\"note\": {{\"S\": \"it's \\\"quoted\\\" \\\\ back\\\\slash ${{notSub}} `tick` \\\"\\\"\\\"triple\\\"\\\"\\\" {{braces}} @{{literal}}\\nline2\u2028sep 😀 ü\"}}}}}}\n#set($x = \"${{y}}\")\n",
             },
             template_selection_expression="\\$default",
         )

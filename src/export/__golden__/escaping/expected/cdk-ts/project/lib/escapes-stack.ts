@@ -33,7 +33,7 @@ line2\u2028sep 😀 ü`,
       integrationMethod: 'POST',
       credentialsRole: role,
       requestTemplates: {
-        $default: `{"TableName": "${table.tableName}", "Item": {"note": {"S": "it's "quoted" \\ back\\slash \${notSub} \`tick\` """triple""" {braces} @{literal}\\nline2\u2028sep 😀 ü"}}}\n#set($x = "\${y}")\n`,
+        $default: `{"TableName": "${table.tableName}", "Item": {"note": {"S": "it's \\"quoted\\" \\\\ back\\\\slash \${notSub} \`tick\` \\"\\"\\"triple\\"\\"\\" {braces} @{literal}\\nline2\u2028sep 😀 ü"}}}\n#set($x = "\${y}")\n`,
       },
       templateSelectionExpression: '\\$default',
     });

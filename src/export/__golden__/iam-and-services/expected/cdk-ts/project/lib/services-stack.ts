@@ -120,7 +120,7 @@ export class ServicesStack extends Stack {
       integrationMethod: 'POST',
       credentialsRole: role,
       requestTemplates: {
-        $default: `{"Entries": [{"EventBusName": "${bus.eventBusName}", "Source": "ws", "DetailType": "message", "Detail": "$util.escapeJavaScript($input.body)"}]}`,
+        $default: `{"Entries": [{"EventBusName": "${bus.eventBusName}", "Source": "ws", "DetailType": "message", "Detail": "$util.escapeJavaScript($input.body).replaceAll("\\\\'","'")"}]}`,
       },
       templateSelectionExpression: '\\$default',
       requestParameters: {
@@ -135,7 +135,7 @@ export class ServicesStack extends Stack {
       integrationMethod: 'POST',
       credentialsRole: role,
       requestTemplates: {
-        $default: `{"stateMachineArn": "${machine.stateMachineArn}", "input": "$util.escapeJavaScript($input.body)"}`,
+        $default: `{"stateMachineArn": "${machine.stateMachineArn}", "input": "$util.escapeJavaScript($input.body).replaceAll("\\\\'","'")"}`,
       },
       templateSelectionExpression: '\\$default',
       passthroughBehavior: apigwv2.PassthroughBehavior.NEVER,
