@@ -62,12 +62,12 @@ describe('cli export', () => {
 
   it('refuses a design with errors (exit 1, diagnostics on stderr) unless --force', async () => {
     const doc = seedDocument()
-    doc.design.routes.connect.twoWay = true
+    doc.design.integrations.putItem.method = 'GET'
     const files = { 'bad.yaml': serializeDocument(doc) }
     const refused = await cli(['export', 'bad.yaml', '--target', 'cfn-json'], { ...files })
     expect(refused.code).toBe(1)
     expect(refused.stdout).toBe('')
-    expect(refused.stderr).toMatch(/^bad\.yaml:\d+:\d+ error MDL010 /m)
+    expect(refused.stderr).toMatch(/^bad\.yaml:\d+:\d+ error MDL013 /m)
     const forced = await cli(['export', 'bad.yaml', '--target', 'cfn-json', '--force'], { ...files })
     expect(forced.code).toBe(0)
     expect(JSON.parse(forced.stdout).Resources).toBeDefined()

@@ -36,13 +36,21 @@ describe('exportDesign', () => {
 
   it('refuses a design with check errors, with the diagnostics, unless forced', () => {
     const doc = seedDocument()
-    doc.design.routes.connect.twoWay = true // two-way AWS route without integration response: MDL010
+    doc.design.integrations.putItem.method = 'GET' // AWS service actions are called with POST: MDL013
     const refused = exportDesign(doc, { target: 'cfn-json' })
     expect(refused.ok).toBe(false)
-    expect(codes(refused)).toContain('MDL010')
+    expect(codes(refused)).toContain('MDL013')
     const forced = exportDesign(doc, { target: 'cfn-json', force: true })
     expect(forced.ok).toBe(true)
-    expect(codes(forced)).toContain('MDL010')
+    expect(codes(forced)).toContain('MDL013')
+  })
+
+  it('a warning never blocks: a two-way route without an integration response (MDL010) deploys, so it exports', () => {
+    const doc = seedDocument()
+    doc.design.routes.connect.twoWay = true
+    const result = exportDesign(doc, { target: 'cfn-json' })
+    expect(result.ok).toBe(true)
+    expect(result.diagnostics.find((d) => d.code === 'MDL010')?.severity).toBe('warning')
   })
 
   it('refuses a reference it cannot resolve, even forced', () => {
