@@ -367,6 +367,26 @@ function escaping(): DesignDocument {
   return doc(d)
 }
 
+/**
+ * Design entities whose CDK names collide: route keys `a/b` and `a--b` (addRoute names both `a--b-Route`),
+ * with a Lambda proxy (one permission per route) and a mock; L1 routes whose ids PascalCase alike (`x-y`, `xY`).
+ * Every route must survive every target under its own logical id (issue 9, item 2).
+ */
+function collidingIds(): DesignDocument {
+  const d = emptyDesign('collide')
+  d.resources.fn = { type: 'lambda-function', constructId: 'Fn', runtime: 'nodejs20.x', handler: 'index.handler', code: 'exports.handler = async () => ({ statusCode: 200 })' }
+  d.integrations.proxy = { type: 'lambda-proxy', constructId: 'Proxy', target: 'fn' }
+  d.integrations.mock = { type: 'mock', requestTemplates: { $default: '{"statusCode": 200}' }, templateSelectionExpression: '\\$default' }
+  d.routes.slash = { key: 'a/b', integration: 'proxy' }
+  d.routes.dashes = { key: 'a--b', integration: 'proxy', twoWay: true }
+  d.routes.slashMock = { key: 'c/d', integration: 'mock' }
+  d.routes.dashesMock = { key: 'c--d', integration: 'mock' }
+  d.routes['x-y'] = { key: 'x-y' }
+  d.routes.xY = { key: 'xY' }
+  d.stages.dev = { name: 'dev', autoDeploy: true }
+  return doc(d)
+}
+
 export const GOLDEN_CASES: Record<string, () => DesignDocument> = {
   seed: seedDocument,
   'lambda-chat': lambdaChat,
@@ -378,4 +398,5 @@ export const GOLDEN_CASES: Record<string, () => DesignDocument> = {
   'extras-and-domain': extrasAndDomain,
   'verbatim-sections': verbatimSections,
   escaping,
+  'colliding-ids': collidingIds,
 }

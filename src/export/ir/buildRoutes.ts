@@ -59,7 +59,10 @@ export function buildRoute(
   const apiVar = v(api.variable)
   const variable = ctx.declareVar(id, `${id} route`, 'route')
   const l1 = !integration || integration.style === 'l1'
-  const useRouteClass = !l1 && route.apiKeyRequired === true
+  // `addRoute` cannot take a construct id: when its `<key>-Route` is taken (keys `a/b` and `a--b`), the later
+  // route in entity order is a `WebSocketRoute` under the stack instead, so the earlier one keeps its ids.
+  const keyClash = !l1 && route.apiKeyRequired !== true && !ctx.claimApiChildId(sanitizeConstructId(`${route.key}-Route`))
+  const useRouteClass = !l1 && (route.apiKeyRequired === true || keyClash)
   const routeConstructId = l1 || useRouteClass ? ctx.stackChildId(`${pascalCase(id)}Route`) : sanitizeConstructId(`${route.key}-Route`)
   const constructPath = l1 || useRouteClass ? [routeConstructId] : [api.constructId, routeConstructId]
   const resourcePath = l1 ? constructPath : [...constructPath, 'Resource']
@@ -108,7 +111,7 @@ export function buildRoute(
         ['integration', v(integration.variable)],
         ['authorizer', authorizerCode],
         ['returnResponse', route.twoWay ? bool(true) : undefined],
-        ['apiKeyRequired', bool(true)],
+        ['apiKeyRequired', route.apiKeyRequired ? bool(true) : undefined],
       ])),
     }
   } else {

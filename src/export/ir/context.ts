@@ -50,10 +50,27 @@ export class IrContext {
 
   /** A construct id directly under the stack, unique among its siblings (CDK would throw on a clash). */
   stackChildId(preferred: string): string {
-    let id = sanitizeConstructId(preferred)
-    for (let n = 2; this.stackChildIds.has(id); n++) id = `${preferred}${n}`
+    const base = sanitizeConstructId(preferred)
+    let id = base
+    // A stack child's logical id is its construct id without punctuation (no hash), so `a-b` and `ab` would
+    // share one: keep both the construct ids and their logical ids apart.
+    for (let n = 2; this.stackChildIds.has(id) || this.stackChildLogicalIds.has(makeUniqueId([id])); n++) id = `${base}${n}`
     this.stackChildIds.add(id)
+    this.stackChildLogicalIds.add(makeUniqueId([id]))
     return id
+  }
+
+  private readonly stackChildLogicalIds = new Set<string>()
+  private readonly apiChildIds = new Set<string>()
+
+  /**
+   * Claims a construct id directly under the API construct. `false` when an earlier entity has it: `addRoute`
+   * names its route `<key>-Route` with `/` written as `--`, so route keys `a/b` and `a--b` would collide.
+   */
+  claimApiChildId(id: string): boolean {
+    if (this.apiChildIds.has(id)) return false
+    this.apiChildIds.add(id)
+    return true
   }
 
   private readonly l1Variables = new Map<string, Code>()
@@ -81,8 +98,18 @@ export class IrContext {
     this.emit(owner, { k: 'const', name, value })
   }
 
+  private readonly ownerOfLogicalId = new Map<string, string>()
+
+  /**
+   * Adds a resource. Two resources with one logical id would overwrite each other in the template (and CDK
+   * refuses to synthesize them), so a clash is an EXP018 error on the later entity, never a silent loss.
+   */
   addResource(owner: string, path: string[], type: string, properties: JsonObject | undefined, extra: Partial<CfnResourceIr> = {}): CfnResourceIr {
     const resource: CfnResourceIr = { logicalId: this.resourceLogicalId(path), type, path, owner, ...extra }
+    const earlier = this.ownerOfLogicalId.get(resource.logicalId)
+    if (earlier !== undefined) {
+      this.error('EXP018', `Logical id ${resource.logicalId} (${type}) is already used by a resource of "${earlier}"; exporting both would lose one.`, owner)
+    } else this.ownerOfLogicalId.set(resource.logicalId, owner)
     if (properties && Object.keys(properties).length) resource.properties = properties
     this.resources.push(resource)
     return resource

@@ -83,11 +83,9 @@ const CASES: CorpusCase[] = [
 /** What still fails, per case and step, with the reason (kept honest by the "still fails" check). */
 const S3_CODE = 'function code in S3 and the Serverless shape (items 8 and 14 of issue 9): CDK targets write empty inline code, DependsOn on the log group is lost'
 const SAM_FN = 'integration URI to an AWS::Serverless::Function: MDL014 (item 11 of issue 9)'
-const IDS = 'route keys a/b and a--b give one construct id (item 2 of issue 9, rtexport)'
 const KNOWN: Record<string, Partial<Record<Step, string>>> = {
   'serverless-websocket.json': { 'cfn-json': S3_CODE, 'cdk-ts': S3_CODE, 'cdk-py': S3_CODE },
   'sam-websocket.yaml': { validate: SAM_FN, 'cfn-json': SAM_FN, 'cfn-yaml': SAM_FN, 'cdk-ts': SAM_FN, 'cdk-py': SAM_FN },
-  'hostile.yaml': { 'cfn-json': IDS, 'cdk-ts': IDS, 'cdk-py': IDS },
 }
 
 const imported = new Map<string, DesignDocument>()
