@@ -70,16 +70,12 @@ function credentials(ctx: IrContext, id: string, i: Integration, constructId: st
 }
 
 export function buildIntegration(ctx: IrContext, id: string, i: Integration): IntegrationInfo | undefined {
-  const lambdaType = i.type === 'lambda' || i.type === 'lambda-proxy'
-  // A Lambda integration whose URI is verbatim CloudFormation (no function in the design, e.g. one naming an
-  // AWS::Serverless::Function) has no L2 (WebSocketLambdaIntegration needs an IFunction): CfnIntegration.
-  const verbatimUri = lambdaType && !i.target && i.uri === undefined && i.cfnExtra?.IntegrationUri !== undefined
   const style: IntegrationStyle =
-    i.type === 'http' || i.type === 'http-proxy' || verbatimUri ? 'l1' : i.type === 'lambda-proxy' ? 'lambda-proxy' : i.type === 'mock' ? 'mock' : 'aws'
+    i.type === 'http' || i.type === 'http-proxy' ? 'l1' : i.type === 'lambda-proxy' ? 'lambda-proxy' : i.type === 'mock' ? 'mock' : 'aws'
   const preferredId = sanitizeConstructId(i.constructId ?? pascalCase(id))
   const constructId = style === 'l1' ? ctx.stackChildId(preferredId) : preferredId
   const variable = ctx.declareVar(id, id, 'integration')
-  const handler = lambdaType && !verbatimUri
+  const handler = i.type === 'lambda' || i.type === 'lambda-proxy'
     ? i.target ? functionRef(ctx, i.target, id, 'target') : (ctx.error('EXP006', 'A Lambda integration needs a target function.', id, 'target'), undefined)
     : undefined
   const uri = integrationUri(ctx, id, i, handler)

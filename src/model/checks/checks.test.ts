@@ -466,15 +466,3 @@ describe('static route selection expressions (MDL007 decision)', () => {
     expect(d[0].message).toContain(expr === 'action' ? '"action"' : '"$default"')
   })
 })
-
-describe('Lambda integration URI kept as CloudFormation (issue 9 item 11: AWS::Serverless::Function targets)', () => {
-  it('is a warning (CloudFormation resolves it at deploy), not the MDL014 error of a missing function', () => {
-    const doc = base()
-    doc.design.integrations.fn = {
-      type: 'lambda-proxy',
-      cfnExtra: { IntegrationUri: { 'Fn::Sub': 'arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${OnConnect.Arn}/invocations' } },
-    }
-    doc.design.routes.default.integration = 'fn'
-    expect(checkDocument(doc).filter((x) => x.code === 'MDL014')).toMatchObject([{ severity: 'warning', entity: 'fn' }])
-  })
-})

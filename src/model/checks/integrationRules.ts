@@ -85,10 +85,6 @@ export const integrationRules: Rule = (ctx) => {
     if (type === 'lambda' || type === 'lambda-proxy') {
       if (integ.uri) {
         if (!LAMBDA_URI.test(integ.uri)) ctx.report('MDL014', id, ['uri'], `"${integ.uri}" is not a Lambda invocation URI (arn:…:apigateway:<region>:lambda:path/2015-03-31/functions/<arn>/invocations).`)
-      } else if (!integ.target && integ.cfnExtra?.IntegrationUri !== undefined) {
-        // Imported as CloudFormation (say `!Sub …${Fn.Arn}…` naming an AWS::Serverless::Function kept verbatim):
-        // CloudFormation accepts it and resolves it at deploy time, so the function cannot be checked here.
-        ctx.report('MDL014', id, ['cfnExtra', 'IntegrationUri'], 'The invocation URI is a CloudFormation expression (kept verbatim); its function cannot be checked until deploy.', 'warning')
       } else if (!integ.target) {
         ctx.report('MDL014', id, ['target'], 'A Lambda integration needs a function: connect it to a Lambda function or give the invocation URI.')
       }
