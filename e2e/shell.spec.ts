@@ -19,6 +19,21 @@ test.describe('shell habits at 1440×900', () => {
     await expect(shell.shortcuts).toBeVisible()
   })
 
+  test('View commands hide and show the palette, the inspector and the bottom panel; the canvas takes the room', async ({ page }) => {
+    await openApp(page)
+    const canvasWidth = async () => (await page.getByTestId('canvas').boundingBox())!.width
+    const before = await canvasWidth()
+    await page.locator('body').press('Control+Alt+1')
+    await expect(page.getByTestId('palette')).toBeHidden()
+    await page.evaluate(() => window.__designer!.runCommand('view.toggle-inspector'))
+    await expect(page.getByTestId('inspector')).toBeHidden()
+    await expect.poll(canvasWidth).toBeGreaterThan(before + 300)
+    await page.locator('body').press('Control+Alt+1')
+    await page.evaluate(() => window.__designer!.runCommand('view.toggle-inspector'))
+    await expect(page.getByTestId('palette')).toBeVisible()
+    await expect(page.getByTestId('inspector')).toBeVisible()
+  })
+
   test('a double-click on a palette item adds it next to the selection', async ({ page }) => {
     await openApp(page)
     const before = Object.keys((await page.evaluate(() => window.__designer!.getDocument().design.routes)) ?? {}).length

@@ -71,6 +71,8 @@ function Shell({ store, persistence }: AppProps) {
   const addMenu = useDesigner((s) => s.addMenu)
   const importDialog = useDesigner((s) => s.importDialog)
   const shortcutsOpen = useDesigner((s) => s.shortcutsOpen)
+  // View → show or hide palette / inspector / bottom panel (command table); a hidden panel gives its room to the canvas.
+  const panels = useDesigner((s) => s.panels)
   const [fileError, setFileError] = useState<{ fileName: string; errors: readonly Diagnostic[] } | null>(null)
   const [share, setShare] = useState<string | null>(null)
   const openInput = useRef<HTMLInputElement>(null)
@@ -155,9 +157,6 @@ function Shell({ store, persistence }: AppProps) {
         }
       },
       fitView,
-      exportImage: (format) => {
-        store.getState().notify('info', `Exporting the diagram as ${format.toUpperCase()} is not available yet.`)
-      },
       pointerPosition: () => pointer.current,
     }),
     [store, openFile, fail, fitView],
@@ -239,13 +238,13 @@ function Shell({ store, persistence }: AppProps) {
         <Toolbar />
         <ConflictBanner onLoadTheirs={() => void persistence?.loadTheirs()} onKeepMine={() => void persistence?.keepMine()} />
         <div className="workspace">
-          <Palette onAdd={addAtCentre} />
+          {!panels.palette.collapsed && <Palette onAdd={addAtCentre} />}
           <main className="canvas-area">
             <Canvas colorMode={theme} onDropFiles={onDropFiles} onPointerFlowPosition={onPointer} />
           </main>
-          <Inspector />
+          {!panels.inspector.collapsed && <Inspector />}
         </div>
-        <BottomPanel />
+        {!panels.bottom.collapsed && <BottomPanel />}
         <Notices />
         <input
           ref={openInput}

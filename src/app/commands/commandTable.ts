@@ -16,7 +16,6 @@ export interface AppActions {
   save(): void
   share(): void
   fitView(): void
-  exportImage(format: 'png' | 'svg'): void
   /** Where pasted or added things go (flow coordinates): the pointer over the canvas, if any. */
   pointerPosition(): Position | undefined
 }
@@ -72,7 +71,6 @@ async function pasteFromClipboard(ctx: CommandContext): Promise<void> {
 
 export const COMMANDS: readonly Command[] = [
   { id: 'file.new', label: 'New', description: 'Start a new, empty design (undo brings the previous one back).', group: 'File', places: ['toolbar'], run: (c) => c.app.newDesign() },
-  { id: 'file.examples', label: 'Examples', description: 'Open an example design.', group: 'File', places: ['toolbar'], run: (c) => c.store.getState().setExamplesOpen(true) },
   { id: 'file.open', label: 'Open', description: 'Open a design file.', group: 'File', shortcuts: ['Mod+O'], places: ['toolbar'], run: (c) => c.app.open() },
   { id: 'file.save', label: 'Save', description: 'Save the design file.', group: 'File', shortcuts: ['Mod+S'], places: ['toolbar'], run: (c) => c.app.save() },
   {
@@ -92,8 +90,6 @@ export const COMMANDS: readonly Command[] = [
     places: ['toolbar'],
     run: (c) => c.store.getState().openBottomTab('export'),
   },
-  { id: 'file.export-png', label: 'Diagram as PNG', description: 'Download the diagram as a PNG image.', group: 'File', places: ['canvas-menu'], run: (c) => c.app.exportImage('png') },
-  { id: 'file.export-svg', label: 'Diagram as SVG', description: 'Download the diagram as an SVG image.', group: 'File', places: ['canvas-menu'], run: (c) => c.app.exportImage('svg') },
   { id: 'file.share', label: 'Share', description: 'Share the design as a link.', group: 'File', places: ['toolbar'], run: (c) => c.app.share() },
 
   {

@@ -46,7 +46,6 @@ export interface ShellSlice {
   contextMenu: ContextMenuState | null
   /** The `?` overlay listing every command and its shortcut. */
   shortcutsOpen: boolean
-  examplesOpen: boolean
   panels: PanelsState
   persistence: PersistenceStatus
   setPersistence(status: PersistenceStatus): void
@@ -62,7 +61,6 @@ export interface ShellSlice {
   openContextMenu(menu: ContextMenuState): void
   closeContextMenu(): void
   setShortcutsOpen(open: boolean): void
-  setExamplesOpen(open: boolean): void
   setPanel(id: PanelId, change: Partial<PanelState>): void
 }
 
@@ -94,7 +92,6 @@ export function createShellSlice({ set, get, options }: SliceContext): ShellSlic
     importDialog: { open: false },
     contextMenu: null,
     shortcutsOpen: false,
-    examplesOpen: false,
     panels: panelsFrom(options.panels),
     persistence: { status: 'idle' },
     setPersistence(status) {
@@ -138,9 +135,6 @@ export function createShellSlice({ set, get, options }: SliceContext): ShellSlic
     },
     setShortcutsOpen(open) {
       set({ shortcutsOpen: open })
-    },
-    setExamplesOpen(open) {
-      set({ examplesOpen: open })
     },
     setPanel(id, change) {
       const panels = get().panels
