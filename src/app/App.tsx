@@ -27,6 +27,7 @@ import { Toolbar } from '../components/toolbar/Toolbar'
 import type { DesignerStore } from '../store/createDesignerStore'
 import type { PersistenceController } from '../store/persistence'
 import { DesignerStoreProvider, useDesigner } from '../store/StoreProvider'
+import type { PanelsState } from '../store/slices/sliceContext'
 import { useShortcuts } from './useShortcuts'
 import { setActiveCommandContext, type AppActions, type CommandContext } from './commands/commandTable'
 import { CommandsProvider } from './commands/CommandsProvider'
@@ -234,10 +235,10 @@ function Shell({ store, persistence }: AppProps) {
 
   return (
     <CommandsProvider value={commandContext}>
-      <div className={`app theme-${theme}`} data-testid="app">
+      <div className={`app theme-${theme}`} data-testid="app" style={panels.bottom.collapsed ? { gridTemplateRows: 'auto auto minmax(0, 1fr) 0' } : undefined}>
         <Toolbar />
         <ConflictBanner onLoadTheirs={() => void persistence?.loadTheirs()} onKeepMine={() => void persistence?.keepMine()} />
-        <div className="workspace">
+        <div className="workspace" style={{ gridTemplateColumns: workspaceColumns(panels) }}>
           {!panels.palette.collapsed && <Palette onAdd={addAtCentre} />}
           <main className="canvas-area">
             <Canvas colorMode={theme} onDropFiles={onDropFiles} onPointerFlowPosition={onPointer} />
@@ -295,4 +296,9 @@ function Shell({ store, persistence }: AppProps) {
       </div>
     </CommandsProvider>
   )
+}
+
+/** The workspace's columns: a hidden palette or inspector gives its width to the canvas. */
+function workspaceColumns(panels: PanelsState): string {
+  return [panels.palette.collapsed ? '' : `${panels.palette.size}px`, 'minmax(0, 1fr)', panels.inspector.collapsed ? '' : `${panels.inspector.size}px`].filter(Boolean).join(' ')
 }
