@@ -251,9 +251,14 @@ export function routeClosure(design: Design, routeId: string): string[] {
     addResource(a.function)
     addCredentials(a.credentials)
   }
-  for (const name of [...Object.values(route.requestModels ?? {}), ...Object.values(route.responseModels ?? {})]) {
-    const model = Object.entries(design.models).find(([, m]) => m.name === name)
-    if (model) out.add(model[0])
+  // The models of every route in the snippet (routes sharing the integration come along, with their dependencies).
+  for (const id of [...out]) {
+    const r = design.routes[id]
+    if (!r) continue
+    for (const name of [...Object.values(r.requestModels ?? {}), ...Object.values(r.responseModels ?? {})]) {
+      const model = Object.entries(design.models).find(([, m]) => m.name === name)
+      if (model) out.add(model[0])
+    }
   }
   out.delete(API_OWNER)
   return [...out]

@@ -24,6 +24,21 @@ chat_handler = WebSocketLambdaIntegration(
     timeout=Duration.millis(10000),
 )
 
+send_message_model = apigwv2.CfnModel(
+    self,
+    "SendMessage",
+    api_id=web_socket_api.api_id,
+    name="SendMessage",
+    content_type="application/json",
+    schema={
+        "$schema": "http://json-schema.org/draft-04/schema#",
+        "title": "SendMessage",
+        "type": "object",
+        "properties": {"action": {"type": "string"}, "message": {"type": "string", "minLength": 1, "maxLength": 4096}},
+        "required": ["action"],
+    },
+)
+
 web_socket_api.add_route("$connect", integration=chat_handler)
 
 web_socket_api.add_route("$disconnect", integration=chat_handler)

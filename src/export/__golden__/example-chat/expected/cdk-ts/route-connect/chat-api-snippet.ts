@@ -30,6 +30,19 @@ const chatHandler = new WebSocketLambdaIntegration('ChatIntegration', handler, {
   timeout: Duration.millis(10000),
 });
 
+const sendMessageModel = new apigwv2.CfnModel(this, 'SendMessage', {
+  apiId: webSocketApi.apiId,
+  name: 'SendMessage',
+  contentType: 'application/json',
+  schema: {
+    $schema: 'http://json-schema.org/draft-04/schema#',
+    title: 'SendMessage',
+    type: 'object',
+    properties: { action: { type: 'string' }, message: { type: 'string', minLength: 1, maxLength: 4096 } },
+    required: ['action'],
+  },
+});
+
 webSocketApi.addRoute('$connect', { integration: chatHandler });
 
 webSocketApi.addRoute('$disconnect', { integration: chatHandler });
