@@ -171,7 +171,8 @@ export function importAsyncApi(doc: Json): AsyncApiImport {
     const routeId = typeof raw.routeId === 'string' && ids.reserve(raw.routeId) ? raw.routeId : ids.take(key.slice(1))
     const route: Route = { key, ...restoreRoute(raw) }
     if (typeof raw.authorizer === 'string') route.authorizer = raw.authorizer
-    route.integration = placeholderFor(routeId, raw, false)
+    // Our own extension names the integration when the route had one; a route without one stays without.
+    if (typeof raw.integration === 'string') route.integration = placeholderFor(routeId, raw, false)
     design.routes[routeId] = route
   }
 
@@ -214,7 +215,8 @@ export function importAsyncApi(doc: Json): AsyncApiImport {
         if (reply) route.responseModels = { $default: reply }
       }
     }
-    route.integration = placeholderFor(routeId, ext, !!route.twoWay)
+    // A foreign document gets a Mock placeholder per route; ours restores exactly the routes that had an integration.
+    if (!ext || typeof ext.integration === 'string') route.integration = placeholderFor(routeId, ext, !!route.twoWay)
     design.routes[routeId] = route
     keys.set(key, routeId)
   }
