@@ -143,6 +143,18 @@ describe('serve', () => {
     expect(await within(c.closed, 5000, 'the close')).toMatchObject({ code: 1009 })
   })
 
+  it('limits: a 100 KB message in 25 KB frames passes; a 40 KB single frame closes with 1009 (32 KB frame quota)', async () => {
+    const { server, events } = await serve(example('mock-ping'))
+    const c = await open(server, events)
+    const message = `{"action":"ping","pad":"${'x'.repeat(100 * 1024)}"}`
+    const step = 25 * 1024
+    for (let at = 0; at < message.length; at += step) c.ws.send(message.slice(at, at + step), { fin: at + step >= message.length })
+    expect(JSON.parse(await c.next())).toMatchObject({ action: 'pong' })
+    c.ws.send(`{"action":"ping","pad":"${'x'.repeat(40 * 1024)}"}`)
+    expect(await within(c.closed, 5000, 'the close')).toMatchObject({ code: 1009 })
+    expect(events.some((e) => e.kind === 'limit' && e.summary.includes('frame limit'))).toBe(true)
+  })
+
   it('limits: the idle timeout (shortened for the test) closes with 1001', async () => {
     const { server, events } = await serve(example('mock-ping'), { limits: { idleTimeoutMs: 150 }, sweepMs: 25 })
     const c = await open(server, events)

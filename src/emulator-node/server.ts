@@ -11,6 +11,7 @@ import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { EmulatorSession, type EmulatorHost, type HttpAnswer, type HttpRequest, type Limits, type TimelineEvent } from '../emulator'
 import type { Design } from '../model/types'
+import { FrameScanner } from './frameScanner'
 import { LambdaRunner } from './lambdaRunner'
 import { DynaliteService, KinesaliteService } from './localServices'
 
@@ -112,7 +113,10 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       server.handleUpgrade(req, socket, head, (ws) => {
         const id = result.connectionId
         sockets.set(id, ws)
-        ws.on('message', (data: Buffer, isBinary: boolean) => void session.message(id, isBinary ? '' : data.toString('utf8'), { binary: isBinary, bytes: data.length }))
+        // Frame sizes for the 32 KB limit: the scanner sees each chunk before ws does (prepended), head included.
+        const frames = new FrameScanner()
+        socket.prependListener('data', (chunk: Buffer) => frames.push(chunk))
+        ws.on('message', (data: Buffer, isBinary: boolean) => void session.message(id, isBinary ? '' : data.toString('utf8'), { binary: isBinary, bytes: data.length, largestFrameBytes: frames.takeMessage() }))
         ws.on('close', (code: number, reason: Buffer) => {
           sockets.delete(id)
           void session.disconnected(id, code, reason.toString())

@@ -1,7 +1,9 @@
 /**
  * API Gateway WebSocket quotas the emulator enforces, and the close codes it uses.
  * Source: "Amazon API Gateway quotas for configuring and running a WebSocket API" (AWS docs, quotas page) and
- * websocket-rules.md §11: frame 32 KB, message 128 KB (larger → close 1009), idle 10 min, duration 2 h.
+ * websocket-rules.md §11: frame 32 KB, message 128 KB, idle 10 min, duration 2 h. The quotas page: "a message larger
+ * than 32 KB must be split into multiple frames, each 32 KB or smaller. If a larger message (or larger frame size)
+ * is received, the connection is closed with code 1009."
  */
 
 import type { Limits } from './types'
@@ -20,7 +22,7 @@ export const CLOSE = {
   goingAway: 1001,
   /** Binary frames are rejected with 1003 (websocket-rules.md §5.6). */
   unsupportedData: 1003,
-  /** Message over 128 KB: 1009 "Message too big" (websocket-rules.md §11). */
+  /** Message over 128 KB or frame over 32 KB: 1009 "Message too big" (quotas page; websocket-rules.md §11). */
   tooBig: 1009,
 } as const
 

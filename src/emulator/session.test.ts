@@ -71,6 +71,24 @@ describe('messages', () => {
     expect(JSON.parse(seen.pop()!)).toMatchObject({ eventType: 'DISCONNECT', disconnectStatusCode: 1009, disconnectReason: 'Message too big' })
   })
 
+  it('a frame over 32 KB closes with 1009 even when the message is under 128 KB; 32 KB frames of a 100 KB message pass (quotas page)', async () => {
+    const { s, host } = session(example('mock-ping'))
+    const ok = await s.connect({})
+    const big = `{"action":"ping","pad":"${'x'.repeat(100 * 1024)}"}`
+    await s.message(ok.connectionId, big, { largestFrameBytes: 32 * 1024 })
+    expect(host.closed).toEqual([])
+    expect(JSON.parse(frames(host)[0])).toMatchObject({ action: 'pong' })
+    await s.message(ok.connectionId, big, { largestFrameBytes: 32 * 1024 + 1 })
+    expect(host.closed[0]).toMatchObject({ connectionId: ok.connectionId, code: 1009, reason: 'Message too big' })
+  })
+
+  it('without frame sizes a message is one frame (browsers do not fragment): 33 KB closes with 1009', async () => {
+    const { s, host } = session(example('mock-ping'))
+    const c = await s.connect({})
+    await s.message(c.connectionId, `{"action":"ping","pad":"${'x'.repeat(33 * 1024)}"}`)
+    expect(host.closed[0]).toMatchObject({ code: 1009 })
+  })
+
   it('limits are configurable: a smaller message limit closes earlier', async () => {
     const { s, host } = session(example('mock-ping'), {}, { limits: { maxMessageBytes: 10 } })
     const c = await s.connect({})

@@ -155,13 +155,20 @@ export class EmulatorSession {
     return { ok: true, connectionId: conn.id, requestId: r.requestId, protocol: conn.protocol }
   }
 
-  /** One client frame. `binary` frames are refused with 1003; over 128 KB closes with 1009. */
-  async message(connectionId: string, data: string, opts: { binary?: boolean; bytes?: number } = {}): Promise<void> {
+  /**
+   * One client message. `binary` messages are refused with 1003; a message over 128 KB or a frame over 32 KB closes
+   * with 1009. `largestFrameBytes` is the biggest frame the message came in (the Node host reads frame headers);
+   * without it the message counts as one frame, which is how browsers send (they do not fragment, so they hit the
+   * 32 KB limit on AWS: robtaussig/react-use-websocket#134).
+   */
+  async message(connectionId: string, data: string, opts: { binary?: boolean; bytes?: number; largestFrameBytes?: number } = {}): Promise<void> {
     const conn = this.connections.get(connectionId)
     if (!conn || conn.state !== 'open') return
     const bytes = opts.bytes ?? utf8Bytes(data)
+    const frame = opts.largestFrameBytes ?? bytes
     if (opts.binary) return this.closeBy(conn, CLOSE.unsupportedData, 'Binary frames are not supported', 'API Gateway rejects binary frames (websocket-rules.md §5.6)')
     if (bytes > this.limits.maxMessageBytes) return this.closeBy(conn, CLOSE.tooBig, 'Message too big', `message of ${bytes} bytes exceeds the ${this.limits.maxMessageBytes}-byte limit`)
+    if (frame > this.limits.maxFrameBytes) return this.closeBy(conn, CLOSE.tooBig, 'Message too big', `a frame of ${frame} bytes exceeds the ${this.limits.maxFrameBytes}-byte frame limit (split the message into frames)`)
     conn.lastActiveAt = this.now()
     const r = this.info(conn, '', { messageId: this.newId() })
     const where = { connectionId, requestId: r.requestId }
