@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { exportDesign } from '../export'
 import { seedDocument } from '../model/seed'
@@ -22,7 +23,7 @@ function packagesLoaded(args: string[]): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'ss-verbs-'))
   const record = join(dir, 'packages.txt')
   writeFileSync(record, '')
-  const r = spawnSync(process.execPath, ['-r', join(__dirname, '__fixtures__/recordPackages.cjs'), join(root, 'scripts/cli.mjs'), ...args], {
+  const r = spawnSync(process.execPath, ['--import', pathToFileURL(join(__dirname, '__fixtures__/recordPackages.mjs')).href, join(root, 'scripts/cli.mjs'), ...args], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, SOCKET_STUDIO_RECORD_PACKAGES: record },
