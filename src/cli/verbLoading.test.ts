@@ -60,4 +60,9 @@ describe('each CLI verb loads only what it needs', () => {
     const loaded = packagesLoaded(args)
     for (const p of [...NEVER, ...EMULATOR, ...ASYNCAPI_IMPORT]) expect(loaded, `${p} was loaded`).not.toContain(p)
   })
+
+  it('the recorder sees what a verb does load: importing an AsyncAPI 2 document loads @asyncapi/converter', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'ss-verb-out-')), 'design.yaml')
+    expect(packagesLoaded(['import', 'src/asyncapi/__corpus__/legacy-2x-chat.yaml', '-o', out])).toContain('@asyncapi/converter')
+  })
 })
