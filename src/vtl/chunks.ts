@@ -6,6 +6,7 @@
  * the lexer's initial state and yields exactly the nodes the whole text would.
  */
 
+import { Intervals } from './intervals'
 import { scanReferences, type RefToken } from './references'
 import type { ScanResult } from './scan'
 
@@ -20,18 +21,6 @@ export interface Chunk {
   column: number
 }
 
-/** Sorted, disjoint union of `[start, end)` intervals. */
-function union(intervals: [number, number][]): [number, number][] {
-  intervals.sort((a, b) => a[0] - b[0])
-  const out: [number, number][] = []
-  for (const [a, b] of intervals) {
-    const last = out[out.length - 1]
-    if (last && a <= last[1]) last[1] = Math.max(last[1], b)
-    else out.push([a, b])
-  }
-  return out
-}
-
 /** Characters after which a reference may not start a new chunk (they change how the `$` is lexed). */
 const GLUED = new Set(['\\', '#', '$', '@', '!'])
 
@@ -42,20 +31,21 @@ const GLUED = new Set(['\\', '#', '$', '@', '!'])
  */
 export function chunkBoundaries(text: string, scan: ScanResult, target = 2048, longLine = Math.max(8192, target * 4), refs: readonly RefToken[] = scanReferences(scan.masked)): Chunk[] {
   if (text.length <= target * 1.5) return [{ start: 0, end: text.length, line: 0, column: 0 }]
-  const raw: [number, number][] = [...scan.skipped]
+  const raw = new Intervals()
+  for (const [a, b] of scan.skipped) raw.add(a, b)
   const open: number[] = []
   for (const d of scan.directives) {
-    if (d.args) raw.push([d.args.open, d.args.close + 1])
+    if (d.args) raw.add(d.args.open, d.args.close + 1)
     if (OPENERS.has(d.name) || d.bodyCall) open.push(d.start)
     else if (d.name === 'end') {
       const from = open.pop()
-      if (from !== undefined && open.length === 0) raw.push([from, d.nameEnd])
+      if (from !== undefined && open.length === 0) raw.add(from, d.nameEnd)
     }
   }
   // Unclosed openers (should not happen: callers run the balance pass first) block to the end.
-  if (open.length) raw.push([open[0], text.length])
-  for (const r of refs) for (const s of r.segments) if (s.args) raw.push([s.args.start - 1, s.args.end + 1])
-  const blocked = union(raw)
+  if (open.length) raw.add(open[0], text.length)
+  for (const r of refs) for (const s of r.segments) if (s.args) raw.add(s.args.start - 1, s.args.end + 1)
+  const blocked = raw.union()
 
   // Candidate cuts, ascending, with their 0-based line and column: after every newline, and before references
   // in long lines.
@@ -96,8 +86,8 @@ export function chunkBoundaries(text: string, scan: ScanResult, target = 2048, l
     const cut = cuts[k]
     if (cut - start < target) continue
     const at = cut - 1
-    while (bi < blocked.length && blocked[bi][1] <= at) bi++
-    if (bi < blocked.length && blocked[bi][0] <= at) continue
+    while (bi < blocked.length && blocked.ends[bi] <= at) bi++
+    if (bi < blocked.length && blocked.starts[bi] <= at) continue
     chunks.push({ start, end: cut, line: chunkLine, column: chunkColumn })
     start = cut
     chunkLine = cutLines[k]

@@ -11,8 +11,6 @@ import type { VtlAst } from './parse'
 
 const isIdStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
 const isIdChar = (c: number) => isIdStart(c) || (c >= 48 && c <= 57) || c === 95
-const ID_START = { test: (s: string) => s.length > 0 && isIdStart(s.charCodeAt(0)) }
-const ID_CHAR = { test: (s: string) => s.length > 0 && isIdChar(s.charCodeAt(0)) }
 
 type Node = VtlAst[number]
 interface Literal {
@@ -52,7 +50,7 @@ export function fastParse(text: string, line0 = 0, column0 = 0): VtlAst | undefi
     }
     const wrapped = text[p] === '{'
     if (wrapped) p++
-    if (!ID_START.test(text[p] ?? '')) {
+    if (!isIdStart(text.charCodeAt(p))) {
       // A `$` that starts no reference is text, except forms velocityjs lexes specially.
       if (leader === '$!' || wrapped) return undefined
       i++
@@ -61,22 +59,22 @@ export function fastParse(text: string, line0 = 0, column0 = 0): VtlAst | undefi
     let q = p
     while (q < n && isIdChar(text.charCodeAt(q))) q++
     const id = text.slice(p, q)
-    const path: PathItem[] = []
     p = q
-    while (text[p] === '.' && ID_START.test(text[p + 1] ?? '')) {
-      q = p + 1
-      while (q < n && isIdChar(text.charCodeAt(q))) q++
-      const name = text.slice(p + 1, q)
-      if (text[q] === '(') {
-        const args = parseArgs(text, q)
-        if (!args) return undefined
-        path.push({ type: 'method', id: name, args: args.list.length ? args.list : false })
-        p = args.end
-      } else {
-        path.push({ type: 'property', id: name })
-        p = q
+    const pathStart = p
+    const pathEnd = skipPath(text, p)
+    if (pathEnd < 0) return undefined
+    let path: PathItem[] | undefined
+    if (pathEnd > pathStart) {
+      // The same member chain (`.path('$.id')`) recurs all over a large template: one shared, never-mutated array.
+      const source = text.slice(pathStart, pathEnd)
+      path = sharedPaths.get(source)
+      if (!path) {
+        path = parsePath(text, pathStart)
+        if (sharedPaths.size >= SHARED_PATHS) sharedPaths.clear()
+        sharedPaths.set(source, path)
       }
     }
+    p = pathEnd
     if (wrapped) {
       if (text[p] !== '}') return undefined
       p++
@@ -85,13 +83,17 @@ export function fastParse(text: string, line0 = 0, column0 = 0): VtlAst | undefi
     const next = text[p] ?? ''
     if (!wrapped && (next === '-' || next === '[' || next === '(' || next === '_' || (next === '.' && text[p + 1] === '_'))) return undefined
     pushText(i)
-    const ref: Record<string, unknown> = { type: 'references', id }
-    if (path.length) ref.path = path
-    if (wrapped) ref.isWraped = true
-    ref.leader = leader
-    ref.prue = true
     const col = line === 1 ? column0 : 0
-    ref.pos = { first_line: line + line0, last_line: line + line0, first_column: i - lineStart + col, last_column: p - lineStart + col }
+    // One literal, one shape for every node (absent members are undefined, as toEqual treats them).
+    const ref = {
+      type: 'references',
+      id: internId(id),
+      path,
+      isWraped: wrapped || undefined,
+      leader,
+      prue: true,
+      pos: { first_line: line + line0, last_line: line + line0, first_column: i - lineStart + col, last_column: p - lineStart + col },
+    }
     out.push(ref as unknown as Node)
     textFrom = p
     i = p
@@ -100,38 +102,96 @@ export function fastParse(text: string, line0 = 0, column0 = 0): VtlAst | undefi
   return out as VtlAst
 }
 
-/** `( literal, literal )` from the `(` at `open`: string literals without quotes or backslashes inside, digits. */
-function parseArgs(text: string, open: number): { list: Literal[]; end: number } | undefined {
-  const list: Literal[] = []
-  let p = open + 1
-  const skip = () => {
-    while (text[p] === ' ' || text[p] === '\t') p++
+/** Root names seen recently: one string each, not one per reference. */
+const sharedIds = new Map<string, string>()
+function internId(id: string): string {
+  const known = sharedIds.get(id)
+  if (known !== undefined) return known
+  if (sharedIds.size >= SHARED_PATHS) sharedIds.clear()
+  sharedIds.set(id, id)
+  return id
+}
+
+/** Member chains seen recently, by source text (bounded: a generated template may have millions of distinct ones). */
+const sharedPaths = new Map<string, PathItem[]>()
+const SHARED_PATHS = 10_000
+
+/** End of the member chain (`.name`, `.name(literals)` …) starting at `p`, or -1 when it needs the full parser. */
+function skipPath(text: string, p: number): number {
+  const n = text.length
+  while (text.charCodeAt(p) === 46 /* . */ && isIdStart(text.charCodeAt(p + 1))) {
+    let q = p + 1
+    while (q < n && isIdChar(text.charCodeAt(q))) q++
+    if (text.charCodeAt(q) === 40 /* ( */) {
+      const end = parseArgs(text, q, undefined)
+      if (end < 0) return -1
+      p = end
+    } else p = q
   }
-  skip()
-  if (text[p] === ')') return { list, end: p + 1 }
-  for (;;) {
-    skip()
-    const c = text[p]
-    if (c === '"' || c === "'") {
-      const close = text.indexOf(c, p + 1)
-      if (close < 0) return undefined
-      const value = text.slice(p + 1, close)
-      if (value.includes('\n') || value.includes('"') || value.includes("'")) return undefined
-      list.push(c === '"' ? { type: 'string', value, isEval: true } : { type: 'string', value })
-      p = close + 1
-    } else if (c !== undefined && c >= '0' && c <= '9') {
-      let q = p
-      while (text[q] >= '0' && text[q] <= '9') q++
-      if (ID_CHAR.test(text[q] ?? '') || text[q] === '.') return undefined
-      list.push({ type: 'integer', value: text.slice(p, q) })
+  return p
+}
+
+/** The member chain at `p` (skipPath accepted it) as velocityjs's path items. */
+function parsePath(text: string, p: number): PathItem[] {
+  const path: PathItem[] = []
+  while (text.charCodeAt(p) === 46 && isIdStart(text.charCodeAt(p + 1))) {
+    let q = p + 1
+    while (q < text.length && isIdChar(text.charCodeAt(q))) q++
+    const name = text.slice(p + 1, q)
+    if (text.charCodeAt(q) === 40) {
+      const list: Literal[] = []
+      p = parseArgs(text, q, list)
+      path.push({ type: 'method', id: name, args: list.length ? list : false })
+    } else {
+      path.push({ type: 'property', id: name })
       p = q
-    } else return undefined
-    skip()
-    if (text[p] === ',') {
+    }
+  }
+  return path
+}
+
+function skipBlanks(text: string, p: number): number {
+  while (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9) p++
+  return p
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57
+
+/**
+ * `( literal, literal )` from the `(` at `open` — string literals without quotes, backslashes or newlines inside,
+ * and integers — collected into `list` when given; returns the offset after `)`, or -1 for anything else.
+ */
+function parseArgs(text: string, open: number, list: Literal[] | undefined): number {
+  let p = skipBlanks(text, open + 1)
+  if (text.charCodeAt(p) === 41 /* ) */) return p + 1
+  for (;;) {
+    p = skipBlanks(text, p)
+    const c = text.charCodeAt(p)
+    if (c === 34 || c === 39 /* " ' */) {
+      const close = text.indexOf(text[p], p + 1)
+      if (close < 0) return -1
+      for (let k = p + 1; k < close; k++) {
+        const x = text.charCodeAt(k)
+        if (x === 10 || x === 34 || x === 39) return -1
+      }
+      if (list) {
+        const value = text.slice(p + 1, close)
+        list.push(c === 34 ? { type: 'string', value, isEval: true } : { type: 'string', value })
+      }
+      p = close + 1
+    } else if (isDigit(c)) {
+      let q = p
+      while (isDigit(text.charCodeAt(q))) q++
+      if (isIdChar(text.charCodeAt(q)) || text.charCodeAt(q) === 46) return -1
+      if (list) list.push({ type: 'integer', value: text.slice(p, q) })
+      p = q
+    } else return -1
+    p = skipBlanks(text, p)
+    if (text.charCodeAt(p) === 44 /* , */) {
       p++
       continue
     }
-    if (text[p] === ')') return { list, end: p + 1 }
-    return undefined
+    if (text.charCodeAt(p) === 41) return p + 1
+    return -1
   }
 }

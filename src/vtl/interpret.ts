@@ -30,6 +30,7 @@ export const MACRO_DEPTH_LIMIT = 20
 export const RANGE_LIMIT = 1_000_000
 
 type Node = VtlAst[number]
+const NO_ARGS: unknown[] = Object.freeze([]) as unknown as unknown[]
 export type Pos = { first_line: number; first_column: number; last_line?: number; last_column?: number }
 type Any = Record<string, unknown> & { type?: string; pos?: Pos }
 
@@ -133,21 +134,23 @@ export class Interpreter {
   }
 
   private block(nodes: readonly Node[]): string {
-    let out = ''
+    // Pieces joined once at the end: `out += piece` would keep one cons-string object alive per piece, and a
+    // megabyte template has a million pieces.
+    const parts: string[] = []
     try {
       for (const node of nodes) {
         const piece = this.node(node)
         if (piece) {
-          out += piece
+          parts.push(piece)
           this.outputSize += piece.length
           if (this.outputSize > OUTPUT_LIMIT) this.fail(`rendering stopped: the output passed ${OUTPUT_LIMIT / 1024 / 1024} MB (API Gateway's integration payload limit)`)
         }
       }
     } catch (e) {
-      if (e instanceof Unwind) this.partial = out + this.partial
+      if (e instanceof Unwind) this.partial = parts.join('') + this.partial
       throw e
     }
-    return out
+    return parts.length === 1 ? parts[0] : parts.join('')
   }
 
   private node(node: Node): string {
@@ -282,7 +285,7 @@ export class Interpreter {
     const pos = n.pos
     this.pos = pos
     if (id === 'st' && pos && this.opts.stops?.has(`${pos.first_line}:${pos.first_column}`)) throw new Unwind('stop')
-    const args = ((n.args as Any[] | false | undefined) || []).map((a) => this.expr(a))
+    const args = this.exprs(n.args as Any[] | false | undefined)
     if (id === 'evaluate') return this.evaluate(args[0], pos)
     if (id === 'parse' || id === 'include') return ''
     const macro = this.macros.get(id)
@@ -370,7 +373,7 @@ export class Interpreter {
     if (n.pos) this.pos = n.pos
     try {
       let v = this.lookup(String(n.id))
-      for (const seg of (n.path as Any[] | undefined) ?? []) {
+      for (const seg of (n.path as Any[] | undefined) ?? (NO_ARGS as Any[])) {
         if (v === undefined || v === null) return undefined
         if (v instanceof DefineBlock) v = this.renderDefine(v)
         v = this.segment(v, seg)
@@ -397,25 +400,34 @@ export class Interpreter {
     if (seg.type === 'property') return property(base, String(seg.id))
     if (seg.type === 'index') return this.index(base, this.expr(seg.id as Any))
     // method
-    const args = ((seg.args as Any[] | false | undefined) || []).map((a) => this.expr(a))
+    const args = this.exprs(seg.args as Any[] | false | undefined)
     const name = String(seg.id)
-    if (base instanceof ApiObject) {
-      const fn = base.members.get(name)
-      return typeof fn === 'function' ? this.call(() => (fn as (...a: unknown[]) => unknown)(...args)) : undefined
+    try {
+      if (base instanceof ApiObject) {
+        const fn = base.members.get(name)
+        return typeof fn === 'function' ? (fn as (...a: unknown[]) => unknown)(...args) : undefined
+      }
+      if (base instanceof ForeachScope) return property(base, name.replace(/^(get|is)([A-Z])/, (_m, _p, c: string) => c.toLowerCase()))
+      const r = callJavaMethod(base, name, args)
+      return r.found ? r.value : undefined
+    } catch (e) {
+      return this.rethrow(e)
     }
-    if (base instanceof ForeachScope) return property(base, name.replace(/^(get|is)([A-Z])/, (_m, _p, c: string) => c.toLowerCase()))
-    const r = this.call(() => callJavaMethod(base, name, args))
-    return r.found ? r.value : undefined
   }
 
-  private call<T>(f: () => T): T {
-    try {
-      return f()
-    } catch (e) {
-      if (e instanceof RenderFailure || e instanceof Unwind) throw e
-      if (e instanceof VtlRuntimeError || e instanceof Error) this.fail(e.message)
-      throw e
-    }
+  /** Evaluated arguments (no closure per call: this runs once per reference). */
+  private exprs(list: Any[] | false | undefined): unknown[] {
+    if (!list || !list.length) return NO_ARGS
+    const out = new Array<unknown>(list.length)
+    for (let i = 0; i < list.length; i++) out[i] = this.expr(list[i])
+    return out
+  }
+
+  /** A Java exception from a method becomes a located render failure; our own unwinding passes through. */
+  private rethrow(e: unknown): never {
+    if (e instanceof RenderFailure || e instanceof Unwind) throw e
+    if (e instanceof VtlRuntimeError || e instanceof Error) this.fail(e.message)
+    throw e
   }
 
   /** `$a[i]`: list index (negative counts from the end, Velocity 1.7 `ASTIndex`), map key. */

@@ -249,8 +249,8 @@ export function query(path: string, root: unknown): { value: unknown; found: boo
   const { steps, definite, fn } = compile(path)
   let nodes: unknown[] = [root]
   for (const s of steps) nodes = applyStep(s, nodes, root)
-  const isDefinite = steps.every((s) => !s.deep && ((s.kind === 'prop' && s.names.length === 1) || (s.kind === 'index' && s.indexes.length === 1)))
   if (fn) {
+    const isDefinite = steps.every((s) => !s.deep && ((s.kind === 'prop' && s.names.length === 1) || (s.kind === 'index' && s.indexes.length === 1)))
     const input = isDefinite ? nodes[0] : markJson(nodes)
     if (isDefinite && !nodes.length) return { value: undefined, found: false }
     return { value: FUNCTIONS[fn](input), found: true }

@@ -11,6 +11,7 @@
 
 import type { Diagnostic } from '../model/diagnostics'
 import { diag, type LineIndex } from './positions'
+import { Intervals } from './intervals'
 import type { RefToken } from './references'
 import type { ScanResult } from './scan'
 
@@ -34,15 +35,17 @@ export function checkLimits(scan: ScanResult, refs: readonly RefToken[], lines: 
     } else if (d.name === 'end' && depth > 0) depth--
   }
   // Code regions: directive arguments and method-call arguments, merged (calls nest inside each other).
-  const regions: [number, number][] = []
-  for (const d of scan.directives) if (d.args) regions.push([d.args.open, d.args.close])
-  for (const r of refs) for (const s of r.segments) if (s.args) regions.push([s.args.start - 1, s.args.end])
-  regions.sort((a, b) => a[0] - b[0])
+  const collected = new Intervals()
+  for (const d of scan.directives) if (d.args) collected.add(d.args.open, d.args.close)
+  for (const r of refs) for (const s of r.segments) if (s.args) collected.add(s.args.start - 1, s.args.end)
+  const regions = collected.sorted()
   const text = scan.masked
   let reported = false
   let reach = -1
-  for (const [a, b] of regions) {
-    if (b <= reach || reported) continue
+  for (let k = 0; k < regions.starts.length && !reported; k++) {
+    const a = regions.starts[k]
+    const b = regions.ends[k]
+    if (b <= reach) continue
     let level = 0
     for (let i = Math.max(a, reach + 1); i <= b && i < text.length; i++) {
       const c = text.charCodeAt(i)

@@ -59,16 +59,39 @@ function closeParen(text: string, open: number, memo: Map<number, number>): numb
       stack.push(i)
     } else if (c === 41 /* ) */) {
       const from = stack.pop()!
-      memo.set(from, i)
+      // Only inner parentheses are met again (by the references inside these arguments); the outermost is not.
       if (stack.length === 0) return i
+      memo.set(from, i)
     } else if (c === 34 /* " */ || c === 39 /* ' */) {
       const e = text.indexOf(text[i], i + 1)
       if (e < 0) break
       i = e
     }
   }
-  for (const from of stack) memo.set(from, -1)
+  for (let k = 1; k < stack.length; k++) memo.set(stack[k], -1)
   return -1
+}
+
+/**
+ * Names seen recently, so a megabyte template's hundreds of thousands of `context` / `path` names share one string
+ * each (what survives a scan is what the garbage collector pays for). Bounded: generated names may all differ.
+ */
+const names = new Map<string, string>()
+function intern(s: string): string {
+  const known = names.get(s)
+  if (known !== undefined) return known
+  if (names.size >= 10_000) names.clear()
+  names.set(s, s)
+  return s
+}
+
+const NO_SEGMENTS: RefSegment[] = []
+
+/** Most references have one or two members: an exact-size array, not one grown by push (capacity 17). */
+function withSegment(segments: RefSegment[], s: RefSegment): RefSegment[] {
+  if (segments === NO_SEGMENTS) return [s]
+  segments.push(s)
+  return segments
 }
 
 export function scanReferences(masked: string): RefToken[] {
@@ -76,46 +99,47 @@ export function scanReferences(masked: string): RefToken[] {
   const memo = new Map<number, number>()
   for (let i = masked.indexOf('$'); i >= 0; i = masked.indexOf('$', i + 1)) {
     let p = i + 1
-    if (masked[p] === '!') p++
-    const braced = masked[p] === '{'
+    if (masked.charCodeAt(p) === 33 /* ! */) p++
+    const braced = masked.charCodeAt(p) === 123 /* { */
     if (braced) p++
     let e = nameEnd(masked, p, false)
     if (e < 0) continue
     // In VTL a hyphen belongs to the identifier, but a trailing one (`$a-`) does not.
     while (masked.charCodeAt(e - 1) === 45) e--
-    const root = masked.slice(p, e)
+    const root = intern(masked.slice(p, e))
     const rootEnd = e
     p = rootEnd
-    const segments: RefSegment[] = []
+    let segments = NO_SEGMENTS
     for (;;) {
-      if (masked[p] === '.') {
+      const c = masked.charCodeAt(p)
+      if (c === 46 /* . */) {
         let me = nameEnd(masked, p + 1, true)
         if (me < 0) break
         while (masked.charCodeAt(me - 1) === 45) me--
         const start = p + 1
-        const name = masked.slice(start, me)
+        const name = intern(masked.slice(start, me))
         let end = me
-        if (masked[end] === '(') {
+        if (masked.charCodeAt(end) === 40 /* ( */) {
           const close = closeParen(masked, end, memo)
           if (close < 0) {
-            segments.push({ kind: 'call', name, start, end: masked.length, args: { start: end + 1, end: masked.length } })
+            segments = withSegment(segments, { kind: 'call', name, start, end: masked.length, args: { start: end + 1, end: masked.length } })
             p = masked.length
             break
           }
-          segments.push({ kind: 'call', name, start, end: close + 1, args: { start: end + 1, end: close } })
+          segments = withSegment(segments, { kind: 'call', name, start, end: close + 1, args: { start: end + 1, end: close } })
           end = close + 1
-        } else segments.push({ kind: 'prop', name, start, end })
+        } else segments = withSegment(segments, { kind: 'prop', name, start, end, args: undefined })
         p = end
-      } else if (masked[p] === '[') {
+      } else if (c === 91 /* [ */) {
         const close = masked.indexOf(']', p)
         if (close < 0) break
         const inner = masked.slice(p + 1, close).trim()
         const q = /^(['"])(.*)\1$/.exec(inner)
-        segments.push({ kind: 'index', name: q ? q[2] : inner, start: p, end: close + 1 })
+        segments = withSegment(segments, { kind: 'index', name: q ? q[2] : inner, start: p, end: close + 1, args: undefined })
         p = close + 1
       } else break
     }
-    if (braced && masked[p] === '}') p++
+    if (braced && masked.charCodeAt(p) === 125 /* } */) p++
     out.push({ root, start: i, rootEnd, end: p, segments })
   }
   return out

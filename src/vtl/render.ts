@@ -6,6 +6,7 @@
  */
 
 import type { Diagnostic } from '../model/diagnostics'
+import { analyse } from './analysis'
 import { checkBalance } from './balance'
 import { mergeContext, sampleContext, toJavaMap } from './context'
 import { makeInput, stringMap, type RequestParams } from './input'
@@ -59,12 +60,8 @@ export function renderTemplate(text: string, input: RenderInput = {}): RenderRes
 }
 
 function renderUnsafe(text: string, input: RenderInput): RenderResult {
-  const lines = new LineIndex(text)
-  const scan = scanTemplate(text)
-  const balance = checkBalance(scan, lines)
+  const { lines, scan, refs, balance, limits } = analyse(text)
   if (balance.length) return { ok: false, error: balance[0] }
-  const refs = scanReferences(scan.masked)
-  const limits = checkLimits(scan, refs, lines)
   if (limits.length) return { ok: false, error: limits[0] }
   const parsed = parseTemplate(text, scan, lines, refs)
   if (!parsed.ok) return { ok: false, error: parsed.error }

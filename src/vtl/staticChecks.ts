@@ -6,6 +6,7 @@
 
 import type { Diagnostic } from '../model/diagnostics'
 import { diag, type LineIndex } from './positions'
+import { Intervals } from './intervals'
 import type { RefToken } from './references'
 import type { DirectiveToken } from './scan'
 import { UTIL_FUNCTIONS } from './util'
@@ -39,7 +40,7 @@ function contextName(ref: RefToken): { name: string; end: number } {
   return { name, end }
 }
 
-export function checkReferences(refs: RefToken[], lines: LineIndex, opts: StaticCheckOptions, assigned: Set<string>): Diagnostic[] {
+export function checkReferences(refs: readonly RefToken[], lines: LineIndex, opts: StaticCheckOptions, assigned: Set<string>): Diagnostic[] {
   const out: Diagnostic[] = []
   let ref: RefToken
   const range = (end: number) => lines.range(ref.start, end)
@@ -115,12 +116,24 @@ export function assignedRoots(text: string, directives: DirectiveToken[]): Set<s
  * an encoder call breaks the body as soon as the message has a space, `&` or `=`. References inside directive
  * arguments (`#set`) are skipped: those values are printed, and checked, where they are used.
  */
-export function checkFormEncoding(refs: RefToken[], directives: DirectiveToken[], lines: LineIndex): Diagnostic[] {
-  const protectedRanges: [number, number][] = []
+export function checkFormEncoding(refs: readonly RefToken[], directives: DirectiveToken[], lines: LineIndex): Diagnostic[] {
+  const ranges = new Intervals()
   for (const r of refs)
-    for (const s of r.segments) if (s.kind === 'call' && s.args && r.root === 'util' && ENCODERS.has(s.name)) protectedRanges.push([s.args.start, s.args.end])
-  for (const d of directives) if (d.args) protectedRanges.push([d.args.open, d.args.close])
-  const inside = (at: number) => protectedRanges.some(([a, b]) => at >= a && at < b)
+    for (const s of r.segments) if (s.kind === 'call' && s.args && r.root === 'util' && ENCODERS.has(s.name)) ranges.add(s.args.start, s.args.end)
+  for (const d of directives) if (d.args) ranges.add(d.args.open, d.args.close)
+  const merged = ranges.union()
+  // Binary search in the merged ranges: a scan of every range per reference is quadratic on a large template.
+  const inside = (at: number) => {
+    let lo = 0
+    let hi = merged.length - 1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      if (merged.ends[mid] <= at) lo = mid + 1
+      else if (merged.starts[mid] > at) hi = mid - 1
+      else return true
+    }
+    return false
+  }
   const out: Diagnostic[] = []
   for (const r of refs) {
     if (r.root !== 'input' || !r.segments[0] || inside(r.start)) continue

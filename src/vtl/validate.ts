@@ -6,15 +6,12 @@
 
 import { sortDiagnostics, type Diagnostic } from '../model/diagnostics'
 import type { Design } from '../model/types'
-import { checkBalance } from './balance'
-import { checkLimits } from './limits'
+import { analyse } from './analysis'
 import { parseTemplate } from './parse'
 import { checkFormOutput, checkJsonOutput, checkMockOutput, outputKind, parseLenientJson } from './outputChecks'
-import { diag, LineIndex } from './positions'
-import { scanReferences } from './references'
+import { diag } from './positions'
 import { resolveTemplateRefs } from './refValues'
 import { renderParsed, renderTemplate, type RenderInput } from './render'
-import { scanTemplate } from './scan'
 import { evaluateExpression, unreachableTemplateKeys } from './selection'
 import { assignedRoots, checkFormEncoding, checkReferences } from './staticChecks'
 
@@ -105,17 +102,12 @@ export function validateTemplate(text: string, opts: ValidateOptions = {}): Diag
 
 function validateUnsafe(text: string, opts: ValidateOptions): Diagnostic[] {
   const out: Diagnostic[] = []
-  const lines = new LineIndex(text)
+  const { lines, scan, refs, balance, limits } = analyse(text)
   const bytes = utf8Length(text)
   if (bytes > MAX_TEMPLATE_BYTES)
     out.push(diag('VTL006', `template is ${(bytes / 1024).toFixed(1)} KB; API Gateway allows at most 300 KB per template`, lines.range(0, Math.min(1, text.length))))
 
-  const scan = scanTemplate(text)
-  const refs = scanReferences(scan.masked)
-  const balance = checkBalance(scan, lines)
-  out.push(...balance)
-  const limits = checkLimits(scan, refs, lines)
-  out.push(...limits)
+  out.push(...balance, ...limits)
   // Velocity 1.7 directives API Gateway gives no resource loader: they render nothing.
   for (const d of scan.directives)
     if ((d.name === 'include' || d.name === 'parse') && !d.braced && !d.bodyCall && d.args)
