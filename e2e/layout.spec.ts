@@ -31,3 +31,13 @@ test('auto-layout arranges routes, integrations and resources in columns, is und
   await toolbar.click('redo')
   expect((await api.document()).layout).toEqual(layout)
 })
+
+test('auto-layout of a small design runs elkjs in a Web Worker, not on the page thread (1440×900)', async ({ page, api, toolbar }) => {
+  const workers: string[] = []
+  page.on('worker', (w) => workers.push(w.url()))
+  const before = await api.document()
+  await api.load({ ...before, layout: {} })
+  await toolbar.click('auto-layout')
+  await expect.poll(async () => Object.keys((await api.document()).layout).length).toBe(Object.keys(before.layout).length)
+  expect(workers.some((url) => /elk-worker/.test(url))).toBe(true)
+})

@@ -7,6 +7,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { seedDocument } from './model/seed'
 import { App } from './app/App'
+import { elkInWorker } from './components/canvas/elkInWorker'
 import { readShareFragment } from './components/files/fileIo'
 import { createDesignerStore, type ThemeChoice } from './store/createDesignerStore'
 import { attachPersistence, broadcastChannel, indexedDbStorage, restore, type PersistenceController } from './store/persistence'
@@ -16,7 +17,10 @@ async function boot() {
   const storage = typeof indexedDB === 'undefined' ? undefined : indexedDbStorage()
   const restored = storage ? await restore(storage) : { error: 'This browser has no IndexedDB, so the design is not autosaved.' }
   const initial = restored && 'doc' in restored ? restored.doc : seedDocument()
-  const store = createDesignerStore(initial)
+  // Auto-layout of small designs runs elkjs in a Web Worker; large designs get the column grid at once.
+  const store = createDesignerStore(initial, {
+    layout: async (doc) => (await import('./layout/designerLayout')).designerLayout(doc.design, doc.layout, elkInWorker),
+  })
   if (restored && 'record' in restored && restored.record) store.getState().setFileName(restored.record.fileName)
   if (restored && 'error' in restored) store.getState().notify('error', restored.error)
   try {

@@ -1,11 +1,12 @@
 /**
- * AsyncAPI text (YAML or JSON, 2.x or 3.x) → design document with an auto-layout. 2.x documents are converted to
+ * AsyncAPI text (YAML or JSON, 2.x or 3.x) → design document laid out in columns (src/layout's columnLayout, as the
+ * CloudFormation import does: synchronous, deterministic, no elkjs in the CLI or the import worker). 2.x documents are converted to
  * 3.0 with `@asyncapi/converter` (the AsyncAPI project's own converter; it runs in the browser too). Never throws.
  */
 
 import { convert } from '@asyncapi/converter'
 import { load } from 'js-yaml'
-import { autoLayout } from '../layout/autoLayout'
+import { columnLayout } from '../layout/columnLayout'
 import type { ImportResult } from '../import/types'
 import type { Diagnostic } from '../model/diagnostics'
 import type { DesignDocument, Json } from '../model/types'
@@ -44,13 +45,7 @@ export async function importAsyncApiText(text: string): Promise<AsyncApiTextImpo
   if (!parsed.ok) return parsed
   const r = importAsyncApi(parsed.doc)
   if (!r.ok) return r
-  const diagnostics = [...parsed.diagnostics, ...r.diagnostics]
-  try {
-    return { ok: true, document: { design: r.design, layout: await autoLayout(r.design) }, diagnostics }
-  } catch (e) {
-    diagnostics.push({ code: 'IMP030', severity: 'warning', message: `Auto-layout failed (${e instanceof Error ? e.message : String(e)}); arrange the canvas by hand.` })
-    return { ok: true, document: { design: r.design, layout: {} }, diagnostics }
-  }
+  return { ok: true, document: { design: r.design, layout: columnLayout(r.design) }, diagnostics: [...parsed.diagnostics, ...r.diagnostics] }
 }
 
 /**

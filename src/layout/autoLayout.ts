@@ -1,8 +1,9 @@
 /**
  * Pure auto-layout with elkjs (layered, left to right): stages and the API on the left, then authorizers,
  * routes, integrations, target resources and roles, each kind in its own column. Runs in the browser and
- * headless in node (the CloudFormation import lays out imported designs with it). ELK is loaded lazily so
- * it stays out of the app's initial bundle.
+ * headless in node. ELK is loaded lazily so it stays out of the app's initial bundle. The designer hands in an
+ * ELK that runs in a Web Worker (src/components/canvas/elkInWorker.ts), so laying out never blocks the page;
+ * without one (tests, node) the bundled ELK runs in the calling thread.
  */
 
 import type { ElkNode } from 'elkjs/lib/elk-api'
@@ -12,7 +13,8 @@ import { columnOf, NODE_HEIGHT, NODE_WIDTH } from './columns'
 export { columnOf, NODE_HEIGHT, NODE_WIDTH }
 import type { Design, Layout } from '../model/types'
 
-type ElkLike = { layout(graph: ElkNode): Promise<ElkNode> }
+/** The one ELK method used; elkjs's ELK class, in the calling thread or behind a worker, has it. */
+export type ElkLike = { layout(graph: ElkNode): Promise<ElkNode> }
 let elkPromise: Promise<ElkLike> | undefined
 
 async function loadElk(): Promise<ElkLike> {
@@ -35,7 +37,7 @@ async function loadElk(): Promise<ElkLike> {
  * order inside the column (as y), and it does the spacing and straightens edges. Its partitioning option
  * gives the same columns but takes ~15 s for a 300-route design; this takes well under a second.
  */
-export async function autoLayout(design: Design, existing?: Layout): Promise<Layout> {
+export async function autoLayout(design: Design, existing?: Layout, elk?: () => Promise<ElkLike>): Promise<Layout> {
   const nodes = graphNodes(design)
   const edges = graphEdges(design)
   const docIndex = new Map(nodes.map((n, i) => [n.id, i]))
@@ -86,8 +88,7 @@ export async function autoLayout(design: Design, existing?: Layout): Promise<Lay
     })),
     edges: edges.map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
   }
-  const elk = await loadElk()
-  const result = await elk.layout(graph)
+  const result = await (await (elk ?? loadElk)()).layout(graph)
   const layout: Layout = {}
   for (const child of result.children ?? []) {
     layout[child.id] = { x: Math.round(child.x ?? 0), y: Math.round(child.y ?? 0) }

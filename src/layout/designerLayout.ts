@@ -5,10 +5,12 @@
  */
 
 import type { Design, Layout } from '../model/types'
+import type { ElkLike } from './autoLayout'
 import { columnLayout, wrapsColumns } from './columnLayout'
 
-export async function designerLayout(design: Design, existing?: Layout): Promise<Layout> {
+/** `elk` supplies the ELK instance (the designer's runs in a Web Worker); see autoLayout. */
+export async function designerLayout(design: Design, existing?: Layout, elk?: () => Promise<ElkLike>): Promise<Layout> {
   if (wrapsColumns(design)) return columnLayout(design, { existing })
   const { autoLayout } = await import('./autoLayout')
-  return autoLayout(design, existing)
+  return autoLayout(design, existing, elk)
 }
