@@ -2,9 +2,9 @@
  * Semantic comparison of two CloudFormation templates (node-only test helper).
  *
  * Normalisation, and why each step keeps meaning:
- * - string intrinsics: `Fn::Join` with "" and `Fn::Sub` both become one canonical list of literal text and
- *   `Ref` / `Fn::GetAtt` parts (CDK writes Fn::Join, our template writes Fn::Sub; CloudFormation resolves both
- *   to the same string);
+ * - string intrinsics: `Fn::Join` with "" and `Fn::Sub` (its own variables replaced by their values) both
+ *   become one canonical list of literal text and `Ref` / `Fn::GetAtt` parts (CDK writes Fn::Join, our
+ *   template writes Fn::Sub; CloudFormation resolves both to the same string);
  * - `DependsOn` is a set (order has no meaning);
  * - every section but `AWSTemplateFormatVersion` (ours only) is compared; from the CDK's we drop
  *   `Parameters.BootstrapVersion` and `Rules.CheckBootstrapVersion`, which it adds for its bootstrap check.
@@ -60,6 +60,11 @@ export function normalizeValue(value: J): J {
     const v = value[k]
     if (k === 'Fn::Join' && Array.isArray(v) && v[0] === '' && Array.isArray(v[1])) return merge((v[1] as J[]).map(normalizeValue))
     if (k === 'Fn::Sub' && typeof v === 'string') return merge(subParts(v).map((p) => normalizeValue(p as J)))
+    if (k === 'Fn::Sub' && Array.isArray(v) && typeof v[0] === 'string' && v[1] && typeof v[1] === 'object' && !Array.isArray(v[1])) {
+      // A variable of the Sub's own map stands for its value (CDK writes literal text that way, tokenLookalikes.ts).
+      const vars = v[1] as { [k: string]: J }
+      return merge(subParts(v[0]).map((p) => normalizeValue(typeof p === 'object' && 'Ref' in p && p.Ref in vars ? vars[p.Ref] : (p as J))))
+    }
     if (k === 'Fn::GetAtt' && typeof v === 'string') return { 'Fn::GetAtt': v.split('.', 2) as J[] }
   }
   return Object.fromEntries(keys.sort().map((k) => [k, normalizeValue(value[k])]))

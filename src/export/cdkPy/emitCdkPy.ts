@@ -10,6 +10,31 @@ import { PyImports, PyPrinter } from './printPy'
 import { pyString } from './escape'
 
 
+/** Written once per file when the code calls it (`literalText` in `ir/code.ts`, why in `ir/tokenLookalikes.ts`). */
+const LITERAL_TEXT = [
+  '@jsii.implements(IResolvable, IPostProcessor)',
+  'class _LiteralText:',
+  '    """Text that CloudFormation takes only as a literal and that CDK would read as one of its tokens',
+  '    (``${Token[…]}``, ``#{Token[…]}``): handed to the template after CDK has scanned it for tokens."""',
+  '',
+  '    def __init__(self, text: str) -> None:',
+  '        self.text = text',
+  '        self.creation_stack: typing.List[str] = []',
+  '',
+  '    def resolve(self, context: IResolveContext) -> typing.Any:',
+  '        context.register_post_processor(self)',
+  "        return ''",
+  '',
+  '    def post_process(self, input: typing.Any, context: IResolveContext) -> typing.Any:',
+  '        return self.text',
+  '',
+  '',
+  'def literal_text(text: str) -> str:',
+  '    return Token.as_string(_LiteralText(text))',
+  '',
+  '',
+]
+
 export function pyPackageName(ir: ExportIr): string {
   return snakeCase(ir.projectName.replace(/-/g, '_')).replace(/[^a-z0-9_]/g, '_')
 }
@@ -26,6 +51,7 @@ export function pyStackFile(ir: ExportIr): string {
     'from constructs import Construct',
     '',
     '',
+    ...(imports.literalText ? LITERAL_TEXT : []),
     `class ${ir.stackClass}(Stack):`,
     '    def __init__(self, scope: Construct, construct_id: str, **kwargs: typing.Any) -> None:',
     '        super().__init__(scope, construct_id, **kwargs)',
@@ -42,7 +68,7 @@ export function pySnippet(ir: ExportIr, statements: OwnedStmt[], forRoute: boole
   const note = forRoute
     ? `# Paste into a Stack's __init__ that already has \`${snakeCase(ir.apiVariable)}\` (an apigwv2.WebSocketApi).`
     : "# Paste into a Stack's __init__ (the code uses `self` as the stack)."
-  return [`# ${GENERATED_HEADER}`, note, ...imports.lines(), '', ...lines, ''].join('\n')
+  return [`# ${GENERATED_HEADER}`, note, ...imports.lines(), '', ...(imports.literalText ? ['', ...LITERAL_TEXT] : []), ...lines, ''].join('\n')
 }
 
 export function pyProject(ir: ExportIr): GeneratedFile[] {

@@ -5,6 +5,7 @@ import type { CdkModule, Code, Props, Stmt, Symbol } from '../ir/code'
 import { PSEUDO_CDK, type Expr } from '../ir/expr'
 import { snakeCase } from '../ir/names'
 import { pad, wrap } from '../writer/layout'
+import { looksLikeToken, literalSub } from '../ir/tokenLookalikes'
 import { pyFStringPart, pyNumber, pyQuote, pyString } from './escape'
 
 const UNIT = '    '
@@ -33,6 +34,8 @@ export class PyImports {
   readonly named = new Map<string, Set<string>>()
   typing = false
   json = false
+  /** The printed code calls `literal_text` (written once per file by the emitter). */
+  literalText = false
 
   use(sym: Symbol): string {
     const m = MODULE[sym.module]
@@ -52,7 +55,7 @@ export class PyImports {
 
   lines(): string[] {
     const out: string[] = []
-    const std = [...(this.json ? ['import json'] : []), ...(this.typing ? ['import typing'] : [])]
+    const std = [...(this.json ? ['import json'] : []), ...(this.typing ? ['import typing'] : []), ...(this.literalText ? ['', 'import jsii'] : [])]
     if (std.length) out.push(...std, '')
     const core = [...(this.named.get('aws_cdk') ?? [])].sort()
     const aliased = [...this.modules].sort().map((m) => `${MODULE[m]!.module} as ${MODULE[m]!.alias}`)
@@ -92,6 +95,12 @@ export class PyPrinter {
     switch (c.k) {
       case 'str':
         return this.expr(c.expr)
+      case 'literalText':
+        if (!looksLikeToken(c.text)) return this.text(c.text)
+        this.imports.literalText = true
+        this.imports.typing = true
+        for (const name of ['Token', 'IResolvable', 'IPostProcessor', 'IResolveContext']) this.imports.addNamed('aws_cdk', name)
+        return `literal_text(${pyString(c.text)})`
       case 'num':
         return pyNumber(c.value)
       case 'bool':
@@ -139,10 +148,23 @@ export class PyPrinter {
 
   expr(expr: Expr): string {
     if (expr.length === 0) return '""'
-    if (expr.length === 1 && typeof expr[0] === 'string') return pyString(expr[0])
+    if (expr.length === 1 && typeof expr[0] === 'string') return this.text(expr[0])
     if (expr.length === 1) return this.part(expr[0] as Exclude<Expr[number], string>)
+    if (expr.some((p) => typeof p === 'string' && looksLikeToken(p))) {
+      // An f-string would put the look-alike back into a string CDK scans: join the parts instead.
+      const items = expr.map((p) => (typeof p === 'string' ? this.text(p) : this.part(p)))
+      return `${this.imports.use({ module: 'core', name: 'Fn' })}.join("", [${items.join(', ')}])`
+    }
     const q = pyQuote(expr.map((p) => (typeof p === 'string' ? p : '')).join(''))
     return `f${q}${expr.map((p) => (typeof p === 'string' ? pyFStringPart(p, q) : `{${this.part(p)}}`)).join('')}${q}`
+  }
+
+  /** Literal text; text CDK would read as a token becomes an `Fn.sub` that evaluates to it. */
+  private text(text: string): string {
+    if (!looksLikeToken(text)) return pyString(text)
+    const sub = literalSub(text)
+    const vars = Object.keys(sub.variables).length ? `, {${Object.entries(sub.variables).map(([k, v]) => `${pyString(k)}: ${pyString(v)}`).join(', ')}}` : ''
+    return `${this.imports.use({ module: 'core', name: 'Fn' })}.sub(${pyString(sub.body)}${vars})`
   }
 
   private part(p: Exclude<Expr[number], string>): string {
@@ -151,7 +173,7 @@ export class PyPrinter {
 
   json(value: Json, level: number, column: number): string {
     if (value === null) return 'None'
-    if (typeof value === 'string') return pyString(value)
+    if (typeof value === 'string') return this.text(value)
     if (typeof value === 'number') return pyNumber(value)
     if (typeof value === 'boolean') return value ? 'True' : 'False'
     if (Array.isArray(value)) return wrap('[', value.map((v) => this.json(v, level + 1, 0)), ']', level, UNIT, column)

@@ -65,8 +65,12 @@ export function tsTemplatePart(text: string, keepNewlines = false): string {
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/
 
-/** An object-literal key: bare when it is an identifier, quoted otherwise. */
+/**
+ * An object-literal key: bare when it is an identifier, quoted otherwise. `__proto__` is computed, because
+ * `{ __proto__: x }` and `{ '__proto__': x }` set the object's prototype instead of making a key.
+ */
 export function tsKey(key: string): string {
+  if (key === '__proto__') return `[${tsString(key)}]`
   return IDENTIFIER.test(key) ? key : tsString(key)
 }
 

@@ -4,6 +4,7 @@ import type { Json } from '../../model/types'
 import type { CdkModule, Code, Props, Stmt, Symbol } from '../ir/code'
 import { PSEUDO_CDK, type Expr } from '../ir/expr'
 import { pad, wrap } from '../writer/layout'
+import { looksLikeToken, literalSub } from '../ir/tokenLookalikes'
 import { tsKey, tsNumber, tsString, tsTemplatePart } from './escape'
 
 const UNIT = '  '
@@ -32,6 +33,8 @@ const NAMED_FROM: Partial<Record<CdkModule, string>> = {
 export class TsImports {
   readonly namespaces = new Set<CdkModule>()
   readonly named = new Map<string, Set<string>>()
+  /** The printed code calls `literalText` (written once per file by the emitter, `TS_LITERAL_TEXT`). */
+  literalText = false
 
   use(sym: Symbol): string {
     const ns = NAMESPACE[sym.module]
@@ -87,6 +90,12 @@ export class TsPrinter {
     switch (c.k) {
       case 'str':
         return this.expr(c.expr)
+      case 'literalText':
+        if (!looksLikeToken(c.text)) return this.text(c.text)
+        this.imports.literalText = true
+        this.imports.addNamed('aws-cdk-lib', 'Token')
+        this.imports.addNamed('aws-cdk-lib', 'IResolveContext')
+        return `literalText(${tsString(c.text)})`
       case 'num':
         return tsNumber(c.value)
       case 'bool':
@@ -141,12 +150,24 @@ export class TsPrinter {
 
   expr(expr: Expr): string {
     if (expr.length === 0) return "''"
-    if (expr.length === 1 && typeof expr[0] === 'string') {
-      const text = expr[0]
-      return text.includes('\n') ? `\`${tsTemplatePart(text, true)}\`` : tsString(text)
-    }
+    if (expr.length === 1 && typeof expr[0] === 'string') return this.text(expr[0])
     if (expr.length === 1) return this.part(expr[0] as Exclude<Expr[number], string>)
+    if (expr.some((p) => typeof p === 'string' && looksLikeToken(p))) {
+      // A template literal would put the look-alike back into a string CDK scans: join the parts instead.
+      const items = expr.map((p) => (typeof p === 'string' ? this.text(p) : this.part(p)))
+      return `${this.imports.use({ module: 'core', name: 'Fn' })}.join('', [${items.join(', ')}])`
+    }
     return `\`${expr.map((p) => (typeof p === 'string' ? tsTemplatePart(p) : `\${${this.part(p)}}`)).join('')}\``
+  }
+
+  /** Literal text; text CDK would read as a token becomes an `Fn.sub` that evaluates to it. */
+  private text(text: string): string {
+    if (looksLikeToken(text)) {
+      const sub = literalSub(text)
+      const vars = Object.keys(sub.variables).length ? `, { ${Object.entries(sub.variables).map(([k, v]) => `${k}: ${tsString(v)}`).join(', ')} }` : ''
+      return `${this.imports.use({ module: 'core', name: 'Fn' })}.sub(${tsString(sub.body)}${vars})`
+    }
+    return text.includes('\n') ? `\`${tsTemplatePart(text, true)}\`` : tsString(text)
   }
 
   private part(p: Exclude<Expr[number], string>): string {
@@ -155,7 +176,7 @@ export class TsPrinter {
 
   json(value: Json, level: number, column: number): string {
     if (value === null) return 'null'
-    if (typeof value === 'string') return tsString(value)
+    if (typeof value === 'string') return looksLikeToken(value) ? this.text(value) : tsString(value)
     if (typeof value === 'number') return tsNumber(value)
     if (typeof value === 'boolean') return String(value)
     if (Array.isArray(value)) return wrap('[', value.map((v) => this.json(v, level + 1, 0)), ']', level, UNIT, column)

@@ -19,6 +19,7 @@ import { buildRole } from './buildRoles'
 import { buildRoute, routeVariable, type RouteInfo } from './buildRoutes'
 import { buildDomain, buildStage, defineStageAttributes, type DomainInfo } from './buildStages'
 import { buildModel } from './buildModels'
+import { checkCdkKeys } from './cdkKeys'
 import { buildVerbatim } from './buildVerbatim'
 import { pascalCase } from './names'
 import type { ExportIr } from './types'
@@ -120,6 +121,7 @@ export function buildIr(design: Design, options: IrOptions = {}): ExportIr {
 
   const verbatim = buildVerbatim(ctx, design)
   resolveDependencies(ctx)
+  checkCdkKeys(ctx)
   return {
     stackName,
     stackClass: /Stack$/.test(stackName) ? stackName : `${stackName}Stack`,

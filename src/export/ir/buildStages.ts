@@ -109,6 +109,9 @@ export function buildStage(ctx: IrContext, id: string, s: Stage, domains: Map<st
 
   // What WebSocketStage has no props for goes on its CfnStage (aws-cdk#21935).
   const overrides: [string, Code, Json][] = []
+  // WebSocketStage never sets RouteSettings: the L1 property takes it whole. An override would lose a route
+  // keyed `constructor` or `prototype`, which CDK's override merge skips (core/lib/private/deep-merge.ts).
+  let routeSettings: JsonObject | undefined
   if (s.loggingLevel) overrides.push(['DefaultRouteSettings.LoggingLevel', lit(s.loggingLevel), s.loggingLevel])
   if (s.dataTraceEnabled !== undefined) overrides.push(['DefaultRouteSettings.DataTraceEnabled', bool(s.dataTraceEnabled), s.dataTraceEnabled])
   if (s.routeSettings && Object.keys(s.routeSettings).length) {
@@ -118,7 +121,7 @@ export function buildStage(ctx: IrContext, id: string, s: Stage, domains: Map<st
         Object.fromEntries(Object.entries(settings).filter(([, x]) => x !== undefined).map(([k, x]) => [ROUTE_SETTING_KEYS[k] ?? k, x as Json])),
       ]),
     )
-    overrides.push(['RouteSettings', { k: 'json', value }, value])
+    routeSettings = value
   }
   if (s.accessLog) {
     const destination = 'logGroup' in s.accessLog.destination ? text(`@{${s.accessLog.destination.logGroup}.arn}`, 'accessLog.destination') : text(s.accessLog.destination.arn, 'accessLog.destination')
@@ -130,9 +133,13 @@ export function buildStage(ctx: IrContext, id: string, s: Stage, domains: Map<st
     ])
   }
   for (const [k, value] of Object.entries(s.cfnExtra ?? {})) overrides.push([k, { k: 'json', value }, value])
-  if (overrides.length) {
+  if (overrides.length || routeSettings) {
     ctx.emit(id, { k: 'comment', text: 'Stage settings WebSocketStage has no props for, set on its L1.' })
     const l1 = ctx.defaultChild(id, variable, v(variable), { module: 'apigwv2', name: 'CfnStage' }, variable)
+    if (routeSettings) {
+      ctx.emit(id, { k: 'assign', target: l1, prop: 'routeSettings', value: { k: 'json', value: routeSettings } })
+      cfn = { ...cfn, RouteSettings: routeSettings }
+    }
     for (const [k, code, json] of overrides) {
       ctx.emit(id, { k: 'expr', value: call(l1, 'addPropertyOverride', [lit(k), code]) })
       cfn = deepMerge(cfn, setPath(k, json))

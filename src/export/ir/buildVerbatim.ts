@@ -52,7 +52,7 @@ export function buildVerbatim(ctx: IrContext, design: Design): { verbatim?: Verb
       for (const [k, value] of statements) ctx.emit(owner, { k: 'expr', value: call(v(variable), 'addOverride', [lit(k), { k: 'json', value }]) })
     } else ctx.emit(owner, { k: 'expr', value: creation })
   }
-  if (cfn.Description !== undefined) ctx.emit(owner, { k: 'assign', target: member(THIS, 'templateOptions'), prop: 'description', value: lit(cfn.Description) })
+  if (cfn.Description !== undefined) ctx.emit(owner, { k: 'assign', target: member(THIS, 'templateOptions'), prop: 'description', value: { k: 'literalText', text: cfn.Description } })
   if (cfn.Metadata !== undefined) ctx.emit(owner, { k: 'assign', target: member(THIS, 'templateOptions'), prop: 'metadata', value: { k: 'json', value: cfn.Metadata } })
   buildSections(ctx, cfn)
   return { verbatim: cfn, resources }

@@ -33,6 +33,11 @@ export interface Symbol {
 export type Code =
   /** A string, possibly interpolating construct attributes and stack pseudo parameters. */
   | { k: 'str'; expr: Expr }
+  /**
+   * Text CloudFormation takes only as a literal (the template's Description), in a place CDK resolves once.
+   * Printed as a plain string unless it looks like a CDK token (`tokenLookalikes.ts`).
+   */
+  | { k: 'literalText'; text: string }
   | { k: 'num'; value: number }
   | { k: 'bool'; value: boolean }
   /** Plain data (maps with data keys, lists, scalars): printed as object / dict literals, keys never renamed. */

@@ -67,20 +67,17 @@ manual_stage = apigwv2.WebSocketStage(
 )
 # Stage settings WebSocketStage has no props for, set on its L1.
 cfn_manual_stage = typing.cast(apigwv2.CfnStage, manual_stage.node.default_child)
+cfn_manual_stage.route_settings = {
+    "ping": {
+        "ThrottlingRateLimit": 10,
+        "ThrottlingBurstLimit": 5,
+        "DetailedMetricsEnabled": True,
+        "LoggingLevel": "ERROR",
+        "DataTraceEnabled": True,
+    },
+}
 cfn_manual_stage.add_property_override("DefaultRouteSettings.LoggingLevel", "INFO")
 cfn_manual_stage.add_property_override("DefaultRouteSettings.DataTraceEnabled", False)
-cfn_manual_stage.add_property_override(
-    "RouteSettings",
-    {
-        "ping": {
-            "ThrottlingRateLimit": 10,
-            "ThrottlingBurstLimit": 5,
-            "DetailedMetricsEnabled": True,
-            "LoggingLevel": "ERROR",
-            "DataTraceEnabled": True,
-        },
-    },
-)
 cfn_manual_stage.add_property_override(
     "AccessLogSettings",
     {

@@ -64,20 +64,17 @@ export class PingpongStack extends Stack {
     });
     // Stage settings WebSocketStage has no props for, set on its L1.
     const cfnManualStage = manualStage.node.defaultChild as apigwv2.CfnStage;
+    cfnManualStage.routeSettings = {
+      ping: {
+        ThrottlingRateLimit: 10,
+        ThrottlingBurstLimit: 5,
+        DetailedMetricsEnabled: true,
+        LoggingLevel: 'ERROR',
+        DataTraceEnabled: true,
+      },
+    };
     cfnManualStage.addPropertyOverride('DefaultRouteSettings.LoggingLevel', 'INFO');
     cfnManualStage.addPropertyOverride('DefaultRouteSettings.DataTraceEnabled', false);
-    cfnManualStage.addPropertyOverride(
-      'RouteSettings',
-      {
-        ping: {
-          ThrottlingRateLimit: 10,
-          ThrottlingBurstLimit: 5,
-          DetailedMetricsEnabled: true,
-          LoggingLevel: 'ERROR',
-          DataTraceEnabled: true,
-        },
-      },
-    );
     cfnManualStage.addPropertyOverride(
       'AccessLogSettings',
       {
