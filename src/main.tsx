@@ -8,6 +8,7 @@ import { createRoot } from 'react-dom/client'
 import { seedDocument } from './model/seed'
 import { App } from './app/App'
 import { elkInWorker } from './components/canvas/elkInWorker'
+import { loadPanels } from './app/panelStorage'
 import { readShareFragment } from './components/files/fileIo'
 import { createDesignerStore, type ThemeChoice } from './store/createDesignerStore'
 import { attachPersistence, broadcastChannel, indexedDbStorage, restore, type PersistenceController } from './store/persistence'
@@ -20,6 +21,7 @@ async function boot() {
   // Auto-layout of small designs runs elkjs in a Web Worker; large designs get the column grid at once.
   const store = createDesignerStore(initial, {
     layout: async (doc) => (await import('./layout/designerLayout')).designerLayout(doc.design, doc.layout, elkInWorker),
+    panels: loadPanels(),
   })
   if (restored && 'record' in restored && restored.record) store.getState().setFileName(restored.record.fileName)
   if (restored && 'error' in restored) store.getState().notify('error', restored.error)

@@ -19,6 +19,7 @@ import { AddMenu } from '../components/palette/AddMenu'
 import { Palette } from '../components/palette/Palette'
 import type { PaletteItem } from '../components/palette/paletteItems'
 import { BottomPanel } from '../components/shell/BottomPanel'
+import { PanelLayout } from '../components/shell/PanelLayout'
 import { ConflictBanner } from '../components/shell/ConflictBanner'
 import { Notices } from '../components/shell/Notices'
 import { ShortcutsOverlay } from '../components/shell/ShortcutsOverlay'
@@ -27,8 +28,8 @@ import { Toolbar } from '../components/toolbar/Toolbar'
 import type { DesignerStore } from '../store/createDesignerStore'
 import type { PersistenceController } from '../store/persistence'
 import { DesignerStoreProvider, useDesigner } from '../store/StoreProvider'
-import type { PanelsState } from '../store/slices/sliceContext'
 import { useShortcuts } from './useShortcuts'
+import { savePanels } from './panelStorage'
 import { setActiveCommandContext, type AppActions, type CommandContext } from './commands/commandTable'
 import { CommandsProvider } from './commands/CommandsProvider'
 import { NODE_HEIGHT, NODE_WIDTH } from '../layout/columns'
@@ -72,8 +73,9 @@ function Shell({ store, persistence }: AppProps) {
   const addMenu = useDesigner((s) => s.addMenu)
   const importDialog = useDesigner((s) => s.importDialog)
   const shortcutsOpen = useDesigner((s) => s.shortcutsOpen)
-  // View → show or hide palette / inspector / bottom panel (command table); a hidden panel gives its room to the canvas.
+  // Panel sizes and collapsed states are remembered for the next visit (read back in main.tsx).
   const panels = useDesigner((s) => s.panels)
+  useEffect(() => savePanels(panels), [panels])
   const [fileError, setFileError] = useState<{ fileName: string; errors: readonly Diagnostic[] } | null>(null)
   const [share, setShare] = useState<string | null>(null)
   const openInput = useRef<HTMLInputElement>(null)
@@ -235,17 +237,19 @@ function Shell({ store, persistence }: AppProps) {
 
   return (
     <CommandsProvider value={commandContext}>
-      <div className={`app theme-${theme}`} data-testid="app" style={panels.bottom.collapsed ? { gridTemplateRows: 'auto auto minmax(0, 1fr) 0' } : undefined}>
+      <div className={`app theme-${theme}`} data-testid="app">
         <Toolbar />
         <ConflictBanner onLoadTheirs={() => void persistence?.loadTheirs()} onKeepMine={() => void persistence?.keepMine()} />
-        <div className="workspace" style={{ gridTemplateColumns: workspaceColumns(panels) }}>
-          {!panels.palette.collapsed && <Palette onAdd={addAtCentre} />}
-          <main className="canvas-area">
-            <Canvas colorMode={theme} onDropFiles={onDropFiles} onPointerFlowPosition={onPointer} />
-          </main>
-          {!panels.inspector.collapsed && <Inspector />}
-        </div>
-        {!panels.bottom.collapsed && <BottomPanel />}
+        <PanelLayout
+          palette={<Palette onAdd={addAtCentre} />}
+          canvas={
+            <main className="canvas-area">
+              <Canvas colorMode={theme} onDropFiles={onDropFiles} onPointerFlowPosition={onPointer} />
+            </main>
+          }
+          inspector={<Inspector />}
+          bottom={<BottomPanel />}
+        />
         <Notices />
         <input
           ref={openInput}
@@ -296,9 +300,4 @@ function Shell({ store, persistence }: AppProps) {
       </div>
     </CommandsProvider>
   )
-}
-
-/** The workspace's columns: a hidden palette or inspector gives its width to the canvas. */
-function workspaceColumns(panels: PanelsState): string {
-  return [panels.palette.collapsed ? '' : `${panels.palette.size}px`, 'minmax(0, 1fr)', panels.inspector.collapsed ? '' : `${panels.inspector.size}px`].filter(Boolean).join(' ')
 }

@@ -59,4 +59,25 @@ describe('command table', () => {
     expect(commandsFor('node-menu').map((c) => c.id)).toContain('edit.delete')
     expect(commandsFor('canvas-menu').map((c) => c.id)).toContain('edit.add')
   })
+
+  it('maximises the bottom panel (showing it if hidden) and restores it; the label follows', () => {
+    const ctx = context()
+    const command = COMMANDS.find((c) => c.id === 'view.maximize-bottom')!
+    runCommand('view.toggle-bottom', ctx)
+    expect(ctx.store.getState().panels.bottom.collapsed).toBe(true)
+    runCommand('view.maximize-bottom', ctx)
+    expect(ctx.store.getState().bottomMaximized).toBe(true)
+    expect(ctx.store.getState().panels.bottom.collapsed).toBe(false)
+    expect(command.stateLabel!(ctx.store.getState())).toBe('Restore the bottom panel')
+    runCommand('view.maximize-bottom', ctx)
+    expect(ctx.store.getState().bottomMaximized).toBe(false)
+    expect(command.stateLabel!(ctx.store.getState())).toBe('Maximise the bottom panel')
+  })
+
+  it('takes remembered panel sizes within limits, and ignores damaged ones', () => {
+    const store = createDesignerStore(seedDocument(), { check: () => [], panels: { palette: { size: 9999, collapsed: true }, inspector: { size: Number.NaN, collapsed: false } } })
+    expect(store.getState().panels.palette).toEqual({ size: 480, collapsed: true })
+    expect(store.getState().panels.inspector.size).toBe(340)
+    expect(store.getState().panels.bottom.size).toBe(300)
+  })
 })

@@ -200,6 +200,18 @@ export const COMMANDS: readonly Command[] = [
     run: (c) => c.store.getState().setPanel('bottom', { collapsed: !c.store.getState().panels.bottom.collapsed }),
   },
   {
+    id: 'view.maximize-bottom',
+    label: 'Maximise the bottom panel',
+    description: 'Let the bottom panel fill the window, or give the canvas its room back.',
+    group: 'View',
+    shortcuts: ['Mod+Alt+4'],
+    stateLabel: (s) => (s.bottomMaximized && !s.panels.bottom.collapsed ? 'Restore the bottom panel' : 'Maximise the bottom panel'),
+    run: (c) => {
+      const s = c.store.getState()
+      s.setBottomMaximized(!(s.bottomMaximized && !s.panels.bottom.collapsed))
+    },
+  },
+  {
     id: 'view.theme',
     label: 'Theme',
     description: 'Switch theme (system, light, dark).',

@@ -8,6 +8,10 @@ import type { BottomTab } from '../../store/createDesignerStore'
 import type { Json } from '../../model/types'
 import { ProblemsPanel } from '../problems/ProblemsPanel'
 import { PanelErrorBoundary } from './PanelErrorBoundary'
+import { useShallow } from 'zustand/react/shallow'
+import { commandById, labelOf } from '../../app/commands/commandTable'
+import { useCommandContext } from '../../app/commands/CommandsProvider'
+import { commandTitle } from '../toolbar/Toolbar'
 
 const TemplateEditorPanel = lazy(() => import('../editor/TemplateEditorPanel').then((m) => ({ default: m.TemplateEditorPanel })))
 const MessageTesterPanel = lazy(() => import('../tester/MessageTesterPanel').then((m) => ({ default: m.MessageTesterPanel })))
@@ -36,18 +40,21 @@ export const BottomPanel = memo(function BottomPanel() {
   const warnings = useDesigner((s) => s.diagnostics.filter((d) => d.severity === 'warning').length)
   const store = useDesignerStoreApi()
   return (
-    <section className="bottom" aria-label="Bottom panel">
-      <div className="bottom-tabs" role="tablist">
-        {TABS.map((t) => (
-          <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} data-testid={`bottom.tab.${t.id}`} onClick={() => store.getState().openBottomTab(t.id)}>
-            {t.label}
-            {t.id === 'problems' && (errors > 0 || warnings > 0) && (
-              <span className={`tab-badge ${errors ? 'error' : 'warning'}`} data-testid="bottom.tab.problems.count">
-                {errors + warnings}
-              </span>
-            )}
-          </button>
-        ))}
+    <section className="bottom-panel" aria-label="Bottom panel" data-testid="bottom">
+      <div className="bottom-tabs">
+        <div className="bottom-tablist" role="tablist" aria-label="Bottom panel tabs">
+          {TABS.map((t) => (
+            <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} data-testid={`bottom.tab.${t.id}`} onClick={() => store.getState().openBottomTab(t.id)}>
+              {t.label}
+              {t.id === 'problems' && (errors > 0 || warnings > 0) && (
+                <span className={`tab-badge ${errors ? 'error' : 'warning'}`} data-testid="bottom.tab.problems.count">
+                  {errors + warnings}
+                </span>
+              )}
+            </button>
+          ))}
+        </div>
+        <MaximizeButton />
       </div>
       <div className="bottom-body" role="tabpanel" data-testid={`bottom.panel.${tab}`}>
         {tab === 'editor' && (
@@ -83,6 +90,19 @@ export const BottomPanel = memo(function BottomPanel() {
     </section>
   )
 })
+
+const MAXIMIZE = commandById('view.maximize-bottom')!
+
+/** Maximise / restore, from the command table (label and shortcut written once). */
+function MaximizeButton() {
+  const ctx = useCommandContext()
+  const [label, pressed] = useDesigner(useShallow((s) => [labelOf(MAXIMIZE, s), s.bottomMaximized] as const))
+  return (
+    <button type="button" className="bottom-maximize" data-testid="bottom.maximize" aria-pressed={pressed} aria-label={label} title={commandTitle({ ...MAXIMIZE, description: label })} onClick={() => MAXIMIZE.run(ctx)}>
+      <span aria-hidden>{pressed ? '▾' : '▴'}</span>
+    </button>
+  )
+}
 
 function EditorTab() {
   const design = useDesigner((s) => s.doc.design)

@@ -47,6 +47,8 @@ export interface ShellSlice {
   /** The `?` overlay listing every command and its shortcut. */
   shortcutsOpen: boolean
   panels: PanelsState
+  /** The bottom panel fills the window's height for a while (the workspace above keeps its split). */
+  bottomMaximized: boolean
   persistence: PersistenceStatus
   setPersistence(status: PersistenceStatus): void
   notify(kind: Notice['kind'], message: string): void
@@ -62,6 +64,7 @@ export interface ShellSlice {
   closeContextMenu(): void
   setShortcutsOpen(open: boolean): void
   setPanel(id: PanelId, change: Partial<PanelState>): void
+  setBottomMaximized(maximized: boolean): void
 }
 
 let noticeId = 0
@@ -93,6 +96,7 @@ export function createShellSlice({ set, get, options }: SliceContext): ShellSlic
     contextMenu: null,
     shortcutsOpen: false,
     panels: panelsFrom(options.panels),
+    bottomMaximized: false,
     persistence: { status: 'idle' },
     setPersistence(status) {
       set({ persistence: status })
@@ -139,6 +143,11 @@ export function createShellSlice({ set, get, options }: SliceContext): ShellSlic
     setPanel(id, change) {
       const panels = get().panels
       set({ panels: { ...panels, [id]: clampPanel(id, { ...panels[id], ...change }) } })
+    },
+    setBottomMaximized(maximized) {
+      const { panels } = get()
+      // Maximising a hidden panel shows it first.
+      set({ bottomMaximized: maximized, ...(maximized && panels.bottom.collapsed ? { panels: { ...panels, bottom: { ...panels.bottom, collapsed: false } } } : {}) })
     },
   }
 }
