@@ -137,10 +137,10 @@ export function TemplateEditorPanel(props: TemplateEditorPanelProps) {
       <div className="ss-panel-header">
         <span className="ss-panel-title">Mapping templates</span>
         {integrationId && integration ? (
-          <span className="ss-muted" data-testid="editor.integration">
-            {integrationId} · {integration.type}
-            {routeKeys.length ? ` · route ${routeKeys.join(', ')}` : ' · no route uses it'}
-            {integration.templateSelectionExpression ? ` · selection ${integration.templateSelectionExpression}` : ''}
+          <span className="ss-muted truncate" data-testid="editor.integration" title={`${integrationId} · ${integration.type}${routeKeys.length ? ` · route ${routeKeys.join(', ')}` : ''}`}>
+            <bdi>{integrationId}</bdi> · {integration.type}
+            {routeKeys.length ? <> · route <bdi>{routeKeys.join(', ')}</bdi></> : ' · no route uses it'}
+            {integration.templateSelectionExpression ? <> · selection <bdi>{integration.templateSelectionExpression}</bdi></> : ''}
           </span>
         ) : null}
         {integrationId && templates.length > 0 ? (

@@ -117,12 +117,15 @@ export function ExportPanel({ document, diagnostics, routeId }: ExportPanelProps
           ))}
         </div>
         {canScope ? (
-          <label className="ss-muted" style={{ display: 'flex', gap: 4, alignItems: 'center', fontSize: 12 }}>
+          <label className="ss-muted export-scope" title={`Only route ${focusedRoute?.key ?? ''}`}>
             <input type="checkbox" data-testid="export.scope.route" checked={routeOnly} onChange={(e) => setRouteOnly(e.target.checked)} />
-            only route <code>{focusedRoute?.key}</code>
+            only route{' '}
+            <code className="truncate" data-testid="export.scope.route-key">
+              {focusedRoute?.key}
+            </code>
           </label>
         ) : null}
-        <span style={{ marginLeft: 'auto', display: 'flex', gap: 6, alignItems: 'center' }}>
+        <span className="export-actions">
           {notice ? (
             <span className={notice.kind === 'ok' ? 'ss-toast' : 'ss-status error'} role="status" data-testid="export.notice">
               {notice.text}

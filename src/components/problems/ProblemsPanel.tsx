@@ -23,12 +23,14 @@ export const ProblemsPanel = memo(function ProblemsPanel() {
             <button type="button" data-testid={`problems.item.${i}`} data-code={d.code} data-entity={d.entity ?? ''} onClick={() => store.getState().focusDiagnostic(d)}>
               <span className={`sev sev-${d.severity}`}>{d.severity}</span>
               <span className="code">{d.code}</span>
-              <span className="message">{d.message}</span>
+              <span className="message" title={d.message}>
+                {d.message}
+              </span>
               {d.entity && (
-                <span className="where">
+                <bdi className="where truncate" title={`${d.entity}${d.field ? ` · ${d.field}` : ''}`}>
                   {d.entity}
                   {d.field ? ` · ${d.field}` : ''}
-                </span>
+                </bdi>
               )}
             </button>
           </li>

@@ -1,0 +1,81 @@
+import { expect, openApp, test, DesignerApi } from './fixtures'
+import { ExportPane } from './pages/ExportPane'
+import { MessageTester } from './pages/MessageTester'
+import { Problems } from './pages/Problems'
+import type { Page } from '@playwright/test'
+
+const LONG_KEY = 'sendMessage' + 'x'.repeat(2989)
+
+/**
+ * The seed with its route key 3,000 characters long, plus a second route with that key as its id and key (a
+ * duplicate key and a route without integration, so Problems, the tester and the export all quote it).
+ */
+async function loadLongKey(page: Page): Promise<void> {
+  const api = new DesignerApi(page)
+  const doc = await api.document()
+  doc.design.routes.connect.key = LONG_KEY
+  doc.design.routes[LONG_KEY] = { ...doc.design.routes.connect, integration: undefined }
+  doc.layout[LONG_KEY] = { x: doc.layout.connect.x, y: doc.layout.connect.y + 160 }
+  await api.load(doc)
+  await api.select(['connect'])
+}
+
+const pageWidth = (page: Page) =>
+  page.evaluate(() => {
+    // Inside each panel too: user text wraps or truncates rather than giving the panel a sideways scroll.
+    const inner = (selector: string) => {
+      const el = document.querySelector(selector)
+      return el ? el.scrollWidth - el.clientWidth : 0
+    }
+    return {
+      scroll: document.documentElement.scrollWidth,
+      body: document.body.scrollWidth,
+      window: innerWidth,
+      overflow: { bottom: inner('.bottom-body'), inspector: inner('.inspector'), panel: inner('.bottom-body > *') },
+    }
+  })
+
+for (const size of [
+  { width: 1440, height: 900 },
+  { width: 1024, height: 768 },
+]) {
+  test.describe(`a 3,000-character route key at ${size.width}×${size.height}`, () => {
+    test.use({ viewport: size })
+
+    test('no tab and no inspector makes the page wider than the window; the full key is there on hover', async ({ page }) => {
+      await openApp(page)
+      await loadLongKey(page)
+      const within = async (where: string) => {
+        const w = await pageWidth(page)
+        expect(w.scroll, `${where}: page scroll width`).toBeLessThanOrEqual(w.window)
+        expect(w.body, `${where}: body scroll width`).toBeLessThanOrEqual(w.window)
+        expect(w.overflow, `${where}: sideways overflow inside the panels`).toEqual({ bottom: 0, inspector: 0, panel: 0 })
+        for (const id of ['inspector', 'bottom', 'toolbar.doc-name']) {
+          const box = await page.getByTestId(id).first().boundingBox()
+          if (box) expect(box.x + box.width, `${where}: ${id} right edge`).toBeLessThanOrEqual(w.window + 1)
+        }
+      }
+      await expect(page.getByTestId('inspector').locator('input').first()).toHaveValue(LONG_KEY)
+      await within('inspector')
+
+      const problems = new Problems(page)
+      await problems.open()
+      await expect(problems.itemFor(LONG_KEY, 'MDL028')).toBeVisible()
+      await expect(problems.itemFor(LONG_KEY, 'MDL028').locator('.where')).toHaveAttribute('title', new RegExp(`^${LONG_KEY}`))
+      await within('Problems')
+
+      const tester = new MessageTester(page)
+      await tester.open()
+      await within('Message tester')
+
+      const exportPane = new ExportPane(page)
+      await exportPane.open()
+      await exportPane.choose('cdk-ts')
+      await exportPane.page.getByTestId('export.scope.route').check()
+      await expect(page.getByTestId('export.scope.route-key')).toHaveText(LONG_KEY)
+      await within('Export')
+      await expect(page.getByTestId('export.copy')).toBeInViewport()
+      await expect(page.getByTestId('export.download')).toBeInViewport()
+    })
+  })
+}
