@@ -8,6 +8,7 @@
 import type { Diagnostic } from '../model/diagnostics'
 import { checkBalance } from './balance'
 import { checkLimits } from './limits'
+import { remember } from './parse'
 import { LineIndex } from './positions'
 import { scanReferences, type RefToken } from './references'
 import { scanTemplate, type ScanResult } from './scan'
@@ -32,7 +33,6 @@ export function analyse(text: string): Analysis {
   const scan = scanTemplate(text)
   const refs = scanReferences(scan.masked)
   const analysis: Analysis = { lines, scan, refs, balance: checkBalance(scan, lines), limits: checkLimits(scan, refs, lines) }
-  if (recent.size >= RECENT) recent.delete(recent.keys().next().value as string)
-  recent.set(text, analysis)
+  remember(recent, text, analysis, RECENT)
   return analysis
 }

@@ -44,7 +44,7 @@ export function chunkBoundaries(text: string, scan: ScanResult, target = 2048, l
   }
   // Unclosed openers (should not happen: callers run the balance pass first) block to the end.
   if (open.length) raw.add(open[0], text.length)
-  for (const r of refs) for (const s of r.segments) if (s.args) raw.add(s.args.start - 1, s.args.end + 1)
+  for (const r of refs) for (const s of r.segments) if (s.argsStart >= 0) raw.add(s.argsStart - 1, s.argsEnd + 1)
   const blocked = raw.union()
 
   // Candidate cuts, ascending, with their 0-based line and column: after every newline, and before references

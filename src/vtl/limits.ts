@@ -37,7 +37,7 @@ export function checkLimits(scan: ScanResult, refs: readonly RefToken[], lines: 
   // Code regions: directive arguments and method-call arguments, merged (calls nest inside each other).
   const collected = new Intervals()
   for (const d of scan.directives) if (d.args) collected.add(d.args.open, d.args.close)
-  for (const r of refs) for (const s of r.segments) if (s.args) collected.add(s.args.start - 1, s.args.end)
+  for (const r of refs) for (const s of r.segments) if (s.argsStart >= 0) collected.add(s.argsStart - 1, s.argsEnd)
   const regions = collected.sorted()
   const text = scan.masked
   let reported = false

@@ -26,6 +26,18 @@ interface JisonHash {
 }
 
 const CACHE_SIZE = 8
+/**
+ * Texts beyond any deployable size (a hostile or generated megabyte template) are kept one at a time: their ASTs
+ * are hundreds of MB, and several of them alive at once make every garbage collection slower.
+ */
+export const LARGE_TEXT = 1024 * 1024
+
+/** Adds to a small most-recent-last cache, keeping at most one large text. */
+export function remember<V>(map: Map<string, V>, text: string, value: V, size: number): void {
+  if (text.length > LARGE_TEXT) for (const k of [...map.keys()]) if (k.length > LARGE_TEXT) map.delete(k)
+  if (map.size >= size) map.delete(map.keys().next().value as string)
+  map.set(text, value)
+}
 const cache = new Map<string, ParseOutcome>()
 /** Parsed chunks of large templates (≈ 2 KB each, so ≈ 2 MB of template text at most). */
 const CHUNK_CACHE_SIZE = 1000
@@ -37,8 +49,7 @@ export function parseTemplate(text: string, scan: ScanResult = scanTemplate(text
   if (hit) return hit
   const outcome = parseChunked(text, scan, lines, undefined, refs)
   if (outcome.ok && text.includes('\r\n')) trimCrlfAfterDirectives(outcome.ast)
-  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string)
-  cache.set(text, outcome)
+  remember(cache, text, outcome, CACHE_SIZE)
   return outcome
 }
 

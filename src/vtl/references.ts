@@ -6,13 +6,31 @@
  */
 
 export interface RefSegment {
-  kind: 'prop' | 'call' | 'index'
-  name: string
+  readonly kind: 'prop' | 'call' | 'index'
+  readonly name: string
   /** Offset of the segment's first character (after the dot / at the `[`). */
-  start: number
-  end: number
-  /** For `call`: offsets of the argument text (inside the parentheses). */
-  args?: { start: number; end: number }
+  readonly start: number
+  readonly end: number
+  /** For `call`: offsets of the argument text (inside the parentheses); -1 otherwise. Hot passes read these. */
+  readonly argsStart: number
+  readonly argsEnd: number
+  /** For `call`: the argument range as an object (made on access). */
+  readonly args?: { start: number; end: number }
+}
+
+/** One object per segment, the argument range inline: a megabyte template has hundreds of thousands of calls. */
+class Segment implements RefSegment {
+  constructor(
+    readonly kind: 'prop' | 'call' | 'index',
+    readonly name: string,
+    readonly start: number,
+    readonly end: number,
+    readonly argsStart = -1,
+    readonly argsEnd = -1,
+  ) {}
+  get args(): { start: number; end: number } | undefined {
+    return this.argsStart < 0 ? undefined : { start: this.argsStart, end: this.argsEnd }
+  }
 }
 
 export interface RefToken {
@@ -122,20 +140,20 @@ export function scanReferences(masked: string): RefToken[] {
         if (masked.charCodeAt(end) === 40 /* ( */) {
           const close = closeParen(masked, end, memo)
           if (close < 0) {
-            segments = withSegment(segments, { kind: 'call', name, start, end: masked.length, args: { start: end + 1, end: masked.length } })
+            segments = withSegment(segments, new Segment('call', name, start, masked.length, end + 1, masked.length))
             p = masked.length
             break
           }
-          segments = withSegment(segments, { kind: 'call', name, start, end: close + 1, args: { start: end + 1, end: close } })
+          segments = withSegment(segments, new Segment('call', name, start, close + 1, end + 1, close))
           end = close + 1
-        } else segments = withSegment(segments, { kind: 'prop', name, start, end, args: undefined })
+        } else segments = withSegment(segments, new Segment('prop', name, start, end))
         p = end
       } else if (c === 91 /* [ */) {
         const close = masked.indexOf(']', p)
         if (close < 0) break
         const inner = masked.slice(p + 1, close).trim()
         const q = /^(['"])(.*)\1$/.exec(inner)
-        segments = withSegment(segments, { kind: 'index', name: q ? q[2] : inner, start: p, end: close + 1, args: undefined })
+        segments = withSegment(segments, new Segment('index', q ? q[2] : inner, p, close + 1))
         p = close + 1
       } else break
     }

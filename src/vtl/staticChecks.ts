@@ -119,7 +119,7 @@ export function assignedRoots(text: string, directives: DirectiveToken[]): Set<s
 export function checkFormEncoding(refs: readonly RefToken[], directives: DirectiveToken[], lines: LineIndex): Diagnostic[] {
   const ranges = new Intervals()
   for (const r of refs)
-    for (const s of r.segments) if (s.kind === 'call' && s.args && r.root === 'util' && ENCODERS.has(s.name)) ranges.add(s.args.start, s.args.end)
+    for (const s of r.segments) if (s.kind === 'call' && s.argsStart >= 0 && r.root === 'util' && ENCODERS.has(s.name)) ranges.add(s.argsStart, s.argsEnd)
   for (const d of directives) if (d.args) ranges.add(d.args.open, d.args.close)
   const merged = ranges.union()
   // Binary search in the merged ranges: a scan of every range per reference is quadratic on a large template.
