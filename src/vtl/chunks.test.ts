@@ -58,7 +58,10 @@ describe('chunked parsing', () => {
         const chunked = parseChunked(text, scan, new LineIndex(text), 8)
         expect(chunked.ok).toBe(true)
         if (!chunked.ok) return
-        expect(render(chunked.ast)).toBe(render(parse(text)))
+        // The whole text as one chunk gets the same Velocity 1.7 fix-ups (parse.ts); only the cutting differs.
+        const whole = parseChunked(text, scan, new LineIndex(text), 1e9)
+        if (!whole.ok) throw new Error('whole-text parse failed')
+        expect(render(chunked.ast)).toBe(render(whole.ast))
       }),
       { numRuns: 200 },
     )

@@ -17,6 +17,7 @@
 
 import { VtlRuntimeError, callJavaMethod, javaProperty } from './javaMethods'
 import type { VtlAst } from './parse'
+import { decodeMapKey } from './scan'
 import { isJavaNumber, isTruthy, JDouble, normInt, printValue, toDouble } from './values'
 
 export const FOREACH_LIMIT = 1000
@@ -475,7 +476,8 @@ export class Interpreter {
       }
       case 'map': {
         const m = new Map<string, unknown>()
-        for (const [k, v] of Object.entries((n.value ?? {}) as Record<string, Any>)) m.set(k, this.expr(v))
+        // Keys in the literal's order: scan.ts encodes digit-only keys so velocityjs's object keeps that order.
+        for (const [k, v] of Object.entries((n.value ?? {}) as Record<string, Any>)) m.set(decodeMapKey(k), this.expr(v))
         return m
       }
       default:

@@ -14,6 +14,8 @@ const JAYWAY = 'https://github.com/json-path/JsonPath#functions (and PathCompile
 const INTROSPECT = 'Velocity 1.7 UberspectImpl: getX()/isX() properties, Map get(), static methods through an instance'
 const QUOTAS = 'https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html (WebSocket: message 128 KB; #foreach 1 000)'
 const ISSUE = 'AWS-recorded (issue 10 evidence)'
+const PARSER_JJT = 'Velocity 1.7 Parser.jjt ($Id 928463 2010-03-28, read in lzxz1234/org.apache.velocity src/parser/Parser.jjt): MULTI_LINE_COMMENT is `*#` alone; `#**` opens a formal comment only before a character other than #'
+const AST_MAP = 'Velocity 1.7 ASTMap.value: new LinkedHashMap (velocity-1.7 jar, ASTMap.java $Id 928475 2010-03-28)'
 
 interface Row {
   name: string
@@ -40,6 +42,8 @@ const rows: Row[] = [
   { name: 'payload maps keep insertion order, integer-like keys included', template: "$input.path('$')", input: body('{"b":1,"a":2,"1":3}'), output: '{b=1, a=2, 1=3}', source: SMART },
   { name: '$input.json keeps key order', template: "$input.json('$')", input: body('{"b":1,"1":2}'), output: '{"b":1,"1":2}', source: SMART },
   { name: 'map literals are LinkedHashMaps', template: "#set($m = {'z':1,'a':2})$m $m.keySet()", output: '{z=1, a=2} [z, a]', source: VEL_SRC },
+  { name: 'map literals keep integer-like keys in place', template: `#set($m = {"b": 1, "1": 2, '0': 3, "a": {"9": 4, "x": 5}})$m $m.get("1") $m.keySet()`, output: '{b=1, 1=2, 0=3, a={9=4, x=5}} 2 [b, 1, 0, a]', source: AST_MAP },
+  { name: 'a digit string outside a map key is untouched', template: `#set($s = "{,'1': x}")$s #set($l = ["1", "2"])$l`, output: "{,'1': x} [1, 2]", source: AST_MAP },
   { name: 'entrySet entries print k=v and have key/value', template: "#set($m = {'z':1,'a':2})#foreach($e in $m.entrySet())$e:$e.key:$e.getValue();#end", output: 'z=1:z:1;a=2:a:2;', source: INTROSPECT },
   { name: 'toString() of a payload map, size() of a path result', template: "$input.path('$').toString().contains('a=') $input.path('$').size() $input.path('$.l').size()", input: body('{"a":1,"l":[1,2]}'), output: 'true 2 2', source: ISSUE },
   { name: 'nested map and list print Java/JSON mix', template: "$input.path('$')", input: body('{"a":{"x":[1,"y"]}}'), output: '{a={x=[1,"y"]}}', source: 'AWS-recorded ({foo=[{"nested":"bar"}]}, vtl.md §3)' },
@@ -68,6 +72,12 @@ const rows: Row[] = [
   // ---- lexing
   { name: 'doubled quotes in string literals are escapes', template: `#set($s = "a""b")$s #set($t = 'it''s')$t`, output: `a"b it's`, source: 'https://issues.apache.org/jira/browse/VELOCITY-555 (Velocity 1.7)' },
   { name: 'a directive line eats CRLF like LF', template: '#if(true)\r\nA\r\n#end\r\nB', output: 'A\r\nB', source: VEL },
+  { name: 'the empty comment #**# is a comment', template: 'a#**#b #**# c\n#**#\nd', output: 'ab  c\n\nd', source: PARSER_JJT },
+  { name: '#**# does not run on to a later *#', template: '$x#**#y *# z', output: 'y *# z', source: PARSER_JJT },
+  { name: 'a block comment alone on a line keeps its newline', template: 'a\n#* note *#\nb\n  #* indented *#  \nc', output: 'a\n\nb\n    \nc', source: PARSER_JJT },
+  { name: 'a block comment after text keeps the newline after it, CRLF too', template: 'x #* c *#\ny\r\n#* c *#\r\nz', output: 'x \ny\r\n\r\nz', source: PARSER_JJT },
+  { name: 'a line comment eats its line end, CRLF too, and only one', template: 'a\n## c\r\n\r\nb ## d\nc', output: 'a\n\r\nb c', source: PARSER_JJT },
+  { name: 'a directive line eats one CRLF, not the blank line after it', template: '#set($a = 1)\r\n\r\n$a', output: '\r\n1', source: PARSER_JJT },
   // ---- $input edges
   { name: "$input.json of a missing path prints \"\"", template: "$input.json('$.missing')", input: body('{"a":1}'), output: '""', source: ISSUE },
   { name: 'a JSONPath without $ reads as $.path', template: "$input.path('id')|$input.json('id')", input: body('{"id":7}'), output: '7|7', source: JAYWAY },

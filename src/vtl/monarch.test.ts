@@ -23,6 +23,9 @@ describe('VTL Monarch grammar', () => {
   it.each<[string, Tok[]]>([
     ['## note', [[0, 'comment']]],
     ['#* c *# x', [[0, 'comment'], [7, '']]],
+    // Velocity 1.7 (Parser.jjt): `#**#` is an empty comment, so the text after it is code again.
+    ['#**# $x', [[0, 'comment'], [4, ''], [5, 'variable']]],
+    ['#** doc *#$x', [[0, 'comment'], [10, 'variable']]],
     ['#[[ $x #if ]]#', [[0, 'string.unparsed']]],
     ['#if($a == 1)', [[0, 'keyword.directive'], [3, 'delimiter.parenthesis'], [4, 'variable'], [6, ''], [7, 'operator'], [9, ''], [10, 'number'], [11, 'delimiter.parenthesis']]],
     ['#{if}(true)#{end}', [[0, 'keyword.directive'], [5, 'delimiter.parenthesis'], [6, 'keyword'], [10, 'delimiter.parenthesis'], [11, 'keyword.directive']]],

@@ -11,7 +11,7 @@ import { diag, LineIndex } from './positions'
 import { chunkBoundaries, shiftLines } from './chunks'
 import { fastParse } from './fastParse'
 import type { RefToken } from './references'
-import { scanTemplate, type ScanResult } from './scan'
+import { EMPTY_COMMENT, scanTemplate, type ScanResult } from './scan'
 
 export type VtlAst = ReturnType<typeof velocityParse>
 
@@ -48,7 +48,6 @@ export function parseTemplate(text: string, scan: ScanResult = scanTemplate(text
   const hit = cache.get(text)
   if (hit) return hit
   const outcome = parseChunked(text, scan, lines, undefined, refs)
-  if (outcome.ok && text.includes('\r\n')) trimCrlfAfterDirectives(outcome.ast)
   remember(cache, text, outcome, CACHE_SIZE)
   return outcome
 }
@@ -60,7 +59,11 @@ export function parseTemplate(text: string, scan: ScanResult = scanTemplate(text
 export function parseChunked(text: string, scan: ScanResult, lines: LineIndex, target?: number, refs?: readonly RefToken[]): ParseOutcome {
   const ast: VtlAst = []
   const chunks = chunkBoundaries(text, scan, target, undefined, refs)
+  const blockComments = scan.skipped.filter(([a, b]) => text.startsWith('#*', a) && b - a > 4)
+  let bc = 0
   for (const c of chunks) {
+    const commentsFrom = bc
+    while (bc < blockComments.length && blockComments[bc][0] < c.end) bc++
     const piece = scan.normalized.slice(c.start, c.end)
     try {
       // Keystrokes in a large template change one chunk: the others come from the cache. Keyed by line and text,
@@ -79,6 +82,8 @@ export function parseChunked(text: string, scan: ScanResult, lines: LineIndex, t
           part = velocityParse(piece)
           shiftLines(part, c.line, c.column)
         }
+        // Before caching: cached chunks are reused as they are, so each fix-up runs once per fresh parse.
+        velocity17Whitespace(part, text, scan.normalized, blockComments.slice(commentsFrom, bc), c.start, c.end)
         if (key !== undefined) {
           if (chunkCache.size >= CHUNK_CACHE_SIZE) chunkCache.delete(chunkCache.keys().next().value as string)
           chunkCache.set(key, part)
@@ -151,21 +156,55 @@ function caretOffset(message: string, text: string, line: number, lines: LineInd
 const CRLF_TRIM = /^[ \t]*\r\n/
 
 /**
- * velocityjs drops `[ \t]*\n` after a directive (Velocity 1.7 eats the newline that ends a directive line), but
- * not `\r\n`, so a Windows-authored template gained a blank line per directive. Same rule for CRLF, in place:
- * the text after a directive node or a closed block (`#end`), and the first text inside a block.
+ * Where velocityjs's output differs from Velocity 1.7's for the same text (Velocity 1.7 Parser.jjt, read in
+ * lzxz1234/org.apache.velocity `src/parser/Parser.jjt`, $Id 928463 2010-03-28), fixed in place on a freshly parsed
+ * chunk:
+ * - velocityjs drops `[ \t]*\n` after every directive and comment, but not `\r\n`, so a Windows-authored template
+ *   gained a blank line per directive. Velocity 1.7 eats the line end, `\r\n` included, after `#end`, `#else` and a
+ *   directive's `)` (the END, ELSE_DIRECTIVE and RPAREN tokens): the same rule for CRLF.
+ * - A block comment `#* … *#` ends at `*#` in Velocity 1.7 (the MULTI_LINE_COMMENT token is `*#` alone), so the
+ *   spaces and newline after it are kept, even when it is alone on a line; velocityjs drops them. Put them back.
+ *   (`## …` does eat its newline in both: SINGLE_LINE_COMMENT is the line end.)
+ * - `#**#` reached velocityjs as EMPTY_COMMENT characters (scan.ts): drop them.
  */
-export function trimCrlfAfterDirectives(ast: unknown[]): void {
-  const stack: unknown[][] = [ast]
-  while (stack.length) {
-    const list = stack.pop()!
+function velocity17Whitespace(ast: unknown[], text: string, normalized: string, comments: [number, number][], from: number, to: number): void {
+  const piece = text.slice(from, to)
+  const crlf = piece.includes('\r\n')
+  const empty = normalized.slice(from, to).includes(EMPTY_COMMENT)
+  if (!crlf && !comments.length && !empty) return
+  let k = 0
+  // Document order (comments are matched to the scanner's in turn); depth is bounded by limits.ts.
+  const visit = (list: unknown[]) => {
     for (let i = 0; i < list.length; i++) {
       const node = list[i]
-      if (typeof node === 'string') continue
-      if (Array.isArray(node)) stack.push(node)
-      else if ((node as { type?: string }).type === 'references' || (node as { type?: string }).type === 'raw') continue
+      if (typeof node === 'string') {
+        if (empty && node.includes(EMPTY_COMMENT)) list[i] = node.replaceAll(EMPTY_COMMENT, '')
+        continue
+      }
+      if (Array.isArray(node)) visit(node)
+      else {
+        const type = (node as { type?: string }).type
+        if (type === 'references' || type === 'raw') continue
+        if (type === 'comment') {
+          const value = (node as { value?: unknown }).value
+          if (typeof value === 'string' && value.startsWith('#*')) restoreAfterComment(list, i, value)
+          continue
+        }
+      }
       const next = list[i + 1]
-      if (typeof next === 'string' && CRLF_TRIM.test(next)) list[i + 1] = next.replace(CRLF_TRIM, '')
+      if (crlf && typeof next === 'string' && CRLF_TRIM.test(next)) list[i + 1] = next.replace(CRLF_TRIM, '')
     }
   }
+  const restoreAfterComment = (list: unknown[], i: number, value: string) => {
+    // The scanner's next block comment with this text (one the scanner saw inside a call's arguments has no node).
+    while (k < comments.length && normalized.slice(comments[k][0], comments[k][1]) !== value) k++
+    if (k >= comments.length) return
+    const end = comments[k++][1]
+    let j = end
+    while (text[j] === ' ' || text[j] === '\t') j++
+    const next = list[i + 1]
+    // velocityjs removed exactly `[ \t]*\n` from the text node that follows (velocityjs parse.ts, TRIM_REG).
+    if (text[j] === '\n' && typeof next === 'string') list[i + 1] = text.slice(end, j + 1) + next
+  }
+  visit(ast)
 }

@@ -67,8 +67,39 @@ function blank(chars: string[], from: number, to: number): void {
  */
 export const DOUBLED_QUOTE: Record<string, string> = { '"': '\uE000', "'": '\uE001' }
 
+/** Stands for each character of an empty comment `#**#` in `normalized` (a private-use character, as above). */
+export const EMPTY_COMMENT = '\uE002'
+
+/**
+ * Velocity 1.7 builds a map literal as a LinkedHashMap (ASTMap.value, Velocity 1.7 source), so `{"b": 1, "1": 2}`
+ * keeps its order; velocityjs stores the literal in a plain object, where integer-like keys move to the front. A
+ * key made of digits therefore reaches velocityjs with its first digit replaced by DIGIT_KEY + digit (same
+ * length), which no JavaScript engine reorders; the interpreter decodes it (`decodeMapKey`).
+ */
+export const DIGIT_KEY = 0xe010
+
+/** A string literal `"123"` (quotes at a and b) right after `{` or `,` and before `:`: a map key. */
+function isIntegerMapKey(text: string, a: number, b: number): boolean {
+  if (b - a < 2) return false
+  for (let k = a + 1; k < b; k++) {
+    const c = text.charCodeAt(k)
+    if (c < 48 || c > 57) return false
+  }
+  let before = a - 1
+  while (before >= 0 && /\s/.test(text[before])) before--
+  let after = b + 1
+  while (after < text.length && /\s/.test(text[after])) after++
+  return (text[before] === '{' || text[before] === ',') && text[after] === ':'
+}
+
+/** The map key as written (undoes the DIGIT_KEY encoding). */
+export function decodeMapKey(key: string): string {
+  const c = key.charCodeAt(0)
+  return c >= DIGIT_KEY && c <= DIGIT_KEY + 9 ? String.fromCharCode(48 + c - DIGIT_KEY) + key.slice(1) : key
+}
+
 /** Index of the `)` matching the `(` at `open`, skipping string literals; -1 when unclosed. */
-function matchParen(text: string, open: number, onSingleQuoted: (from: number, to: number) => void, onDoubled: (at: number) => void): number {
+function matchParen(text: string, open: number, onSingleQuoted: (from: number, to: number) => void, onDoubled: (at: number) => void, onLiteral: (open: number, close: number) => void): number {
   let depth = 0
   for (let i = open; i < text.length; i++) {
     const c = text.charCodeAt(i)
@@ -84,6 +115,7 @@ function matchParen(text: string, open: number, onSingleQuoted: (from: number, t
       }
       if (end < 0) return -1
       if (c === 39) onSingleQuoted(i + 1, end)
+      onLiteral(i, end)
       i = end
     }
   }
@@ -140,6 +172,13 @@ export function scanTemplate(text: string): ScanResult {
       }
       mask(i, close + 2)
       skipped.push([i, close + 2])
+      if (close === i + 2) {
+        // `#**#`: Velocity 1.7 lexes `#*` then the closing `*#` (Parser.jjt: `#**` starts a formal comment only when
+        // no `#` follows), an empty comment; velocityjs's `#\*[\s\S]+?\*#` needs a character between and would run
+        // on to the next `*#`. Hand velocityjs four EMPTY_COMMENT characters instead; parse.ts drops them.
+        normalized ??= text.split('')
+        for (let k = i; k < i + 4; k++) normalized[k] = EMPTY_COMMENT
+      }
       i = close + 2
       continue
     }
@@ -213,6 +252,12 @@ export function scanTemplate(text: string): ScanResult {
       (at) => {
         normalized ??= text.split('')
         normalized[at] = normalized[at + 1] = DOUBLED_QUOTE[text[at]]
+      },
+      (a, b) => {
+        if (isIntegerMapKey(text, a, b)) {
+          normalized ??= text.split('')
+          normalized[a + 1] = String.fromCharCode(DIGIT_KEY + text.charCodeAt(a + 1) - 48)
+        }
       },
     )
     directives.push({
