@@ -34,20 +34,36 @@ interface Sample {
   median: number
   p95: number
   runs: number
+  /** Median duration of each phase the process reported (SOCKET_STUDIO_TIMINGS=1, see src/cli/phases.ts). */
+  phases?: Record<string, number>
 }
 
 function spawnTimes(command: string, args: string[], runs: number, env: NodeJS.ProcessEnv = process.env): Sample {
   const times: number[] = []
+  const phases = new Map<string, number[]>()
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now()
     const r = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 })
     times.push(performance.now() - t0)
     // Exit 1 is a design with errors or warnings-only export refusals; anything else means the row is not real.
     if (r.status !== 0 && r.status !== 1) throw new Error(`${command} ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 400)}`)
+    const line = /^socket-studio timings (\{.*\})$/m.exec(r.stderr)
+    if (line) for (const [name, ms] of Object.entries(JSON.parse(line[1]) as Record<string, number>)) phases.set(name, [...(phases.get(name) ?? []), ms])
   }
   times.sort((a, b) => a - b)
-  return { median: percentile(times, 50), p95: percentile(times, 95), runs }
+  const medians = Object.fromEntries([...phases].map(([name, ms]) => [name, percentile([...ms].sort((a, b) => a - b), 50)]))
+  return { median: percentile(times, 50), p95: percentile(times, 95), runs, ...(phases.size ? { phases: medians } : {}) }
 }
+
+/** `node start 48 · bundle compile 9 · parsed 61 · …`: the phases of a call, largest first marked with ▲. */
+function profile(s: Sample): string {
+  if (!s.phases) return ''
+  const entries = Object.entries(s.phases).filter(([, ms]) => ms >= 0.5)
+  const top = Math.max(...entries.map(([, ms]) => ms))
+  return `; phases (median ms): ${entries.map(([name, ms]) => `${ms === top ? '▲' : ''}${name} ${fmt(ms)}`).join(' · ')}`
+}
+
+const TIMINGS = { ...process.env, SOCKET_STUDIO_TIMINGS: '1' }
 
 const cli = (args: string[], runs: number, env?: NodeJS.ProcessEnv) => spawnTimes(process.execPath, [join(ROOT, 'scripts/cli.mjs'), ...args], runs, env)
 const npmCli = (args: string[], runs: number) => spawnTimes('npm', ['run', '--silent', 'cli', '--', ...args], runs)
@@ -154,7 +170,7 @@ const suite: BenchSuite = {
 
       for (const [label, args] of verbs(largeFiles)) {
         cli(args, 1)
-        const node = cli(args, RUNS)
+        const node = cli(args, RUNS, TIMINGS)
         const npm = npmCli(args, RUNS)
         const ratio = synthed.median / npm.median
         rows.push({
@@ -162,7 +178,7 @@ const suite: BenchSuite = {
           median: node.median,
           goal: `≤ ${GOAL.nodeLarge} ms`,
           met: node.median <= GOAL.nodeLarge,
-          note: `${stats(node)}; ${fmt(synthed.median / node.median, 1)}× faster than the synth`,
+          note: `${stats(node)}; ${fmt(synthed.median / node.median, 1)}× faster than the synth${profile(node)}`,
         })
         rows.push({
           name: `150 routes: ${label} — npm run --silent cli`,
@@ -186,13 +202,13 @@ const suite: BenchSuite = {
 
       for (const [label, args] of verbs(seedFiles)) {
         cli(args, 1)
-        const node = cli(args, RUNS)
+        const node = cli(args, RUNS, TIMINGS)
         rows.push({
           name: `seed: ${label} — node scripts/cli.mjs`,
           median: node.median,
           goal: `≤ ${GOAL.nodeSeed} ms`,
           met: node.median <= GOAL.nodeSeed,
-          note: `${stats(node)}; bare node ${fmt(bare.median)} ms`,
+          note: `${stats(node)}; bare node ${fmt(bare.median)} ms${profile(node)}`,
         })
       }
 

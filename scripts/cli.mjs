@@ -13,6 +13,10 @@
 //    hash and flags) and rejects a mismatch; a rejected cache is rewritten. Measured on a 150-route design it saves
 //    about a third of the time above node's own start-up (see bench/cli.bench.ts, `npm run bench cli`).
 //    SOCKET_STUDIO_NO_CODE_CACHE=1 turns it off (the bench compares both).
+// 3. Phases. With SOCKET_STUDIO_TIMINGS=1 the process prints, at exit, how long each phase took (node's own start,
+//    loading the bundle, then the phases the verb marks with src/cli/phases.ts) as one `socket-studio timings`
+//    JSON line on stderr; `npm run bench cli` shows it next to each whole-process time.
+const startedAt = performance.now()
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -154,8 +158,23 @@ function runBundle(file) {
       }
     })
   }
+  performance.mark('socket-studio:bundle compile')
   const module = { exports: {} }
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file))
+}
+
+/** One line of phase durations (ms) from the User Timing marks: the profile of a single call. */
+function printTimings(bundleLoadedAt) {
+  const phases = { 'node start': startedAt, 'bundle check': bundleLoadedAt - startedAt }
+  let last = bundleLoadedAt
+  for (const m of performance.getEntriesByType('mark')) {
+    if (!m.name.startsWith('socket-studio:') || m.startTime < last) continue
+    phases[m.name.slice('socket-studio:'.length)] = m.startTime - last
+    last = m.startTime
+  }
+  phases.exit = performance.now() - last
+  const rounded = Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, Math.round(v * 10) / 10]))
+  process.stderr.write(`socket-studio timings ${JSON.stringify(rounded)}\n`)
 }
 
 const manifest = readManifest()
@@ -164,5 +183,9 @@ if (upToDate(manifest)) bundle = manifest.bundle
 else {
   mkdirSync(cacheDir, { recursive: true })
   bundle = await rebuild()
+}
+if (process.env.SOCKET_STUDIO_TIMINGS === '1') {
+  const bundleLoadedAt = performance.now()
+  process.once('exit', () => printTimings(bundleLoadedAt))
 }
 runBundle(join(cacheDir, bundle))

@@ -1,5 +1,6 @@
 import { UsageError, type CliIo } from './command'
 import { COMMANDS } from './commands'
+import { phase } from './phases'
 
 export function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length))
@@ -25,6 +26,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`unknown command "${verb}"\n\n${helpText()}`)
     return 2
   }
+  phase('bundle run')
   try {
     return await command.run(rest, io)
   } catch (e) {

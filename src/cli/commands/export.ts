@@ -8,6 +8,7 @@
 import { join } from 'node:path'
 import { parseArgs, readText, UsageError, type Command } from '../command'
 import type { ExportTargetId } from '../../export'
+import { phase } from '../phases'
 import { formatDiagnostic } from './validate'
 
 export const exportCommand: Command = {
@@ -31,10 +32,13 @@ export const exportCommand: Command = {
     const format = flags.format
     if (format !== undefined && (target !== 'asyncapi' || (format !== 'yaml' && format !== 'json'))) throw new UsageError('--format yaml|json goes only with --target asyncapi')
 
+    phase('loaded')
     const input = readText(io, file)
     if (!input.ok) return 2
     const text = input.text
+    phase('read')
     const parsed = parseDocument(text)
+    phase('parsed')
     if (!parsed.ok) {
       for (const d of parsed.errors) io.stderr(`${formatDiagnostic(file, d)}\n`)
       return 1
@@ -47,8 +51,10 @@ export const exportCommand: Command = {
       force: flags.force === true,
       ...(format === 'yaml' || format === 'json' ? { format } : {}),
     })
+    phase('checked+exported')
     const diagnostics = sortDiagnostics(parsed.source.attachRanges([...parsed.warnings, ...result.diagnostics]))
     for (const d of diagnostics) io.stderr(`${formatDiagnostic(file, d)}\n`)
+    phase('located')
     if (!result.ok) {
       io.stderr(`${file}: not exported${flags.force === true ? '' : ' (fix the errors above, or pass --force to export anyway)'}\n`)
       return 1
@@ -56,6 +62,7 @@ export const exportCommand: Command = {
     if (outDir === undefined) {
       const main = result.files.find((f) => f.path === result.mainFile)!
       io.stdout(main.contents)
+      phase('written')
       return 0
     }
     io.mkdirp(outDir)

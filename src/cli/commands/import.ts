@@ -1,4 +1,5 @@
 import { parseArgs, readText, UsageError, type Command } from '../command'
+import { phase } from '../phases'
 import { formatDiagnostic } from './validate'
 
 export const importCommand: Command = {
@@ -12,6 +13,7 @@ export const importCommand: Command = {
     const input = readText(io, file)
     if (!input.ok) return 2
     const text = input.text
+    phase('read')
     const out = typeof flags.out === 'string' ? flags.out : undefined
     const write = (yaml: string): number => {
       if (out && io.exists(out) && !flags.force) {
@@ -43,6 +45,7 @@ export const importCommand: Command = {
       return write(serializeDocument(r.document))
     }
     const [{ importTemplate }, { serializeDocument }] = await Promise.all([import('../../import'), import('../../model/document/serialize')])
+    phase('loaded')
     const result = await importTemplate(text, { api: typeof flags.api === 'string' ? flags.api : undefined })
     if (!result.ok) {
       for (const d of result.errors) io.stderr(`${formatDiagnostic(file, d)}\n`)
@@ -52,11 +55,16 @@ export const importCommand: Command = {
       }
       return 1
     }
+    phase('imported+laid out')
     for (const d of result.diagnostics.filter((x) => x.severity !== 'info')) io.stderr(`${formatDiagnostic(file, d)}\n`)
     const s = result.summary
     io.stderr(
       `imported ${result.apiLogicalId}: ${s.imported.length} resources modelled, ${s.generated.length} recognised as generated, ${s.verbatim.length} kept verbatim, ${s.skipped.length} skipped\n`,
     )
-    return write(serializeDocument(result.document))
+    const yaml = serializeDocument(result.document)
+    phase('serialized')
+    const code = write(yaml)
+    phase('written')
+    return code
   },
 }

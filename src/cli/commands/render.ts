@@ -7,6 +7,7 @@
  */
 
 import { parseArgs, readText, UsageError, type CliIo, type Command } from '../command'
+import { phase } from '../phases'
 import type { RequestParams } from '../../vtl'
 
 
@@ -43,7 +44,9 @@ export const renderCommand: Command = {
     const stageVariables = json('stage-variables')
     const params = json('params')
     if (context?.ok === false || stageVariables?.ok === false || params?.ok === false) return 2
+    phase('read')
     const { renderTemplate } = await import('../../vtl/render')
+    phase('loaded')
     const result = renderTemplate(template.text, {
       body,
       context: context?.value,
@@ -51,12 +54,14 @@ export const renderCommand: Command = {
       params: params?.value as RequestParams | undefined,
       routeKey: typeof flags.route === 'string' ? flags.route : undefined,
     })
+    phase('rendered')
     if (!result.ok) {
       const r = result.error.range
       io.stderr(`${r?.line ?? 1}:${r?.column ?? 1} ${result.error.message}\n`)
       return 1
     }
     io.stdout(result.output)
+    phase('written')
     return 0
   },
 }

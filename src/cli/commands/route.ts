@@ -7,6 +7,7 @@
  */
 
 import { parseArgs, readText, UsageError, type Command } from '../command'
+import { phase } from '../phases'
 import { formatTemplateDiagnostic } from './validateTemplate'
 
 export const routeCommand: Command = {
@@ -22,7 +23,9 @@ export const routeCommand: Command = {
     const message = readText(io, flags.message)
     if (!message.ok) return 2
     const [{ parseDocument }, { testMessage }] = await Promise.all([import('../../model/document/parse'), import('../../vtl/testMessage')])
+    phase('loaded')
     const parsed = parseDocument(designText.text)
+    phase('parsed')
     if (!parsed.ok) {
       for (const d of parsed.errors) io.stderr(`${positional[0]}:${formatTemplateDiagnostic(d)}\n`)
       return 2
@@ -31,6 +34,7 @@ export const routeCommand: Command = {
       message: message.text,
       routeKey: typeof flags.route === 'string' ? flags.route : undefined,
     })
+    phase('routed+rendered')
     if (flags.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`)
     else {
       if (result.route) io.stdout(`route: ${result.route.key}\n`)

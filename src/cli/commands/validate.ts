@@ -1,5 +1,6 @@
 import { parseArgs, readText, UsageError, type Command } from '../command'
 import type { Diagnostic } from '../../model/diagnostics'
+import { phase } from '../phases'
 
 export function formatDiagnostic(file: string, d: Diagnostic): string {
   const line = d.range?.line ?? 1
@@ -19,17 +20,23 @@ export const validateCommand: Command = {
     const input = readText(io, file)
     if (!input.ok) return 2
     const text = input.text
+    phase('read')
     const [{ parseDocument }, { checkDesign, locateInFile }, { sortDiagnostics }] = await Promise.all([
       import('../../model/document/parse'),
       import('../../checks'),
       import('../../model/diagnostics'),
     ])
+    phase('loaded')
     const parsed = parseDocument(text)
+    phase('parsed')
     if (!parsed.ok) {
       for (const d of parsed.errors) io.stdout(`${formatDiagnostic(file, d)}\n`)
       return 1
     }
-    const diagnostics = sortDiagnostics(locateInFile([...parsed.warnings, ...checkDesign(parsed.document)], parsed.source))
+    const found = checkDesign(parsed.document)
+    phase('checked')
+    const diagnostics = sortDiagnostics(locateInFile([...parsed.warnings, ...found], parsed.source))
+    phase('located')
     for (const d of diagnostics) io.stdout(`${formatDiagnostic(file, d)}\n`)
     return diagnostics.some((d) => d.severity === 'error') ? 1 : 0
   },
