@@ -55,12 +55,12 @@ function spawnTimes(command: string, args: string[], runs: number, env: NodeJS.P
   return { median: percentile(times, 50), p95: percentile(times, 95), runs, ...(phases.size ? { phases: medians } : {}) }
 }
 
-/** `node start 48 · bundle compile 9 · parsed 61 · …`: the phases of a call, largest first marked with ▲. */
+/** `node start 48 · bundle compile 9 · parsed 61 · …`: the phases of a call, the largest marked with ▲. */
 function profile(s: Sample): string {
   if (!s.phases) return ''
   const entries = Object.entries(s.phases).filter(([, ms]) => ms >= 0.5)
   const top = Math.max(...entries.map(([, ms]) => ms))
-  return `; phases (median ms): ${entries.map(([name, ms]) => `${ms === top ? '▲' : ''}${name} ${fmt(ms)}`).join(' · ')}`
+  return `; phases (median ms): ${entries.map(([name, ms]) => `${ms === top ? '▲' : ''}${name} ${fmt(ms, ms < 10 ? 1 : 0)}`).join(' · ')}`
 }
 
 const TIMINGS = { ...process.env, SOCKET_STUDIO_TIMINGS: '1' }
