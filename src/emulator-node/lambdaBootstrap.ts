@@ -1,41 +1,16 @@
 /**
  * The script a Lambda worker thread runs (CommonJS, evaluated with `new Worker(src, {eval: true})` so it survives
  * bundling). It loads the function's file, sets the function's environment, and answers `invoke` messages with
- * the handler's result. `@aws-sdk/client-apigatewaymanagementapi` is wrapped so a client built with the usual
- * `https://${domainName}/${stage}` endpoint reaches the emulator's @connections API over plain HTTP on loopback.
+ * the handler's result. It tells the stand-in `@aws-sdk/client-apigatewaymanagementapi` (sdkShim.ts) where @connections
+ * is, so a client built with the usual `https://${domainName}/${stage}` endpoint reaches it over plain HTTP on loopback.
  */
 export const LAMBDA_BOOTSTRAP = String.raw`
 const { parentPort, workerData } = require('node:worker_threads')
-const Module = require('node:module')
 const { pathToFileURL } = require('node:url')
-const { file, handler, env, domainName, localEndpoint, sdkPath, isEsm } = workerData
+const { file, handler, env, domainName, localEndpoint, endpointKey, isEsm } = workerData
 Object.assign(process.env, env)
-const rewrite = (endpoint) => {
-  const text = typeof endpoint === 'string' ? endpoint : endpoint && endpoint.hostname ? (endpoint.protocol || 'https:') + '//' + endpoint.hostname + (endpoint.port ? ':' + endpoint.port : '') + (endpoint.path || '') : undefined
-  if (!text) return endpoint
-  const prefix = 'https://' + domainName
-  if (text.startsWith(prefix)) return localEndpoint + text.slice(prefix.length)
-  if (text.startsWith('http://' + domainName)) return localEndpoint + text.slice(('http://' + domainName).length)
-  return endpoint
-}
-let wrapped
-const originalLoad = Module._load
-Module._load = function (request, parent, isMain) {
-  if (request === '@aws-sdk/client-apigatewaymanagementapi' && sdkPath) {
-    if (!wrapped) {
-      const real = originalLoad.call(this, sdkPath, parent, isMain)
-      class ApiGatewayManagementApiClient extends real.ApiGatewayManagementApiClient {
-        constructor(config = {}) { super({ region: process.env.AWS_REGION, ...config, endpoint: rewrite(config.endpoint) }) }
-      }
-      class ApiGatewayManagementApi extends real.ApiGatewayManagementApi {
-        constructor(config = {}) { super({ region: process.env.AWS_REGION, ...config, endpoint: rewrite(config.endpoint) }) }
-      }
-      wrapped = { ...real, ApiGatewayManagementApiClient, ApiGatewayManagementApi }
-    }
-    return wrapped
-  }
-  return originalLoad.call(this, request, parent, isMain)
-}
+// Read by the stand-in @aws-sdk/client-apigatewaymanagementapi next to the function's code (sdkShim.ts).
+globalThis[Symbol.for(endpointKey)] = { domainName, localEndpoint }
 const logs = []
 for (const level of ['log', 'info', 'warn', 'error', 'debug']) {
   console[level] = (...args) => logs.push(args.map((a) => (typeof a === 'string' ? a : require('node:util').inspect(a))).join(' '))

@@ -4,10 +4,11 @@
  */
 
 import { execFileSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { resolve } from 'node:path'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
 import { ApiGatewayManagementApiClient, GetConnectionCommand, GoneException, PostToConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi'
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -28,9 +29,11 @@ function example(name: string): Design {
 
 const running: RunningServer[] = []
 const sockets: WebSocket[] = []
+const temps: string[] = []
 afterEach(async () => {
   for (const ws of sockets.splice(0)) ws.terminate()
   await Promise.all(running.splice(0).map((s) => s.close()))
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true })
 })
 
 async function serve(design: Design, opts: Partial<ServeOptions> = {}): Promise<{ server: RunningServer; events: TimelineEvent[] }> {
@@ -92,17 +95,53 @@ describe('serve', () => {
     ddb.destroy()
   })
 
-  it('chat: the Lambda posts to another connection through @connections and that client receives it', async () => {
+  it('chat: sendMessage posts to every other connection through @connections (two real ws clients); the table follows connect and disconnect', async () => {
+    const { server, events } = await serve(example('chat'))
+    const a = await open(server, events)
+    const b = await open(server, events)
+    const c = await open(server, events)
+    const ddb = new DynamoDBClient({ endpoint: server.dynamodbEndpoint, region: 'us-east-1', credentials })
+    const ids = async () => ((await ddb.send(new ScanCommand({ TableName: server.session.resourceName('connections') }))).Items ?? []).map((i) => i.connectionId.S).sort()
+    expect(await ids()).toEqual([a.id, b.id, c.id].sort())
+    a.ws.send(JSON.stringify({ action: 'sendMessage', message: 'hello all' }))
+    expect(JSON.parse(await b.next())).toEqual({ from: a.id, message: 'hello all' })
+    expect(JSON.parse(await c.next())).toEqual({ from: a.id, message: 'hello all' })
+    c.ws.close()
+    await within(c.closed, 5000, 'the close of c')
+    await within(
+      (async () => {
+        while ((await ids()).length !== 2) await new Promise((r) => setTimeout(r, 20))
+      })(),
+      5000,
+      '$disconnect removing c from the table',
+    )
+    b.ws.send(JSON.stringify({ action: 'sendMessage', message: 'only a' }))
+    expect(JSON.parse(await a.next())).toEqual({ from: b.id, message: 'only a' })
+    // The sender never hears its own message: a's inbox got exactly b's one message.
+    expect(events.filter((e) => e.kind === 'management' && e.connectionId === a.id)).toHaveLength(1)
+    ddb.destroy()
+  })
+
+  it('chat as an ES module: `import` of the management client is redirected to the emulator too', async () => {
     const design = example('chat')
     const fn = design.resources.handler
     if (fn.type !== 'lambda-function') throw new Error('chat handler')
-    // The chat example echoes to the sender; this variant posts to the connection named in the message (`to`).
-    fn.code = fn.code.replace('ConnectionId: connectionId', 'ConnectionId: body.to || connectionId')
+    fn.code = [
+      "import { ApiGatewayManagementApiClient, PostToConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi';",
+      'export const handler = async (event) => {',
+      '  const { routeKey, connectionId, domainName, stage } = event.requestContext;',
+      "  if (routeKey !== 'sendMessage') return { statusCode: 200 };",
+      '  const api = new ApiGatewayManagementApiClient({ endpoint: `https://${domainName}/${stage}` });',
+      '  const { to, message } = JSON.parse(event.body);',
+      '  await api.send(new PostToConnectionCommand({ ConnectionId: to, Data: JSON.stringify({ from: connectionId, message }) }));',
+      '  return { statusCode: 200 };',
+      '};',
+    ].join('\n')
     const { server, events } = await serve(design)
     const a = await open(server, events)
     const b = await open(server, events)
-    a.ws.send(JSON.stringify({ action: 'sendMessage', to: b.id, message: 'hello b' }))
-    expect(JSON.parse(await b.next())).toEqual({ echo: 'hello b' })
+    a.ws.send(JSON.stringify({ action: 'sendMessage', to: b.id, message: 'from esm' }))
+    expect(JSON.parse(await b.next())).toEqual({ from: a.id, message: 'from esm' })
   })
 
   it('mock ping: a two-way reply; a non-JSON message goes to $default', async () => {
@@ -264,6 +303,50 @@ describe('serve', () => {
     expect(JSON.parse(await c.next())).toEqual({ action: 'pong v2' })
   })
 
+  /** A design whose ping route is a two-way Lambda proxy running `fn` (code from an asset folder below `base`). */
+  function assetDesign(fn: { runtime: string; handler: string; codeAsset: string }): Design {
+    const design = example('mock-ping')
+    design.resources.fn = { type: 'lambda-function', code: '', environment: { WHO: 'asset' }, ...fn }
+    design.integrations.pingMock = { type: 'lambda-proxy', target: 'fn' }
+    return design
+  }
+
+  function assetFolder(files: Record<string, string>): string {
+    const base = mkdtempSync(join(tmpdir(), 'emu-asset-'))
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(base, 'design', name)), { recursive: true })
+      writeFileSync(join(base, 'design', name), text)
+    }
+    temps.push(base)
+    return join(base, 'design')
+  }
+
+  it('Lambda code from an asset folder relative to the design: CommonJS with a sibling module, and an ES module package', async () => {
+    const baseDir = assetFolder({
+      'functions/cjs/app.js': "const { greet } = require('./greet');\nexports.main = async (event) => ({ statusCode: 200, body: JSON.stringify({ said: greet(process.env.WHO), route: event.requestContext.routeKey }) });\n",
+      'functions/cjs/greet.js': "exports.greet = (who) => 'hello ' + who;\n",
+      'functions/esm/package.json': '{"type":"module"}\n',
+      'functions/esm/index.js': "import { greet } from './greet.js';\nexport const handler = async () => ({ statusCode: 200, body: JSON.stringify({ said: greet(process.env.WHO) }) });\n",
+      'functions/esm/greet.js': "export const greet = (who) => 'esm ' + who;\n",
+    })
+    const cjs = await serve(assetDesign({ runtime: 'nodejs20.x', handler: 'app.main', codeAsset: 'functions/cjs' }), { baseDir })
+    const c = await open(cjs.server, cjs.events)
+    c.ws.send('{"action":"ping"}')
+    expect(JSON.parse(await c.next())).toEqual({ said: 'hello asset', route: 'ping' })
+    const esm = await serve(assetDesign({ runtime: 'nodejs22.x', handler: 'index.handler', codeAsset: 'functions/esm' }), { baseDir })
+    const e = await open(esm.server, esm.events)
+    e.ws.send('{"action":"ping"}')
+    expect(JSON.parse(await e.next())).toEqual({ said: 'esm asset' })
+  })
+
+  it('a missing asset folder fails the invocation with a message naming it (Internal server error frame)', async () => {
+    const { server, events } = await serve(assetDesign({ runtime: 'nodejs20.x', handler: 'index.handler', codeAsset: 'nowhere' }), { baseDir: assetFolder({}) })
+    const c = await open(server, events)
+    c.ws.send('{"action":"ping"}')
+    expect(JSON.parse(await c.next())).toMatchObject({ message: 'Internal server error' })
+    expect(events.some((e) => e.kind === 'integration' && e.summary.includes('code asset folder nowhere does not exist'))).toBe(true)
+  })
+
   const hasPython = (() => {
     try {
       execFileSync('python3', ['--version'], { stdio: 'ignore' })
@@ -282,9 +365,56 @@ describe('serve', () => {
       environment: { GREETING: 'hello from python' },
       code: 'import json, os\ndef handler(event, context):\n    return {"statusCode": 200, "body": json.dumps({"greeting": os.environ["GREETING"], "route": event["requestContext"]["routeKey"], "fn": context.function_name})}\n',
     }
+    design.routes.sendMessage.twoWay = true
     const { server, events } = await serve(design)
     const c = await open(server, events)
-    c.ws.send('{"action":"sendMessage"}')
+    c.ws.send('{"action":"sendMessage","message":"hi"}')
     expect(JSON.parse(await c.next())).toMatchObject({ greeting: 'hello from python', route: 'sendMessage' })
+  })
+
+  const hasBoto3 = (() => {
+    try {
+      execFileSync('python3', ['-c', 'import boto3'], { stdio: 'ignore' })
+      return true
+    } catch {
+      return false
+    }
+  })()
+
+  it.runIf(hasBoto3)('a Python Lambda posts to another connection with boto3 and the https://{domainName}/{stage} endpoint', async () => {
+    const design = example('chat')
+    design.resources.handler = {
+      type: 'lambda-function',
+      runtime: 'python3.12',
+      handler: 'index.handler',
+      code: [
+        'import json, boto3',
+        'def handler(event, context):',
+        '    ctx = event["requestContext"]',
+        '    if ctx["routeKey"] != "sendMessage":',
+        '        return {"statusCode": 200}',
+        '    body = json.loads(event["body"])',
+        '    api = boto3.client("apigatewaymanagementapi", endpoint_url=f"https://{ctx[\'domainName\']}/{ctx[\'stage\']}")',
+        '    api.post_to_connection(ConnectionId=body["to"], Data=json.dumps({"from": ctx["connectionId"], "message": body["message"]}).encode())',
+        '    return {"statusCode": 200}',
+        '',
+      ].join('\n'),
+    }
+    const { server, events } = await serve(design)
+    const a = await open(server, events)
+    const b = await open(server, events)
+    a.ws.send(JSON.stringify({ action: 'sendMessage', to: b.id, message: 'from python' }))
+    expect(JSON.parse(await b.next())).toEqual({ from: a.id, message: 'from python' })
+  })
+
+  it.runIf(hasPython)('a Python Lambda from an asset folder imports its sibling module (the folder is on sys.path)', async () => {
+    const baseDir = assetFolder({
+      'py/app.py': 'import json, os\nfrom helper import shout\ndef handler(event, context):\n    return {"statusCode": 200, "body": json.dumps({"said": shout(os.environ["WHO"])})}\n',
+      'py/helper.py': 'def shout(s):\n    return s.upper()\n',
+    })
+    const { server, events } = await serve(assetDesign({ runtime: 'python3.12', handler: 'app.handler', codeAsset: 'py' }), { baseDir })
+    const c = await open(server, events)
+    c.ws.send('{"action":"ping"}')
+    expect(JSON.parse(await c.next())).toEqual({ said: 'ASSET' })
   })
 })

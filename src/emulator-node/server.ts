@@ -24,6 +24,8 @@ export interface ServeOptions {
   onEvent?: (e: TimelineEvent) => void
   /** How often idle / duration limits are checked; default 1 s. */
   sweepMs?: number
+  /** The design file's folder, for Lambda `codeAsset` paths; default the working directory. */
+  baseDir?: string
 }
 
 export interface RunningServer {
@@ -65,6 +67,8 @@ const CORS = { 'Access-Control-Allow-Origin': '*' }
 
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const sockets = new Map<string, WebSocket>()
+  /** `$disconnect` runs still in flight: close() lets them finish (bounded) before stopping the Lambda workers. */
+  const disconnecting = new Set<Promise<void>>()
   const streams = new Set<ServerResponse>()
   const http: Server = createServer()
   await new Promise<void>((resolve, reject) => {
@@ -79,6 +83,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     localEndpoint: `http://${domainName}`,
     region: 'us-east-1',
     accountId: '123456789012',
+    baseDir: opts.baseDir,
     // The function's own AWS SDK clients reach the local services (SDK v3 service-specific endpoint variables).
     env: { AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint, AWS_ENDPOINT_URL_KINESIS: kinesis.endpoint },
   })
@@ -119,7 +124,9 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
         ws.on('message', (data: Buffer, isBinary: boolean) => void session.message(id, isBinary ? '' : data.toString('utf8'), { binary: isBinary, bytes: data.length, largestFrameBytes: frames.takeMessage() }))
         ws.on('close', (code: number, reason: Buffer) => {
           sockets.delete(id)
-          void session.disconnected(id, code, reason.toString())
+          const done = session.disconnected(id, code, reason.toString())
+          disconnecting.add(done)
+          void done.finally(() => disconnecting.delete(done))
         })
         ws.on('error', () => ws.terminate())
       })
@@ -170,7 +177,9 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       clearInterval(sweep)
       for (const r of streams) r.end()
       streams.clear()
+      const gone = [...sockets.values()].map((ws) => new Promise<void>((resolve) => (ws.readyState === ws.CLOSED ? resolve() : ws.once('close', () => resolve()))))
       for (const ws of sockets.values()) ws.terminate()
+      await Promise.race([Promise.all(gone).then(() => Promise.all([...disconnecting])), new Promise((resolve) => setTimeout(resolve, 2000).unref())])
       sockets.clear()
       wss.close()
       const closed = new Promise<void>((resolve) => http.close(() => resolve()))

@@ -159,7 +159,10 @@ export function functionFor(design: Design, id: EntityId | undefined): { id: Ent
   if (!id) return undefined
   const r = design.resources[id]
   if (!r || r.type !== 'lambda-function') return undefined
-  return { id, fn: r, name: previewName(design, id)! }
+  // `@{table.name}` in the environment becomes the name the session's services use, as the exported stack's
+  // references become physical names (docs/design-format.md, "References inside strings").
+  const environment = r.environment ? Object.fromEntries(Object.entries(r.environment).map(([k, v]) => [k, resolveTemplateRefs(v, design)])) : undefined
+  return { id, fn: environment ? { ...r, environment } : r, name: previewName(design, id)! }
 }
 
 export async function invoke(env: IntegrationEnv, r: RequestInfo, fnId: EntityId | undefined, event: Json, timeoutMs: number, entity: EntityId): Promise<LambdaResult | { ok: false; errorType: 'Emulator'; errorMessage: string }> {

@@ -137,7 +137,7 @@ describe('messages', () => {
       },
     })
     const c = await s.connect({})
-    await s.message(c.connectionId, '{"action":"sendMessage"}')
+    await s.message(c.connectionId, '{"action":"sendMessage","message":"hi"}')
     expect(host.sent).toHaveLength(0)
     await s.message(c.connectionId, 'boom')
     expect(JSON.parse(frames(host)[0])).toMatchObject({ message: 'Internal server error', connectionId: c.connectionId })
@@ -147,12 +147,12 @@ describe('messages', () => {
     const seen: Record<string, unknown>[] = []
     const { s } = session(example('chat'), { handler: (ev) => (seen.push(ev as Record<string, unknown>), { statusCode: 200, body: 'ok' }) })
     const c = await s.connect({ headers: { 'User-Agent': 'ua', Host: 'h' }, query: { room: ['a', 'b'] } })
-    await s.message(c.connectionId, '{"action":"sendMessage"}')
+    await s.message(c.connectionId, '{"action":"sendMessage","message":"hi"}')
     await s.disconnected(c.connectionId, 1000, 'bye')
     const [connect, message, disconnect] = seen
     expect(connect).toMatchObject({ headers: { 'User-Agent': 'ua', Host: 'h' }, multiValueHeaders: { Host: ['h'] }, queryStringParameters: { room: 'b' }, multiValueQueryStringParameters: { room: ['a', 'b'] }, isBase64Encoded: false, requestContext: { routeKey: '$connect', eventType: 'CONNECT', connectionId: c.connectionId, stage: 'prod', messageDirection: 'IN', identity: { sourceIp: '127.0.0.1', userAgent: 'ua' } } })
     expect(connect).not.toHaveProperty('body')
-    expect(message).toMatchObject({ body: '{"action":"sendMessage"}', requestContext: { routeKey: 'sendMessage', eventType: 'MESSAGE', messageId: expect.any(String) } })
+    expect(message).toMatchObject({ body: '{"action":"sendMessage","message":"hi"}', requestContext: { routeKey: 'sendMessage', eventType: 'MESSAGE', messageId: expect.any(String) } })
     expect(message).not.toHaveProperty('headers')
     expect(disconnect).toMatchObject({ requestContext: { eventType: 'DISCONNECT', disconnectStatusCode: 1000, disconnectReason: 'bye' } })
   })

@@ -316,8 +316,13 @@ export interface LambdaFunction {
   functionName?: string
   runtime: string
   handler: string
-  /** Inline source code. */
+  /** Inline source code (empty when the code comes from `codeAsset`). */
   code: string
+  /**
+   * A folder holding the function's code, relative to the design file (CDK `lambda.Code.fromAsset`); when set it is
+   * used instead of `code`. The emulator's `serve` runs it from there.
+   */
+  codeAsset?: string
   timeoutSeconds?: number
   memorySize?: number
   environment?: Record<string, string>

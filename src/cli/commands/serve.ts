@@ -8,7 +8,7 @@
  */
 
 import { watch } from 'node:fs'
-import { resolve } from 'node:path'
+import { dirname, resolve } from 'node:path'
 import { load } from 'js-yaml'
 import { parseArgs, readText, UsageError, type CliIo, type Command } from '../command'
 import type { DesignDocument } from '../../model/types'
@@ -61,6 +61,7 @@ export const serveCommand: Command = {
       design: doc.design,
       port,
       stage,
+      baseDir: dirname(resolve(io.cwd, file)),
       apiKeys: typeof flags['api-key'] === 'string' ? [flags['api-key']] : undefined,
       onEvent: (e) => {
         if (!quiet || e.error) io.stdout(`${formatEvent(e)}\n`)

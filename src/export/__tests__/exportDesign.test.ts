@@ -87,6 +87,21 @@ describe('exportDesign', () => {
     expect(code).not.toContain('WebSocketStage')
   })
 
+  it('a function whose code is an asset folder exports lambda.Code.fromAsset and a local Code path (aws cloudformation package)', () => {
+    const doc = GOLDEN_CASES['lambda-chat']()
+    const fn = Object.values(doc.design.resources).find((r) => r.type === 'lambda-function')
+    if (fn?.type !== 'lambda-function') throw new Error('no function')
+    fn.codeAsset = 'functions/chat'
+    const ts = exportDesign(doc, { target: 'cdk-ts' })
+    const py = exportDesign(doc, { target: 'cdk-py' })
+    const cfn = exportDesign(doc, { target: 'cfn-json' })
+    if (!ts.ok || !py.ok || !cfn.ok) throw new Error('export failed')
+    expect(ts.files[0].contents).toContain("lambda.Code.fromAsset('functions/chat')")
+    expect(py.files[0].contents).toContain('lambda_.Code.from_asset("functions/chat")')
+    const resources = Object.values(JSON.parse(cfn.files[0].contents).Resources as Record<string, { Type: string; Properties: { Code?: unknown } }>)
+    expect(resources.find((r) => r.Type === 'AWS::Lambda::Function')?.Properties.Code).toBe('functions/chat')
+  })
+
   it('refuses what CloudFormation would reject at deploy time, even forced', () => {
     const snapshot = seedDocument()
     snapshot.design.resources.table = { type: 'dynamodb-table', partitionKey: { name: 'id', type: 'S' }, removalPolicy: 'snapshot' }

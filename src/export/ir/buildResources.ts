@@ -236,7 +236,7 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
         ['functionName', resource.functionName !== undefined ? str(text(resource.functionName, 'functionName')) : undefined],
         ['runtime', runtime],
         ['handler', lit(resource.handler)],
-        ['code', call(sym('lambda', 'Code'), 'fromInline', [lit(resource.code)])],
+        ['code', resource.codeAsset !== undefined ? call(sym('lambda', 'Code'), 'fromAsset', [lit(resource.codeAsset)]) : call(sym('lambda', 'Code'), 'fromInline', [lit(resource.code)])],
         ['timeout', resource.timeoutSeconds !== undefined ? duration(resource.timeoutSeconds) : undefined],
         ['memorySize', resource.memorySize !== undefined ? num(resource.memorySize) : undefined],
         ['environment', env ? { k: 'map', entries: env.map(([k, e]) => [k, str(e)]) } : undefined],
@@ -250,7 +250,8 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
         })
         dependsOn = [roleId]
       }
-      cfn.Code = { ZipFile: resource.code }
+      // An asset folder is a local path in Code, which `aws cloudformation package` uploads (AWS CLI reference, "package").
+      cfn.Code = resource.codeAsset !== undefined ? resource.codeAsset : { ZipFile: resource.code }
       cfn.Handler = resource.handler
       cfn.Role = givenRole ?? { 'Fn::GetAtt': [roleId, 'Arn'] }
       cfn.Runtime = resource.runtime

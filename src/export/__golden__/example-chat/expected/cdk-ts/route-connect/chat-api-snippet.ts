@@ -2,27 +2,58 @@
 // Paste into a Stack constructor that already has `webSocketApi` (an apigwv2.WebSocketApi).
 import { Duration } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { WebSocketLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+
+const connections = new dynamodb.Table(this, 'Connections', {
+  partitionKey: { name: 'connectionId', type: dynamodb.AttributeType.STRING },
+  billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+});
 
 const handler = new lambda.Function(this, 'Handler', {
   runtime: lambda.Runtime.NODEJS_20_X,
   handler: 'index.handler',
   code: lambda.Code.fromInline(
-    `const { ApiGatewayManagementApiClient, PostToConnectionCommand } = require('@aws-sdk/client-apigatewaymanagementapi');
+    `// The chat of AWS's simple-websockets-chat-app (aws-samples), with AWS SDK v3: $connect stores the
+// connection id, $disconnect removes it, sendMessage posts {from, message} to every other connection
+// through @connections and forgets the ones that are gone (410).
+const { DynamoDBClient, PutItemCommand, DeleteItemCommand, ScanCommand } = require('@aws-sdk/client-dynamodb');
+const { ApiGatewayManagementApiClient, PostToConnectionCommand } = require('@aws-sdk/client-apigatewaymanagementapi');
+const db = new DynamoDBClient({});
+const TableName = process.env.TABLE_NAME;
 exports.handler = async (event) => {
   const { routeKey, connectionId, domainName, stage } = event.requestContext;
-  if (routeKey === 'sendMessage') {
-    const client = new ApiGatewayManagementApiClient({ endpoint: \`https://\${domainName}/\${stage}\` });
-    const body = JSON.parse(event.body || '{}');
-    await client.send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: JSON.stringify({ echo: body.message }) }));
+  if (routeKey === '$connect') {
+    await db.send(new PutItemCommand({ TableName, Item: { connectionId: { S: connectionId } } }));
+    return { statusCode: 200 };
   }
-  return { statusCode: 200 };
+  if (routeKey === '$disconnect') {
+    await db.send(new DeleteItemCommand({ TableName, Key: { connectionId: { S: connectionId } } }));
+    return { statusCode: 200 };
+  }
+  if (routeKey === 'sendMessage') {
+    const { message } = JSON.parse(event.body);
+    const api = new ApiGatewayManagementApiClient({ endpoint: \`https://\${domainName}/\${stage}\` });
+    const { Items = [] } = await db.send(new ScanCommand({ TableName }));
+    const Data = JSON.stringify({ from: connectionId, message });
+    await Promise.all(Items.filter((item) => item.connectionId.S !== connectionId).map(async (item) => {
+      try {
+        await api.send(new PostToConnectionCommand({ ConnectionId: item.connectionId.S, Data }));
+      } catch (e) {
+        if (e.name !== 'GoneException') throw e;
+        await db.send(new DeleteItemCommand({ TableName, Key: { connectionId: item.connectionId } }));
+      }
+    }));
+    return { statusCode: 200 };
+  }
+  return { statusCode: 400, body: 'send {"action": "sendMessage", "message": "…"}' };
 };
 `,
   ),
   timeout: Duration.seconds(10),
   memorySize: 256,
+  environment: { TABLE_NAME: connections.tableName },
 });
 webSocketApi.grantManageConnections(handler);
 
@@ -39,7 +70,7 @@ const sendMessageModel = new apigwv2.CfnModel(this, 'SendMessage', {
     title: 'SendMessage',
     type: 'object',
     properties: { action: { type: 'string' }, message: { type: 'string', minLength: 1, maxLength: 4096 } },
-    required: ['action'],
+    required: ['action', 'message'],
   },
 });
 
@@ -47,10 +78,7 @@ webSocketApi.addRoute('$connect', { integration: chatHandler });
 
 webSocketApi.addRoute('$disconnect', { integration: chatHandler });
 
-const sendMessageRoute = webSocketApi.addRoute('sendMessage', {
-  integration: chatHandler,
-  returnResponse: true,
-});
+const sendMessageRoute = webSocketApi.addRoute('sendMessage', { integration: chatHandler });
 // Route properties WebSocketRoute has no props for.
 const cfnSendMessageRoute = sendMessageRoute.node.defaultChild as apigwv2.CfnRoute;
 cfnSendMessageRoute.addPropertyOverride('RequestModels', { sendMessage: 'SendMessage' });
@@ -58,3 +86,5 @@ cfnSendMessageRoute.addPropertyOverride('ModelSelectionExpression', '$request.bo
 sendMessageRoute.node.addDependency(sendMessageModel);
 
 webSocketApi.addRoute('$default', { integration: chatHandler });
+
+connections.grantReadWriteData(handler);

@@ -5,6 +5,7 @@ from aws_cdk import (
     Duration,
     Stack,
     aws_apigatewayv2 as apigwv2,
+    aws_dynamodb as dynamodb,
     aws_lambda as lambda_,
 )
 from aws_cdk.aws_apigatewayv2_integrations import WebSocketLambdaIntegration
@@ -15,16 +16,24 @@ class ChatApiStack(Stack):
     def __init__(self, scope: Construct, construct_id: str, **kwargs: typing.Any) -> None:
         super().__init__(scope, construct_id, **kwargs)
 
+        connections = dynamodb.Table(
+            self,
+            "Connections",
+            partition_key=dynamodb.Attribute(name="connectionId", type=dynamodb.AttributeType.STRING),
+            billing_mode=dynamodb.BillingMode.PAY_PER_REQUEST,
+        )
+
         handler = lambda_.Function(
             self,
             "Handler",
             runtime=lambda_.Runtime.NODEJS_20_X,
             handler="index.handler",
             code=lambda_.Code.from_inline(
-                "const { ApiGatewayManagementApiClient, PostToConnectionCommand } = require('@aws-sdk/client-apigatewaymanagementapi');\nexports.handler = async (event) => {\n  const { routeKey, connectionId, domainName, stage } = event.requestContext;\n  if (routeKey === 'sendMessage') {\n    const client = new ApiGatewayManagementApiClient({ endpoint: `https://${domainName}/${stage}` });\n    const body = JSON.parse(event.body || '{}');\n    await client.send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: JSON.stringify({ echo: body.message }) }));\n  }\n  return { statusCode: 200 };\n};\n",
+                "// The chat of AWS's simple-websockets-chat-app (aws-samples), with AWS SDK v3: $connect stores the\n// connection id, $disconnect removes it, sendMessage posts {from, message} to every other connection\n// through @connections and forgets the ones that are gone (410).\nconst { DynamoDBClient, PutItemCommand, DeleteItemCommand, ScanCommand } = require('@aws-sdk/client-dynamodb');\nconst { ApiGatewayManagementApiClient, PostToConnectionCommand } = require('@aws-sdk/client-apigatewaymanagementapi');\nconst db = new DynamoDBClient({});\nconst TableName = process.env.TABLE_NAME;\nexports.handler = async (event) => {\n  const { routeKey, connectionId, domainName, stage } = event.requestContext;\n  if (routeKey === '$connect') {\n    await db.send(new PutItemCommand({ TableName, Item: { connectionId: { S: connectionId } } }));\n    return { statusCode: 200 };\n  }\n  if (routeKey === '$disconnect') {\n    await db.send(new DeleteItemCommand({ TableName, Key: { connectionId: { S: connectionId } } }));\n    return { statusCode: 200 };\n  }\n  if (routeKey === 'sendMessage') {\n    const { message } = JSON.parse(event.body);\n    const api = new ApiGatewayManagementApiClient({ endpoint: `https://${domainName}/${stage}` });\n    const { Items = [] } = await db.send(new ScanCommand({ TableName }));\n    const Data = JSON.stringify({ from: connectionId, message });\n    await Promise.all(Items.filter((item) => item.connectionId.S !== connectionId).map(async (item) => {\n      try {\n        await api.send(new PostToConnectionCommand({ ConnectionId: item.connectionId.S, Data }));\n      } catch (e) {\n        if (e.name !== 'GoneException') throw e;\n        await db.send(new DeleteItemCommand({ TableName, Key: { connectionId: item.connectionId } }));\n      }\n    }));\n    return { statusCode: 200 };\n  }\n  return { statusCode: 400, body: 'send {\"action\": \"sendMessage\", \"message\": \"…\"}' };\n};\n",
             ),
             timeout=Duration.seconds(10),
             memory_size=256,
+            environment={"TABLE_NAME": connections.table_name},
         )
 
         web_socket_api = apigwv2.WebSocketApi(
@@ -53,7 +62,7 @@ class ChatApiStack(Stack):
                 "title": "SendMessage",
                 "type": "object",
                 "properties": {"action": {"type": "string"}, "message": {"type": "string", "minLength": 1, "maxLength": 4096}},
-                "required": ["action"],
+                "required": ["action", "message"],
             },
         )
 
@@ -61,11 +70,7 @@ class ChatApiStack(Stack):
 
         web_socket_api.add_route("$disconnect", integration=chat_handler)
 
-        send_message_route = web_socket_api.add_route(
-            "sendMessage",
-            integration=chat_handler,
-            return_response=True,
-        )
+        send_message_route = web_socket_api.add_route("sendMessage", integration=chat_handler)
         # Route properties WebSocketRoute has no props for.
         cfn_send_message_route = typing.cast(apigwv2.CfnRoute, send_message_route.node.default_child)
         cfn_send_message_route.add_property_override(
@@ -91,3 +96,5 @@ class ChatApiStack(Stack):
             detailed_metrics_enabled=True,
             stage_variables={"env": "prod"},
         )
+
+        connections.grant_read_write_data(handler)
