@@ -26,8 +26,23 @@ export class Live {
     await expect(this.page.getByTestId('live.status')).toContainText('Running in this page')
   }
 
-  async connect(query = ''): Promise<void> {
+  /** Attaches to a running `serve` instead of starting in the page. */
+  async attach(url: string): Promise<void> {
+    await this.page.getByTestId('live.remote-url').fill(url)
+    await this.page.getByTestId('live.attach').click()
+    await expect(this.page.getByTestId('live.status')).toContainText(`Attached to ${url}`)
+  }
+
+  /** Makes the named connection (`a`, `b`, …) the one that sends and whose received frames are shown. */
+  async select(name: string): Promise<void> {
+    await this.page.getByTestId(`live.conn.${name}`).click()
+    await expect(this.page.getByRole('heading', { name: `Send on ${name}` })).toBeVisible()
+  }
+
+  async connect(query = '', opts: { headers?: string; apiKey?: string } = {}): Promise<void> {
     await this.page.getByTestId('live.query').fill(query)
+    await this.page.getByTestId('live.headers').fill(opts.headers ?? '')
+    await this.page.getByTestId('live.api-key').fill(opts.apiKey ?? '')
     await this.page.getByTestId('live.connect').click()
   }
 

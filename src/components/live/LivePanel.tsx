@@ -9,7 +9,7 @@ import type { TimelineEvent } from '../../emulator'
 import type { Design, Json } from '../../model/types'
 import { setLiveHighlight } from '../canvas/liveHighlight'
 import { parsePairs } from '../tester/pairs'
-import { LiveController } from './liveController'
+import { LiveController, needsServe } from './liveController'
 import './live.css'
 
 export interface LivePanelProps {
@@ -86,6 +86,11 @@ export function LivePanel({ design, onSaveScript }: LivePanelProps) {
             </button>
           </>
         )}
+        {live.mode !== 'remote' && needsServe(design) && (
+          <span className="live-note" data-testid="live.needs-serve">
+            {needsServe(design)}
+          </span>
+        )}
         {live.error && (
           <span className="live-error" role="alert" data-testid="live.error">
             {live.error}
@@ -117,7 +122,7 @@ export function LivePanel({ design, onSaveScript }: LivePanelProps) {
             <ul className="live-conns" data-testid="live.connections">
               {live.connections.map((c) => (
                 <li key={c.id} className={c.id === current?.id ? 'current' : ''}>
-                  <button type="button" className="link" disabled={c.state !== 'open'} onClick={() => setSelected(c.id)}>
+                  <button type="button" className="link" disabled={c.state !== 'open'} onClick={() => setSelected(c.id)} data-testid={`live.conn.${c.name}`}>
                     {c.name} · <code>{c.id}</code>
                   </button>{' '}
                   {c.state === 'open' ? (

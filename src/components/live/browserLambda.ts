@@ -15,9 +15,16 @@ export class BrowserLambda {
       const worker = w
       worker.addEventListener('message', (e: MessageEvent<FromWorker>) => {
         const m = e.data
-        if (m.type !== 'manage') return
         const s = this.session()
-        void (s ? s.manage(m.method, m.connectionId, m.data) : Promise.resolve({ status: 410, headers: {}, body: '' })).then((a) => worker.postMessage({ type: 'manageResult', id: m.id, status: a.status, body: a.body } satisfies ToWorker))
+        if (m.type === 'manage') {
+          void (s ? s.manage(m.method, m.connectionId, m.data) : Promise.resolve({ status: 410, headers: {}, body: '' })).then((a) => worker.postMessage({ type: 'manageResult', id: m.id, status: a.status, body: a.body } satisfies ToWorker))
+        } else if (m.type === 'aws') {
+          // The function's SDK call goes to the same in-memory service the integrations use (the state view shows it).
+          const service = s?.services[m.service]
+          void Promise.resolve(service ? service.call({ service: m.service, action: m.action, headers: {}, body: m.body }) : { status: 400, headers: {}, body: JSON.stringify({ __type: 'UnknownService', message: `no in-memory ${m.service}` }) })
+            .catch((err: unknown) => ({ status: 500, headers: {}, body: JSON.stringify({ __type: 'InternalServerError', message: String(err) }) }))
+            .then((a) => worker.postMessage({ type: 'awsResult', id: m.id, status: a.status, body: a.body } satisfies ToWorker))
+        }
       })
       this.workers.set(functionId, w)
     }
@@ -26,6 +33,7 @@ export class BrowserLambda {
 
   invoke = (call: LambdaInvocation): Promise<LambdaResult> => {
     if (!call.fn.runtime.startsWith('nodejs')) return Promise.resolve({ ok: false, errorType: 'Emulator', errorMessage: `the designer runs Node.js functions; ${call.fn.runtime} runs with \`serve\` (python3)` })
+    if (call.fn.codeAsset !== undefined) return Promise.resolve({ ok: false, errorType: 'Emulator', errorMessage: `the designer runs inline code; the asset folder ${call.fn.codeAsset} runs with \`serve\`` })
     const worker = this.worker(call.functionId)
     const id = ++this.nextId
     const env = { AWS_REGION: 'us-east-1', AWS_LAMBDA_FUNCTION_NAME: call.functionName, AWS_LAMBDA_FUNCTION_VERSION: '$LATEST', ...(call.fn.environment ?? {}) }

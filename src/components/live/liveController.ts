@@ -272,3 +272,21 @@ function stripVolatile(v: Json): Json {
   for (const [k, x] of Object.entries(v)) if (!/^(connectionId|requestId|messageId|at|timestamp|time|connectedAt)$/i.test(k)) out[k] = x
   return out
 }
+
+/**
+ * What of the design the in-page session cannot run: Python functions (they need `python3`) and code from asset
+ * folders (the page cannot read the design's folder). Both run under `serve`; the panel says so.
+ */
+export function needsServe(design: Design): string | undefined {
+  const python: string[] = []
+  const assets: string[] = []
+  for (const [id, r] of Object.entries(design.resources)) {
+    if (r.type !== 'lambda-function') continue
+    if (r.runtime.startsWith('python')) python.push(id)
+    else if (r.codeAsset !== undefined) assets.push(id)
+  }
+  const parts = [python.length ? `Python functions (${python.join(', ')}) need python3` : '', assets.length ? `code from asset folders (${assets.join(', ')}) is read from disk` : ''].filter(Boolean)
+  if (!parts.length) return undefined
+  return `${parts.join('; ')}: run \`npm run --silent cli -- serve <design>\` and attach to it; in this page they answer with an error.`
+}
+
