@@ -39,6 +39,15 @@ export default tseslint.config(
     },
   },
   {
+    // The emulator core is shared by `serve` and the browser's Live panel: no Node APIs either (src/emulator-node has them).
+    files: ['src/emulator/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { ...PURE_CORE_IMPORTS, patterns: [...PURE_CORE_IMPORTS.patterns, { regex: '^node:', message: 'The emulator core runs in the browser too: Node APIs belong in src/emulator-node.' }] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'indexedDB', 'navigator', 'process', 'Buffer', 'require', '__dirname'],
+    },
+  },
+  {
     // A CLI call loads only what its verb needs: command modules load the core inside `run` with `await import()`
     // (esbuild puts each verb's code in its own chunk), so `--help` or `render` never load the exporters.
     files: ['src/cli/commands/**'],
