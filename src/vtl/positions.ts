@@ -37,6 +37,30 @@ export class LineIndex {
   }
 }
 
+/**
+ * Lines of a derived text (the template with `@{…}` resolved) whose ranges are reported in the source text's
+ * lines: checks that run on the derived text mark what the person wrote.
+ */
+export class SourceMappedLines extends LineIndex {
+  constructor(
+    derived: string,
+    private readonly source: LineIndex,
+    private readonly toSource: (offset: number) => number,
+  ) {
+    super(derived)
+  }
+  override range(start: number, end: number): Required<SourceRange> {
+    const a = this.toSource(start)
+    return this.source.range(a, Math.max(a, this.toSource(end)))
+  }
+  /** A range found by another parse of the derived text, in the source's lines. */
+  fromDerived(range: SourceRange): Required<SourceRange> {
+    const offset = (line: number, column: number) => this.lineStart(line) + column - 1
+    const start = offset(range.line, range.column)
+    return this.range(start, offset(range.endLine ?? range.line, range.endColumn ?? range.column))
+  }
+}
+
 export function diag(code: VtlCode, message: string, range: Required<SourceRange>): Diagnostic {
   return { code, severity: severityOf(code), message, range }
 }

@@ -5,7 +5,7 @@
  */
 
 import { effectiveResourceType, physicalName as designedName } from '../model/queries'
-import { substituteRefs, type StringRef } from '../model/refs'
+import { parseRefs, substituteRefs, type StringRef } from '../model/refs'
 import type { Design, Resource } from '../model/types'
 
 export const PREVIEW_ACCOUNT = '123456789012'
@@ -101,4 +101,55 @@ export function previewRefValue(design: Design, ref: Pick<StringRef, 'entity' | 
 export function resolveTemplateRefs(text: string, design: Design): string {
   if (!text.includes('@{')) return text
   return substituteRefs(text, (r) => previewRefValue(design, r) ?? `@{${r.entity}.${r.attribute}}`)
+}
+
+/**
+ * `resolveTemplateRefs` plus the way back: `toSource` turns an offset in the resolved text into the offset in the
+ * template as written, so a JSON error found in the rendered output of `"@{table.name}"` lands on the line and
+ * column the person typed (a preview name is longer than its placeholder). Offsets inside a substituted value
+ * (or an unescaped `@@{`) map to its start.
+ */
+export function resolveTemplateRefsMapped(text: string, design: Design): { text: string; toSource(offset: number): number } {
+  if (!text.includes('@{')) return { text, toSource: (o) => o }
+  // Anchors in increasing `out`: from there on, output offset o is source offset src + (o - out), or src if fixed.
+  const anchors: { out: number; src: number; fixed: boolean }[] = []
+  let out = ''
+  let src = 0
+  const literal = (until: number) => {
+    while (src < until) {
+      const esc = text.indexOf('@@{', src)
+      const stop = esc < 0 || esc >= until ? until : esc
+      if (stop > src) {
+        anchors.push({ out: out.length, src, fixed: false })
+        out += text.slice(src, stop)
+        src = stop
+      }
+      if (stop === esc) {
+        anchors.push({ out: out.length, src, fixed: true })
+        out += '@{'
+        src += 3
+      }
+    }
+  }
+  for (const part of parseRefs(text)) {
+    if (typeof part === 'string') continue
+    literal(part.start)
+    anchors.push({ out: out.length, src: part.start, fixed: true })
+    out += previewRefValue(design, part) ?? `@{${part.entity}.${part.attribute}}`
+    src = part.end
+  }
+  literal(text.length)
+  anchors.push({ out: out.length, src: text.length, fixed: false })
+  const toSource = (offset: number) => {
+    let lo = 0
+    let hi = anchors.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (anchors[mid].out <= offset) lo = mid
+      else hi = mid - 1
+    }
+    const a = anchors[lo]
+    return a.fixed ? a.src : Math.min(text.length, a.src + Math.max(0, offset - a.out))
+  }
+  return { text: out, toSource }
 }

@@ -9,8 +9,8 @@ import type { Design } from '../model/types'
 import { analyse } from './analysis'
 import { parseTemplate } from './parse'
 import { checkFormOutput, checkJsonOutput, checkMockOutput, outputKind, parseLenientJson } from './outputChecks'
-import { diag } from './positions'
-import { resolveTemplateRefs } from './refValues'
+import { diag, SourceMappedLines } from './positions'
+import { resolveTemplateRefsMapped } from './refValues'
 import { renderParsed, renderTemplate, type RenderInput } from './render'
 import { evaluateExpression, unreachableTemplateKeys } from './selection'
 import { assignedRoots, checkFormEncoding, checkReferences } from './staticChecks'
@@ -124,7 +124,11 @@ function validateUnsafe(text: string, opts: ValidateOptions): Diagnostic[] {
   if (!response) out.push(...checkRequestParameterSources(opts.requestParameters, opts.routeKey))
 
   if (parsed?.ok) {
-    const renderText = opts.design ? resolveTemplateRefs(text, opts.design) : text
+    const resolved = opts.design ? resolveTemplateRefsMapped(text, opts.design) : undefined
+    const renderText = resolved?.text ?? text
+    // Positions in the resolved text are reported where the person wrote them (a preview name is longer than @{…}).
+    const renderLines = resolved && renderText !== text ? new SourceMappedLines(renderText, lines, resolved.toSource) : undefined
+    const located = (d: Diagnostic): Diagnostic => (renderLines && d.range ? { ...d, range: renderLines.fromDerived(d.range) } : d)
     const input: RenderInput = {
       body: opts.sampleMessage ?? defaultSampleFor(opts.routeKey),
       routeKey: opts.routeKey,
@@ -133,16 +137,16 @@ function validateUnsafe(text: string, opts: ValidateOptions): Diagnostic[] {
     }
     // Same text: reuse this parse; with @{…} references resolved it is a different text and is parsed again.
     const rendered = renderText === text ? renderParsed(parsed.ast, lines, input, scan.stops) : renderTemplate(renderText, input)
-    if (!rendered.ok) out.push(rendered.error)
+    if (!rendered.ok) out.push(located(rendered.error))
     else {
-      out.push(...rendered.warnings)
+      out.push(...rendered.warnings.map(located))
       const mockRequest = opts.integrationType === 'mock' && !response
       if (kind === 'json')
-        for (const d of checkJsonOutput(rendered.output, renderText, lines))
+        for (const d of checkJsonOutput(rendered.output, renderText, renderLines ?? lines))
           // MOCK reads `{statusCode: 200}` (bare keys) fine; only a backend that parses JSON rejects it.
           out.push(mockRequest && parseLenientJson(rendered.output) !== undefined ? { ...d, severity: 'warning', message: `${d.message}; a MOCK integration accepts it, a JSON backend would not` } : d)
-      if (kind === 'form') out.push(...checkFormOutput(rendered.output, renderText, lines))
-      if (opts.integrationType === 'mock' && !response) out.push(...checkMockOutput(rendered.output, renderText, lines))
+      if (kind === 'form') out.push(...checkFormOutput(rendered.output, renderText, renderLines ?? lines))
+      if (opts.integrationType === 'mock' && !response) out.push(...checkMockOutput(rendered.output, renderText, renderLines ?? lines))
     }
   }
 
