@@ -65,4 +65,20 @@ test.describe('palette', () => {
     const [route] = await api.selection()
     expect((await api.document()).design.routes[route].key).toBe('sendmessage')
   })
+
+  test('add menu at 1440×900: a name beats a description ("lambda function", "queue", "table" + Enter)', async ({ app, api, palette }) => {
+    for (const [query, type] of [
+      ['lambda function', 'lambda-function'],
+      ['queue', 'sqs-queue'],
+      ['table', 'dynamodb-table'],
+    ] as const) {
+      await app.keyboard.press('ControlOrMeta+K')
+      await app.getByTestId('add-menu.search').fill(query)
+      await expect(app.getByTestId('add-menu').getByRole('option').first()).toHaveAttribute('data-testid', `add-menu.resource.${type}`)
+      await app.keyboard.press('Enter')
+      await expect(palette.addMenu).toHaveCount(0)
+      const [id] = await api.selection()
+      expect((await api.document()).design.resources[id], query).toMatchObject({ type })
+    }
+  })
 })

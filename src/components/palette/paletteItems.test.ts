@@ -28,4 +28,19 @@ describe('palette items', () => {
     expect(searchPalette('ROUTE default').map((i) => i.id)).toContain('route.default')
     expect(searchPalette('nothing-matches-this')).toEqual([])
   })
+
+  it('ranks names above descriptions: exact, then prefix, then word starts (the issue\'s three examples)', () => {
+    expect(searchPalette('lambda function')[0].id).toBe('resource.lambda-function')
+    expect(searchPalette('Lambda Function')[0].id).toBe('resource.lambda-function')
+    expect(searchPalette('queue')[0].id).toBe('resource.sqs-queue')
+    expect(searchPalette('table')[0].id).toBe('resource.dynamodb-table')
+    // Description matches are still found, after the name matches.
+    const queue = searchPalette('queue').map((i) => i.id)
+    expect(queue).toContain('integration.sqs-sendmessage')
+    expect(queue.indexOf('resource.sqs-queue')).toBeLessThan(queue.indexOf('integration.sqs-sendmessage'))
+    // Exact beats prefix: "mock" is the Mock integration, not a longer name starting with it.
+    expect(searchPalette('mock')[0].id).toBe('integration.mock')
+    expect(searchPalette('http')[0].id).toBe('integration.http')
+    expect(searchPalette('$conn')[0].id).toBe('route.connect')
+  })
 })

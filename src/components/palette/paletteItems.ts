@@ -55,12 +55,35 @@ export function findPaletteItem(id: string): PaletteItem | undefined {
   return PALETTE_ITEMS.find((i) => i.id === id)
 }
 
-/** Case-insensitive match on label, group, id and description; every word must match. */
+/**
+ * Case-insensitive search over label, group, id and description; every word must match somewhere. Results are
+ * ranked by where they matched, so "lambda function" + Enter adds the Lambda function resource and "queue" the
+ * SQS queue (not an integration whose description mentions one): the exact name, then names starting with the
+ * query, then names holding every word at a word start, then anywhere in the name, then group or id, then
+ * description only. Ties keep the palette's order.
+ */
 export function searchPalette(query: string): PaletteItem[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean)
   if (!words.length) return [...PALETTE_ITEMS]
-  return PALETTE_ITEMS.filter((item) => {
-    const hay = `${item.label} ${item.group} ${item.id} ${item.description}`.toLowerCase()
-    return words.every((w) => hay.includes(w))
+  const ranked: { item: PaletteItem; rank: number; index: number }[] = []
+  PALETTE_ITEMS.forEach((item, index) => {
+    const rank = matchRank(item, words)
+    if (rank !== undefined) ranked.push({ item, rank, index })
   })
+  return ranked.sort((a, b) => a.rank - b.rank || a.index - b.index).map((r) => r.item)
+}
+
+/** 0 (best) … 5, or undefined when some word matches nowhere. */
+function matchRank(item: PaletteItem, words: readonly string[]): number | undefined {
+  const label = item.label.toLowerCase()
+  const names = `${label} ${item.group} ${item.id}`.toLowerCase()
+  if (!words.every((w) => names.includes(w) || item.description.toLowerCase().includes(w))) return undefined
+  const phrase = words.join(' ')
+  const labelWords = label.split(/[\s()·,.-]+/).filter(Boolean)
+  if (label === phrase) return 0
+  if (label.startsWith(phrase)) return 1
+  if (words.every((w) => labelWords.some((lw) => lw.startsWith(w)))) return 2
+  if (words.every((w) => label.includes(w))) return 3
+  if (words.every((w) => names.includes(w))) return 4
+  return 5
 }
