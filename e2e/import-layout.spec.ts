@@ -1,13 +1,16 @@
 /**
  * The import lays designs out with src/layout's column layout in the production bundle: no "Auto-layout failed"
  * (IMP030) for any template, every entity placed without overlaps, large designs in a grid of columns, and the
- * toolbar's Auto-layout of a large design giving the same grid. Screen: 1440×900 (the default context).
+ * toolbar's Auto-layout of a large design giving the same grid. CloudFormation templates and AsyncAPI documents
+ * (both run in the import worker). Screen: 1440×900 (the default context).
  */
 import { readFileSync } from 'node:fs'
+import { COLLECTIONS } from '../src/model/types'
 import { expect, test } from './fixtures'
 import { ImportDialog } from './pages/ImportDialog'
 
 const fixture = (name: string) => readFileSync(new URL(`../src/import/__fixtures__/${name}`, import.meta.url), 'utf8')
+const asyncApiDoc = (name: string) => readFileSync(new URL(`../src/asyncapi/__corpus__/${name}`, import.meta.url), 'utf8')
 const NODE_WIDTH = 240
 const NODE_HEIGHT = 76
 
@@ -42,6 +45,9 @@ test.describe('import layout in the production build', () => {
     ['handwritten-plain.yaml', fixture('handwritten-plain.yaml')],
     ['handwritten-auth.yaml', fixture('handwritten-auth.yaml')],
     ['big.template.json (150 routes)', manyRoutes(150)],
+    // AsyncAPI documents go through the same dialog and worker, with their own importer.
+    ['team-chat-rtm.yaml (AsyncAPI 3)', asyncApiDoc('team-chat-rtm.yaml')],
+    ['legacy-2x-chat.yaml (AsyncAPI 2)', asyncApiDoc('legacy-2x-chat.yaml')],
   ] as const) {
     test(`${name}: no "Auto-layout failed" warning, every entity placed, no overlaps`, async ({ app, toolbar, api }) => {
       const dialog = new ImportDialog(app)
@@ -57,8 +63,7 @@ test.describe('import layout in the production build', () => {
       await dialog.importIt()
       await expect(app.getByText('Auto-layout failed')).toHaveCount(0)
       const doc = await api.document()
-      const collections = ['routes', 'integrations', 'authorizers', 'stages', 'resources', 'domains', 'models'] as const
-      const ids = ['api', ...collections.flatMap((c) => Object.keys(doc.design[c] ?? {}))]
+      const ids = ['api', ...COLLECTIONS.flatMap((c) => Object.keys(doc.design[c] ?? {}))]
       expect(Object.keys(doc.layout).sort()).toEqual(ids.sort())
       for (const p of Object.values(doc.layout)) expect(Number.isFinite(p.x) && Number.isFinite(p.y)).toBe(true)
       expect(overlaps(doc.layout)).toEqual([])

@@ -7,6 +7,7 @@
 import { aDesign } from '../src/model/builders'
 import type { DesignDocument } from '../src/model/types'
 import { expect, test } from './fixtures'
+import { Canvas } from './pages/Canvas'
 
 /** Two routes, each with its own integration and template, and a stage with variables. */
 function twoRouteDocument(): DesignDocument {
@@ -47,7 +48,8 @@ test.describe('template editor', () => {
     expect(requested.filter((p) => /monacoSetup|editor\.api|editor\.worker|vtl\.worker/.test(p))).toEqual([])
 
     // Open a template: Monaco is requested now, and the panel says it is loading.
-    await page.getByTestId('node.putItem.title').click()
+    // The seed opens at a readable zoom: the page object brings putItem into view first.
+    await new Canvas(page).select('putItem')
     await page.getByTestId('bottom.tab.editor').click()
     await expect(page.getByTestId('editor.loading')).toBeVisible()
     await expect.poll(() => requested.some((p) => /monacoSetup/.test(p))).toBe(true)

@@ -22,6 +22,18 @@ export class Canvas {
     return this.page.getByTestId(`edge.${id}`)
   }
 
+  /**
+   * Brings a node into the canvas' view: the first sight is at a readable zoom, so part of a design can be off
+   * screen (and, with only visible elements rendered, not in the DOM). Zooms out step by step, at most 8 steps.
+   */
+  async reveal(id: string): Promise<void> {
+    for (let i = 0; i < 8; i++) {
+      const [node, area] = await Promise.all([this.node(id).count().then((n) => (n ? this.node(id).boundingBox() : null)), this.root.boundingBox()])
+      if (node && area && node.x >= area.x && node.y >= area.y && node.x + node.width <= area.x + area.width && node.y + node.height <= area.y + area.height) return
+      await this.zoomOut(1)
+    }
+  }
+
   async ready(): Promise<void> {
     await expect(this.root.locator('.react-flow__node').first()).toBeVisible()
   }
@@ -33,6 +45,8 @@ export class Canvas {
 
   /** Starts a connection on `source`'s out-handle and releases it on `target`'s in-handle. */
   async connect(source: string, target: string, opts: { release?: boolean } = {}): Promise<void> {
+    await this.reveal(source)
+    await this.reveal(target)
     const from = await this.page.getByTestId(`handle.${source}.out`).boundingBox()
     const to = await this.page.getByTestId(`handle.${target}.in`).boundingBox()
     if (!from || !to) throw new Error(`handles of ${source} / ${target} are not visible`)
@@ -45,6 +59,7 @@ export class Canvas {
 
   /** Drags a node by its title by (dx, dy) screen pixels. */
   async dragNode(id: string, dx: number, dy: number): Promise<void> {
+    await this.reveal(id)
     const box = await this.nodeTitle(id).boundingBox()
     if (!box) throw new Error(`node ${id} is not visible`)
     const x = box.x + box.width / 2
@@ -57,7 +72,40 @@ export class Canvas {
   }
 
   async select(id: string, opts: { add?: boolean } = {}): Promise<void> {
+    await this.reveal(id)
     await this.nodeTitle(id).click({ modifiers: opts.add ? ['Shift'] : [] })
+  }
+
+  /** The viewport's zoom, read from React Flow's transform. */
+  async zoom(): Promise<number> {
+    const transform = await this.root.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform)
+    const m = /scale\(([\d.]+)\)/.exec(transform)
+    if (!m) throw new Error(`no scale in ${transform}`)
+    return Number(m[1])
+  }
+
+  /** Waits until the viewport stops moving (animated fit, zoom), bounded by expect's timeout. */
+  async settled(): Promise<void> {
+    let last = ''
+    await expect
+      .poll(async () => {
+        const now = await this.root.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform)
+        const same = now === last
+        last = now
+        return same
+      }, { intervals: [150] })
+      .toBe(true)
+  }
+
+  /** On-screen font size (px) of an element inside the canvas: its CSS size times the zoom. */
+  async screenFontPx(locator: Locator): Promise<number> {
+    const css = await locator.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+    return css * (await this.zoom())
+  }
+
+  /** Zooms out with the canvas' own control, `times` steps. */
+  async zoomOut(times: number): Promise<void> {
+    for (let i = 0; i < times; i++) await this.root.locator('.react-flow__controls-zoomout').click()
   }
 
   async clickEmpty(): Promise<void> {

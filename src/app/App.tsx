@@ -7,6 +7,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } fro
 import type { Diagnostic } from '../model/diagnostics'
 import { emptyDocument } from '../model/builders'
 import { Canvas } from '../components/canvas/Canvas'
+import { fitReadable } from '../components/canvas/fitReadable'
 import { FileErrorDialog } from '../components/files/FileErrorDialog'
 import { looksLikeAsyncApi } from '../asyncapi/detect'
 import { forgetFileHandle, looksLikeCloudFormation, pickFileWithFsa, readShareFragment, saveDesign, shareUrl } from '../components/files/fileIo'
@@ -112,7 +113,7 @@ function Shell({ store, persistence }: AppProps) {
         else forgetFileHandle()
         store.getState().replaceDocument(result.document, file.name)
         store.getState().notify('success', `Opened ${file.name}.`)
-        requestAnimationFrame(() => flow.fitView({ padding: 0.2, maxZoom: 1 }))
+        requestAnimationFrame(() => fitReadable(flow, store.getState().doc.layout))
       } catch (e) {
         fail(`${file.name} could not be read`, e)
       }
@@ -120,7 +121,8 @@ function Shell({ store, persistence }: AppProps) {
     [store, flow, fail],
   )
 
-  const fitView = useCallback(() => void flow.fitView({ padding: 0.2, maxZoom: 1, duration: 200 }), [flow])
+  // Fit view keeps names readable (canvas/viewport.ts): a large design shows its beginning, not 6 px text.
+  const fitView = useCallback(() => fitReadable(flow, store.getState().doc.layout, { duration: 200 }), [flow, store])
 
   /** What only the shell can do; the command table (src/app/commands) calls these. */
   const app = useMemo<AppActions>(
@@ -160,9 +162,10 @@ function Shell({ store, persistence }: AppProps) {
         }
       },
       fitView,
+      zoomReset: () => void flow.zoomTo(1, { duration: 200 }),
       pointerPosition: () => pointer.current,
     }),
-    [store, openFile, fail, fitView],
+    [store, openFile, fail, fitView, flow],
   )
   const commandContext = useMemo<CommandContext>(() => ({ store, app }), [store, app])
   useShortcuts(commandContext)
@@ -291,7 +294,7 @@ function Shell({ store, persistence }: AppProps) {
                   store.getState().closeImport()
                   store.getState().replaceDocument(doc, 'imported.yaml')
                   store.getState().notify('success', 'Template imported. Undo (Ctrl/Cmd+Z) brings the previous design back.')
-                  requestAnimationFrame(() => flow.fitView({ padding: 0.2, maxZoom: 1 }))
+                  requestAnimationFrame(() => fitReadable(flow, store.getState().doc.layout))
                 }}
               />
             </Suspense>

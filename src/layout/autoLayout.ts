@@ -9,6 +9,7 @@
 import type { ElkNode } from 'elkjs/lib/elk-api'
 import { graphEdges, graphNodes } from '../model/ops/graph'
 import { columnOf, NODE_HEIGHT, NODE_WIDTH } from './columns'
+import { positionOf } from './positions'
 
 export { columnOf, NODE_HEIGHT, NODE_WIDTH }
 import type { Design, Layout } from '../model/types'
@@ -57,7 +58,7 @@ export async function autoLayout(design: Design, existing?: Layout, elk?: () => 
   for (const c of sweep) {
     const members = nodes.filter((n) => column.get(n.id) === c)
     const key = (id: string): [number, number] => {
-      const y = existing?.[id]?.y
+      const y = positionOf(existing, id)?.y
       if (y !== undefined) return [0, y]
       const placed = (neighbours.get(id) ?? []).map((n) => rank.get(n)).filter((r): r is number => r !== undefined)
       if (placed.length) return [1, placed.reduce((a, b) => a + b, 0) / placed.length]

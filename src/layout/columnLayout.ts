@@ -19,6 +19,7 @@
 import { graphEdges, graphNodes, type GraphNode } from '../model/ops/graph'
 import type { Design, Layout } from '../model/types'
 import { columnOf, NODE_HEIGHT, NODE_WIDTH } from './columns'
+import { positionOf } from './positions'
 
 /** Horizontal space between columns, and vertical space between nodes of a column (px). */
 export const COLUMN_GAP = 110
@@ -100,10 +101,7 @@ export function columnLayout(design: Design, options: ColumnLayoutOptions = {}):
   const rank = new Map<string, number>()
   const y = new Map<string, number>()
   const block = new Map<string, number>()
-  const existingAt = (id: string) => {
-    const p = options.existing && Object.prototype.hasOwnProperty.call(options.existing, id) ? options.existing[id] : undefined
-    return p && Number.isFinite(p.x) && Number.isFinite(p.y) ? p : undefined
-  }
+  const existingAt = (id: string) => positionOf(options.existing, id)
   const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length
 
   for (const c of sweep) {

@@ -16,6 +16,8 @@ export interface AppActions {
   save(): void
   share(): void
   fitView(): void
+  /** Zoom to 100 % around the centre of the view. */
+  zoomReset(): void
   /** Where pasted or added things go (flow coordinates): the pointer over the canvas, if any. */
   pointerPosition(): Position | undefined
 }
@@ -175,6 +177,7 @@ export const COMMANDS: readonly Command[] = [
     },
   },
   { id: 'view.fit-view', label: 'Fit view', description: 'Fit the design in view.', group: 'View', shortcuts: ['Shift+1'], places: ['toolbar', 'canvas-menu'], run: (c) => c.app.fitView() },
+  { id: 'view.zoom-reset', label: 'Zoom to 100 %', description: 'Reset the zoom to 100 %.', group: 'View', shortcuts: ['Shift+0'], places: ['canvas-menu'], run: (c) => c.app.zoomReset() },
   {
     id: 'view.toggle-palette',
     label: 'Show or hide the palette',

@@ -7,10 +7,13 @@
 import {
   Background,
   ConnectionMode,
+  ControlButton,
   Controls,
   MiniMap,
+  Panel,
   ReactFlow,
   useReactFlow,
+  useStore,
   type Connection,
   type EdgeChange,
   type FinalConnectionState,
@@ -18,12 +21,18 @@ import {
   type NodeChange,
 } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
-import { useCallback, useMemo, useReducer, useRef, useState, type DragEvent } from 'react'
+import './canvas.css'
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react'
+import { runCommand } from '../../app/commands/commandTable'
+import { useCommandContext } from '../../app/commands/CommandsProvider'
 import { canConnect } from '../../model/ops'
 import { useDesigner, useDesignerStoreApi } from '../../store/StoreProvider'
 import { findPaletteItem, PALETTE_MIME } from '../palette/paletteItems'
 import { nodeTypes, type EntityFlowNode } from './EntityNode'
+import { CanvasSearch } from './CanvasSearch'
+import { fitReadable } from './fitReadable'
 import { createProjector, type FlowEdge, type Measured } from './toFlow'
+import { MAX_FIT_ZOOM } from './viewport'
 
 export interface CanvasProps {
   colorMode: 'light' | 'dark'
@@ -48,7 +57,11 @@ const MINIMAP_COLORS: Record<string, string> = {
 const minimapNodeColor = (n: { type?: string }) => MINIMAP_COLORS[n.type ?? ''] ?? '#888'
 const multiSelectionKeys = ['Meta', 'Control', 'Shift']
 const proOptions = { hideAttribution: true }
-const fitViewOptions = { padding: 0.2, maxZoom: 1 }
+/** Past 2× a node fills the screen; below 0.1 nothing can be told apart. Fit view stays within viewport.ts's range. */
+const MIN_ZOOM = 0.1
+const MAX_ZOOM = Math.max(2, MAX_FIT_ZOOM)
+const MINIMAP_KEY = 'socket-studio.minimap'
+const zoomSelector = (s: { transform: [number, number, number] }) => s.transform[2]
 const snapGrid: [number, number] = [8, 8]
 
 export function Canvas({ colorMode, onDropFiles, onPointerFlowPosition }: CanvasProps) {
@@ -61,8 +74,19 @@ export function Canvas({ colorMode, onDropFiles, onPointerFlowPosition }: Canvas
   const [measureTick, bumpMeasure] = useReducer((x: number) => x + 1, 0)
   const [hint, setHint] = useState<{ ok: boolean; text: string } | null>(null)
   // Positions of the nodes being dragged, until the drop writes them to the document.
-  const [dragPositions, setDragPositions] = useState<Record<string, { x: number; y: number }> | null>(null)
-  const dragRef = useRef<Record<string, { x: number; y: number }> | null>(null)
+  // Maps, not objects: ids are user text and `constructor` is a valid one.
+  const [dragPositions, setDragPositions] = useState<ReadonlyMap<string, { x: number; y: number }> | null>(null)
+  const dragRef = useRef<Map<string, { x: number; y: number }> | null>(null)
+  const commands = useCommandContext()
+  const zoom = useStore(zoomSelector)
+  const [minimap, setMinimap] = useState(() => readMinimapChoice())
+  useEffect(() => {
+    try {
+      localStorage.setItem(MINIMAP_KEY, minimap ? 'shown' : 'hidden')
+    } catch {
+      /* storage disabled: the choice is simply not remembered */
+    }
+  }, [minimap])
 
   const selectionSet = useMemo(() => new Set(selection), [selection])
   const nodes = useMemo(
@@ -87,7 +111,7 @@ export function Canvas({ colorMode, onDropFiles, onPointerFlowPosition }: Canvas
 
   const onNodesChange = useCallback(
     (changes: NodeChange<EntityFlowNode>[]) => {
-      const positions: Record<string, { x: number; y: number }> = {}
+      const positions = new Map<string, { x: number; y: number }>()
       let moved = false
       let dragMoved = false
       let ended = false
@@ -97,15 +121,16 @@ export function Canvas({ colorMode, onDropFiles, onPointerFlowPosition }: Canvas
         if (c.type === 'position') {
           if (c.dragging) {
             if (c.position) {
-              dragRef.current = { ...dragRef.current, [c.id]: c.position }
+              // A new Map per move: the projection compares drag positions by identity.
+              dragRef.current = new Map(dragRef.current ?? []).set(c.id, c.position)
               dragMoved = true
             }
           } else if (c.dragging === false) {
-            if (c.position) dragRef.current = { ...dragRef.current, [c.id]: c.position }
+            if (c.position) dragRef.current = new Map(dragRef.current ?? []).set(c.id, c.position)
             ended = true
           } else if (c.position) {
             // Moves without a drag (arrow keys): one step each.
-            positions[c.id] = c.position
+            positions.set(c.id, c.position)
             moved = true
           }
         } else if (c.type === 'dimensions' && c.dimensions) {
@@ -117,11 +142,11 @@ export function Canvas({ colorMode, onDropFiles, onPointerFlowPosition }: Canvas
         } else if (c.type === 'select') selects.push({ id: c.id, selected: c.selected })
       }
       const state = store.getState()
-      if (moved) state.moveNodes(positions, 'record')
+      if (moved) state.moveNodes(Object.fromEntries(positions), 'record')
       if (ended) {
         const dropped = dragRef.current
         dragRef.current = null
-        if (dropped) state.moveNodes(dropped, 'record')
+        if (dropped) state.moveNodes(Object.fromEntries(dropped), 'record')
         setDragPositions(null)
       } else if (dragMoved) setDragPositions(dragRef.current)
       if (sized) bumpMeasure()
@@ -196,6 +221,15 @@ export function Canvas({ colorMode, onDropFiles, onPointerFlowPosition }: Canvas
 
   const onPaneClick = useCallback(() => store.getState().select([]), [store])
 
+  // First sight: the readable fit (names ≥ 12 px on screen), not React Flow's fit-everything.
+  const onInit = useCallback(() => fitReadable(flow, store.getState().doc.layout), [flow, store])
+
+  /** A click on the minimap centres the canvas there (dragging it pans, the wheel zooms). */
+  const onMinimapClick = useCallback(
+    (_e: ReactMouseEvent, at: { x: number; y: number }) => void flow.setCenter(at.x, at.y, { zoom: flow.getZoom(), duration: 200 }),
+    [flow],
+  )
+
   return (
     <div className="canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<EntityFlowNode, FlowEdge>
@@ -218,14 +252,45 @@ export function Canvas({ colorMode, onDropFiles, onPointerFlowPosition }: Canvas
         proOptions={proOptions}
         snapToGrid
         snapGrid={snapGrid}
-        minZoom={0.1}
+        minZoom={MIN_ZOOM}
+        maxZoom={MAX_ZOOM}
         onlyRenderVisibleElements
-        fitView
-        fitViewOptions={fitViewOptions}
+        onInit={onInit}
       >
         <Background gap={24} />
-        <MiniMap pannable zoomable nodeColor={minimapNodeColor} data-testid="canvas.minimap" />
-        <Controls data-testid="canvas.controls" />
+        {minimap && (
+          <MiniMap pannable zoomable nodeColor={minimapNodeColor} onClick={onMinimapClick} style={MINIMAP_STYLE} ariaLabel="Minimap: click to go there" data-testid="canvas.minimap" />
+        )}
+        <Controls data-testid="canvas.controls" showFitView={false} showInteractive={false}>
+          <ControlButton onClick={() => runCommand('view.fit-view', commands)} title="Fit view (readable zoom)" aria-label="Fit view" data-testid="canvas.fit">
+            ⤢
+          </ControlButton>
+        </Controls>
+        <Panel position="top-left">
+          <CanvasSearch />
+        </Panel>
+        <Panel position="bottom-right" className="canvas-view-controls">
+          <button
+            type="button"
+            className="canvas-zoom"
+            title="Zoom level: click to reset to 100 %"
+            aria-label={`Zoom ${Math.round(zoom * 100)} %: reset to 100 %`}
+            data-testid="canvas.zoom"
+            onClick={() => runCommand('view.zoom-reset', commands)}
+          >
+            {Math.round(zoom * 100)} %
+          </button>
+          <button
+            type="button"
+            className="canvas-minimap-toggle"
+            aria-pressed={minimap}
+            title={minimap ? 'Hide the minimap' : 'Show the minimap'}
+            data-testid="canvas.minimap-toggle"
+            onClick={() => setMinimap((m) => !m)}
+          >
+            Minimap
+          </button>
+        </Panel>
       </ReactFlow>
       {hint && (
         <div className={`connection-hint ${hint.ok ? 'ok' : 'refused'}`} role="status" data-testid="canvas.connection-hint">
@@ -234,4 +299,15 @@ export function Canvas({ colorMode, onDropFiles, onPointerFlowPosition }: Canvas
       )}
     </div>
   )
+}
+
+/** The minimap is small (it used to cover a corner of the canvas at 200×150) and sits above the zoom readout. */
+const MINIMAP_STYLE = { width: 150, height: 100, marginBottom: 44 }
+
+function readMinimapChoice(): boolean {
+  try {
+    return localStorage.getItem(MINIMAP_KEY) !== 'hidden'
+  } catch {
+    return true
+  }
 }

@@ -38,21 +38,27 @@ function EntityNodeView({ id, type, selected }: NodeProps<EntityFlowNode>) {
   const summary = summarise(kind, id, entity)
   const handles = HANDLES[kind]
   const resourceType = kind === 'resource' ? (entity as { type: string }).type : undefined
+  const title = summary.title
   return (
     <div
       className={`entity-node kind-${kind}${resourceType ? ` resource-${resourceType}` : ''}${selected ? ' selected' : ''}${live ? ' live-hit' : ''}`}
       style={{ width: NODE_WIDTH, minHeight: NODE_HEIGHT }}
       data-testid={`node.${id}`}
       data-kind={kind}
+      title={summary.detail ? `${summary.caption}: ${title} (${summary.detail})` : `${summary.caption}: ${title}`}
     >
       {handles.target && <Handle type="target" position={Position.Left} id="in" data-testid={`handle.${id}.in`} />}
+      <span className={`entity-node-icon tone-${summary.icon.tone}`} aria-hidden="true" data-testid={`node.${id}.icon`}>
+        {summary.icon.glyph}
+      </span>
       <div className="entity-node-caption">
-        <span>{summary.caption}</span>
+        <span className="entity-node-caption-text">{summary.caption}</span>
         {(errors > 0 || warnings > 0) && (
           <button
             type="button"
             className={`node-badge ${errors ? 'error' : 'warning'} nodrag`}
             title={`${errors} error(s), ${warnings} warning(s): open the problems`}
+            aria-label={`${errors} error(s), ${warnings} warning(s) on ${title}: open the problems`}
             data-testid={`node.${id}.badge`}
             onClick={(e) => {
               e.stopPropagation()
@@ -67,10 +73,15 @@ function EntityNodeView({ id, type, selected }: NodeProps<EntityFlowNode>) {
           </button>
         )}
       </div>
-      <div className="entity-node-title" data-testid={`node.${id}.title`}>
-        {summary.title}
-      </div>
-      {summary.detail && <div className="entity-node-detail">{summary.detail}</div>}
+      {/* <bdi>: a name holding U+202E must not turn the rest of the node around. */}
+      <bdi className="entity-node-title" data-testid={`node.${id}.title`}>
+        {title}
+      </bdi>
+      {summary.detail && (
+        <bdi className="entity-node-detail" data-testid={`node.${id}.detail`}>
+          {summary.detail}
+        </bdi>
+      )}
       {handles.source && <Handle type="source" position={Position.Right} id="out" data-testid={`handle.${id}.out`} />}
     </div>
   )

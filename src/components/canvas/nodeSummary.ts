@@ -1,12 +1,25 @@
-/** What a node shows at a glance, per entity kind. Presentation only: reads an entity, returns labels. */
+/**
+ * What a node shows at a glance, per entity kind: an icon for its kind and service, a caption, its name and
+ * its key facts (a route's integration, an integration's type, action and target, a resource's physical name).
+ * Presentation only: reads an entity, returns labels.
+ */
 import { presetOf } from '../../model/ops'
 import { physicalName } from '../../model/queries'
 import type { Api, Authorizer, EntityId, EntityKind, Integration, Resource, Route, Stage } from '../../model/types'
 
+/** A short glyph on a coloured tile. The caption says the same in words, so the icon is decorative. */
+export interface NodeIcon {
+  glyph: string
+  /** Tile colour family (canvas.css): each has at least 4.5:1 contrast with the white glyph. */
+  tone: 'api' | 'stage' | 'route' | 'database' | 'messaging' | 'streaming' | 'compute' | 'security' | 'logs' | 'network' | 'neutral'
+}
+
 export interface NodeSummary {
-  /** Small caption above the title, e.g. "Route", "AWS integration". */
+  icon: NodeIcon
+  /** Small caption above the title, e.g. "Route", "AWS integration · DynamoDB". */
   caption: string
   title: string
+  /** Key facts, e.g. "PutItem → table". */
   detail?: string
 }
 
@@ -23,6 +36,30 @@ const RESOURCE_LABEL: Record<Resource['type'], string> = {
   existing: 'Existing resource',
 }
 
+const RESOURCE_ICON: Record<Resource['type'], NodeIcon> = {
+  'dynamodb-table': { glyph: 'DDB', tone: 'database' },
+  'sqs-queue': { glyph: 'SQS', tone: 'messaging' },
+  'sns-topic': { glyph: 'SNS', tone: 'messaging' },
+  'kinesis-stream': { glyph: 'KDS', tone: 'streaming' },
+  'eventbridge-bus': { glyph: 'EB', tone: 'messaging' },
+  'state-machine': { glyph: 'SFN', tone: 'messaging' },
+  'lambda-function': { glyph: 'λ', tone: 'compute' },
+  'iam-role': { glyph: 'IAM', tone: 'security' },
+  'log-group': { glyph: 'LOG', tone: 'logs' },
+  existing: { glyph: 'ARN', tone: 'neutral' },
+}
+
+/** AWS service names as API Gateway's integration URI spells them (`arn:aws:apigateway:…:<service>:action/…`). */
+const SERVICE: Record<string, { name: string; icon: NodeIcon }> = {
+  dynamodb: { name: 'DynamoDB', icon: RESOURCE_ICON['dynamodb-table'] },
+  sqs: { name: 'SQS', icon: RESOURCE_ICON['sqs-queue'] },
+  sns: { name: 'SNS', icon: RESOURCE_ICON['sns-topic'] },
+  kinesis: { name: 'Kinesis', icon: RESOURCE_ICON['kinesis-stream'] },
+  events: { name: 'EventBridge', icon: RESOURCE_ICON['eventbridge-bus'] },
+  states: { name: 'Step Functions', icon: RESOURCE_ICON['state-machine'] },
+  lambda: { name: 'Lambda', icon: RESOURCE_ICON['lambda-function'] },
+}
+
 const INTEGRATION_LABEL: Record<Integration['type'], string> = {
   aws: 'AWS integration',
   'lambda-proxy': 'Lambda proxy integration',
@@ -32,44 +69,76 @@ const INTEGRATION_LABEL: Record<Integration['type'], string> = {
   'http-proxy': 'HTTP proxy integration',
 }
 
+const INTEGRATION_ICON: Record<Exclude<Integration['type'], 'aws'>, NodeIcon> = {
+  'lambda-proxy': { glyph: 'λ', tone: 'compute' },
+  lambda: { glyph: 'λ', tone: 'compute' },
+  mock: { glyph: 'MOCK', tone: 'neutral' },
+  http: { glyph: 'HTTP', tone: 'network' },
+  'http-proxy': { glyph: 'HTTP', tone: 'network' },
+}
+
+function serviceOf(service: string | undefined): { name: string; icon: NodeIcon } {
+  const known = service !== undefined && Object.hasOwn(SERVICE, service) ? SERVICE[service] : undefined
+  return known ?? { name: service ?? 'AWS', icon: { glyph: (service ?? 'AWS').slice(0, 4).toUpperCase(), tone: 'neutral' } }
+}
+
 function resourceName(r: Resource): string | undefined {
   if (r.type === 'iam-role') return r.roleName ?? (r.existingArn ? 'existing role' : 'generated, least privilege')
   if (r.type === 'existing') return r.name ?? r.arn
   return physicalName(r)
 }
 
+/** "PutItem → table", "→ fn", "GET https://…": what the integration does and where it goes. */
+function integrationFacts(i: Integration): string | undefined {
+  const target = i.target ? `→ ${i.target}` : undefined
+  if (i.type === 'aws') return [i.action ?? (i.path ? `path ${i.path}` : undefined), target ?? (i.uri ? i.uri : undefined)].filter(Boolean).join(' ') || undefined
+  if (i.type === 'http' || i.type === 'http-proxy') return [i.method, i.uri].filter(Boolean).join(' ') || undefined
+  if (i.type === 'mock') return 'answers without a backend'
+  return target ?? (i.uri ? i.uri : 'no function yet')
+}
+
 export function summarise(kind: EntityKind, id: EntityId, entity: unknown): NodeSummary {
   switch (kind) {
     case 'api':
-      return { caption: 'WebSocket API', title: (entity as Api).name, detail: (entity as Api).routeSelectionExpression }
+      return { icon: { glyph: 'API', tone: 'api' }, caption: 'WebSocket API', title: (entity as Api).name, detail: (entity as Api).routeSelectionExpression }
     case 'route': {
       const r = entity as Route
-      return { caption: r.twoWay ? 'Route · two-way' : 'Route', title: r.key || '(empty key)', detail: r.authorizer ? `authorized by ${r.authorizer}` : undefined }
+      const facts = [r.integration ? `→ ${r.integration}` : 'no integration', r.authorizer ? `authorized by ${r.authorizer}` : undefined].filter(Boolean).join(' · ')
+      return { icon: { glyph: r.twoWay ? '⇄' : '→', tone: 'route' }, caption: r.twoWay ? 'Route · two-way' : 'Route', title: r.key || '(empty key)', detail: facts }
     }
     case 'integration': {
       const i = entity as Integration
       const preset = presetOf(i)
-      const what = i.type === 'aws' ? `${i.service ?? '?'} ${i.action ?? (i.path ? 'path' : '')}`.trim() : i.type.startsWith('http') ? i.uri : undefined
-      return { caption: INTEGRATION_LABEL[i.type], title: preset && i.type === 'aws' ? preset.label.replace(/ \(.*\)$/, '') : id, detail: what }
+      if (i.type === 'aws') {
+        const service = serviceOf(i.service)
+        return { icon: service.icon, caption: `AWS integration · ${service.name}`, title: preset ? preset.label.replace(/ \(.*\)$/, '') : id, detail: integrationFacts(i) }
+      }
+      return { icon: INTEGRATION_ICON[i.type], caption: INTEGRATION_LABEL[i.type], title: id, detail: integrationFacts(i) }
     }
     case 'authorizer': {
       const a = entity as Authorizer
-      return { caption: a.type === 'lambda' ? 'Lambda authorizer' : 'IAM authorizer', title: a.name ?? id, detail: a.type === 'lambda' ? (a.identitySource ?? []).join(', ') : 'SigV4 (AWS_IAM)' }
+      return {
+        icon: { glyph: 'AUTH', tone: 'security' },
+        caption: a.type === 'lambda' ? 'Lambda authorizer' : 'IAM authorizer',
+        title: a.name ?? id,
+        detail: a.type === 'lambda' ? [a.function ? `runs ${a.function}` : undefined, ...(a.identitySource ?? [])].filter(Boolean).join(' · ') : 'SigV4 (AWS_IAM)',
+      }
     }
     case 'stage': {
       const s = entity as Stage
-      return { caption: 'Stage', title: s.name, detail: s.autoDeploy ? 'auto-deploy' : 'manual deployment' }
+      return { icon: { glyph: 'STG', tone: 'stage' }, caption: 'Stage', title: s.name, detail: s.autoDeploy ? 'auto-deploy' : 'manual deployment' }
     }
     case 'resource': {
       const r = entity as Resource
       const caption = r.type === 'existing' ? `Existing ${RESOURCE_LABEL[r.kind]}` : RESOURCE_LABEL[r.type]
-      return { caption, title: id, detail: resourceName(r) }
+      const icon = r.type === 'existing' ? { ...RESOURCE_ICON[r.kind], tone: 'neutral' as const } : RESOURCE_ICON[r.type]
+      return { icon, caption, title: id, detail: resourceName(r) }
     }
     case 'domain':
-      return { caption: 'Custom domain', title: (entity as { domainName: string }).domainName }
+      return { icon: { glyph: 'DNS', tone: 'network' }, caption: 'Custom domain', title: (entity as { domainName: string }).domainName }
     case 'model':
-      return { caption: 'Model', title: (entity as { name: string }).name, detail: (entity as { contentType: string }).contentType }
+      return { icon: { glyph: '{ }', tone: 'neutral' }, caption: 'Model', title: (entity as { name: string }).name, detail: (entity as { contentType: string }).contentType }
     case 'message':
-      return { caption: 'Server message', title: (entity as { name: string }).name, detail: 'sent through @connections' }
+      return { icon: { glyph: '✉', tone: 'neutral' }, caption: 'Server message', title: (entity as { name: string }).name, detail: 'sent through @connections' }
   }
 }

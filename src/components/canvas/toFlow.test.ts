@@ -42,4 +42,24 @@ describe('React Flow projection', () => {
     const maxY = Math.max(...Object.values(layout).map((q) => q.y))
     expect(nodes.find((n) => n.id === 'table')!.position.y).toBeGreaterThan(maxY)
   })
+
+  it('ids that are Object.prototype members get real positions (saved, fallback and while dragged)', () => {
+    const p = createProjector()
+    const doc = seedDocument()
+    const design = structuredClone(doc.design)
+    Object.assign(design.integrations, { constructor: { type: 'mock' } })
+    Object.assign(design.routes, { toString: { key: 'toString', integration: 'constructor' } })
+    Object.assign(design.routes, { hasOwnProperty: { key: 'hasOwnProperty' } })
+    const layout = { ...doc.layout, toString: { x: 10, y: 20 } }
+    const nodes = p.nodes({ design, layout }, new Set(), new Map(), new Map([['hasOwnProperty', { x: 7, y: 8 }]]))
+    for (const id of ['constructor', 'toString', 'hasOwnProperty']) {
+      const node = nodes.find((n) => n.id === id)!
+      expect(Number.isFinite(node.position.x) && Number.isFinite(node.position.y), id).toBe(true)
+    }
+    expect(nodes.find((n) => n.id === 'toString')!.position).toEqual({ x: 10, y: 20 })
+    expect(nodes.find((n) => n.id === 'hasOwnProperty')!.position).toEqual({ x: 7, y: 8 })
+    // A drag of another node does not hand `constructor` Object.prototype's member.
+    const dragged = p.nodes({ design, layout }, new Set(), new Map(), new Map([['connect', { x: 1, y: 1 }]]))
+    expect(Number.isFinite(dragged.find((n) => n.id === 'constructor')!.position.x)).toBe(true)
+  })
 })

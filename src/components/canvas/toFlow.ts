@@ -4,6 +4,7 @@
  */
 import type { Edge } from '@xyflow/react'
 import { columnOf } from '../../layout/columns'
+import { positionOf } from '../../layout/positions'
 import { graphEdges, graphNodes, type EdgeKind } from '../../model/ops'
 import type { Design, DesignDocument } from '../../model/types'
 import type { EntityFlowNode } from './EntityNode'
@@ -30,11 +31,11 @@ export function createProjector() {
     doc: DesignDocument,
     selection: ReadonlySet<string>,
     measured: ReadonlyMap<string, Measured>,
-    dragging?: Readonly<Record<string, { x: number; y: number }>> | null,
+    dragging?: ReadonlyMap<string, { x: number; y: number }> | null,
   ): EntityFlowNode[] {
     const next = new Map<string, EntityFlowNode>()
     const out: EntityFlowNode[] = []
-    const fallbackRow: Record<number, number> = {}
+    const fallbackRow = new Map<number, number>()
     let bottom: number | undefined
     if (doc.design !== nodeSource) {
       // A drag changes only the layout: the list of entities is reused.
@@ -42,12 +43,14 @@ export function createProjector() {
       nodeSource = doc.design
     }
     for (const n of nodeList) {
-      let position = dragging?.[n.id] ?? doc.layout[n.id]
+      // Ids are user text (`constructor` is a valid id): never index the layout directly.
+      let position = dragging?.get(n.id) ?? positionOf(doc.layout, n.id)
       if (!position) {
         // Entities without a saved position (a hand-written file, say) wait below the rest, in their column.
-        bottom ??= Math.max(0, ...Object.values(doc.layout).map((p) => p.y)) + 160
+        bottom ??= Math.max(0, ...Object.values(doc.layout).map((p) => (Number.isFinite(p?.y) ? p.y : 0))) + 160
         const col = columnOf(doc.design, n)
-        const row = (fallbackRow[col] = (fallbackRow[col] ?? -1) + 1)
+        const row = (fallbackRow.get(col) ?? -1) + 1
+        fallbackRow.set(col, row)
         position = { x: col * 350, y: bottom + row * 100 }
       }
       const selected = selection.has(n.id)

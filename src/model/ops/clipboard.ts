@@ -31,7 +31,8 @@ export function copyEntities(doc: DesignDocument, ids: readonly EntityId[]): Cli
     if (!where?.collection) continue
     const bucket = (entities[where.collection] ??= {})
     bucket[id] = structuredClone(doc.design[where.collection][id])
-    if (doc.layout[id]) layout[id] = { ...doc.layout[id] }
+    // Own properties only: an id such as `constructor` must not copy Object.prototype's member.
+    if (Object.hasOwn(doc.layout, id)) layout[id] = { ...doc.layout[id] }
     count++
   }
   return count ? { format: CLIPBOARD_FORMAT, version: 1, entities, layout } : undefined

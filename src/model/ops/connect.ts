@@ -206,10 +206,12 @@ export function connect(doc: DesignDocument, source: EntityId, target: EntityId)
   }
   // Entities the connection created (a preset's credentials role) go next to the resource they serve.
   let layout = doc.layout
-  const anchor = doc.layout[target] ?? doc.layout[source]
+  // Own properties only: ids are user text, and `constructor` is a valid one.
+  const at = (id: string) => (Object.hasOwn(doc.layout, id) ? doc.layout[id] : undefined)
+  const anchor = at(target) ?? at(source)
   let row = 1
   for (const id of Object.keys(next.resources)) {
-    if (design.resources[id] || layout[id]) continue
+    if (Object.hasOwn(design.resources, id) || Object.hasOwn(layout, id)) continue
     layout = { ...layout, [id]: anchor ? { x: anchor.x, y: anchor.y + 110 * row++ } : { x: 0, y: 0 } }
   }
   return opOk({ design: next, layout })

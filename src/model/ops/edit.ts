@@ -76,7 +76,7 @@ export function moveEntities(doc: DesignDocument, positions: Readonly<Record<Ent
   for (const [id, p] of Object.entries(positions)) {
     const x = Math.round(p.x)
     const y = Math.round(p.y)
-    const old = doc.layout[id]
+    const old = Object.hasOwn(doc.layout, id) ? doc.layout[id] : undefined
     if (old && old.x === x && old.y === y) continue
     layout ??= { ...doc.layout }
     layout[id] = { x, y }
