@@ -77,6 +77,7 @@ export const SEVERITY_REASONS: Readonly<Record<string, string>> = {
   MDL078: 'It deploys, but a route that is not two-way never sends a reply for its response models to describe.',
   MDL079: 'It deploys (server messages are not AWS resources), but two messages with one name make the published contract ambiguous.',
   MDL080: 'It deploys, but without a model selection expression API Gateway only ever uses the $default model.',
+  MDL081: 'CloudFormation accepts an API without a stage, but no client can connect: a WebSocket URL belongs to a stage.',
   VTL001: 'A directive that is never closed makes the template unparseable: every message through it fails.',
   VTL002: 'An #end without an open directive makes the template unparseable: every message through it fails.',
   VTL003: 'A misplaced #else makes the template unparseable: every message through it fails.',

@@ -196,6 +196,31 @@ const CASES: Case[] = [
     pass: () => {},
   },
   {
+    code: 'MDL030',
+    name: 'a fresh SQS preset asks for a queue in words, not for the missing "target"',
+    fail: (d) => {
+      d.integrations.send = { type: 'aws', service: 'sqs', path: '@{aws.accountId}/@{target.name}', requestTemplates: { $default: 'Action=SendMessage' } }
+      d.routes.send = { key: 'send', integration: 'send' }
+    },
+    entity: 'send',
+    pass: (d) => {
+      d.resources.queue = { type: 'sqs-queue' }
+      d.integrations.send = { type: 'aws', service: 'sqs', path: '@{aws.accountId}/@{queue.name}', target: 'queue', requestTemplates: { $default: 'Action=SendMessage' } }
+      d.routes.send = { key: 'send', integration: 'send' }
+    },
+  },
+  {
+    code: 'MDL081',
+    name: 'routes but no stage',
+    fail: (d) => void (d.stages = {}),
+    entity: 'api',
+    pass: (d) => {
+      d.stages = {}
+      d.routes = {}
+      d.integrations = {}
+    },
+  },
+  {
     code: 'MDL031',
     name: 'a design over 500 CloudFormation resources',
     fail: (d) => {
@@ -464,5 +489,16 @@ describe('static route selection expressions (MDL007 decision)', () => {
     const d = checkDocument(doc).filter((x) => x.code === 'MDL007')
     expect(d).toMatchObject([{ severity: 'warning' }])
     expect(d[0].message).toContain(expr === 'action' ? '"action"' : '"$default"')
+  })
+})
+
+describe('messages in words', () => {
+  it('a fresh SQS preset says "connect a queue" rather than naming the placeholder', () => {
+    const doc = base()
+    doc.design.integrations.send = { type: 'aws', service: 'sqs', path: '@{aws.accountId}/@{target.name}', requestTemplates: { $default: 'Action=SendMessage' } }
+    doc.design.routes.send = { key: 'send', integration: 'send' }
+    const d = checkDocument(doc).find((x) => x.code === 'MDL030' && x.entity === 'send')
+    expect(d?.message).toMatch(/^Connect a queue/)
+    expect(d?.message).not.toMatch(/does not exist/)
   })
 })

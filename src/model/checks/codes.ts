@@ -74,6 +74,7 @@ export const MODEL_CODES = {
   MDL078: { severity: 'warning', title: 'Response models on a route that is not two-way' },
   MDL079: { severity: 'warning', title: 'Duplicate server message name' },
   MDL080: { severity: 'warning', title: 'Request models other than $default without a model selection expression' },
+  MDL081: { severity: 'warning', title: 'Routes but no stage: nothing serves them' },
 } as const satisfies Record<string, { severity: Severity; title: string }>
 
 export type ModelCode = keyof typeof MODEL_CODES

@@ -10,6 +10,11 @@ export const stageRules: Rule = (ctx) => {
   const routeKeys = new Set(Object.values(design.routes).map((r) => r.key))
   const mappings = new Map<string, string>()
   const stages = Object.entries(design.stages)
+  // Stage and API are both needed for a URL: wss://{api-id}.execute-api.{region}.amazonaws.com/{stage}
+  // (docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-how-to-call-websocket-api.html).
+  if (stages.length === 0 && Object.keys(design.routes).length > 0) {
+    ctx.report('MDL081', 'api', undefined, 'The design has routes but no stage, so clients have no URL to connect to. Add a Stage from the palette.')
+  }
   if (stages.length > 10) ctx.report('MDL021', stages[10][0], undefined, `The API has ${stages.length} stages; API Gateway allows 10.`)
 
   for (const [id, stage] of stages) {
