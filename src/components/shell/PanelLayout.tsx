@@ -6,7 +6,7 @@
  *
  * A collapsed panel renders nothing, so its controls leave the tab order and its room goes to the canvas.
  */
-import { memo, useCallback, useEffect, useMemo, type ReactNode } from 'react'
+import { memo, useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react'
 import { Group, Panel, Separator, usePanelRef, type PanelImperativeHandle } from 'react-resizable-panels'
 import { useShallow } from 'zustand/react/shallow'
 import { useDesigner, useDesignerStoreApi } from '../../store/StoreProvider'
@@ -84,11 +84,17 @@ export const PanelLayout = memo(function PanelLayout({ palette, canvas, inspecto
     },
     [store, refs, workspace],
   )
+  // Notices float just above the bottom panel (never over the tester's output): it publishes its height.
+  const rows = useRef<HTMLDivElement>(null)
+  const publishBottom = useCallback(() => {
+    const px = bottomRef.current?.isCollapsed() ? 0 : (bottomRef.current?.getSize().inPixels ?? 0)
+    rows.current?.parentElement?.style.setProperty('--bottom-panel-height', `${Math.round(px)}px`)
+  }, [bottomRef])
   const syncColumns = useCallback(() => sync(['palette', 'inspector']), [sync])
   const syncRows = useCallback(() => sync(['bottom']), [sync])
 
   return (
-    <Group orientation="vertical" className="panel-rows" onLayoutChanged={syncRows}>
+    <Group orientation="vertical" className="panel-rows" elementRef={rows} onLayoutChange={publishBottom} onLayoutChanged={syncRows}>
       <Panel style={NO_SCROLL} id="panel.workspace" panelRef={workspace} collapsible collapsedSize={0} minSize={120} className="workspace">
         {/* Kept mounted while the bottom panel is maximised (the canvas keeps its viewport), but out of reach. */}
         <div className="panel-columns-host" inert={maximized && !collapsed.bottom}>
