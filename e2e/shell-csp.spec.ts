@@ -9,6 +9,7 @@ import { parseDocument } from '../src/model/document/parse'
 import type { DesignDocument } from '../src/model/types'
 import { expect, openApp, test, DesignerApi } from './fixtures'
 import { ExportPane } from './pages/ExportPane'
+import { ImportDialog } from './pages/ImportDialog'
 import { Live } from './pages/Live'
 
 function example(name: string): DesignDocument {
@@ -53,6 +54,13 @@ test('under the Content-Security-Policy of the build, Monaco, the workers, Ajv a
   await exportPane.open()
   await exportPane.choose('asyncapi')
   await expect(page.getByTestId('export.asyncapi.check')).toContainText('Valid AsyncAPI 3.0')
+
+  // The import runs in its own worker.
+  const dialog = new ImportDialog(page)
+  await page.getByTestId('toolbar.import').click()
+  await dialog.pick('handwritten.yaml', readFileSync(resolve(process.cwd(), 'src/import/__fixtures__/handwritten.yaml'), 'utf8'))
+  await expect(dialog.summary).toBeVisible()
+  await dialog.importIt()
 
   // The chat example (request models checked with Ajv) runs its Lambda in a Web Worker.
   await api.load(example('chat'))
