@@ -15,6 +15,9 @@ import { SharedLinkPrompt } from '../components/files/SharedLinkPrompt'
 import type { DesignDocument } from '../model/types'
 import { parseDocument } from '../model/document/parse'
 import { ShareDialog } from '../components/files/ShareDialog'
+import { ExamplesGallery } from '../components/files/ExamplesGallery'
+import { loadExampleText, type Example } from '../components/files/examples'
+import { EmptyCanvasHint } from '../components/shell/EmptyCanvasHint'
 import { Inspector } from '../components/inspector/Inspector'
 import { AddMenu } from '../components/palette/AddMenu'
 import { Palette } from '../components/palette/Palette'
@@ -79,6 +82,7 @@ function Shell({ store, persistence }: AppProps) {
   useEffect(() => savePanels(panels), [panels])
   const [fileError, setFileError] = useState<{ fileName: string; errors: readonly Diagnostic[] } | null>(null)
   const [share, setShare] = useState<string | null>(null)
+  const [examplesOpen, setExamplesOpen] = useState(false)
   const openInput = useRef<HTMLInputElement>(null)
   const pointer = useRef<{ x: number; y: number } | undefined>(undefined)
 
@@ -161,6 +165,7 @@ function Shell({ store, persistence }: AppProps) {
           fail('The share link could not be made', e)
         }
       },
+      openExamples: () => setExamplesOpen(true),
       fitView,
       zoomReset: () => void flow.zoomTo(1, { duration: 200 }),
       pointerPosition: () => pointer.current,
@@ -236,6 +241,24 @@ function Shell({ store, persistence }: AppProps) {
     return () => window.removeEventListener('hashchange', onHash)
   }, [store])
 
+  const openExample = useCallback(
+    (id: Example['id']) => {
+      setExamplesOpen(false)
+      loadExampleText(id).then(
+        (text) => {
+          const parsed = parseDocument(text)
+          if (!parsed.ok) throw new Error(parsed.errors[0]?.message ?? 'it does not parse')
+          forgetFileHandle()
+          store.getState().replaceDocument(parsed.document, `${id}.yaml`)
+          store.getState().notify('info', `Opened the example ${id}.yaml. Undo (Ctrl/Cmd+Z) brings the previous design back.`)
+          requestAnimationFrame(() => fitView())
+        },
+        (e) => fail(`The example ${id} could not be opened`, e),
+      )
+    },
+    [store, fail, fitView],
+  )
+
   const onPointer = useCallback((p: { x: number; y: number }) => (pointer.current = p), [])
 
   return (
@@ -248,6 +271,7 @@ function Shell({ store, persistence }: AppProps) {
           canvas={
             <main className="canvas-area">
               <Canvas colorMode={theme} onDropFiles={onDropFiles} onPointerFlowPosition={onPointer} />
+              <EmptyCanvasHint />
             </main>
           }
           inspector={<Inspector />}
@@ -268,6 +292,7 @@ function Shell({ store, persistence }: AppProps) {
         />
         {addMenu.open && <AddMenu onPick={addAtCentre} onClose={() => store.getState().closeAddMenu()} />}
         {fileError && <FileErrorDialog fileName={fileError.fileName} errors={fileError.errors} onClose={() => setFileError(null)} />}
+        {examplesOpen && <ExamplesGallery onPick={openExample} onClose={() => setExamplesOpen(false)} />}
         {share && <ShareDialog url={share} onClose={() => setShare(null)} />}
       {shortcutsOpen && <ShortcutsOverlay onClose={() => store.getState().setShortcutsOpen(false)} />}
       {pendingShare && (

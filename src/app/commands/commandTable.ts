@@ -15,6 +15,8 @@ export interface AppActions {
   open(): void
   save(): void
   share(): void
+  /** Opens the examples gallery. */
+  openExamples(): void
   fitView(): void
   /** Zoom to 100 % around the centre of the view. */
   zoomReset(): void
@@ -91,6 +93,14 @@ export const COMMANDS: readonly Command[] = [
     group: 'File',
     places: ['toolbar'],
     run: (c) => c.store.getState().openBottomTab('export'),
+  },
+  {
+    id: 'file.examples',
+    label: 'Examples',
+    description: 'Open one of the example designs (DynamoDB, Lambda chat, SQS fan-in, mock ping, authorizer).',
+    group: 'File',
+    places: ['toolbar', 'canvas-menu'],
+    run: (c) => c.app.openExamples(),
   },
   { id: 'file.share', label: 'Share', description: 'Share the design as a link.', group: 'File', places: ['toolbar'], run: (c) => c.app.share() },
 
