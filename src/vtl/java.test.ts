@@ -38,6 +38,14 @@ const rows: Row[] = [
   { name: '$input.json prints numbers as json-smart', template: "$input.json('$')", input: body('{"f":2.50,"e":1E2,"i":-0}'), output: '{"f":2.5,"e":100.0,"i":0}', source: SMART },
   { name: 'number methods and statics through an instance', template: "#set($i = 5)$i.parseInt('41') $i.valueOf('8') $i.intValue() $i.doubleValue() $i.longValue()", output: '41 8 5 5.0 5', source: INTROSPECT },
   { name: 'parseJson numbers are Java too', template: "#set($j = $util.parseJson('{\"d\":2.0,\"n\":3}'))$j.d $j.n", output: '2.0 3', source: SMART },
+  {
+    name: 'hashCode() as the JDK computes it',
+    template: "#set($b = true)$b.hashCode() #set($i = 7)$i.hashCode() #set($d = 1.5)$d.hashCode() #set($l = [1, 'a'])$l.hashCode() #set($m = {'a': 1})$m.hashCode() $input.path('$.long').hashCode() $input.path('$.big').hashCode()",
+    input: body('{"long":9007199254740993,"big":12345678901234567890}'),
+    output: '1231 7 1073217536 1089 96 2097153 -1436577082',
+    source: 'JDK 8 API: Boolean.hashCode (1231/1237), Integer, Long and Double.hashCode formulas, List.hashCode, Map.hashCode; BigInteger.hashCode over mag[] (JDK source)',
+  },
+  { name: 'Boolean compareTo and Integer bit statics through an instance', template: '#set($b = true)$b.compareTo(false) #set($i = 7)$i.toHexString(255) $i.toBinaryString(5) $i.toOctalString(8)', output: '1 ff 101 10', source: INTROSPECT },
   // ---- maps
   { name: 'payload maps keep insertion order, integer-like keys included', template: "$input.path('$')", input: body('{"b":1,"a":2,"1":3}'), output: '{b=1, a=2, 1=3}', source: SMART },
   { name: '$input.json keeps key order', template: "$input.json('$')", input: body('{"b":1,"1":2}'), output: '{"b":1,"1":2}', source: SMART },

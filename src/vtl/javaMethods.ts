@@ -226,6 +226,11 @@ function parseDouble(v: unknown): JDouble {
   return new JDouble(Number(s.replace(/[dDfF]$/, '')))
 }
 
+function intBits(x: unknown, radix: number): string {
+  if (typeof x !== 'number' || !Number.isInteger(x)) throw new VtlRuntimeError('needs an int')
+  return (x >>> 0).toString(radix)
+}
+
 const NUMBER_METHODS: Record<string, Handler> = {
   intValue: (n: Num) => {
     const b = asBig(n)
@@ -251,6 +256,10 @@ const NUMBER_METHODS: Record<string, Handler> = {
   parseLong: (_n: Num, s) => parseInteger(s, 64),
   parseDouble: (_n: Num, s) => parseDouble(s),
   valueOf: (n: Num, s: unknown) => (n instanceof JDouble ? parseDouble(s) : typeof s === 'number' || typeof s === 'bigint' ? s : parseInteger(s, 64)),
+  // Integer.toHexString / toBinaryString / toOctalString: the int's two's-complement bits, unsigned.
+  toHexString: (_n: Num, x) => intBits(x, 16),
+  toBinaryString: (_n: Num, x) => intBits(x, 2),
+  toOctalString: (_n: Num, x) => intBits(x, 8),
   max: (_n: Num, a, b) => (isJavaNumber(a) && isJavaNumber(b) ? (toDouble(a) >= toDouble(b) ? a : b) : undefined),
   min: (_n: Num, a, b) => (isJavaNumber(a) && isJavaNumber(b) ? (toDouble(a) <= toDouble(b) ? a : b) : undefined),
 }
@@ -259,6 +268,10 @@ const BOOLEAN_METHODS: Record<string, Handler> = {
   booleanValue: (b: boolean) => b,
   toString: (b: boolean) => String(b),
   equals: (b: boolean, x) => x === b,
+  compareTo: (b: boolean, x) => {
+    if (typeof x !== 'boolean') throw new VtlRuntimeError('compareTo needs a Boolean')
+    return b === x ? 0 : b ? 1 : -1
+  },
   // Statics of java.lang.Boolean.
   parseBoolean: (_b: boolean, s) => typeof s === 'string' && s.toLowerCase() === 'true',
   valueOf: (_b: boolean, s: unknown) => (typeof s === 'boolean' ? s : typeof s === 'string' && s.toLowerCase() === 'true'),
@@ -281,10 +294,60 @@ function tableFor(self: unknown): Record<string, Handler> | undefined {
   return undefined
 }
 
+/** Java's `long` → `int` hash, `(int) (v ^ (v >>> 32))` (Long.hashCode, Double.hashCode of the bits). */
+function foldLong(v: bigint): number {
+  const u = BigInt.asUintN(64, v)
+  return Number(BigInt.asIntN(32, u ^ (u >> 32n)))
+}
+
+/**
+ * `hashCode()` as the JDK computes it (java.lang.String/Integer/Long/Double/Boolean, BigInteger over its 32-bit
+ * magnitude words, AbstractList: `31 * h + e`, AbstractMap: the sum of `key ^ value` per entry; null hashes to 0).
+ * Undefined for values whose hash is an identity hash (a Class): Velocity would print a number no one can predict.
+ */
+export function javaHashCode(v: unknown): number | undefined {
+  if (v === null || v === undefined) return 0
+  if (typeof v === 'string') return (STRING_METHODS.hashCode as (s: string) => number)(v)
+  if (typeof v === 'boolean') return v ? 1231 : 1237
+  if (v instanceof JDouble || (typeof v === 'number' && !Number.isInteger(v))) {
+    const d = toDouble(v as Num)
+    const view = new DataView(new ArrayBuffer(8))
+    view.setFloat64(0, Number.isNaN(d) ? NaN : d)
+    return foldLong(Number.isNaN(d) ? 0x7ff8000000000000n : view.getBigInt64(0))
+  }
+  if (typeof v === 'number' || typeof v === 'bigint') {
+    const cls = javaClassOf(v)
+    if (cls === 'java.lang.Integer') return Number(v) | 0
+    if (cls === 'java.lang.Long') return foldLong(BigInt(v))
+    // BigInteger: 31 * h + each 32-bit word of the magnitude, most significant first, times the sign.
+    let mag = BigInt(v) < 0n ? -BigInt(v) : BigInt(v)
+    const words: bigint[] = []
+    for (; mag > 0n; mag >>= 32n) words.unshift(mag & 0xffffffffn)
+    let h = 0
+    for (const w of words) h = (Math.imul(31, h) + Number(w)) | 0
+    return BigInt(v) < 0n ? -h | 0 : h
+  }
+  if (Array.isArray(v)) {
+    let h = 1
+    for (const x of v) h = (Math.imul(31, h) + (javaHashCode(x) ?? 0)) | 0
+    return h
+  }
+  if (v instanceof Map) {
+    let h = 0
+    for (const [k, x] of v) h = (h + ((javaHashCode(k) ?? 0) ^ (javaHashCode(x) ?? 0))) | 0
+    return h
+  }
+  if (v instanceof JEntry) return (javaHashCode(v.key) ?? 0) ^ (javaHashCode(v.value) ?? 0)
+  return undefined
+}
+
 /** Result of a Java method call: `found` false when the value has no such method (Velocity then yields null). */
 export function callJavaMethod(self: unknown, name: string, args: unknown[]): { found: boolean; value?: unknown } {
   if (name === 'getClass' && args.length === 0 && self !== null && self !== undefined) return { found: true, value: new JClass(javaClassOf(self)) }
-  if (name === 'hashCode' && args.length === 0 && typeof self !== 'string' && self !== null && self !== undefined) return { found: true, value: printValue(self).length }
+  if (name === 'hashCode' && args.length === 0 && self !== null && self !== undefined) {
+    const h = javaHashCode(self)
+    return h === undefined ? { found: false } : { found: true, value: h }
+  }
   const table = tableFor(self)
   if (!table || !Object.prototype.hasOwnProperty.call(table, name)) return { found: false }
   return { found: true, value: (table[name] as (...a: unknown[]) => unknown)(self, ...args) }
