@@ -107,4 +107,5 @@ export const SEVERITY_REASONS: Readonly<Record<string, string>> = {
   VTL028: 'It deploys, but #include and #parse have no resource loader on API Gateway and render nothing.',
   VTL029: 'It deploys, but the quoted JSON string renders with doubled quotes, so the body is invalid JSON for the backend.',
   VTL030: 'It deploys, but API Gateway has no such root (AppSync’s $ctx), so it renders empty.',
+  VTL031: 'In the tester: nothing is known to be wrong; the preview shows stock Velocity 1.7, and AWS may differ on nulls.',
 }

@@ -41,6 +41,7 @@ export const VTL_CODES = {
   VTL028: { severity: 'warning', title: '`#include` / `#parse` have no resource loader on API Gateway and render nothing' },
   VTL029: { severity: 'warning', title: '`"$input.json(…)"` inside quotes: a JSON string value renders as `""hi""`, invalid JSON' },
   VTL030: { severity: 'warning', title: 'a root API Gateway does not have (AppSync’s `$ctx`): it renders empty' },
+  VTL031: { severity: 'info', title: 'the output depends on how API Gateway treats null references, which no AWS recording settles (message tester)' },
 } as const satisfies Record<string, VtlCodeInfo>
 
 export type VtlCode = keyof typeof VTL_CODES

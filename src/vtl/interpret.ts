@@ -92,6 +92,12 @@ export interface InterpretOptions {
   stops?: ReadonlySet<string>
   /** Parses a string for `#evaluate` and string interpolation; returns the AST or throws RenderFailure. */
   parse: (text: string) => VtlAst
+  /**
+   * The open hypothesis of README.md's null-handling decision: API Gateway installs Velocity's "empty string for
+   * null" handler, so a null reference evaluates to `""` everywhere (`#if($missing)` is true, `#set($a = $missing)`
+   * assigns `""`). Off by default (stock Velocity 1.7); the message tester renders both ways and says when they differ.
+   */
+  nullAsEmpty?: boolean
 }
 
 export interface LoopCut {
@@ -449,8 +455,10 @@ export class Interpreter {
     switch (n.type) {
       case 'math':
         return this.math(n)
-      case 'references':
-        return this.reference(n)
+      case 'references': {
+        const v = this.reference(n)
+        return v === undefined || v === null ? (this.opts.nullAsEmpty ? '' : v) : v
+      }
       case 'string':
         return this.string(n)
       case 'integer': {

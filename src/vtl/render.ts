@@ -33,6 +33,8 @@ export interface RenderInput {
   params?: RequestParams
   /** Route key for the sample context (`eventType`, `routeKey`); `context.routeKey` wins. */
   routeKey?: string
+  /** Render under the open null-handling hypothesis (interpret.ts `nullAsEmpty`; README.md "Null handling"). */
+  nullAsEmpty?: boolean
 }
 
 export type RenderResult = { ok: true; output: string; warnings: Diagnostic[] } | { ok: false; error: Diagnostic }
@@ -103,7 +105,7 @@ export function renderParsed(ast: VtlAst, lines: LineIndex, input: RenderInput, 
       const end = p.last_line !== undefined && p.last_column !== undefined ? lines.lineStart(p.last_line) + p.last_column : start
       return text.slice(start, Math.max(start, end))
     }
-    const interpreter = new Interpreter(ast, globals, { sourceText, stops, parse: parseNested })
+    const interpreter = new Interpreter(ast, globals, { sourceText, stops, parse: parseNested, nullAsEmpty: input.nullAsEmpty })
     const output = interpreter.render()
     const warnings = interpreter.truncatedLoops.map((p) => {
       const start = offsetOf(p)

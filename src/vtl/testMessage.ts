@@ -9,7 +9,7 @@ import { routeByKey } from '../model/queries'
 import type { Design, EntityId } from '../model/types'
 import type { RequestParams } from './input'
 import { resolveTemplateRefs } from './refValues'
-import { renderTemplate } from './render'
+import { renderTemplate, type RenderInput } from './render'
 import { selectRoute, selectTemplate, type TemplateSelection } from './selection'
 import { validateTemplate } from './validate'
 
@@ -36,6 +36,24 @@ function pretty(body: string): { pretty: string; isJson: boolean } {
     return { pretty: JSON.stringify(JSON.parse(body), null, 2), isJson: true }
   } catch {
     return { pretty: body, isJson: false }
+  }
+}
+
+/**
+ * README.md "Null handling": stock Velocity 1.7 is implemented; whether API Gateway installs the "empty string for
+ * null" handler is not settled by any recording. Render again under that hypothesis and, when this message's output
+ * differs, say so with both outputs' first difference (VTL031, info).
+ */
+export function nullHandlingNote(text: string, input: RenderInput, stockOutput: string): Diagnostic | undefined {
+  const other = renderTemplate(text, { ...input, nullAsEmpty: true })
+  if (!other.ok || other.output === stockOutput) return undefined
+  let at = 0
+  while (at < stockOutput.length && stockOutput[at] === other.output[at]) at++
+  const excerpt = (s: string) => JSON.stringify(s.slice(Math.max(0, at - 20), at + 40))
+  return {
+    code: 'VTL031',
+    severity: 'info',
+    message: `this output depends on how API Gateway treats null references, which no AWS recording settles: shown as stock Velocity 1.7 (a null reference stays null in #if and #set); if API Gateway turns nulls into "" it would read ${excerpt(other.output)} instead of ${excerpt(stockOutput)}`,
   }
 }
 
@@ -66,7 +84,11 @@ export function testMessage(design: Design, input: TestMessageInput): TestMessag
   if (template.kind === 'template') {
     const text = resolveTemplateRefs(template.template, design)
     const rendered = renderTemplate(text, { body: message, context, stageVariables, params: input.params, routeKey: route.key })
-    if (rendered.ok) request = { body: rendered.output, ...pretty(rendered.output) }
+    if (rendered.ok) {
+      request = { body: rendered.output, ...pretty(rendered.output) }
+      const open = nullHandlingNote(text, { body: message, context, stageVariables, params: input.params, routeKey: route.key }, rendered.output)
+      if (open) diagnostics.push({ ...open, entity: integrationId, field: `requestTemplates.${template.key}` })
+    }
     const allStageVars = Object.assign({}, ...Object.values(design.stages).map((s) => s.stageVariables ?? {}), stageVariables) as Record<string, string>
     const field = `requestTemplates.${template.key}`
     for (const d of validateTemplate(template.template, {
