@@ -25,7 +25,20 @@ const UTIL = new Set<string>(UTIL_FUNCTIONS)
 /** Encoders that make message data safe inside a form value. */
 const ENCODERS = new Set(['urlEncode', 'base64Encode'])
 
+/** `$context.x` names of one member, by member: the common case, without building a name per reference. */
+const oneMember = new Map<string, string>()
+
 function contextName(ref: RefToken): { name: string; end: number } {
+  const only = ref.segments.length === 1 ? ref.segments[0] : undefined
+  if (only?.kind === 'prop') {
+    let name = oneMember.get(only.name)
+    if (name === undefined) {
+      name = `context.${only.name}`
+      if (oneMember.size >= 2000) oneMember.clear()
+      oneMember.set(only.name, name)
+    }
+    return { name, end: only.end }
+  }
   let name = 'context'
   let end = ref.rootEnd
   for (const s of ref.segments) {

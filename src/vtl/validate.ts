@@ -64,18 +64,10 @@ export function defaultSampleFor(routeKey: string | undefined): string {
 }
 
 function utf8Length(s: string): number {
-  let n = 0
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i)
-    if (c < 0x80) n += 1
-    else if (c < 0x800) n += 2
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4
-      i++
-    } else n += 3
-  }
-  return n
+  // One native pass (a JavaScript loop was a tenth of the time on a 10 MB template); TextEncoder is a web API.
+  return encoder.encode(s).length
 }
+const encoder = new TextEncoder()
 
 /** Request parameters that read `$connect`-only sources on another route (VTL010, no text range). */
 export function checkRequestParameterSources(requestParameters: Record<string, string> | undefined, routeKey: string | undefined): Diagnostic[] {
