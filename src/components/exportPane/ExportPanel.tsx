@@ -111,7 +111,7 @@ export function ExportPanel({ document, diagnostics, routeId }: ExportPanelProps
         </div>
         <div className="ss-segmented" role="radiogroup" aria-label="Export shape">
           {(['snippet', 'project'] as const).map((s) => (
-            <button key={s} role="radio" className="ss-tab" aria-checked={s === shape} aria-selected={s === shape} data-testid={`export.shape.${s}`} onClick={() => setShape(s)}>
+            <button key={s} role="radio" className="ss-tab" aria-checked={s === shape} data-testid={`export.shape.${s}`} onClick={() => setShape(s)}>
               {s === 'snippet' ? 'Snippet' : 'Whole project'}
             </button>
           ))}

@@ -7,7 +7,7 @@ export function ShareDialog({ url, onClose }: { url: string; onClose: () => void
   useEffect(() => input.current?.select(), [])
   return (
     <div className="modal-backdrop" onMouseDown={onClose}>
-      <div className="dialog" role="dialog" aria-labelledby="share-title" data-testid="share.dialog" onMouseDown={(e) => e.stopPropagation()}>
+      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="share-title" data-testid="share.dialog" onMouseDown={(e) => e.stopPropagation()} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
         <h2 id="share-title">Share this design</h2>
         <p>Anyone who opens this link gets a copy of the design. It lives only in the link ({Math.round(url.length / 1024)} KB).</p>
         <input ref={input} className="share-url" aria-label="Share link" readOnly value={url} data-testid="share.url" onFocus={(e) => e.target.select()} />

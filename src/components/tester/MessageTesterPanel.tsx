@@ -102,7 +102,7 @@ export function MessageTesterPanel({ design, routeId }: MessageTesterPanelProps)
                 </button>
               ) : null}
             </span>
-            <textarea data-testid="tester.message" rows={6} spellCheck={false} value={message} onChange={(e) => setMessage(e.target.value)} />
+            <textarea data-testid="tester.message" aria-label="Message to send" rows={6} spellCheck={false} value={message} onChange={(e) => setMessage(e.target.value)} />
           </label>
           <label className="ss-field">
             <span>Route</span>
