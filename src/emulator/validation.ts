@@ -2,34 +2,15 @@
  * Request validation against the route's models (AWS docs, "Request validation for WebSocket APIs"): the route's
  * `modelSelectionExpression` picks a key of `requestModels` (no expression: `$default`); no match falls back to
  * `$default`; "If there is no matching model and $default isn't defined, the validation fails". Models are JSON
- * Schema draft 4, validated with ajv-draft-04. Compiled schemas are cached per model text.
+ * Schema draft 4, compiled by the product's one ajv-draft-04 instance (src/model/contract/draft04.ts), which the
+ * design checks and the message tester use too.
  */
 
-import Ajv from 'ajv-draft-04'
-import type { ValidateFunction } from 'ajv'
+import { bodyValidator } from '../model/contract/draft04'
 import type { Design, Route } from '../model/types'
 import { evaluateExpression, parseBody } from '../vtl/selection'
 
 export type ValidationOutcome = { checked: false } | { checked: true; ok: true; model: string; key: string } | { checked: true; ok: false; model?: string; key?: string; errors: string[] }
-
-const cache = new Map<string, ValidateFunction | string>()
-let ajv: Ajv | undefined
-
-function compile(schema: unknown): ValidateFunction | string {
-  const text = JSON.stringify(schema)
-  const hit = cache.get(text)
-  if (hit) return hit
-  ajv ??= new Ajv({ allErrors: true, strict: false })
-  let v: ValidateFunction | string
-  try {
-    v = ajv.compile(schema as object)
-  } catch (e) {
-    v = `the model's schema does not compile: ${e instanceof Error ? e.message : String(e)}`
-  }
-  if (cache.size > 500) cache.clear()
-  cache.set(text, v)
-  return v
-}
 
 export function validateBody(design: Design, route: Route, body: string): ValidationOutcome {
   const models = route.requestModels
@@ -42,8 +23,9 @@ export function validateBody(design: Design, route: Route, body: string): Valida
   const model = Object.values(design.models).find((m) => m.name === name) ?? design.models[name]
   if (!model) return { checked: true, ok: false, key: chosen, model: name, errors: [`the route names model ${JSON.stringify(name)}, which the design does not have`] }
   if (!parsed.ok) return { checked: true, ok: false, key: chosen, model: name, errors: ['the message is not JSON'] }
-  const v = compile(model.schema)
-  if (typeof v === 'string') return { checked: true, ok: false, key: chosen, model: name, errors: [v] }
-  if (v(parsed.value)) return { checked: true, ok: true, key: chosen, model: name }
-  return { checked: true, ok: false, key: chosen, model: name, errors: (v.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}`) }
+  const v = bodyValidator(model.schema)
+  if (!v.ok) return { checked: true, ok: false, key: chosen, model: name, errors: v.problems.map((p) => `the model's schema does not compile: ${p.path ? `${p.path} ` : ''}${p.message}`) }
+  const problems = v.validate(parsed.value)
+  if (!problems.length) return { checked: true, ok: true, key: chosen, model: name }
+  return { checked: true, ok: false, key: chosen, model: name, errors: problems.map((p) => `${p.path || '(root)'} ${p.message}`) }
 }

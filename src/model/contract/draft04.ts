@@ -1,7 +1,10 @@
 /**
  * JSON Schema draft 4, the dialect API Gateway validates message bodies with, through `ajv-draft-04` (we do not
- * write a validator). One Ajv instance; compiled validators are cached by schema text, so the checks can run on
- * every edit. Ajv compiles schemas to functions, which needs `new Function` (a CSP must allow it where this runs).
+ * write a validator). The ONE Ajv instance of the product: the design checks (is the schema draft 4?), the message
+ * tester and the emulator's request validation (src/emulator/validation.ts) all compile through here, so a schema
+ * the checks accept is the schema the tester and `serve` validate with. Compiled validators are cached by schema
+ * text, so the checks can run on every edit. Ajv compiles schemas to functions, which needs `new Function` (a CSP
+ * must allow it where this runs).
  */
 
 import Ajv from 'ajv-draft-04'
@@ -54,11 +57,28 @@ export function schemaProblems(schema: Json): SchemaProblem[] {
   return c.ok ? [] : c.problems
 }
 
+/** Why a value fails a schema: a JSON pointer into the value ('' for the root) and Ajv's message. */
+export interface ValueProblem {
+  path: string
+  message: string
+}
+
+export type BodyValidator = { ok: true; validate: (value: unknown) => ValueProblem[] } | { ok: false; problems: SchemaProblem[] }
+
+/** A validator for values against a draft-4 `schema`, or why the schema cannot validate anything. */
+export function bodyValidator(schema: Json): BodyValidator {
+  if (!isObject(schema)) return { ok: false, problems: [{ path: '', message: 'a model schema must be a JSON object' }] }
+  const c = compile(schema)
+  if (!c.ok) return c
+  const v = c.validate
+  return { ok: true, validate: (value) => (v(value) ? [] : (v.errors ?? []).map((e) => ({ path: e.instancePath, message: describe(e) }))) }
+}
+
+/** Ajv's message without the path (callers place the path where their format wants it). */
 function describe(e: ErrorObject): string {
-  const where = e.instancePath ? `${e.instancePath} ` : ''
-  if (e.keyword === 'additionalProperties') return `${where}must not have property "${String((e.params as { additionalProperty?: string }).additionalProperty)}"`
-  if (e.keyword === 'enum') return `${where}must be one of ${JSON.stringify((e.params as { allowedValues?: unknown }).allowedValues)}`
-  return `${where}${e.message ?? e.keyword}`
+  if (e.keyword === 'additionalProperties') return `must not have property "${String((e.params as { additionalProperty?: string }).additionalProperty)}"`
+  if (e.keyword === 'enum') return `must be one of ${JSON.stringify((e.params as { allowedValues?: unknown }).allowedValues)}`
+  return e.message ?? e.keyword
 }
 
 function isObject(v: unknown): v is Record<string, Json> {
