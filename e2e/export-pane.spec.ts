@@ -41,14 +41,14 @@ test.describe('export pane', () => {
     expect(file.download.suggestedFilename()).toBe('mywsapi.template.yaml')
     const yaml = load(file.text) as CfnTemplate
     expect(Object.values(yaml.Resources).map((r) => r.Type)).toEqual(expect.arrayContaining(['AWS::ApiGatewayV2::Api', 'AWS::ApiGatewayV2::Integration', 'AWS::DynamoDB::Table']))
-    expect(routeKeys(yaml)).toEqual(['$connect'])
+    expect(routeKeys(yaml)).toEqual(['$connect', '$default'])
 
     await exportPane.choose('cfn-json')
     await expect(exportPane.preview).toHaveAttribute('data-language', 'json')
     file = await exportPane.download()
     expect(file.download.suggestedFilename()).toBe('mywsapi.template.json')
     const json = JSON.parse(file.text) as CfnTemplate
-    expect(routeKeys(json)).toEqual(['$connect'])
+    expect(routeKeys(json)).toEqual(['$connect', '$default'])
     // Same template in both formats.
     expect(json).toEqual(yaml)
 

@@ -25,7 +25,7 @@ test.describe('undo and redo: one step per gesture', () => {
     await expectOneStep(api, before, await api.serialize(), undoKey, redoKey)
 
     // Connect.
-    await canvas.dropFromPalette('route.default', { x: 60, y: 420 })
+    await canvas.dropFromPalette('route.custom', { x: 60, y: 420 })
     const [route] = await api.selection()
     before = await api.serialize()
     await canvas.connect(route, mock)
@@ -72,7 +72,7 @@ test.describe('undo and redo: one step per gesture', () => {
     // The route is still there, nothing was duplicated, and Ctrl+Z acted on the text field only.
     const doc = await api.document()
     expect(doc.design.routes.connect).toBeDefined()
-    expect(Object.keys(doc.design.routes)).toEqual(['connect'])
+    expect(Object.keys(doc.design.routes)).toEqual(['connect', 'default'])
     await field.blur()
 
     await canvas.select('putItem')

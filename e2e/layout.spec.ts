@@ -3,7 +3,7 @@ import { expect, test } from './fixtures'
 
 test('auto-layout arranges routes, integrations and resources in columns, is undoable and is saved in the document', async ({ api, canvas, toolbar }) => {
   // Add a second route chain so columns hold several nodes.
-  await canvas.dropFromPalette('route.default', { x: 40, y: 420 })
+  await canvas.dropFromPalette('route.custom', { x: 40, y: 420 })
   const [route] = await api.selection()
   await canvas.dropFromPalette('integration.mock', { x: 360, y: 430 })
   const [mock] = await api.selection()

@@ -47,7 +47,9 @@ describe('messages', () => {
   })
 
   it('no matching route and no $default: the Forbidden error frame with connectionId and requestId (recorded, aws-samples/simple-websockets-chat-app#24)', async () => {
-    const { s, host } = session(example('seed'))
+    const design = example('seed')
+    delete design.routes.default // the seed's $default route would take the message
+    const { s, host } = session(design)
     const c = await s.connect({})
     await s.message(c.connectionId, '{"action":"nope"}')
     const frame = JSON.parse(frames(host)[0])

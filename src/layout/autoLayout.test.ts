@@ -11,7 +11,7 @@ describe('autoLayout', () => {
   it('puts stages, the API, routes, integrations, targets and roles in columns left to right', async () => {
     const { design } = seedDocument()
     const layout = await autoLayout(design)
-    expect(Object.keys(layout).sort()).toEqual(['api', 'apiRole', 'connect', 'dev', 'putItem', 'table'])
+    expect(Object.keys(layout).sort()).toEqual(['Message', 'api', 'apiRole', 'connect', 'default', 'dev', 'putItem', 'table'])
     expect(layout.dev.x).toBeLessThan(layout.api.x)
     expect(layout.api.x).toBeLessThan(layout.connect.x)
     expect(layout.connect.x).toBeLessThan(layout.putItem.x)

@@ -65,11 +65,15 @@ const arbitraryDesign: fc.Arbitrary<Design> = fc
 describe('columnLayout', () => {
   it('puts domains, stages, the API, routes, integrations, targets and roles in columns left to right, level with each other', () => {
     const layout = columnLayout(seedDocument().design)
-    expect(Object.keys(layout).sort()).toEqual(['api', 'apiRole', 'connect', 'dev', 'putItem', 'table'])
+    expect(Object.keys(layout).sort()).toEqual(['Message', 'api', 'apiRole', 'connect', 'default', 'dev', 'putItem', 'table'])
     const order = ['dev', 'api', 'connect', 'putItem', 'table', 'apiRole']
     for (let i = 1; i < order.length; i++) expect(layout[order[i - 1]].x).toBeLessThan(layout[order[i]].x)
-    // One route, one integration, one target: a straight line.
-    expect(new Set(order.map((id) => layout[id].y))).toEqual(new Set([0]))
+    // Two routes share one integration: the routes stack, and the integration with its target and role sits level
+    // between them, a straight line from there on.
+    expect(layout.default.x).toBe(layout.connect.x)
+    expect(layout.default.y).toBeGreaterThan(layout.connect.y)
+    expect(new Set(['dev', 'api', 'connect'].map((id) => layout[id].y))).toEqual(new Set([0]))
+    expect(new Set(['putItem', 'table', 'apiRole'].map((id) => layout[id].y))).toEqual(new Set([layout.default.y]))
   })
 
   it('puts each integration level with its route in a small design', () => {

@@ -73,7 +73,7 @@ describe('createDesignerStore', () => {
     store.getState().select(['api'])
     store.getState().deleteSelection()
     expect(store.getState().notices.at(-1)?.message).toMatch(/cannot be deleted/)
-    store.getState().select(['table', 'connect'])
+    store.getState().select(['table', 'connect', 'default'])
     store.getState().deleteSelection()
     expect(Object.keys(store.getState().doc.design.routes)).toEqual([])
     store.getState().undo()

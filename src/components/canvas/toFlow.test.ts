@@ -8,10 +8,10 @@ describe('React Flow projection', () => {
     const p = createProjector()
     const doc = seedDocument()
     const nodes = p.nodes(doc, new Set(), new Map())
-    expect(nodes.map((n) => n.id).sort()).toEqual(['api', 'apiRole', 'connect', 'dev', 'putItem', 'table'])
+    expect(nodes.map((n) => n.id).sort()).toEqual(['Message', 'api', 'apiRole', 'connect', 'default', 'dev', 'putItem', 'table'])
     expect(nodes.find((n) => n.id === 'connect')).toMatchObject({ type: 'route', data: { entityId: 'connect' }, position: doc.layout.connect })
     const edges = p.edges(doc.design, new Set())
-    expect(edges.map((e) => e.id).sort()).toEqual(['credentials:putItem->apiRole', 'integration:connect->putItem', 'stage:dev->api', 'target:putItem->table'])
+    expect(edges.map((e) => e.id).sort()).toEqual(['credentials:putItem->apiRole', 'integration:connect->putItem', 'integration:default->putItem', 'stage:dev->api', 'target:putItem->table'])
     expect(edges.find((e) => e.id === 'stage:dev->api')?.deletable).toBe(false)
   })
 

@@ -14,7 +14,10 @@ function base(): DesignDocument {
     templateSelectionExpression: '\\$default',
     responses: { $default: { templates: { $default: '{"action":"pong"}' }, templateSelectionExpression: '\\$default' } },
   }
+  // Replaces the seed's $default route; its request model goes with it, so every rule case starts from no models.
   doc.design.routes.default = { key: '$default', integration: 'pong', twoWay: true }
+  delete doc.design.models.Message
+  delete doc.layout.Message
   return doc
 }
 

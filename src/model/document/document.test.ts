@@ -102,7 +102,7 @@ describe('bad input gives a located error and no crash', () => {
     const errors = errorsOf(text)
     expect(errors.map((e) => [e.code, e.entity, e.field, e.range?.line])).toEqual([
       ['DOC005', 'connect', 'key', 11],
-      ['DOC005', 'dev', 'autoDeploy', 29],
+      ['DOC005', 'dev', 'autoDeploy', 35],
     ])
     expect(errors[1].message).toBe('dev.autoDeploy must be true or false, not string "yes".')
   })

@@ -50,7 +50,29 @@ class MywsapiStack(Stack):
             },
         )
 
+        message_model = apigwv2.CfnModel(
+            self,
+            "Message",
+            api_id=web_socket_api.api_id,
+            name="Message",
+            content_type="application/json",
+            schema={
+                "$schema": "http://json-schema.org/draft-04/schema#",
+                "title": "Message",
+                "type": "object",
+                "properties": {"action": {"type": "string", "minLength": 1}},
+                "required": ["action"],
+            },
+        )
+
         web_socket_api.add_route("$connect", integration=put_item)
+
+        default_route = web_socket_api.add_route("$default", integration=put_item)
+        # Route properties WebSocketRoute has no props for.
+        cfn_default_route = typing.cast(apigwv2.CfnRoute, default_route.node.default_child)
+        cfn_default_route.add_property_override("RequestModels", {"$default": "Message"})
+        cfn_default_route.add_property_override("ModelSelectionExpression", "$request.body.action")
+        default_route.node.add_dependency(message_model)
 
         dev_stage = apigwv2.WebSocketStage(
             self,

@@ -34,7 +34,27 @@ export class MywsapiStack extends Stack {
       },
     });
 
+    const messageModel = new apigwv2.CfnModel(this, 'Message', {
+      apiId: webSocketApi.apiId,
+      name: 'Message',
+      contentType: 'application/json',
+      schema: {
+        $schema: 'http://json-schema.org/draft-04/schema#',
+        title: 'Message',
+        type: 'object',
+        properties: { action: { type: 'string', minLength: 1 } },
+        required: ['action'],
+      },
+    });
+
     webSocketApi.addRoute('$connect', { integration: putItem });
+
+    const defaultRoute = webSocketApi.addRoute('$default', { integration: putItem });
+    // Route properties WebSocketRoute has no props for.
+    const cfnDefaultRoute = defaultRoute.node.defaultChild as apigwv2.CfnRoute;
+    cfnDefaultRoute.addPropertyOverride('RequestModels', { $default: 'Message' });
+    cfnDefaultRoute.addPropertyOverride('ModelSelectionExpression', '$request.body.action');
+    defaultRoute.node.addDependency(messageModel);
 
     const devStage = new apigwv2.WebSocketStage(this, 'mystage', {
       webSocketApi,
