@@ -3,11 +3,16 @@
  * route selection expression picks (and why, including the `$default` fallback and the empty-string rule), which
  * request template the integration's template selection expression picks, and the rendered integration request,
  * pretty-printed when it is JSON. All of it is `testMessage` from src/vtl; this component only collects input.
+ * Before the integration, the route's request model validates the message as API Gateway does (the emulator's
+ * `validateBody`, on the product's one ajv-draft-04 instance); a failing message shows the frame API Gateway
+ * answers with instead of an integration request, since the backend is never called.
  */
 import { useDeferredValue, useMemo, useState } from 'react'
 import type { Diagnostic } from '../../model/diagnostics'
 import type { Design } from '../../model/types'
 import { DEFAULT_SAMPLE_MESSAGE, testMessage, type TestMessageInput, type TestMessageResult } from '../../vtl'
+import { errorFrame, INVALID_BODY } from '../../emulator/frames'
+import { validateBody, type ValidationOutcome } from '../../emulator/validation'
 import { formatPairs, parsePairs } from './pairs'
 import '../editor/panels.css'
 
@@ -167,7 +172,7 @@ export function MessageTesterPanel({ design, routeId }: MessageTesterPanelProps)
           ) : null}
         </div>
         <div className="ss-column" style={{ flex: '1 1 60%' }} data-testid="tester.result" aria-live="polite">
-          {outcome.ok ? <ResultView design={design} result={outcome.result} /> : (
+          {outcome.ok ? <ResultView design={design} result={outcome.result} message={deferredInput.message} connectionId={connectionId} /> : (
             <div className="ss-error-box" role="alert" data-testid="tester.result.error" style={{ margin: 0 }}>
               The tester failed: {outcome.message}
             </div>
@@ -178,10 +183,17 @@ export function MessageTesterPanel({ design, routeId }: MessageTesterPanelProps)
   )
 }
 
-function ResultView({ design, result }: { design: Design; result: TestMessageResult }) {
+/** A request id in API Gateway's shape; the tester sends nothing, so it is a fixed sample. */
+const SAMPLE_REQUEST_ID = 'SaMpLeReQuEsTiD='
+
+function ResultView({ design, result, message, connectionId }: { design: Design; result: TestMessageResult; message: string; connectionId: string }) {
   const errors = result.diagnostics.filter((d) => d.severity === 'error')
   const others = result.diagnostics.filter((d) => d.severity !== 'error')
   const integration = result.integrationId ? design.integrations[result.integrationId] : undefined
+  const route = result.route ? design.routes[result.route.id] : undefined
+  // $connect and $disconnect carry no message body (an HTTP upgrade, a close): nothing to validate.
+  const validation: ValidationOutcome = route && route.key !== '$connect' && route.key !== '$disconnect' ? validateBody(design, route, message) : { checked: false }
+  const rejected = validation.checked && !validation.ok
   return (
     <>
       <div className="ss-result-block">
@@ -229,8 +241,9 @@ function ResultView({ design, result }: { design: Design; result: TestMessageRes
           ) : null}
         </div>
       ) : null}
+      {validation.checked ? <ModelView outcome={validation} frame={errorFrame(INVALID_BODY, connectionId, SAMPLE_REQUEST_ID)} /> : null}
       {errors.length ? <DiagnosticsView diagnostics={errors} testId="tester.result.error" /> : null}
-      {result.request ? (
+      {result.request && !rejected ? (
         <div className="ss-result-block">
           <h4>
             Integration request {result.request.isJson ? '(JSON, pretty-printed)' : result.request.body === '' ? '(empty)' : '(text)'}
@@ -242,6 +255,43 @@ function ResultView({ design, result }: { design: Design; result: TestMessageRes
       ) : null}
       {others.length ? <DiagnosticsView diagnostics={others} testId="tester.result.note" /> : null}
     </>
+  )
+}
+
+function ModelView({ outcome, frame }: { outcome: Extract<ValidationOutcome, { checked: true }>; frame: string }) {
+  const model = outcome.model ? <code>{outcome.model}</code> : 'no model'
+  return (
+    <div className="ss-result-block" data-testid="tester.result.model" data-ok={outcome.ok} data-model={outcome.model ?? ''}>
+      <h4>Request model</h4>
+      {outcome.ok ? (
+        <div>
+          {model} (key <code>{outcome.key}</code>) accepts the message
+        </div>
+      ) : (
+        <>
+          <div className="ss-sev-error" role="alert">
+            {model}
+            {outcome.key !== undefined ? (
+              <>
+                {' '}
+                (key <code>{outcome.key}</code>)
+              </>
+            ) : null}{' '}
+            rejects the message: API Gateway answers without calling the integration
+          </div>
+          <ul style={{ margin: '4px 0' }}>
+            {outcome.errors.map((e, i) => (
+              <li key={`${i}:${e}`} data-testid="tester.result.model-error">
+                {e}
+              </li>
+            ))}
+          </ul>
+          <pre className="ss-code" data-testid="tester.result.rejection">
+            {frame}
+          </pre>
+        </>
+      )}
+    </div>
   )
 }
 
