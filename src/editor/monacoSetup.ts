@@ -31,6 +31,12 @@ import 'monaco-editor/editor/contrib/tokenization/browser/tokenization.js'
 import 'monaco-editor/editor/contrib/wordHighlighter/browser/wordHighlighter.js'
 import 'monaco-editor/editor/contrib/wordOperations/browser/wordOperations.js'
 import 'monaco-editor/editor/common/standaloneStrings.js'
+// The JSON language's worker client (languages/features/json/jsonMode.js → internal/common/workers.js) loads every
+// editor contribution the first time a JSON model appears; code lens and tree drag-and-drop then ask for services the
+// editor services were started without, and each later editor throws "depends on UNKNOWN service". Registering the
+// two services up front (they are tiny) keeps later editors (several schema editors, export pane) error-free.
+import 'monaco-editor/editor/contrib/codelens/browser/codeLensCache.js'
+import 'monaco-editor/editor/common/services/treeViewsDndService.js'
 import 'monaco-editor/languages/definitions/yaml/register.js'
 import 'monaco-editor/languages/definitions/python/register.js'
 import 'monaco-editor/languages/definitions/typescript/register.js'

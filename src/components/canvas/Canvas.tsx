@@ -51,6 +51,7 @@ const MINIMAP_COLORS: Record<string, string> = {
   resource: '#bc4c00',
   domain: '#6e7781',
   model: '#6e7781',
+  message: '#6e7781',
 }
 
 /** Module scope: a new function or array on every render would re-render every minimap node / re-bind keys. */

@@ -99,4 +99,5 @@ export const nodeTypes = {
   resource: EntityNode,
   domain: EntityNode,
   model: EntityNode,
+  message: EntityNode,
 }

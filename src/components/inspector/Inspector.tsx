@@ -9,6 +9,7 @@ import { REFERENCE_FIELDS } from '../../model/ops'
 import { fieldsFor } from './fieldSpecs'
 import { Fields, type FieldContext } from './Fields'
 import { fieldPath } from '../../model/fieldPath'
+import { ModelSchemaEditor } from './ModelSchemaEditor'
 
 export const Inspector = memo(function Inspector() {
   const selection = useDesigner((s) => s.selection)
@@ -84,7 +85,10 @@ function EntityForm({ id, kind }: { id: string; kind: NonNullable<ReturnType<typ
   const entity = entityOf(design, id) as Record<string, unknown>
   const diagnostics = useDesigner(useShallow((s) => s.diagnostics.filter((d) => d.entity === id)))
   const focus = useDesigner((s) => (s.focusField?.entity === id ? s.focusField : null))
-  const fields = fieldsFor(kind, entity)
+  const allFields = fieldsFor(kind, entity)
+  // A model's or server message's schema gets the JSON Schema editor below the form instead of a text field.
+  const hasSchemaEditor = kind === 'model' || kind === 'message'
+  const fields = hasSchemaEditor ? Object.fromEntries(Object.entries(allFields).filter(([k]) => k !== 'schema')) : allFields
   const ctx: FieldContext = useMemo(
     () => ({
       entityId: id,
@@ -147,6 +151,7 @@ function EntityForm({ id, kind }: { id: string; kind: NonNullable<ReturnType<typ
       )}
       <form className="inspector-form" onSubmit={(e) => e.preventDefault()}>
         <Fields fields={fields} value={entity} path={[]} ctx={ctx} />
+        {hasSchemaEditor && <ModelSchemaEditor key={id} entityId={id} kind={kind} design={design} />}
       </form>
     </aside>
   )

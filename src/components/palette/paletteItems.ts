@@ -22,6 +22,8 @@ const awsPresets: PaletteItem[] = PRESETS.filter((p) => p.integrationType === 'a
 export const PALETTE_ITEMS: readonly PaletteItem[] = [
   { id: 'api', label: 'API', group: 'API', description: 'The WebSocket API (one per design).', spec: { kind: 'api' } },
   { id: 'stage', label: 'Stage', group: 'API', description: 'A deployment stage such as dev or prod.', spec: { kind: 'stage' } },
+  { id: 'model', label: 'Model', group: 'API', description: 'A message schema (JSON Schema draft 4) routes validate requests with.', spec: { kind: 'model' } },
+  { id: 'message', label: 'Server message', group: 'API', description: 'A message the backend sends to clients through @connections.', spec: { kind: 'message' } },
   { id: 'route.connect', label: '$connect', group: 'Routes', description: 'Runs when a client connects; the only route that can be authorized.', spec: { kind: 'route', route: '$connect' } },
   { id: 'route.disconnect', label: '$disconnect', group: 'Routes', description: 'Runs when the connection closes (best effort).', spec: { kind: 'route', route: '$disconnect' } },
   { id: 'route.default', label: '$default', group: 'Routes', description: 'Messages no other route matches, and non-JSON messages.', spec: { kind: 'route', route: '$default' } },

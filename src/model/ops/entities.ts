@@ -5,7 +5,8 @@
 
 import { findPreset, presetIntegration } from '../presets'
 import { routeByKey, uniqueId } from '../queries'
-import { API_ENTITY_ID, PREDEFINED_ROUTE_KEYS, type DesignDocument, type EntityId, type Integration, type Position, type Resource, type ResourceType } from '../types'
+import { DRAFT_04 } from '../contract/inferSchema'
+import { API_ENTITY_ID, PREDEFINED_ROUTE_KEYS, type DesignDocument, type EntityId, type Integration, type JsonObject, type Position, type Resource, type ResourceType } from '../types'
 import { opFailed, opOk, type OpResult } from './result'
 
 export type RouteKind = '$connect' | '$disconnect' | '$default' | 'custom'
@@ -22,6 +23,10 @@ export type NewEntitySpec =
   | { kind: 'authorizer'; type: 'lambda' | 'iam' }
   | { kind: 'resource'; type: Exclude<ResourceType, 'existing'> }
   | { kind: 'resource'; type: 'existing'; existingKind?: Exclude<ResourceType, 'existing' | 'log-group'> }
+  /** A request or response model (JSON Schema draft 4); routes name it in `requestModels` / `responseModels`. */
+  | { kind: 'model' }
+  /** A message the backend sends to clients through @connections (AsyncAPI `send`). */
+  | { kind: 'message' }
 
 const RESOURCE_ID_BASE: Record<ResourceType, string> = {
   'dynamodb-table': 'table',
@@ -136,6 +141,11 @@ function integrationIdBase(spec: Extract<NewEntitySpec, { kind: 'integration' }>
   return { 'lambda-proxy': 'lambdaProxy', mock: 'mock', http: 'http', 'http-proxy': 'httpProxy' }[spec.type]
 }
 
+/** The schema a new model or server message starts with: any JSON object, ready to be edited or generated. */
+function newSchema(title: string): JsonObject {
+  return { $schema: DRAFT_04, title, type: 'object', properties: {} }
+}
+
 export interface AddResult {
   doc: DesignDocument
   /** The entity that was added (or, for the API, placed). */
@@ -191,6 +201,19 @@ export function addEntity(doc: DesignDocument, spec: NewEntitySpec, position: Po
         doc: { design: { ...design, authorizers: { ...design.authorizers, [id]: authorizer } }, layout: { ...doc.layout, [id]: at } },
         id,
       })
+    }
+    case 'model': {
+      // Model names are letters and digits (MDL071) and unique per API (MDL072); the id is the name.
+      let n = 1
+      while (Object.values(design.models).some((m) => m.name === `Model${n}`) || uniqueId(design, `Model${n}`) !== `Model${n}`) n++
+      const id = `Model${n}`
+      const model = { name: id, contentType: 'application/json', schema: newSchema(id) }
+      return opOk({ doc: { design: { ...design, models: { ...design.models, [id]: model } }, layout: { ...doc.layout, [id]: at } }, id })
+    }
+    case 'message': {
+      const id = uniqueId(design, 'serverMessage')
+      const message = { name: id, schema: newSchema(id) }
+      return opOk({ doc: { design: { ...design, messages: { ...design.messages, [id]: message } }, layout: { ...doc.layout, [id]: at } }, id })
     }
     case 'resource': {
       const id = uniqueId(design, RESOURCE_ID_BASE[spec.type])

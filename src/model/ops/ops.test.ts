@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { aDesign } from '../builders'
 import { seedDocument } from '../seed'
+import { schemaProblems } from '../contract/draft04'
 import type { DesignDocument } from '../types'
 import {
   addEntity,
@@ -234,5 +235,22 @@ describe('copy, paste, duplicate', () => {
   it('refuses clipboard text that is not a copy', () => {
     expect(parseClipboard('hello').ok).toBe(false)
     expect(parseClipboard('{"format":"other"}').ok).toBe(false)
+  })
+})
+
+describe('addEntity: models and server messages', () => {
+  it('adds a model with a valid letters-and-digits name and a draft-4 object schema, and a server message', () => {
+    const first = addEntity(seedDocument(), { kind: 'model' }, { x: 10.4, y: 20 })
+    if (!first.ok) throw new Error(first.reason)
+    const second = addEntity(first.value.doc, { kind: 'model' }, { x: 0, y: 0 })
+    if (!second.ok) throw new Error(second.reason)
+    expect([first.value.id, second.value.id]).toEqual(['Model1', 'Model2'])
+    const model = second.value.doc.design.models.Model2
+    expect(model).toMatchObject({ name: 'Model2', contentType: 'application/json' })
+    expect(schemaProblems(model.schema)).toEqual([])
+    expect(second.value.doc.layout.Model1).toEqual({ x: 10, y: 20 })
+    const msg = addEntity(seedDocument(), { kind: 'message' }, { x: 0, y: 0 })
+    if (!msg.ok) throw new Error(msg.reason)
+    expect(msg.value.doc.design.messages[msg.value.id]).toMatchObject({ name: 'serverMessage' })
   })
 })
