@@ -27,7 +27,11 @@ export function importCredentials(ctx: ImportContext, value: Json | undefined): 
   const role = ctx.getAttTarget(value, 'Arn')
   const entity = role ? ctx.entityOf.get(role) : undefined
   if (entity && ctx.design.resources[entity]?.type === 'iam-role') return { role: entity }
-  return undefined
+  if (entity) return undefined
+  // A role ARN written as an expression (`!Sub arn:aws:iam::${AWS::AccountId}:role/x`): design text when
+  // every part is a design reference or pseudo parameter.
+  const text = ctx.text(value)
+  return text !== undefined ? { arn: text } : undefined
 }
 
 export function lambdaTarget(ctx: ImportContext, uri: string): EntityId | undefined {

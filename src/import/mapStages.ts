@@ -3,7 +3,7 @@
 import { escapeRefText } from '../model/refs'
 import { LOGGING_LEVELS, type JsonObject, type RouteSettings, type Stage } from '../model/types'
 import { constructIdFrom } from './cdkIds'
-import { APIGW, type ImportContext, type ResourceEntry } from './context'
+import type { ImportContext, ResourceEntry } from './context'
 import { isObject } from './intrinsics'
 import { assignDefined, Props } from './props'
 
@@ -53,20 +53,17 @@ export function mapStage(ctx: ImportContext, entry: ResourceEntry): void {
       p.take('AccessLogSettings')
     }
   }
-  const dep = ctx.refTarget(p.raw('DeploymentId'))
-  const deployment = dep ? ctx.resources.get(dep) : undefined
-  if (deployment && deployment.type === `${APIGW}Deployment` && isPlainDeployment(ctx, deployment)) {
-    p.take('DeploymentId')
-    stage.deployment = true
-    ctx.generated(deployment.logicalId, `deployment of stage ${name}`)
-  }
+  // A Deployment the stage names by `DeploymentId` (the SAM and Serverless Framework shape) is not the one the
+  // export writes (a Deployment with `StageName`): it stays verbatim under its own logical id, with its
+  // Description and DependsOn, and the stage keeps `DeploymentId` (issue 9, item 14).
   ctx.keepExtra(stage, p, id)
   ctx.design.stages[id] = stage
   ctx.claim(entry.logicalId, id, 'stage')
 }
 
+/** The Deployment the export writes for a stage without auto-deploy: `ApiId` and `StageName`, nothing else to keep. */
 export function isPlainDeployment(ctx: ImportContext, d: ResourceEntry): boolean {
-  return Object.keys(d.props).every((k) => k === 'ApiId' || k === 'StageName' || k === 'Description') && ctx.refersTo(d.props.ApiId, ctx.apiLogicalId)
+  return Object.keys(d.props).every((k) => k === 'ApiId' || k === 'StageName') && ctx.refersTo(d.props.ApiId, ctx.apiLogicalId)
 }
 
 export function routeSettings(ctx: ImportContext, v: JsonObject): RouteSettings | undefined {

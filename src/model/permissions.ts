@@ -44,10 +44,18 @@ export type PermissionResult =
   | { ok: true; permission: undefined }
   | { ok: false; reason: string }
 
+/**
+ * A function outside the design, named by CloudFormation the import kept (a parameter ARN, `Fn::ImportValue`, a
+ * SAM function kept verbatim): nothing can be generated for it, and the role's own policies (kept from the
+ * template) are what allow the call. The checks say so (MDL014 / MDL036 warnings).
+ */
+const OUTSIDE: PermissionResult = { ok: true, permission: undefined }
+
 /** The permission an integration's credentials role needs. */
 export function integrationPermission(design: Design, integrationId: EntityId): PermissionResult {
   const integration = design.integrations[integrationId]
   if (!integration) return { ok: false, reason: `no integration "${integrationId}"` }
+  if (integration.type === 'lambda' && !integration.target && integration.cfnExtra?.IntegrationUri !== undefined) return OUTSIDE
   if (integration.type === 'lambda') return targetPermission(design, integration.target, 'lambda', 'InvokeFunction')
   if (integration.type !== 'aws') return { ok: true, permission: undefined }
   const service = integration.service
@@ -66,6 +74,7 @@ export function authorizerPermission(design: Design, authorizerId: EntityId): Pe
   const authorizer = design.authorizers[authorizerId]
   if (!authorizer) return { ok: false, reason: `no authorizer "${authorizerId}"` }
   if (authorizer.type !== 'lambda') return { ok: true, permission: undefined }
+  if (!authorizer.function && authorizer.cfnExtra?.AuthorizerUri !== undefined) return OUTSIDE
   return targetPermission(design, authorizer.function, 'lambda', 'InvokeFunction')
 }
 

@@ -5,6 +5,7 @@ import type { CdkModule, Code, Props, Stmt, Symbol } from '../ir/code'
 import { PSEUDO_CDK, type Expr } from '../ir/expr'
 import { snakeCase } from '../ir/names'
 import { pad, wrap } from '../writer/layout'
+import { intrinsicCode } from '../ir/intrinsicCode'
 import { looksLikeToken, literalSub } from '../ir/tokenLookalikes'
 import { pyFStringPart, pyNumber, pyQuote, pyString } from './escape'
 
@@ -172,6 +173,8 @@ export class PyPrinter {
   }
 
   json(value: Json, level: number, column: number): string {
+    const intrinsic = intrinsicCode(value)
+    if (intrinsic) return this.code(intrinsic, level, column)
     if (value === null) return 'None'
     if (typeof value === 'string') return this.text(value)
     if (typeof value === 'number') return pyNumber(value)

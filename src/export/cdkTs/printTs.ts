@@ -4,6 +4,7 @@ import type { Json } from '../../model/types'
 import type { CdkModule, Code, Props, Stmt, Symbol } from '../ir/code'
 import { PSEUDO_CDK, type Expr } from '../ir/expr'
 import { pad, wrap } from '../writer/layout'
+import { intrinsicCode } from '../ir/intrinsicCode'
 import { looksLikeToken, literalSub } from '../ir/tokenLookalikes'
 import { tsKey, tsNumber, tsString, tsTemplatePart } from './escape'
 
@@ -175,6 +176,8 @@ export class TsPrinter {
   }
 
   json(value: Json, level: number, column: number): string {
+    const intrinsic = intrinsicCode(value)
+    if (intrinsic) return this.code(intrinsic, level, column)
     if (value === null) return 'null'
     if (typeof value === 'string') return looksLikeToken(value) ? this.text(value) : tsString(value)
     if (typeof value === 'number') return tsNumber(value)

@@ -1,12 +1,13 @@
 /** Authorizers: `WebSocketLambdaAuthorizer` / `WebSocketIamAuthorizer`; CDK creates the resources when a route binds them. */
 
-import type { Authorizer, JsonObject } from '../../model/types'
+import type { Authorizer, Json, JsonObject } from '../../model/types'
 import { call, construct, lit, member, props, str, THIS, v, type Code, type Props } from './code'
 import type { Expr } from './expr'
 import type { IrContext } from './context'
 import { deepMerge } from './context'
 import { cfnValue } from './cfnValue'
 import { functionRef, type FunctionRef } from './functions'
+import { valueCode } from './intrinsicCode'
 import { pascalCase } from './names'
 import { sanitizeConstructId } from './logicalIds'
 
@@ -25,6 +26,12 @@ export interface AuthorizerInfo {
   bound?: { logicalId: string }
   /** Built as `CfnAuthorizer` (its route is an L1 route, which cannot bind the L2 authorizer). */
   l1?: boolean
+  /**
+   * Its function is outside the design (the URI stayed CloudFormation: a parameter ARN, `Fn::ImportValue`):
+   * a `CfnAuthorizer` any route can name by id, with no permission (the function's owner grants it, or the
+   * credentials role's own policy allows the call).
+   */
+  outside?: boolean
 }
 
 export function buildAuthorizer(ctx: IrContext, id: string, a: Authorizer, forL1Route = false): AuthorizerInfo {
@@ -44,6 +51,7 @@ export function buildAuthorizer(ctx: IrContext, id: string, a: Authorizer, forL1
     ctx.emitConst(id, variable, construct('authorizers', 'WebSocketIamAuthorizer', []))
     return info
   }
+  if (!a.function && a.cfnExtra?.AuthorizerUri !== undefined) return buildOutsideAuthorizer(ctx, info, a)
   info.handler = a.function ? functionRef(ctx, a.function, id, 'function') : undefined
   if (!info.handler) {
     if (!a.function) ctx.error('EXP006', 'A Lambda authorizer needs a function.', id, 'function')
@@ -59,15 +67,52 @@ export function buildAuthorizer(ctx: IrContext, id: string, a: Authorizer, forL1
     ])),
   )
   let overrides: JsonObject = {}
-  if (a.credentials) {
-    const c = a.credentials
-    const arn = 'caller' in c ? ['arn:aws:iam::*:user/*'] : 'arn' in c ? ctx.text(c.arn, id, 'credentials.arn') : ctx.text(`@{${c.role}.arn}`, id, 'credentials.role')
-    overrides.AuthorizerCredentialsArn = cfnValue(arn)
-    info.overrideCode.push(['AuthorizerCredentialsArn', str(arn)])
+  const credentials = credentialsCode(ctx, info, a)
+  if (credentials.code && credentials.cfn !== undefined) {
+    overrides.AuthorizerCredentialsArn = credentials.cfn
+    info.overrideCode.push(['AuthorizerCredentialsArn', credentials.code])
   }
   overrides = deepMerge(overrides, a.cfnExtra ?? {})
   for (const [k, value] of Object.entries(a.cfnExtra ?? {})) info.overrideCode.push([k, { k: 'json', value }])
   info.overrides = overrides
+  return info
+}
+
+function credentialsCode(ctx: IrContext, info: AuthorizerInfo, a: Authorizer): { code?: Code; cfn?: Json } {
+  const c = a.credentials
+  if (!c) return {}
+  const arn = 'caller' in c ? ['arn:aws:iam::*:user/*'] : 'arn' in c ? ctx.text(c.arn, info.id, 'credentials.arn') : ctx.text(`@{${c.role}.arn}`, info.id, 'credentials.role')
+  return { code: str(arn), cfn: cfnValue(arn) }
+}
+
+/** `CfnAuthorizer` with the URI as the template had it, as a CDK expression (`intrinsicCode.ts`). */
+function buildOutsideAuthorizer(ctx: IrContext, info: AuthorizerInfo, a: Authorizer): AuthorizerInfo {
+  const api = ctx.api!
+  const constructId = ctx.stackChildId(info.constructId)
+  const { AuthorizerUri: uri, ...extra } = a.cfnExtra ?? {}
+  const credentials = credentialsCode(ctx, info, a)
+  ctx.emitConst(
+    info.id,
+    info.variable,
+    construct('apigwv2', 'CfnAuthorizer', [THIS, lit(constructId)], props([
+      ['apiId', member(v(api.variable), 'apiId')],
+      ['authorizerType', lit('REQUEST')],
+      ['authorizerUri', valueCode(uri!, 'string')],
+      ['identitySource', { k: 'list', items: info.identitySource.map(lit) }],
+      ['name', lit(info.name)],
+      ['authorizerCredentialsArn', credentials.code],
+    ])),
+  )
+  for (const [k, value] of Object.entries(extra)) {
+    ctx.emit(info.id, { k: 'expr', value: call(v(info.variable), 'addPropertyOverride', [lit(k), { k: 'json', value }]) })
+  }
+  const logicalId = ctx.resourceLogicalId([constructId])
+  info.bound = { logicalId }
+  info.l1 = true
+  info.outside = true
+  const cfn: JsonObject = { ApiId: ctx.apiRef(), AuthorizerType: 'REQUEST', AuthorizerUri: uri!, IdentitySource: info.identitySource, Name: info.name }
+  if (credentials.cfn !== undefined) cfn.AuthorizerCredentialsArn = credentials.cfn
+  ctx.addResource(info.id, [constructId], 'AWS::ApiGatewayV2::Authorizer', deepMerge(cfn, extra))
   return info
 }
 

@@ -5,13 +5,14 @@
  * uses it, so the CloudFormation properties are kept here and placed by buildRoutes.
  */
 
-import { CFN_INTEGRATION_TYPE, type Integration, type JsonObject } from '../../model/types'
+import { CFN_INTEGRATION_TYPE, type Integration, type Json, type JsonObject } from '../../model/types'
 import { call, construct, lit, member, num, props, str, sym, THIS, v, type Code, type Props } from './code'
 import { cfnMap, cfnValue } from './cfnValue'
 import type { IrContext } from './context'
 import { deepMerge } from './context'
 import type { Expr } from './expr'
 import { functionRef, type FunctionRef } from './functions'
+import { valueCode } from './intrinsicCode'
 import { pascalCase } from './names'
 import { templateCode } from './jsonTemplate'
 import { sanitizeConstructId } from './logicalIds'
@@ -69,13 +70,25 @@ function credentials(ctx: IrContext, id: string, i: Integration, constructId: st
   return { role: v(ctx.varOf(c.role)), arn: ctx.text(`@{${c.role}.arn}`, id, 'credentials.role') }
 }
 
+/**
+ * A Lambda integration whose invocation URI stayed CloudFormation (it names a function the design does not
+ * model, such as a SAM `AWS::Serverless::Function` kept verbatim). `WebSocketLambdaIntegration` needs an
+ * IFunction, so it is a `CfnIntegration` with the URI as its CDK expression; the template that owns the
+ * function owns its invoke permission too (SAM's `AWS::Lambda::Permission` stays verbatim), so none is added.
+ */
+function verbatimLambdaUri(i: Integration): Json | undefined {
+  const lambda = i.type === 'lambda' || i.type === 'lambda-proxy'
+  return lambda && !i.target && i.uri === undefined ? i.cfnExtra?.IntegrationUri : undefined
+}
+
 export function buildIntegration(ctx: IrContext, id: string, i: Integration): IntegrationInfo | undefined {
+  const verbatimUri = verbatimLambdaUri(i)
   const style: IntegrationStyle =
-    i.type === 'http' || i.type === 'http-proxy' ? 'l1' : i.type === 'lambda-proxy' ? 'lambda-proxy' : i.type === 'mock' ? 'mock' : 'aws'
+    i.type === 'http' || i.type === 'http-proxy' || verbatimUri !== undefined ? 'l1' : i.type === 'lambda-proxy' ? 'lambda-proxy' : i.type === 'mock' ? 'mock' : 'aws'
   const preferredId = sanitizeConstructId(i.constructId ?? pascalCase(id))
   const constructId = style === 'l1' ? ctx.stackChildId(preferredId) : preferredId
   const variable = ctx.declareVar(id, id, 'integration')
-  const handler = i.type === 'lambda' || i.type === 'lambda-proxy'
+  const handler = (i.type === 'lambda' || i.type === 'lambda-proxy') && verbatimUri === undefined
     ? i.target ? functionRef(ctx, i.target, id, 'target') : (ctx.error('EXP006', 'A Lambda integration needs a target function.', id, 'target'), undefined)
     : undefined
   const uri = integrationUri(ctx, id, i, handler)
@@ -88,6 +101,7 @@ export function buildIntegration(ctx: IrContext, id: string, i: Integration): In
   const all: JsonObject = { IntegrationType: CFN_INTEGRATION_TYPE[i.type] }
   if (style === 'mock') all.IntegrationUri = ''
   if (uri) all.IntegrationUri = cfnValue(uri)
+  if (verbatimUri !== undefined) all.IntegrationUri = verbatimUri
   if (method !== undefined) all.IntegrationMethod = method
   if (creds.arn) all.CredentialsArn = cfnValue(creds.arn)
   if (templates) all.RequestTemplates = cfnMap(templates)
@@ -101,7 +115,7 @@ export function buildIntegration(ctx: IrContext, id: string, i: Integration): In
   if (i.connectionId !== undefined) all.ConnectionId = cfnValue(expr(ctx, id, i.connectionId, 'connectionId'))
 
   const code = {
-    uri: uri ? str(uri) : undefined,
+    uri: uri ? str(uri) : verbatimUri !== undefined ? valueCode(verbatimUri, 'string') : undefined,
     templates: templates ? ({ k: 'map', entries: templates.map(([k, e]) => [k, templateCode(e)]) } as Code) : undefined,
     parameters: parameters ? ({ k: 'map', entries: parameters.map(([k, e]) => [k, str(e)]) } as Code) : undefined,
     selection: i.templateSelectionExpression !== undefined ? lit(i.templateSelectionExpression) : undefined,
@@ -180,7 +194,8 @@ export function buildIntegration(ctx: IrContext, id: string, i: Integration): In
     ConnectionType: i.connectionType ? lit(i.connectionType) : undefined,
     ConnectionId: i.connectionId !== undefined ? str(expr(ctx, id, i.connectionId, 'connectionId')) : undefined,
   }
-  const extra = i.cfnExtra ?? {}
+  // A verbatim URI is the L1's integrationUri prop, not an override.
+  const extra = verbatimUri !== undefined ? withoutKey(i.cfnExtra ?? {}, 'IntegrationUri') : (i.cfnExtra ?? {})
   const overrides: Props = [
     ...props(Object.keys(all).filter((k) => !l2Keys.includes(k)).map((k) => [k, codeOf[k]] as [string, Code | undefined])),
     ...Object.entries(extra).map(([k, value]) => [k, { k: 'json', value }] as [string, Code]),
@@ -206,4 +221,8 @@ export function buildIntegration(ctx: IrContext, id: string, i: Integration): In
     ctx.addResource(id, path, 'AWS::ApiGatewayV2::Integration', { ApiId: ctx.apiRef(), ...info.cfn })
   }
   return info
+}
+
+function withoutKey(o: JsonObject, key: string): JsonObject {
+  return Object.fromEntries(Object.entries(o).filter(([k]) => k !== key))
 }

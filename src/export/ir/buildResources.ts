@@ -1,5 +1,6 @@
 /** Design resources → CDK L2 constructs and the CloudFormation they synthesize to (verified against aws-cdk-lib 2.276). */
 
+import { intrinsicCode } from './intrinsicCode'
 import { RESOURCE_CFN_TYPES } from '../../model/cfnTypes'
 import type { Json, JsonObject, Resource } from '../../model/types'
 import {
@@ -293,9 +294,9 @@ function withoutKey(o: JsonObject, key: string): JsonObject {
   return Object.fromEntries(Object.entries(o).filter(([k]) => k !== key))
 }
 
-/** A string prop that may be raw CloudFormation (an intrinsic kept from import): a literal or a string token. */
+/** A string prop that may be raw CloudFormation (an intrinsic kept from import): a literal or its CDK expression. */
 function rawString(value: Json): Code {
-  return typeof value === 'string' ? lit(value) : call(sym('core', 'Token'), 'asString', [{ k: 'json', value }])
+  return typeof value === 'string' ? lit(value) : intrinsicCode(value, 'string') ?? call(sym('core', 'Token'), 'asString', [{ k: 'json', value }])
 }
 
 /** `logs.RetentionDays` members by day count (CloudWatch only accepts these values). */

@@ -7,11 +7,11 @@
 
 import { grantsCover } from '../../model/grants'
 import { authorizerPermission, integrationPermission } from '../../model/permissions'
-import type { IamRole, Json } from '../../model/types'
-import { call, construct, lit, props, str, sym, THIS } from './code'
+import type { IamRole, Json, JsonObject } from '../../model/types'
+import { call, construct, lit, props, str, sym, THIS, v } from './code'
 import { cfnValue } from './cfnValue'
 import type { IrContext } from './context'
-import { assumeRolePolicy } from './buildResources'
+import { applyCfnExtra, assumeRolePolicy } from './buildResources'
 import { pascalCase } from './names'
 import type { Expr } from './expr'
 
@@ -20,7 +20,7 @@ interface Grant {
   resource: Expr
 }
 
-export function buildRole(ctx: IrContext, id: string, role: IamRole & { constructId?: string }): void {
+export function buildRole(ctx: IrContext, id: string, role: IamRole & { constructId?: string; cfnExtra?: JsonObject }): void {
   const constructId = ctx.stackChildId(role.constructId ?? pascalCase(id))
   const variable = ctx.declareVar(id, id, 'role')
   if (role.existingArn !== undefined) {
@@ -39,8 +39,10 @@ export function buildRole(ctx: IrContext, id: string, role: IamRole & { construc
       ['roleName', role.roleName !== undefined ? str(ctx.text(role.roleName, id, 'roleName')) : undefined],
     ])),
   )
-  const properties: Record<string, Json> = { AssumeRolePolicyDocument: assumeRolePolicy('apigateway.amazonaws.com') }
+  let properties: JsonObject = { AssumeRolePolicyDocument: assumeRolePolicy('apigateway.amazonaws.com') }
   if (role.roleName !== undefined) properties.RoleName = cfnValue(ctx.text(role.roleName, id, 'roleName'))
+  // What the import kept (the role's own inline Policies, a Path…): never dropped.
+  properties = applyCfnExtra(ctx, id, properties, role.cfnExtra, v(variable), { module: 'iam', name: 'CfnRole' })
   ctx.addResource(id, path, 'AWS::IAM::Role', properties)
   ctx.defineAttribute(id, 'arn', [{ kind: 'attr', variable, property: 'roleArn', logicalId, attribute: 'Arn' }])
   ctx.defineAttribute(id, 'name', [{ kind: 'attr', variable, property: 'roleName', logicalId }])

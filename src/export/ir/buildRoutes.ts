@@ -69,13 +69,13 @@ export function buildRoute(
   const logicalId = ctx.resourceLogicalId(resourcePath)
   const info: RouteInfo = { id, key: route.key, constructPath, logicalId, statement: { k: 'expr', value: lit('') }, variable, extraPaths: [] }
 
-  if (authorizer?.type === 'lambda' && (authorizer.l1 ?? false) !== l1) {
+  if (authorizer?.type === 'lambda' && !authorizer.outside && (authorizer.l1 ?? false) !== l1) {
     ctx.error('EXP008', 'One Lambda authorizer cannot serve both an HTTP-integrated route and another route.', id, 'authorizer')
   }
 
   // ---- CloudFormation of the route
   const cfn: JsonObject = { ApiId: ctx.apiRef(), RouteKey: route.key, AuthorizationType: authorizer ? (authorizer.type === 'iam' ? 'AWS_IAM' : 'CUSTOM') : 'NONE' }
-  if (authorizer?.type === 'lambda' && authorizer.handler) {
+  if (authorizer?.type === 'lambda' && (authorizer.handler || authorizer.outside)) {
     cfn.AuthorizerId = { Ref: authorizer.l1 ? authorizer.bound!.logicalId : ctx.resourceLogicalId([api.constructId, authorizer.constructId, 'Resource']) }
   }
   if (route.apiKeyRequired) cfn.ApiKeyRequired = true
@@ -132,6 +132,10 @@ export function buildRoute(
 
   // ---- L1 extras of the route
   const extras: [string, Code, Json][] = []
+  if (!l1 && authorizer?.outside) {
+    // An L2 route takes only an L2 authorizer: name the CfnAuthorizer on the route's L1.
+    extras.push(['AuthorizationType', lit('CUSTOM'), 'CUSTOM'], ['AuthorizerId', member(v(authorizer.variable), 'ref'), cfn.AuthorizerId!])
+  }
   if (route.requestParameters) {
     const value = Object.fromEntries(Object.entries(route.requestParameters).map(([k, p]) => [k, { Required: p.required }]))
     extras.push(['RequestParameters', { k: 'json', value }, value])

@@ -6,6 +6,7 @@
  * wrong type, a one-element Transform list) stops the CDK targets with EXP011 rather than changing meaning.
  */
 
+import { intrinsicCode } from './intrinsicCode'
 import type { Json, JsonObject, VerbatimCfn } from '../../model/types'
 import { bool, call, construct, lit, num, THIS, v, type Code, type Props } from './code'
 import type { IrContext } from './context'
@@ -17,9 +18,9 @@ const isObject = (value: Json | undefined): value is JsonObject => typeof value 
 /** Raw CloudFormation as a token of any type (condition expressions). */
 const asAny = (value: Json): Code => call({ k: 'sym', sym: { module: 'core', name: 'Token' } }, 'asAny', [{ k: 'json', value }])
 
-/** A string prop: literal text as a string, anything else (an intrinsic) as a string token. */
+/** A string prop: literal text, an intrinsic as its CDK expression (`intrinsicCode.ts`), other data as a string token. */
 const asString = (value: Json): Code =>
-  typeof value === 'string' ? lit(value) : call({ k: 'sym', sym: { module: 'core', name: 'Token' } }, 'asString', [{ k: 'json', value }])
+  typeof value === 'string' ? lit(value) : intrinsicCode(value, 'string') ?? call({ k: 'sym', sym: { module: 'core', name: 'Token' } }, 'asString', [{ k: 'json', value }])
 
 type Section = 'Parameters' | 'Mappings' | 'Conditions' | 'Rules' | 'Outputs'
 

@@ -13,6 +13,11 @@ import { buildSections } from './buildSections'
 import { logicalIdRemap, remapRefs, remapResource } from './remapLogicalIds'
 
 const RESOURCE_KEYS = new Set(['Type', 'Properties', 'DependsOn', 'Condition', 'DeletionPolicy', 'UpdateReplacePolicy', 'Metadata', 'UpdatePolicy', 'CreationPolicy'])
+/**
+ * Custom resources take a resource-level `Version` (the CloudFormation User Guide's custom-resource examples
+ * write `"Version": "1.0"`; the Serverless Framework writes one on its `Custom::ApiGatewayAccountRole`).
+ */
+const isCustomResource = (type: string): boolean => type === 'AWS::CloudFormation::CustomResource' || type.startsWith('Custom::')
 const SECTIONS = ['Parameters', 'Conditions', 'Mappings', 'Outputs', 'Metadata', 'Rules'] as const
 
 /** The verbatim sections with references renamed, and the verbatim resources by logical id. */
@@ -37,7 +42,7 @@ export function buildVerbatim(ctx: IrContext, design: Design): { verbatim?: Verb
     const body = remapResource(verbatimBody, map) as JsonObject
     resources[logicalId] = body
     const statements = Object.entries(body).filter(([k]) => k !== 'Type' && k !== 'Properties')
-    const unknown = statements.find(([k]) => !RESOURCE_KEYS.has(k))
+    const unknown = statements.find(([k]) => !RESOURCE_KEYS.has(k) && !(k === 'Version' && isCustomResource(body.Type as string)))
     if (unknown) ctx.cdkDiagnostics.push({ code: 'EXP011', severity: 'error', message: `Verbatim resource "${logicalId}" has an unknown key "${unknown[0]}".`, entity: owner })
     // A modelled construct may already use this id under the stack; the logical id stays the original.
     const constructId = ctx.stackChildId(logicalId)

@@ -85,6 +85,10 @@ export const integrationRules: Rule = (ctx) => {
     if (type === 'lambda' || type === 'lambda-proxy') {
       if (integ.uri) {
         if (!LAMBDA_URI.test(integ.uri)) ctx.report('MDL014', id, ['uri'], `"${integ.uri}" is not a Lambda invocation URI (arn:…:apigateway:<region>:lambda:path/2015-03-31/functions/<arn>/invocations).`)
+      } else if (!integ.target && integ.cfnExtra?.IntegrationUri !== undefined) {
+        // Kept as CloudFormation by the import (say `!Sub …${OnConnect.Arn}…` naming a SAM function kept
+        // verbatim): CloudFormation accepts it and resolves it at deploy time; the design cannot see the function.
+        ctx.report('MDL014', id, ['cfnExtra', 'IntegrationUri'], 'The invocation URI is a CloudFormation expression kept from the template; which function it invokes is known only at deploy time.', 'warning')
       } else if (!integ.target) {
         ctx.report('MDL014', id, ['target'], 'A Lambda integration needs a function: connect it to a Lambda function or give the invocation URI.')
       }

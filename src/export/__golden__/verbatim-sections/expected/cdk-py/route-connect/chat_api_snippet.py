@@ -2,7 +2,7 @@
 # Paste into a Stack's __init__ that already has `web_socket_api` (an apigwv2.WebSocketApi).
 import typing
 
-from aws_cdk import Token, aws_iam as iam, aws_lambda as lambda_
+from aws_cdk import Fn, aws_iam as iam, aws_lambda as lambda_
 from aws_cdk.aws_apigatewayv2_integrations import WebSocketLambdaIntegration
 
 handler = lambda_.Function(
@@ -11,17 +11,13 @@ handler = lambda_.Function(
     runtime=lambda_.Runtime.PYTHON_3_12,
     handler="index.handler",
     code=lambda_.Code.from_inline('def handler(event, context):\n    return {"statusCode": 200}\n'),
-    role=iam.Role.from_role_arn(
-        self,
-        "HandlerGivenRole",
-        Token.as_string({"Fn::GetAtt": ["HandlerRole", "Arn"]}),
-    ),
+    role=iam.Role.from_role_arn(self, "HandlerGivenRole", Fn.get_att("HandlerRole", "Arn").to_string()),
 )
 # Properties the designer keeps verbatim (no CDK prop for them).
 cfn_handler = typing.cast(lambda_.CfnFunction, handler.node.default_child)
 cfn_handler.add_property_override(
     "MemorySize",
-    {"Fn::FindInMap": ["Sizes", {"Ref": "StageName"}, "Memory"]},
+    Fn.find_in_map("Sizes", Fn.ref("StageName"), "Memory"),
 )
 
 connect_handler = WebSocketLambdaIntegration("ConnectIntegration", handler)

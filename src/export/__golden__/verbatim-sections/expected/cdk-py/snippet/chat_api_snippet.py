@@ -3,6 +3,7 @@
 import typing
 
 from aws_cdk import (
+    Aws,
     CfnCondition,
     CfnMapping,
     CfnOutput,
@@ -10,6 +11,7 @@ from aws_cdk import (
     CfnResource,
     CfnRule,
     CfnRuleAssertion,
+    Fn,
     RemovalPolicy,
     Token,
     aws_apigatewayv2 as apigwv2,
@@ -25,17 +27,13 @@ handler = lambda_.Function(
     runtime=lambda_.Runtime.PYTHON_3_12,
     handler="index.handler",
     code=lambda_.Code.from_inline('def handler(event, context):\n    return {"statusCode": 200}\n'),
-    role=iam.Role.from_role_arn(
-        self,
-        "HandlerGivenRole",
-        Token.as_string({"Fn::GetAtt": ["HandlerRole", "Arn"]}),
-    ),
+    role=iam.Role.from_role_arn(self, "HandlerGivenRole", Fn.get_att("HandlerRole", "Arn").to_string()),
 )
 # Properties the designer keeps verbatim (no CDK prop for them).
 cfn_handler = typing.cast(lambda_.CfnFunction, handler.node.default_child)
 cfn_handler.add_property_override(
     "MemorySize",
-    {"Fn::FindInMap": ["Sizes", {"Ref": "StageName"}, "Memory"]},
+    Fn.find_in_map("Sizes", Fn.ref("StageName"), "Memory"),
 )
 
 plain_role = lambda_.Function(
@@ -68,7 +66,7 @@ stage_stage = apigwv2.WebSocketStage(
 )
 # Stage settings WebSocketStage has no props for, set on its L1.
 cfn_stage_stage = typing.cast(apigwv2.CfnStage, stage_stage.node.default_child)
-cfn_stage_stage.add_property_override("StageName", {"Ref": "StageName"})
+cfn_stage_stage.add_property_override("StageName", Fn.ref("StageName"))
 
 CfnResource(
     self,
@@ -79,7 +77,7 @@ CfnResource(
             "Version": "2012-10-17",
             "Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}],
         },
-        "ManagedPolicyArns": [{"Fn::Sub": "arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"}],
+        "ManagedPolicyArns": [Fn.sub("arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole")],
     },
 )
 alarms_verbatim = CfnResource(
@@ -87,24 +85,22 @@ alarms_verbatim = CfnResource(
     "Alarms",
     type="AWS::SNS::Topic",
     properties={
-        "DisplayName": {
-            "Fn::If": [
-                "IsProdInUs",
-                {"Fn::Sub": ["${ChatApiD29796E1}-${Name} ${!ChatApi} ${Handler886CB40B.Arn}", {"Name": "alarms"}]},
-                {"Ref": "AWS::NoValue"},
-            ],
-        },
+        "DisplayName": Fn.condition_if(
+            "IsProdInUs",
+            Fn.sub("${ChatApiD29796E1}-${Name} ${!ChatApi} ${Handler886CB40B.Arn}", {"Name": "alarms"}),
+            Aws.NO_VALUE,
+        ),
         "Tags": [
-            {"Key": "api", "Value": {"Ref": "ChatApiD29796E1"}},
-            {"Key": "fn", "Value": {"Fn::GetAtt": "Handler886CB40B.Arn"}},
-            {"Key": "worker", "Value": {"Ref": "Worker"}},
+            {"Key": "api", "Value": Fn.ref("ChatApiD29796E1")},
+            {"Key": "fn", "Value": Fn.get_att("Handler886CB40B", "Arn")},
+            {"Key": "worker", "Value": Fn.ref("Worker")},
         ],
     },
 )
 alarms_verbatim.add_override("Condition", "IsProd")
 alarms_verbatim.add_override("DependsOn", ["ChatApiD29796E1", "HandlerRole"])
 self.template_options.description = "Every verbatim section"
-self.template_options.metadata = {"Owner": "socket-studio", "Api": {"Ref": "ChatApiD29796E1"}}
+self.template_options.metadata = {"Owner": "socket-studio", "Api": Fn.ref("ChatApiD29796E1")}
 self.add_transform("AWS::LanguageExtensions")
 self.add_transform("AWS::Serverless-2016-10-31")
 CfnParameter(
@@ -132,23 +128,21 @@ CfnMapping(self, "Sizes", mapping={"prod": {"Memory": 512}, "dev": {"Memory": 12
 is_prod_condition = CfnCondition(
     self,
     "IsProd",
-    expression=Token.as_any({"Fn::Equals": [{"Ref": "StageName"}, "prod"]}),
+    expression=Token.as_any(Fn.condition_equals(Fn.ref("StageName"), "prod")),
 )
 CfnCondition(
     self,
     "IsProdInUs",
-    expression=Token.as_any(
-        {"Fn::And": [{"Condition": "IsProd"}, {"Fn::Equals": [{"Ref": "AWS::Region"}, "us-east-1"]}]},
-    ),
+    expression=Token.as_any({"Fn::And": [{"Condition": "IsProd"}, Fn.condition_equals(self.region, "us-east-1")]}),
 )
 CfnCondition(self, "IsDev", expression=Token.as_any({"Fn::Not": [{"Condition": "IsProd"}]}))
 CfnRule(
     self,
     "ProdNeedsSecret",
-    rule_condition=Token.as_any({"Fn::Equals": [{"Ref": "StageName"}, "prod"]}),
+    rule_condition=Token.as_any(Fn.condition_equals(Fn.ref("StageName"), "prod")),
     assertions=[
         CfnRuleAssertion(
-            assert_=Token.as_any({"Fn::Not": [{"Fn::Equals": [{"Ref": "Secret"}, ""]}]}),
+            assert_=Token.as_any(Fn.condition_not(Fn.condition_equals(Fn.ref("Secret"), ""))),
             assert_description="prod needs a secret",
         ),
     ],
@@ -156,19 +150,15 @@ CfnRule(
 CfnOutput(
     self,
     "Endpoint",
-    value=Token.as_string({"Fn::GetAtt": ["ChatApiD29796E1", "ApiEndpoint"]}),
+    value=Fn.get_att("ChatApiD29796E1", "ApiEndpoint").to_string(),
     description="the endpoint",
 )
 CfnOutput(
     self,
     "Url",
-    value=Token.as_string(
-        {
-            "Fn::Sub": "wss://${ChatApiD29796E1}.execute-api.${AWS::Region}.${AWS::URLSuffix}/${Stage0E8C2AF5}",
-        },
-    ),
-    export_name=Token.as_string({"Fn::Sub": "${AWS::StackName}-url"}),
+    value=Fn.sub("wss://${ChatApiD29796E1}.execute-api.${AWS::Region}.${AWS::URLSuffix}/${Stage0E8C2AF5}"),
+    export_name=Fn.sub("${AWS::StackName}-url"),
     condition=is_prod_condition,
 )
 CfnOutput(self, "Plain", value="literal", export_name="plain-export")
-CfnOutput(self, "Env", value=Token.as_string({"Fn::If": ["IsDev", "dev", "prod"]}))
+CfnOutput(self, "Env", value=Fn.condition_if("IsDev", "dev", "prod").to_string())

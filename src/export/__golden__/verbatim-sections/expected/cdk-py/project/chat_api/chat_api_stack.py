@@ -2,6 +2,7 @@
 import typing
 
 from aws_cdk import (
+    Aws,
     CfnCondition,
     CfnMapping,
     CfnOutput,
@@ -9,6 +10,7 @@ from aws_cdk import (
     CfnResource,
     CfnRule,
     CfnRuleAssertion,
+    Fn,
     RemovalPolicy,
     Stack,
     Token,
@@ -31,17 +33,13 @@ class ChatApiStack(Stack):
             runtime=lambda_.Runtime.PYTHON_3_12,
             handler="index.handler",
             code=lambda_.Code.from_inline('def handler(event, context):\n    return {"statusCode": 200}\n'),
-            role=iam.Role.from_role_arn(
-                self,
-                "HandlerGivenRole",
-                Token.as_string({"Fn::GetAtt": ["HandlerRole", "Arn"]}),
-            ),
+            role=iam.Role.from_role_arn(self, "HandlerGivenRole", Fn.get_att("HandlerRole", "Arn").to_string()),
         )
         # Properties the designer keeps verbatim (no CDK prop for them).
         cfn_handler = typing.cast(lambda_.CfnFunction, handler.node.default_child)
         cfn_handler.add_property_override(
             "MemorySize",
-            {"Fn::FindInMap": ["Sizes", {"Ref": "StageName"}, "Memory"]},
+            Fn.find_in_map("Sizes", Fn.ref("StageName"), "Memory"),
         )
 
         plain_role = lambda_.Function(
@@ -74,7 +72,7 @@ class ChatApiStack(Stack):
         )
         # Stage settings WebSocketStage has no props for, set on its L1.
         cfn_stage_stage = typing.cast(apigwv2.CfnStage, stage_stage.node.default_child)
-        cfn_stage_stage.add_property_override("StageName", {"Ref": "StageName"})
+        cfn_stage_stage.add_property_override("StageName", Fn.ref("StageName"))
 
         CfnResource(
             self,
@@ -85,7 +83,7 @@ class ChatApiStack(Stack):
                     "Version": "2012-10-17",
                     "Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}],
                 },
-                "ManagedPolicyArns": [{"Fn::Sub": "arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"}],
+                "ManagedPolicyArns": [Fn.sub("arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole")],
             },
         )
         alarms_verbatim = CfnResource(
@@ -93,17 +91,15 @@ class ChatApiStack(Stack):
             "Alarms",
             type="AWS::SNS::Topic",
             properties={
-                "DisplayName": {
-                    "Fn::If": [
-                        "IsProdInUs",
-                        {"Fn::Sub": ["${ChatApiD29796E1}-${Name} ${!ChatApi} ${Handler886CB40B.Arn}", {"Name": "alarms"}]},
-                        {"Ref": "AWS::NoValue"},
-                    ],
-                },
+                "DisplayName": Fn.condition_if(
+                    "IsProdInUs",
+                    Fn.sub("${ChatApiD29796E1}-${Name} ${!ChatApi} ${Handler886CB40B.Arn}", {"Name": "alarms"}),
+                    Aws.NO_VALUE,
+                ),
                 "Tags": [
-                    {"Key": "api", "Value": {"Ref": "ChatApiD29796E1"}},
-                    {"Key": "fn", "Value": {"Fn::GetAtt": "Handler886CB40B.Arn"}},
-                    {"Key": "worker", "Value": {"Ref": "Worker"}},
+                    {"Key": "api", "Value": Fn.ref("ChatApiD29796E1")},
+                    {"Key": "fn", "Value": Fn.get_att("Handler886CB40B", "Arn")},
+                    {"Key": "worker", "Value": Fn.ref("Worker")},
                 ],
             },
         )
@@ -112,7 +108,7 @@ class ChatApiStack(Stack):
         self.template_options.description = "Every verbatim section"
         self.template_options.metadata = {
             "Owner": "socket-studio",
-            "Api": {"Ref": "ChatApiD29796E1"},
+            "Api": Fn.ref("ChatApiD29796E1"),
         }
         self.add_transform("AWS::LanguageExtensions")
         self.add_transform("AWS::Serverless-2016-10-31")
@@ -141,23 +137,21 @@ class ChatApiStack(Stack):
         is_prod_condition = CfnCondition(
             self,
             "IsProd",
-            expression=Token.as_any({"Fn::Equals": [{"Ref": "StageName"}, "prod"]}),
+            expression=Token.as_any(Fn.condition_equals(Fn.ref("StageName"), "prod")),
         )
         CfnCondition(
             self,
             "IsProdInUs",
-            expression=Token.as_any(
-                {"Fn::And": [{"Condition": "IsProd"}, {"Fn::Equals": [{"Ref": "AWS::Region"}, "us-east-1"]}]},
-            ),
+            expression=Token.as_any({"Fn::And": [{"Condition": "IsProd"}, Fn.condition_equals(self.region, "us-east-1")]}),
         )
         CfnCondition(self, "IsDev", expression=Token.as_any({"Fn::Not": [{"Condition": "IsProd"}]}))
         CfnRule(
             self,
             "ProdNeedsSecret",
-            rule_condition=Token.as_any({"Fn::Equals": [{"Ref": "StageName"}, "prod"]}),
+            rule_condition=Token.as_any(Fn.condition_equals(Fn.ref("StageName"), "prod")),
             assertions=[
                 CfnRuleAssertion(
-                    assert_=Token.as_any({"Fn::Not": [{"Fn::Equals": [{"Ref": "Secret"}, ""]}]}),
+                    assert_=Token.as_any(Fn.condition_not(Fn.condition_equals(Fn.ref("Secret"), ""))),
                     assert_description="prod needs a secret",
                 ),
             ],
@@ -165,19 +159,15 @@ class ChatApiStack(Stack):
         CfnOutput(
             self,
             "Endpoint",
-            value=Token.as_string({"Fn::GetAtt": ["ChatApiD29796E1", "ApiEndpoint"]}),
+            value=Fn.get_att("ChatApiD29796E1", "ApiEndpoint").to_string(),
             description="the endpoint",
         )
         CfnOutput(
             self,
             "Url",
-            value=Token.as_string(
-                {
-                    "Fn::Sub": "wss://${ChatApiD29796E1}.execute-api.${AWS::Region}.${AWS::URLSuffix}/${Stage0E8C2AF5}",
-                },
-            ),
-            export_name=Token.as_string({"Fn::Sub": "${AWS::StackName}-url"}),
+            value=Fn.sub("wss://${ChatApiD29796E1}.execute-api.${AWS::Region}.${AWS::URLSuffix}/${Stage0E8C2AF5}"),
+            export_name=Fn.sub("${AWS::StackName}-url"),
             condition=is_prod_condition,
         )
         CfnOutput(self, "Plain", value="literal", export_name="plain-export")
-        CfnOutput(self, "Env", value=Token.as_string({"Fn::If": ["IsDev", "dev", "prod"]}))
+        CfnOutput(self, "Env", value=Fn.condition_if("IsDev", "dev", "prod").to_string())
