@@ -10,10 +10,11 @@
 import { describe, expect, it } from 'vitest'
 import { checkDesign } from '../../checks/checkDesign'
 import { emptyDesign } from '../../model/builders'
+import type { JsonObject } from '../../model/types'
 import { exportDesign } from '..'
 
-const URI = { 'Fn::Sub': 'arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${OnConnect.Arn}/invocations' }
-const AUTH_URI = { 'Fn::Join': ['', ['arn:aws:apigateway:', { Ref: 'AWS::Region' }, ':lambda:path/2015-03-31/functions/', { 'Fn::ImportValue': 'auth-arn' }, '/invocations']] }
+const URI: JsonObject = { 'Fn::Sub': 'arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${OnConnect.Arn}/invocations' }
+const AUTH_URI: JsonObject = { 'Fn::Join': ['', ['arn:aws:apigateway:', { Ref: 'AWS::Region' }, ':lambda:path/2015-03-31/functions/', { 'Fn::ImportValue': 'auth-arn' }, '/invocations']] }
 
 function design() {
   const d = emptyDesign('outside')

@@ -58,6 +58,15 @@ function shape([code, kind]: [Code, Kind], want: Want): Code {
   return code
 }
 
+/** Whether a Select/Split operand depends on anything CDK cannot fold (a literal Split inside counts as literal). */
+function hasIntrinsic(v: Json): boolean {
+  if (Array.isArray(v)) return v.some(hasIntrinsic)
+  if (!isObject(v)) return false
+  const [k] = Object.keys(v)
+  if (k === 'Fn::Split' && Array.isArray(v[k])) return hasIntrinsic((v[k] as Json[])[1])
+  return true
+}
+
 const CONDITION_FUNCTIONS = new Set(['Fn::Equals', 'Fn::Not', 'Fn::And', 'Fn::Or'])
 const fn = (method: string, args: Code[]): Code => call(FN, method, args)
 const numberOf = (v: Json): Code | undefined => (typeof v === 'number' ? num(v) : isStr(v) && /^\d+$/.test(v) ? num(Number(v)) : undefined)
@@ -90,11 +99,12 @@ function translate(value: Json): [Code, Kind] | undefined {
       return [fn('join', [lit(list[0]), valueCode(list[1], 'list')]), 'string']
     case 'Fn::Select': {
       const index = list && list.length === 2 ? numberOf(list[0]) : undefined
-      if (!list || !index) return undefined
+      // CDK folds Select and Split over literals at synth (same value, other template text): keep those as data.
+      if (!list || !index || !hasIntrinsic(list[1])) return undefined
       return [fn('select', [index, valueCode(list[1], 'list')]), 'string']
     }
     case 'Fn::Split':
-      if (!list || list.length !== 2 || !isStr(list[0])) return undefined
+      if (!list || list.length !== 2 || !isStr(list[0]) || !hasIntrinsic(list[1])) return undefined
       return [fn('split', [lit(list[0]), valueCode(list[1], 'string')]), 'list']
     case 'Fn::If':
       if (!list || list.length !== 3 || !isStr(list[0])) return undefined
