@@ -7,6 +7,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } fro
 import type { Diagnostic } from '../model/diagnostics'
 import { emptyDocument } from '../model/builders'
 import { Canvas } from '../components/canvas/Canvas'
+import { exportDiagram } from '../components/canvas/exportImage'
 import { fitReadable } from '../components/canvas/fitReadable'
 import { FileErrorDialog } from '../components/files/FileErrorDialog'
 import { looksLikeAsyncApi } from '../asyncapi/detect'
@@ -168,6 +169,13 @@ function Shell({ store, persistence }: AppProps) {
       openExamples: () => setExamplesOpen(true),
       fitView,
       zoomReset: () => void flow.zoomTo(1, { duration: 200 }),
+      exportImage: (format) => {
+        const { doc, fileName } = store.getState()
+        exportDiagram(flow, doc.layout, format, fileName.replace(/\.[^.]+$/, '') || 'design').then(
+          (name) => store.getState().notify('success', `Downloaded ${name}.`),
+          (e) => fail('The diagram could not be exported', e),
+        )
+      },
       pointerPosition: () => pointer.current,
     }),
     [store, openFile, fail, fitView, flow],

@@ -8,7 +8,7 @@ const key = (key: string, o: Partial<KeyboardEvent> = {}) => ({ key, code: '', c
 
 function context() {
   const store = createDesignerStore(seedDocument(), { check: () => [], checkDelayMs: 0 })
-  const app: AppActions = { newDesign: vi.fn(), open: vi.fn(), save: vi.fn(), share: vi.fn(), openExamples: vi.fn(), fitView: vi.fn(), zoomReset: vi.fn(), pointerPosition: () => undefined }
+  const app: AppActions = { newDesign: vi.fn(), open: vi.fn(), save: vi.fn(), share: vi.fn(), openExamples: vi.fn(), fitView: vi.fn(), zoomReset: vi.fn(), exportImage: vi.fn(), pointerPosition: () => undefined }
   return { store, app }
 }
 

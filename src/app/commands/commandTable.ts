@@ -20,6 +20,8 @@ export interface AppActions {
   fitView(): void
   /** Zoom to 100 % around the centre of the view. */
   zoomReset(): void
+  /** Download the diagram as an image (src/components/canvas/exportImage.ts). */
+  exportImage(format: 'png' | 'svg'): void
   /** Where pasted or added things go (flow coordinates): the pointer over the canvas, if any. */
   pointerPosition(): Position | undefined
 }
@@ -102,6 +104,8 @@ export const COMMANDS: readonly Command[] = [
     places: ['toolbar', 'canvas-menu'],
     run: (c) => c.app.openExamples(),
   },
+  { id: 'file.export-png', label: 'Export diagram as PNG', description: 'Download the whole diagram as a PNG image.', group: 'File', places: ['canvas-menu'], run: (c) => c.app.exportImage('png') },
+  { id: 'file.export-svg', label: 'Export diagram as SVG', description: 'Download the whole diagram as an SVG image.', group: 'File', places: ['canvas-menu'], run: (c) => c.app.exportImage('svg') },
   { id: 'file.share', label: 'Share', description: 'Share the design as a link.', group: 'File', places: ['toolbar'], run: (c) => c.app.share() },
 
   {

@@ -28,8 +28,11 @@ import { useCommandContext } from '../../app/commands/CommandsProvider'
 import { canConnect } from '../../model/ops'
 import { useDesigner, useDesignerStoreApi } from '../../store/StoreProvider'
 import { findPaletteItem, PALETTE_MIME } from '../palette/paletteItems'
-import { nodeTypes, type EntityFlowNode } from './EntityNode'
+import { nodeTypes, type CanvasFlowNode } from './EntityNode'
+import { GROUP_NODE_PREFIX } from './groups'
+import { CanvasGroupsProvider, GroupsMenu } from './GroupsMenu'
 import { CanvasSearch } from './CanvasSearch'
+import { ContextMenu, type ContextMenuState } from './ContextMenu'
 import { fitReadable } from './fitReadable'
 import { createProjector, type FlowEdge, type Measured } from './toFlow'
 import { MAX_FIT_ZOOM } from './viewport'
@@ -89,13 +92,29 @@ export function Canvas({ colorMode, onDropFiles, onPointerFlowPosition }: Canvas
     }
   }, [minimap])
 
+  // Collapsed node groups: a view choice of this canvas, never written to the document.
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set())
+  const groups = useMemo(
+    () => ({
+      collapsed,
+      toggle: (key: string) =>
+        setCollapsed((c) => {
+          const next = new Set(c)
+          if (!next.delete(key)) next.add(key)
+          return next
+        }),
+      expand: (key: string) => setCollapsed((c) => new Set([...c].filter((k) => k !== key))),
+    }),
+    [collapsed],
+  )
+
   const selectionSet = useMemo(() => new Set(selection), [selection])
   const nodes = useMemo(
-    () => projector.nodes(doc, selectionSet, measured.current, dragPositions),
+    () => projector.nodes(doc, selectionSet, measured.current, dragPositions, collapsed),
     // measureTick: sizes live in a ref; the tick says they changed.
-    [doc, selectionSet, measureTick, projector, dragPositions],
+    [doc, selectionSet, measureTick, projector, dragPositions, collapsed],
   )
-  const edges = useMemo(() => projector.edges(doc.design, selectionSet), [doc.design, selectionSet, projector])
+  const edges = useMemo(() => projector.edges(doc.design, selectionSet, collapsed), [doc.design, selectionSet, projector, collapsed])
 
   const applySelection = useCallback(
     (changes: { id: string; selected: boolean }[]) => {
@@ -111,7 +130,7 @@ export function Canvas({ colorMode, onDropFiles, onPointerFlowPosition }: Canvas
   )
 
   const onNodesChange = useCallback(
-    (changes: NodeChange<EntityFlowNode>[]) => {
+    (changes: NodeChange<CanvasFlowNode>[]) => {
       const positions = new Map<string, { x: number; y: number }>()
       let moved = false
       let dragMoved = false
@@ -140,7 +159,7 @@ export function Canvas({ colorMode, onDropFiles, onPointerFlowPosition }: Canvas
             measured.current.set(c.id, { width: c.dimensions.width, height: c.dimensions.height })
             sized = true
           }
-        } else if (c.type === 'select') selects.push({ id: c.id, selected: c.selected })
+        } else if (c.type === 'select' && !c.id.startsWith(GROUP_NODE_PREFIX)) selects.push({ id: c.id, selected: c.selected })
       }
       const state = store.getState()
       if (moved) state.moveNodes(Object.fromEntries(positions), 'record')
@@ -222,6 +241,21 @@ export function Canvas({ colorMode, onDropFiles, onPointerFlowPosition }: Canvas
 
   const onPaneClick = useCallback(() => store.getState().select([]), [store])
 
+  // Right-click: the command table's node, edge or canvas menu; what was clicked becomes the selection.
+  const [menu, setMenu] = useState<ContextMenuState | null>(null)
+  const openMenu = useCallback(
+    (e: ReactMouseEvent | MouseEvent, place: ContextMenuState['place'], id?: string) => {
+      e.preventDefault()
+      if (id && !id.startsWith(GROUP_NODE_PREFIX) && !store.getState().selection.includes(id)) store.getState().select([id])
+      const rect = (e.currentTarget as Element | null)?.closest?.('.canvas')?.getBoundingClientRect() ?? document.querySelector('[data-testid="canvas"]')!.getBoundingClientRect()
+      setMenu({ place, left: e.clientX - rect.left, top: e.clientY - rect.top, at: flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }) })
+    },
+    [flow, store],
+  )
+  const onNodeContextMenu = useCallback((e: ReactMouseEvent, node: CanvasFlowNode) => openMenu(e, 'node-menu', node.id), [openMenu])
+  const onEdgeContextMenu = useCallback((e: ReactMouseEvent, edge: FlowEdge) => openMenu(e, 'edge-menu', edge.id), [openMenu])
+  const onPaneContextMenu = useCallback((e: ReactMouseEvent | MouseEvent) => openMenu(e, 'canvas-menu'), [openMenu])
+
   // First sight: the readable fit (names ≥ 12 px on screen), not React Flow's fit-everything.
   const onInit = useCallback(() => fitReadable(flow, store.getState().doc.layout), [flow, store])
 
@@ -232,8 +266,9 @@ export function Canvas({ colorMode, onDropFiles, onPointerFlowPosition }: Canvas
   )
 
   return (
+    <CanvasGroupsProvider value={groups}>
     <div className="canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
-      <ReactFlow<EntityFlowNode, FlowEdge>
+      <ReactFlow<CanvasFlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
@@ -245,6 +280,9 @@ export function Canvas({ colorMode, onDropFiles, onPointerFlowPosition }: Canvas
         isValidConnection={isValidConnection}
         connectionMode={ConnectionMode.Strict}
         onPaneClick={onPaneClick}
+        onNodeContextMenu={onNodeContextMenu}
+        onEdgeContextMenu={onEdgeContextMenu}
+        onPaneContextMenu={onPaneContextMenu}
         onPaneMouseMove={onPaneMouseMove}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
@@ -260,15 +298,16 @@ export function Canvas({ colorMode, onDropFiles, onPointerFlowPosition }: Canvas
       >
         <Background gap={24} />
         {minimap && (
-          <MiniMap pannable zoomable nodeColor={minimapNodeColor} onClick={onMinimapClick} style={MINIMAP_STYLE} ariaLabel="Minimap: click to go there" data-testid="canvas.minimap" />
+          <MiniMap pannable zoomable nodeColor={minimapNodeColor} onClick={onMinimapClick} style={MINIMAP_STYLE} ariaLabel="Minimap: click to go there" />
         )}
         <Controls data-testid="canvas.controls" showFitView={false} showInteractive={false}>
           <ControlButton onClick={() => runCommand('view.fit-view', commands)} title="Fit view (readable zoom)" aria-label="Fit view" data-testid="canvas.fit">
             ⤢
           </ControlButton>
         </Controls>
-        <Panel position="top-left">
+        <Panel position="top-left" className="canvas-top-left">
           <CanvasSearch />
+          <GroupsMenu />
         </Panel>
         <Panel position="bottom-right" className="canvas-view-controls">
           <button
@@ -293,12 +332,14 @@ export function Canvas({ colorMode, onDropFiles, onPointerFlowPosition }: Canvas
           </button>
         </Panel>
       </ReactFlow>
+      {menu && <ContextMenu menu={menu} context={commands} onClose={() => setMenu(null)} />}
       {hint && (
         <div className={`connection-hint ${hint.ok ? 'ok' : 'refused'}`} role="status" data-testid="canvas.connection-hint">
           {hint.text}
         </div>
       )}
     </div>
+    </CanvasGroupsProvider>
   )
 }
 

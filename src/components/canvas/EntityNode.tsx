@@ -9,10 +9,15 @@ import type { EntityKind } from '../../model/types'
 import { NODE_HEIGHT, NODE_WIDTH } from '../../layout/columns'
 import { useDesigner, useDesignerStoreApi } from '../../store/StoreProvider'
 import { useLiveHighlighted } from './liveHighlight'
+import type { NodeGroup } from './groups'
+import { useCanvasGroups } from './GroupsMenu'
 import { summarise } from './nodeSummary'
 
 export type EntityNodeData = { entityId: string }
 export type EntityFlowNode = Node<EntityNodeData, EntityKind>
+/** A collapsed group (groups.ts): one node standing for its members; expanding it is a view change only. */
+export type GroupFlowNode = Node<{ group: NodeGroup }, 'collapsedGroup'>
+export type CanvasFlowNode = EntityFlowNode | GroupFlowNode
 
 /** Which sides of a node accept connections. */
 const HANDLES: Record<EntityKind, { target: boolean; source: boolean }> = {
@@ -89,6 +94,31 @@ function EntityNodeView({ id, type, selected }: NodeProps<EntityFlowNode>) {
 
 export const EntityNode = memo(EntityNodeView)
 
+function GroupNodeView({ id, data }: NodeProps<GroupFlowNode>) {
+  const { expand } = useCanvasGroups()
+  const { group } = data
+  return (
+    <div className="entity-node group-node" style={{ width: NODE_WIDTH, minHeight: NODE_HEIGHT }} data-testid={`node.${id}`}>
+      <Handle type="target" position={Position.Left} id="in" isConnectable={false} />
+      <span className="entity-node-icon tone-neutral" aria-hidden="true">
+        {group.count}
+      </span>
+      <div className="entity-node-caption">
+        <span className="entity-node-caption-text">Collapsed group</span>
+      </div>
+      <bdi className="entity-node-title">
+        {group.count} {group.label.toLowerCase()}
+      </bdi>
+      <button type="button" className="group-node-expand nodrag" data-testid={`${`node.${id}`}.expand`} onClick={() => expand(group.key)}>
+        Expand
+      </button>
+      <Handle type="source" position={Position.Right} id="out" isConnectable={false} />
+    </div>
+  )
+}
+
+export const GroupNode = memo(GroupNodeView)
+
 /** Module-scope node types (one component, a type per entity kind for styling and the minimap). */
 export const nodeTypes = {
   api: EntityNode,
@@ -100,4 +130,5 @@ export const nodeTypes = {
   domain: EntityNode,
   model: EntityNode,
   message: EntityNode,
+  collapsedGroup: GroupNode,
 }

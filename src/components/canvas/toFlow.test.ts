@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { moveEntities, setField } from '../../model/ops'
 import { seedDocument } from '../../model/seed'
+import { largeDesign } from '../../model/largeDesign'
+import { columnLayout } from '../../layout/columnLayout'
 import { createProjector } from './toFlow'
 
 describe('React Flow projection', () => {
@@ -61,5 +63,26 @@ describe('React Flow projection', () => {
     // A drag of another node does not hand `constructor` Object.prototype's member.
     const dragged = p.nodes({ design, layout }, new Set(), new Map(), new Map([['connect', { x: 1, y: 1 }]]))
     expect(Number.isFinite(dragged.find((n) => n.id === 'constructor')!.position.x)).toBe(true)
+  })
+
+  it('collapsed groups become one node each, with their edges folded onto it (no document change)', () => {
+    const p = createProjector()
+    const { design } = largeDesign(30)
+    const doc = { design, layout: columnLayout(design) }
+    const nodes = p.nodes(doc, new Set(), new Map(), null, new Set(['routes', 'integrations:mock']))
+    expect(nodes.some((n) => n.type === 'route')).toBe(false)
+    const routes = nodes.find((n) => n.id === 'group:routes')!
+    expect(routes).toMatchObject({ type: 'collapsedGroup', data: { group: { count: 30, label: 'Routes' } } })
+    expect(nodes.find((n) => n.id === 'group:integrations:mock')).toMatchObject({ data: { group: { count: 10 } } })
+    // Still there: the other integrations, the table.
+    expect(nodes.some((n) => n.id === 'integration0')).toBe(true)
+    const edges = p.edges(design, new Set(), new Set(['routes', 'integrations:mock']))
+    // Routes → each visible integration, once per integration; routes → mocks fold into one edge; none inside a group.
+    expect(edges.filter((e) => e.source === 'group:routes' && e.target === 'group:integrations:mock')).toHaveLength(1)
+    expect(edges.some((e) => e.source === 'group:routes' && e.target === 'integration0')).toBe(true)
+    expect(edges.some((e) => e.source === e.target)).toBe(false)
+    expect(new Set(edges.map((e) => e.id)).size).toBe(edges.length)
+    // Expanded again: the plain projection.
+    expect(p.nodes(doc, new Set(), new Map()).filter((n) => n.type === 'route')).toHaveLength(30)
   })
 })
