@@ -5,6 +5,7 @@
  */
 import { columnLayout } from '../src/layout/columnLayout'
 import { largeDesign } from '../src/model/largeDesign'
+import { COLLECTIONS } from '../src/model/types'
 import { expect, test } from './fixtures'
 
 test.use({ viewport: { width: 1440, height: 900 } })
@@ -126,7 +127,9 @@ test('right-click menus read the command table: node (Duplicate), edge (Delete),
   const canvasMenu = app.getByTestId('canvas.context-menu.canvas-menu')
   await expect(canvasMenu.getByRole('menuitem', { name: /Zoom to 100 %/ })).toBeVisible()
   await canvasMenu.getByTestId('canvas.context-menu.item.select-all').click()
-  await expect.poll(async () => (await api.selection()).length).toBe(6)
+  const doc = await api.document()
+  const entities = 1 + COLLECTIONS.reduce((n, c) => n + Object.keys(doc.design[c] ?? {}).length, 0)
+  await expect.poll(async () => (await api.selection()).length).toBe(entities)
 
   await canvas.select('api')
   const edge = canvas.edge('stage:dev->api')
