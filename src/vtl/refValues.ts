@@ -11,6 +11,11 @@ import type { Design, Resource } from '../model/types'
 export const PREVIEW_ACCOUNT = '123456789012'
 export const PREVIEW_REGION = 'us-east-1'
 
+/** The resource with this id: own properties only, so `@{constructor.name}` names no prototype member. */
+function resourceOf(design: Design, id: string): Resource | undefined {
+  return Object.hasOwn(design.resources, id) ? design.resources[id] : undefined
+}
+
 function physicalName(r: Resource): string | undefined {
   return designedName(r) ?? (r.type === 'existing' ? r.arn.split(/[:/]/).pop() : undefined)
 }
@@ -30,7 +35,7 @@ function suffix(seed: string): string {
 }
 
 export function previewName(design: Design, id: string): string | undefined {
-  const r = design.resources[id]
+  const r = resourceOf(design, id)
   if (!r) return undefined
   const given = physicalName(r)
   if (given) return given
@@ -40,7 +45,7 @@ export function previewName(design: Design, id: string): string | undefined {
 }
 
 export function previewArn(design: Design, id: string): string | undefined {
-  const r = design.resources[id]
+  const r = resourceOf(design, id)
   if (!r) return undefined
   if (r.type === 'existing') return r.arn
   if (r.type === 'iam-role' && r.existingArn) return r.existingArn
@@ -80,9 +85,9 @@ export function previewRefValue(design: Design, ref: Pick<StringRef, 'entity' | 
       urlSuffix: 'amazonaws.com',
       stackName: design.api.constructId ?? design.api.name,
     }
-    return pseudo[ref.attribute]
+    return Object.hasOwn(pseudo, ref.attribute) ? pseudo[ref.attribute] : undefined
   }
-  const r = design.resources[ref.entity]
+  const r = resourceOf(design, ref.entity)
   if (!r) return undefined
   switch (ref.attribute) {
     case 'name':
