@@ -32,6 +32,8 @@ test.describe('import a CloudFormation template', () => {
     const doc = await designer.document()
     expect(Object.values(doc.design.routes).map((r) => r.key).sort()).toEqual(['$connect', 'save'])
     expect(doc.design.cloudformation?.Outputs).toBeDefined()
+    // The readable first zoom may leave the imported integration off screen: bring it into view first.
+    await canvas.reveal('saveIntegration')
     await expect(canvas.node('saveIntegration')).toBeVisible()
     await app.keyboard.press('ControlOrMeta+z')
     await expect.poll(async () => (await designer.document()).design.api.name).toBe('mywsapi')

@@ -5,14 +5,23 @@ test.describe('palette', () => {
   test('drag each palette kind onto the canvas', async ({ app, api, canvas, toolbar }) => {
     await toolbar.click('new')
     await expect.poll(async () => Object.keys((await api.document()).design.routes).length).toBe(0)
+    // Nodes are drawn at a readable zoom: zoomed out, every kind fits on the visible canvas.
+    await canvas.zoomOut(5)
     const box = await canvas.root.boundingBox()
     if (!box) throw new Error('canvas not visible')
-    let n = 0
     for (const item of PALETTE_ITEMS) {
       const before = await api.document()
-      // A grid of drop points inside the visible canvas.
-      const at = { x: 60 + (n % 6) * 110, y: 40 + Math.floor(n / 6) * 70 }
-      n++
+      // A drop point on empty canvas: the first point of a 20 px grid where the pane itself is under the pointer
+      // (not a node dropped before, nor the minimap or another overlay).
+      const at = await app.evaluate(({ left, top, width, height }) => {
+        for (let y = 30; y < height - 30; y += 20) {
+          for (let x = 30; x < width - 30; x += 20) {
+            if (document.elementFromPoint(left + x, top + y)?.classList.contains('react-flow__pane')) return { x, y }
+          }
+        }
+        return undefined
+      }, { left: box.x, top: box.y, width: box.width, height: box.height })
+      if (!at) throw new Error(`no empty canvas left for ${item.id}`)
       await canvas.dropFromPalette(item.id, at)
       const after = await api.document()
       const [selected] = await api.selection()
