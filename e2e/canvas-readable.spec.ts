@@ -155,14 +155,15 @@ test.describe('names that are Object.prototype members at 1440×900', () => {
     await toolbar.click('fit-view')
     await canvas.settled()
     await canvas.reveal('toString')
-    const before = (await api.document()).layout.toString
+    const hostileId: string = 'toString'
+    const before = (await api.document()).layout[hostileId]
     const hostile = canvas.root.locator('.react-flow__node[data-id="toString"]')
     await hostile.focus()
     await app.keyboard.press('Enter')
     await expect.poll(() => api.selection()).toEqual(['toString'])
     await app.keyboard.press('ArrowDown')
     await app.keyboard.press('ArrowDown')
-    await expect.poll(async () => (await api.document()).layout.toString.y).toBeGreaterThan(before.y)
+    await expect.poll(async () => (await api.document()).layout[hostileId].y).toBeGreaterThan(before.y)
     expect(nan).toEqual([])
   })
 })
