@@ -5,7 +5,7 @@
  */
 
 import type { Diagnostic } from '../model/diagnostics'
-import { getAttAttributeOf, refAttributeOf, resourceTypeOfCfn } from '../model/cfnTypes'
+import { getAttAttributeOf, refAttributeOf } from '../model/cfnTypes'
 import { escapeRefText } from '../model/refs'
 import { uniqueId } from '../model/queries'
 import { emptyDesign } from '../model/builders'
@@ -158,26 +158,11 @@ export class ImportContext {
     this.consumed.add(logicalId)
     const type = this.resources.get(logicalId)?.type
     this.summary.imported.push({ logicalId, type, detail: `${kind} ${entity}` })
-    this.noteAttributes(logicalId, entity)
   }
 
   generated(logicalId: string, reason: string): void {
     this.consumed.add(logicalId)
     this.summary.generated.push({ logicalId, type: this.resources.get(logicalId)?.type, detail: reason })
-  }
-
-  noteAttributes(logicalId: string, entity: EntityId): void {
-    const body = this.resources.get(logicalId)?.body
-    if (!body) return
-    const target = resourceTypeOfCfn(String(body.Type)) !== undefined
-    const lost: string[] = []
-    for (const key of ['Condition', 'UpdatePolicy', 'CreationPolicy']) if (body[key] !== undefined) lost.push(key)
-    if (!target) for (const key of ['DeletionPolicy', 'UpdateReplacePolicy']) if (body[key] !== undefined) lost.push(key)
-    if (target && body.UpdateReplacePolicy !== undefined && body.UpdateReplacePolicy !== body.DeletionPolicy) lost.push('UpdateReplacePolicy')
-    if (isObject(body.Metadata) && Object.keys(body.Metadata).some((k) => !k.startsWith('aws:cdk:') && !k.startsWith('cdk_nag'))) lost.push('Metadata')
-    for (const key of lost) {
-      this.report('IMP024', 'warning', `${logicalId}: ${key} is not kept; the design has no place for it on this resource.`, ['Resources', logicalId, key], entity)
-    }
   }
 
   keepExtra(target: { cfnExtra?: JsonObject }, p: Props, entity: EntityId): void {

@@ -24,6 +24,7 @@ import { parseTemplateText } from './parseTemplate'
 import { describe } from './props'
 import type { ApiChoice, ImportOptions, ImportResult } from './types'
 import { keepVerbatim } from './verbatim'
+import { recordResourceOptions } from './resourceOptions'
 
 export type { ApiChoice, ImportOptions, ImportResult, ImportSummary, SummaryItem } from './types'
 
@@ -55,6 +56,7 @@ function run(ctx: ImportContext): void {
   for (const m of ctx.ofType('ApiMapping')) ctx.guarded(m, () => mapApiMapping(ctx, m))
   recogniseGenerated(ctx)
   keepVerbatim(ctx)
+  recordResourceOptions(ctx)
 }
 
 // ------------------------------------------------------------------------------------------ entry points

@@ -9,12 +9,14 @@ import {
   API_KEY_SELECTION_EXPRESSIONS,
   CONNECTION_TYPES,
   CONTENT_HANDLING,
+  DELETION_POLICIES,
   HTTP_METHODS,
   INTEGRATION_TYPES,
   IP_ADDRESS_TYPES,
   LOGGING_LEVELS,
   PASSTHROUGH_BEHAVIORS,
   RESOURCE_TYPES,
+  UPDATE_REPLACE_POLICIES,
   type CollectionName,
   type ResourceType,
 } from './types'
@@ -46,6 +48,17 @@ const cfnExtra: FieldSpec = {
 const constructId: FieldSpec = {
   kind: 'string',
   help: 'CDK construct id. It decides the CloudFormation logical id; renaming it replaces the resource on deploy.',
+}
+const resourceOptions: FieldSpec = {
+  kind: 'object',
+  help: "CloudFormation resource attributes of the entity's resource (CDK cfnOptions), exported in every target.",
+  fields: {
+    deletionPolicy: { kind: 'enum', values: DELETION_POLICIES, help: 'What CloudFormation does with the resource when the stack deletes it.' },
+    updateReplacePolicy: { kind: 'enum', values: UPDATE_REPLACE_POLICIES, help: 'What CloudFormation does with the old resource when an update replaces it.' },
+    condition: { kind: 'string', help: 'A condition of the template (design.cloudformation.Conditions): the resource is created only when it holds.' },
+    metadata: { kind: 'json', help: 'Resource Metadata, kept verbatim.' },
+    dependsOn: { kind: 'stringList', help: 'Entities, or logical ids of verbatim resources, that CloudFormation must create first.' },
+  },
 }
 const removalPolicy: FieldSpec = { kind: 'enum', values: ['destroy', 'retain', 'snapshot'], help: 'What happens to the data when the stack is deleted.' }
 const tags: FieldSpec = { kind: 'map', value: { kind: 'string' }, help: 'Tags applied to the resource.' }
@@ -82,6 +95,7 @@ export const API_FIELDS: FieldsSpec = {
     help: 'Turn off the default execute-api endpoint; clients then reach the API only through a custom domain.',
   },
   tags,
+  resourceOptions,
   cfnExtra,
 }
 
@@ -130,6 +144,7 @@ export const ROUTE_FIELDS: FieldsSpec = {
   },
   responseModelSelectionExpression: { kind: 'string', help: 'Picks the response model key.' },
   routeResponseExtra: { kind: 'json', help: 'Route response properties kept from import.' },
+  resourceOptions,
   cfnExtra,
 }
 
@@ -187,6 +202,7 @@ export const INTEGRATION_FIELDS: FieldsSpec = {
     keyHelp: '$default or /regex/',
     help: 'Integration responses: needed for replies from AWS, HTTP and Mock integrations.',
   },
+  resourceOptions,
   cfnExtra,
 }
 
@@ -200,6 +216,7 @@ export const AUTHORIZER_FIELDS: FieldsSpec = {
   name: { kind: 'string', help: 'Authorizer name.' },
   constructId,
   credentials,
+  resourceOptions,
   cfnExtra,
 }
 
@@ -246,6 +263,7 @@ export const STAGE_FIELDS: FieldsSpec = {
   },
   deployment: { kind: 'boolean', help: 'Without auto-deploy: emit a Deployment resource for this stage (default on).' },
   tags,
+  resourceOptions,
   cfnExtra,
 }
 
@@ -255,6 +273,7 @@ export const DOMAIN_FIELDS: FieldsSpec = {
   endpointType: { kind: 'enum', values: ['REGIONAL'] },
   securityPolicy: { kind: 'enum', values: ['TLS_1_2'] },
   constructId,
+  resourceOptions,
   cfnExtra,
 }
 
@@ -263,6 +282,7 @@ export const MODEL_FIELDS: FieldsSpec = {
   contentType: { kind: 'string', required: true, suggestions: ['application/json'], help: 'Content type of the messages it describes.' },
   schema: { kind: 'json', required: true, help: 'JSON Schema draft 4 (the dialect API Gateway validates with).' },
   description: { kind: 'string' },
+  resourceOptions,
   cfnExtra,
 }
 
@@ -357,7 +377,7 @@ export const RESOURCE_COMMON_FIELDS: FieldsSpec = {
 }
 
 export function resourceFields(type: ResourceType): FieldsSpec {
-  return { ...RESOURCE_COMMON_FIELDS, ...RESOURCE_FIELDS[type], cfnExtra }
+  return { ...RESOURCE_COMMON_FIELDS, ...RESOURCE_FIELDS[type], resourceOptions, cfnExtra }
 }
 
 /** Field tables of the entity collections (resources vary by type: see `resourceFields`). */

@@ -16,6 +16,29 @@ export const ENTITY_ID_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,127}$/
 
 export type EntityId = string
 
+export const DELETION_POLICIES = ['Delete', 'Retain', 'RetainExceptOnCreate', 'Snapshot'] as const
+export const UPDATE_REPLACE_POLICIES = ['Delete', 'Retain', 'Snapshot'] as const
+
+/**
+ * CloudFormation resource attributes of an entity's own resource (the one its logical id names: the API's
+ * `AWS::ApiGatewayV2::Api`, a table's `AWS::DynamoDB::Table`, …), the same for every entity kind. CDK calls
+ * them `cfnOptions`. Exported as written in every target; a resource type's own `removalPolicy` is the L2
+ * spelling of the two policies and is overridden by them here.
+ */
+export interface ResourceOptions {
+  deletionPolicy?: (typeof DELETION_POLICIES)[number]
+  updateReplacePolicy?: (typeof UPDATE_REPLACE_POLICIES)[number]
+  /** A condition of `design.cloudformation.Conditions`. */
+  condition?: string
+  /** Resource `Metadata`, verbatim (CDK's own `aws:cdk:*` keys are not kept). */
+  metadata?: JsonObject
+  /**
+   * Explicit `DependsOn`: entity ids of this design, or logical ids of resources kept verbatim
+   * (`design.cloudformation.Resources`). Exported as the logical ids those get in the export.
+   */
+  dependsOn?: string[]
+}
+
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
 export type JsonObject = { [key: string]: Json }
 
@@ -42,6 +65,7 @@ export interface Api {
   disableSchemaValidation?: boolean
   disableExecuteApiEndpoint?: boolean
   tags?: Record<string, string>
+  resourceOptions?: ResourceOptions
   cfnExtra?: JsonObject
 }
 
@@ -72,6 +96,7 @@ export interface Route {
   responseModelSelectionExpression?: string
   /** Route response extras kept from import (`ResponseParameters`, …). */
   routeResponseExtra?: JsonObject
+  resourceOptions?: ResourceOptions
   cfnExtra?: JsonObject
 }
 
@@ -155,6 +180,7 @@ export interface Integration {
   connectionId?: string
   /** Integration responses by `IntegrationResponseKey` (`$default` or `/regex/`). */
   responses?: Record<string, IntegrationResponse>
+  resourceOptions?: ResourceOptions
   cfnExtra?: JsonObject
 }
 
@@ -173,6 +199,7 @@ export interface Authorizer {
   constructId?: string
   /** Optional role API Gateway uses to invoke the authorizer function. */
   credentials?: Credentials
+  resourceOptions?: ResourceOptions
   cfnExtra?: JsonObject
 }
 
@@ -214,6 +241,7 @@ export interface Stage {
   /** With `autoDeploy` off: emit a Deployment for this stage (default true when autoDeploy is off). */
   deployment?: boolean
   tags?: Record<string, string>
+  resourceOptions?: ResourceOptions
   cfnExtra?: JsonObject
 }
 
@@ -223,6 +251,7 @@ export interface DomainName {
   endpointType?: 'REGIONAL'
   securityPolicy?: 'TLS_1_2'
   constructId?: string
+  resourceOptions?: ResourceOptions
   cfnExtra?: JsonObject
 }
 
@@ -232,6 +261,7 @@ export interface Model {
   contentType: string
   schema: Json
   description?: string
+  resourceOptions?: ResourceOptions
   cfnExtra?: JsonObject
 }
 
@@ -376,7 +406,7 @@ export type ResourceBody =
   | LogGroup
   | ExistingResource
 
-export type Resource = ResourceBody & { constructId?: string; cfnExtra?: JsonObject }
+export type Resource = ResourceBody & { constructId?: string; resourceOptions?: ResourceOptions; cfnExtra?: JsonObject }
 
 // ------------------------------------------------------------------------------------------- Layout
 

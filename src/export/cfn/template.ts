@@ -11,6 +11,8 @@ export function buildTemplate(ir: ExportIr): JsonObject {
     const body: JsonObject = { Type: r.type }
     if (r.properties) body.Properties = sortKeys(r.properties)
     if (r.dependsOn?.length) body.DependsOn = r.dependsOn
+    if (r.condition !== undefined) body.Condition = r.condition
+    if (r.metadata !== undefined) body.Metadata = r.metadata
     if (r.updateReplacePolicy) body.UpdateReplacePolicy = r.updateReplacePolicy
     if (r.deletionPolicy) body.DeletionPolicy = r.deletionPolicy
     resources[r.logicalId] = body

@@ -21,6 +21,7 @@ import { buildDomain, buildStage, defineStageAttributes, type DomainInfo } from 
 import { buildModel } from './buildModels'
 import { checkCdkKeys } from './cdkKeys'
 import { buildVerbatim } from './buildVerbatim'
+import { buildResourceOptions } from './buildResourceOptions'
 import { pascalCase } from './names'
 import type { ExportIr } from './types'
 
@@ -120,6 +121,7 @@ export function buildIr(design: Design, options: IrOptions = {}): ExportIr {
   buildGrants(ctx, stageVariables)
 
   const verbatim = buildVerbatim(ctx, design)
+  buildResourceOptions(ctx)
   resolveDependencies(ctx)
   checkCdkKeys(ctx)
   return {

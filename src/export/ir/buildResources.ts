@@ -2,6 +2,7 @@
 
 import { intrinsicCode } from './intrinsicCode'
 import { RESOURCE_CFN_TYPES } from '../../model/cfnTypes'
+import { l2RemovalPolicy } from '../../model/resourceOptions'
 import type { Json, JsonObject, Resource } from '../../model/types'
 import {
   bool,
@@ -22,11 +23,7 @@ import { deepMerge } from './context'
 import type { AttrRef, Expr } from './expr'
 import { pascalCase } from './names'
 
-const REMOVAL: Record<string, { code: string; cfn: string }> = {
-  destroy: { code: 'DESTROY', cfn: 'Delete' },
-  retain: { code: 'RETAIN', cfn: 'Retain' },
-  snapshot: { code: 'SNAPSHOT', cfn: 'Snapshot' },
-}
+const REMOVAL: Record<string, { code: string }> = { destroy: { code: 'DESTROY' }, retain: { code: 'RETAIN' }, snapshot: { code: 'SNAPSHOT' } }
 
 const LAMBDA_RUNTIMES = new Set([
   'nodejs18.x', 'nodejs20.x', 'nodejs22.x', 'python3.9', 'python3.10', 'python3.11', 'python3.12', 'python3.13',
@@ -53,9 +50,10 @@ export function assumeRolePolicy(service: string): Json {
 
 const duration = (seconds: number): Code => call(sym('core', 'Duration'), 'seconds', [num(seconds)])
 
-function removal(policy: string | undefined, defaultCfn: string): { prop?: Code; cfn: { deletionPolicy?: string; updateReplacePolicy?: string } } {
-  const chosen = policy ? REMOVAL[policy] : undefined
-  const cfn = chosen?.cfn ?? defaultCfn
+/** The L2's `removalPolicy` prop and the two policies it synthesizes (src/model/resourceOptions.ts knows the defaults). */
+function removal(resource: Resource): { prop?: Code; cfn: { deletionPolicy?: string; updateReplacePolicy?: string } } {
+  const chosen = 'removalPolicy' in resource && resource.removalPolicy ? REMOVAL[resource.removalPolicy] : undefined
+  const cfn = l2RemovalPolicy(resource)
   return {
     prop: chosen ? sym('core', `RemovalPolicy.${chosen.code}`) : undefined,
     cfn: cfn ? { deletionPolicy: cfn, updateReplacePolicy: cfn } : {},
@@ -104,7 +102,7 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
         pyClass: { module: 'dynamodb', name: 'Attribute' },
         props: [['name', lit(k.name)], ['type', sym('dynamodb', `AttributeType.${{ S: 'STRING', N: 'NUMBER', B: 'BINARY' }[k.type]}`)]],
       })
-      const rp = removal(resource.removalPolicy, 'Retain')
+      const rp = removal(resource)
       policies = rp.cfn
       const onDemand = resource.billingMode === 'PAY_PER_REQUEST'
       construction = construct('dynamodb', 'Table', [THIS, lit(constructId)], props([
@@ -128,7 +126,7 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
       break
     }
     case 'sqs-queue': {
-      const rp = removal(resource.removalPolicy, 'Delete')
+      const rp = removal(resource)
       policies = rp.cfn
       construction = construct('sqs', 'Queue', [THIS, lit(constructId)], props([
         ['queueName', resource.queueName !== undefined ? str(text(resource.queueName, 'queueName')) : undefined],
@@ -161,7 +159,7 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
       break
     }
     case 'kinesis-stream': {
-      const rp = removal(resource.removalPolicy, 'Retain')
+      const rp = removal(resource)
       policies = rp.cfn
       construction = construct('kinesis', 'Stream', [THIS, lit(constructId)], props([
         ['streamName', resource.streamName !== undefined ? str(text(resource.streamName, 'streamName')) : undefined],
@@ -219,7 +217,7 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
       if (resource.stateMachineName !== undefined) cfn.StateMachineName = cfnValue(text(resource.stateMachineName, 'stateMachineName'))
       if (resource.stateMachineType) cfn.StateMachineType = resource.stateMachineType
       dependsOn = [roleId]
-      policies = { deletionPolicy: 'Delete', updateReplacePolicy: 'Delete' }
+      policies = removal(resource).cfn
       cast = { module: 'sfn', name: 'CfnStateMachine' }
       break
     }
@@ -267,7 +265,7 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
       if (resource.retentionDays !== undefined && !retention(resource.retentionDays)) {
         ctx.error('EXP015', `CloudWatch Logs has no ${resource.retentionDays}-day retention; use one of ${Object.keys(RETENTION).join(', ')}.`, id, 'retentionDays')
       }
-      const rp = removal(resource.removalPolicy, 'Retain')
+      const rp = removal(resource)
       policies = rp.cfn
       construction = construct('logs', 'LogGroup', [THIS, lit(constructId)], props([
         ['logGroupName', resource.logGroupName !== undefined ? str(text(resource.logGroupName, 'logGroupName')) : undefined],

@@ -6,6 +6,7 @@
  * wrong type, a one-element Transform list) stops the CDK targets with EXP011 rather than changing meaning.
  */
 
+import { entitiesWithOptions } from '../../model/resourceOptions'
 import { intrinsicCode } from './intrinsicCode'
 import type { Json, JsonObject, VerbatimCfn } from '../../model/types'
 import { bool, call, construct, lit, num, THIS, v, type Code, type Props } from './code'
@@ -115,14 +116,20 @@ export function buildSections(ctx: IrContext, cfn: VerbatimCfn): void {
   // Outputs name their condition as a construct, so those conditions get a variable.
   const outputConditions = new Set(Object.values(cfn.Outputs ?? {}).flatMap((o) => (isObject(o) && typeof o.Condition === 'string' ? [o.Condition] : [])))
   const conditionVariables = new Map<string, string>()
+  // So do the conditions of modelled resources (their resource options, buildResourceOptions.ts).
+  const optionConditions = new Set(entitiesWithOptions(ctx.design).flatMap(([, o]) => (o.condition !== undefined ? [o.condition] : [])))
   for (const [id, expression] of entries('Conditions')) {
     if (Object.prototype.hasOwnProperty.call(ctx.conditions, id)) {
       // A condition an L2 construct adds itself (Kinesis encryption): nothing to declare when it is the same.
       if (JSON.stringify(ctx.conditions[id]) !== JSON.stringify(expression)) refuse(`Conditions.${id}`, 'the CDK constructs define this condition differently')
       continue
     }
-    const variable = declare('CfnCondition', id, [['expression', asAny(expression)]], outputConditions.has(id) ? `${id} condition` : undefined)
-    if (variable) conditionVariables.set(id, variable)
+    const named = outputConditions.has(id) || optionConditions.has(id)
+    const variable = declare('CfnCondition', id, [['expression', asAny(expression)]], named ? `${id} condition` : undefined)
+    if (variable) {
+      conditionVariables.set(id, variable)
+      ctx.conditionVariables.set(id, variable)
+    }
   }
 
   for (const [id, body] of entries('Rules')) {

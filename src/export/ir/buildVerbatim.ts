@@ -46,6 +46,7 @@ export function buildVerbatim(ctx: IrContext, design: Design): { verbatim?: Verb
     if (unknown) ctx.cdkDiagnostics.push({ code: 'EXP011', severity: 'error', message: `Verbatim resource "${logicalId}" has an unknown key "${unknown[0]}".`, entity: owner })
     // A modelled construct may already use this id under the stack; the logical id stays the original.
     const constructId = ctx.stackChildId(logicalId)
+    ctx.verbatimConstructIds.set(logicalId, constructId)
     const creation = construct('core', 'CfnResource', [THIS, lit(constructId)], [
       ['type', lit(body.Type as string)],
       ...(isObject(body.Properties) ? ([['properties', { k: 'json', value: body.Properties }]] as [string, Code][]) : []),

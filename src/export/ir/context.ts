@@ -23,6 +23,10 @@ export class IrContext {
   /** What `@{entity.attribute}` resolves to, filled as constructs are declared. */
   private readonly attributes = new Map<string, Map<string, Expr>>()
   private readonly stackChildIds = new Set<string>()
+  /** Verbatim resource logical id → its `CfnResource` construct id under the stack (buildVerbatim). */
+  readonly verbatimConstructIds = new Map<string, string>()
+  /** Template condition → variable of its `CfnCondition` (buildSections; those resource options name). */
+  readonly conditionVariables = new Map<string, string>()
   /** Set by buildApi: the API construct everything else hangs off. */
   api?: { variable: string; constructId: string; logicalId: string }
 

@@ -6,25 +6,8 @@
  */
 
 import type { Design, Json, JsonObject } from '../../model/types'
-import { RESOURCE_CFN_TYPES } from '../../model/cfnTypes'
-import { API_OWNER } from './buildApi'
+import { entityCfnType } from '../../model/resourceOptions'
 import type { CfnResourceIr } from './types'
-
-function entityType(design: Design, entity: string): string | undefined {
-  if (entity === API_OWNER) return 'AWS::ApiGatewayV2::Api'
-  const has = (o: object) => Object.prototype.hasOwnProperty.call(o, entity)
-  if (has(design.routes)) return 'AWS::ApiGatewayV2::Route'
-  if (has(design.integrations)) return 'AWS::ApiGatewayV2::Integration'
-  if (has(design.authorizers)) return 'AWS::ApiGatewayV2::Authorizer'
-  if (has(design.stages)) return 'AWS::ApiGatewayV2::Stage'
-  if (has(design.domains)) return 'AWS::ApiGatewayV2::DomainName'
-  if (has(design.models)) return 'AWS::ApiGatewayV2::Model'
-  if (has(design.resources)) {
-    const type = design.resources[entity].type
-    return type === 'existing' ? undefined : RESOURCE_CFN_TYPES[type].cfnType
-  }
-  return undefined
-}
 
 /**
  * Original logical id → exported logical id, for every recorded id the export changes. An entity the export
@@ -35,7 +18,7 @@ export function logicalIdRemap(design: Design, resources: CfnResourceIr[]): Map<
   for (const [original, entity] of Object.entries(design.cloudformation?.logicalIds ?? {})) {
     const owned = resources.filter((r) => r.owner === entity)
     if (owned.some((r) => r.logicalId === original)) continue
-    const type = entityType(design, entity)
+    const type = entityCfnType(design, entity)
     const target = owned.find((r) => r.type === type)
     if (target) map.set(original, target.logicalId)
   }

@@ -12,6 +12,9 @@ export interface CfnResourceIr {
   dependsOn?: string[]
   deletionPolicy?: string
   updateReplacePolicy?: string
+  /** A template condition (resource options, `buildResourceOptions.ts`). */
+  condition?: string
+  metadata?: JsonObject
   /** Construct path below the stack; `addDependency` on a construct covers every resource under it. */
   path: string[]
   /** The design entity the resource belongs to. */
