@@ -40,7 +40,25 @@ export class Canvas {
 
   /** Drags a palette item onto the canvas at a position relative to the canvas' top-left corner. */
   async dropFromPalette(itemId: string, at: { x: number; y: number }): Promise<void> {
+    // A drop lands where the viewport is at the moment of release: wait until a fit-view or reveal animation has
+    // finished, or the item lands on a node that moved under the pointer and nothing is added.
+    await this.viewportSettled()
     await this.page.getByTestId(`palette.${itemId}`).dragTo(this.root, { targetPosition: at })
+  }
+
+  /** Resolves once React Flow's viewport transform has stayed the same for 200 ms (at most 5 s). */
+  async viewportSettled(): Promise<void> {
+    const viewport = this.root.locator('.react-flow__viewport')
+    let last = ''
+    let sameSince = Date.now()
+    for (const deadline = Date.now() + 5000; Date.now() < deadline; ) {
+      const now = await viewport.evaluate((el) => (el as HTMLElement).style.transform)
+      if (now !== last) {
+        last = now
+        sameSince = Date.now()
+      } else if (Date.now() - sameSince >= 200) return
+      await this.page.waitForTimeout(50)
+    }
   }
 
   /** Starts a connection on `source`'s out-handle and releases it on `target`'s in-handle. */
