@@ -6,13 +6,19 @@ test.describe('autosave', () => {
   test('autosaves after a change and restores the design on reload', async ({ app, api, canvas, inspector, toolbar }) => {
     await canvas.select('api')
     await inspector.type('api', 'name', 'restored-api')
+    // "Saved" may still show the save before the drop while the next one waits out its debounce: wait for a newer one.
+    await expect(toolbar.saveState).toHaveAttribute('data-status', 'saved')
+    const savedBefore = await toolbar.saveState.getAttribute('data-saved-at')
     await canvas.dropFromPalette('resource.sqs-queue', { x: 300, y: 420 })
     const [queue] = await api.selection()
+    await expect(toolbar.saveState).not.toHaveAttribute('data-saved-at', savedBefore ?? '')
     await expect(toolbar.saveState).toHaveAttribute('data-status', 'saved')
     const saved = await api.serialize()
 
     await app.reload()
     await expect(canvas.nodeTitle('api')).toHaveText('restored-api')
+    // The restored view opens at a readable zoom, which may leave the dropped queue outside it: bring it in.
+    await canvas.reveal(queue)
     await expect(canvas.node(queue)).toBeVisible()
     await app.waitForFunction(() => !!window.__designer)
     expect(await api.serialize()).toBe(saved)

@@ -14,7 +14,7 @@ function PersistenceIndicator() {
   const text =
     p.status === 'saving' ? 'Saving…' : p.status === 'saved' ? 'Saved locally' : p.status === 'error' ? 'Autosave failed' : p.status === 'conflict' ? 'Autosave paused' : ''
   return (
-    <span className={`save-state save-${p.status}`} data-testid="toolbar.save-state" data-status={p.status} role="status" title={'message' in p ? p.message : undefined}>
+    <span className={`save-state save-${p.status}`} data-testid="toolbar.save-state" data-status={p.status} data-saved-at={p.status === 'saved' ? p.savedAt : undefined} role="status" title={'message' in p ? p.message : undefined}>
       {text}
     </span>
   )
