@@ -142,11 +142,31 @@ export function mapTarget(ctx: ImportContext, entry: ResourceEntry): void {
     }
     case 'kinesis-stream': {
       const stream: Resource = { type: 'kinesis-stream' }
-      assignDefined(stream, { streamName: ctx.text(p.raw('Name')), shardCount: p.num('ShardCount', true), removalPolicy: removalPolicy ?? 'destroy' })
+      const mode = p.raw('StreamModeDetails')
+      const streamMode = isObject(mode) && Object.keys(mode).length === 1 && (mode.StreamMode === 'ON_DEMAND' || mode.StreamMode === 'PROVISIONED') ? mode.StreamMode : undefined
+      if (streamMode) p.take('StreamModeDetails')
+      const retention = p.raw('RetentionPeriodHours')
+      assignDefined(stream, {
+        streamName: ctx.text(p.raw('Name')),
+        streamMode,
+        shardCount: p.num('ShardCount', true),
+        retentionPeriodHours: retention === 24 ? undefined : p.num('RetentionPeriodHours', true),
+        removalPolicy: removalPolicy ?? 'destroy',
+      })
       if (stream.streamName !== undefined) p.take('Name')
-      if (p.raw('RetentionPeriodHours') === 24) p.take('RetentionPeriodHours')
+      if (retention === 24) p.take('RetentionPeriodHours')
       const enc = p.raw('StreamEncryption')
-      if (isObject(enc) && JSON.stringify(enc).includes('AwsCdkKinesisEncryptedStreamsUnsupportedRegions')) p.take('StreamEncryption')
+      if (enc === undefined) stream.encryption = 'none'
+      else if (isObject(enc) && JSON.stringify(enc).includes('AwsCdkKinesisEncryptedStreamsUnsupportedRegions')) p.take('StreamEncryption')
+      else if (isObject(enc) && Object.keys(enc).length === 2 && enc.EncryptionType === 'KMS') {
+        const key = ctx.text(enc.KeyId ?? null)
+        if (key === 'alias/aws/kinesis') stream.encryption = 'managed'
+        else if (key !== undefined) Object.assign(stream, { encryption: 'kms', kmsKeyId: key })
+        if (key !== undefined) p.take('StreamEncryption')
+      }
+      // Any other shape stays verbatim, and then it is the whole property: the L2 must write none of its own, since
+      // CDK merges a property override into the object the L2 wrote (an `Fn::If` plus keys is malformed).
+      if (p.raw('StreamEncryption') !== undefined && !p.taken('StreamEncryption')) stream.encryption = 'none'
       resource = stream
       break
     }

@@ -41,6 +41,10 @@ export class Props {
   take(name: string): void {
     this.used.add(name)
   }
+  /** Whether a property was taken into the model (the rest is kept verbatim). */
+  taken(name: string): boolean {
+    return this.used.has(name)
+  }
   private bad(name: string, expected: string): never {
     throw new ResourceProblem(
       'IMP006',

@@ -324,7 +324,19 @@ export interface SnsTopic {
 export interface KinesisStream {
   type: 'kinesis-stream'
   streamName?: string
+  /** `ON_DEMAND` streams scale by themselves and take no shard count. Unset: provisioned, as CloudFormation assumes. */
+  streamMode?: 'PROVISIONED' | 'ON_DEMAND'
+  /** Provisioned streams only; 1 when unset. */
   shardCount?: number
+  /** 24 (the default) to 8760. */
+  retentionPeriodHours?: number
+  /**
+   * Unset: CDK's default, the AWS-managed key except in the China regions (where Kinesis has none), through a
+   * condition. `managed`: always the AWS-managed key. `kms`: the key in `kmsKeyId`. `none`: unencrypted.
+   */
+  encryption?: 'managed' | 'kms' | 'none'
+  /** With `encryption: kms`: key ARN, key id, alias ARN or alias name (`alias/…`), as Kinesis accepts. */
+  kmsKeyId?: string
   removalPolicy?: RemovalPolicy
 }
 

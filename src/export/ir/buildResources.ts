@@ -94,6 +94,8 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
   let cast: Parameters<typeof applyCfnExtra>[5]
   let policies: { deletionPolicy?: string; updateReplacePolicy?: string } = {}
   let dependsOn: string[] | undefined
+  /** A Kinesis stream's customer key id, set on the L1 after the L2 is built. */
+  let kinesisKeyOverride: Code | undefined
 
   switch (resource.type) {
     case 'dynamodb-table': {
@@ -161,24 +163,40 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
     case 'kinesis-stream': {
       const rp = removal(resource)
       policies = rp.cfn
+      const onDemand = resource.streamMode === 'ON_DEMAND'
+      // A customer key is given by id, alias or ARN, while the L2 takes only a key construct: the L2 writes the
+      // AWS-managed key and the key id is set on the L1 (below), so the synthesized property is exactly the design's.
+      const encryption = resource.encryption === 'none' ? 'UNENCRYPTED' : resource.encryption ? 'MANAGED' : undefined
       construction = construct('kinesis', 'Stream', [THIS, lit(constructId)], props([
         ['streamName', resource.streamName !== undefined ? str(text(resource.streamName, 'streamName')) : undefined],
+        ['streamMode', resource.streamMode ? sym('kinesis', `StreamMode.${resource.streamMode}`) : undefined],
         ['shardCount', resource.shardCount !== undefined ? num(resource.shardCount) : undefined],
+        ['retentionPeriod', resource.retentionPeriodHours !== undefined ? call(sym('core', 'Duration'), 'hours', [num(resource.retentionPeriodHours)]) : undefined],
+        ['encryption', encryption ? sym('kinesis', `StreamEncryption.${encryption}`) : undefined],
         ['removalPolicy', rp.prop],
       ]))
       if (resource.streamName !== undefined) cfn.Name = cfnValue(text(resource.streamName, 'streamName'))
-      cfn.RetentionPeriodHours = 24
-      cfn.ShardCount = resource.shardCount ?? 1
-      // The L2 encrypts with the AWS-managed key except in the China regions, through this condition.
-      cfn.StreamEncryption = {
-        'Fn::If': ['AwsCdkKinesisEncryptedStreamsUnsupportedRegions', { Ref: 'AWS::NoValue' }, { EncryptionType: 'KMS', KeyId: 'alias/aws/kinesis' }],
+      cfn.RetentionPeriodHours = resource.retentionPeriodHours ?? 24
+      // CDK gives provisioned streams one shard when none is set, and on-demand streams none.
+      if (!onDemand || resource.shardCount !== undefined) cfn.ShardCount = resource.shardCount ?? 1
+      if (resource.encryption === 'managed') cfn.StreamEncryption = { EncryptionType: 'KMS', KeyId: 'alias/aws/kinesis' }
+      else if (resource.encryption === 'kms') {
+        const key = text(resource.kmsKeyId ?? '', 'kmsKeyId')
+        cfn.StreamEncryption = { EncryptionType: 'KMS', KeyId: cfnValue(key) }
+        kinesisKeyOverride = str(key)
+      } else if (resource.encryption === undefined) {
+        // The L2 encrypts with the AWS-managed key except in the China regions, through this condition.
+        cfn.StreamEncryption = {
+          'Fn::If': ['AwsCdkKinesisEncryptedStreamsUnsupportedRegions', { Ref: 'AWS::NoValue' }, { EncryptionType: 'KMS', KeyId: 'alias/aws/kinesis' }],
+        }
+        ctx.conditions.AwsCdkKinesisEncryptedStreamsUnsupportedRegions = {
+          'Fn::Or': [
+            { 'Fn::Equals': [{ Ref: 'AWS::Region' }, 'cn-north-1'] },
+            { 'Fn::Equals': [{ Ref: 'AWS::Region' }, 'cn-northwest-1'] },
+          ],
+        }
       }
-      ctx.conditions.AwsCdkKinesisEncryptedStreamsUnsupportedRegions = {
-        'Fn::Or': [
-          { 'Fn::Equals': [{ Ref: 'AWS::Region' }, 'cn-north-1'] },
-          { 'Fn::Equals': [{ Ref: 'AWS::Region' }, 'cn-northwest-1'] },
-        ],
-      }
+      if (resource.streamMode) cfn.StreamModeDetails = { StreamMode: resource.streamMode }
       cast = { module: 'kinesis', name: 'CfnStream' }
       break
     }
@@ -282,6 +300,11 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
   // What `@{id.attribute}` resolves to: the L2 property, synthesized as the table's `Ref` / `Fn::GetAtt`.
   for (const [name, a] of Object.entries(RESOURCE_CFN_TYPES[resource.type].attributes)) ctx.defineAttribute(id, name, ref(a.cdk, a.getAtt))
   ctx.emitConst(id, variable, construction)
+  if (kinesisKeyOverride && cast) {
+    ctx.emit(id, { k: 'comment', text: 'The customer KMS key of the stream, by id, alias or ARN (the L2 takes only a key construct).' })
+    const child = ctx.defaultChild(id, variable, { k: 'var', name: variable }, cast, variable)
+    ctx.emit(id, { k: 'expr', value: call(child, 'addPropertyOverride', [lit('StreamEncryption.KeyId'), kinesisKeyOverride]) })
+  }
   // A function's given role is already the `role` prop; it needs no override.
   const extra = resource.type === 'lambda-function' && resource.cfnExtra?.Role !== undefined ? withoutKey(resource.cfnExtra, 'Role') : resource.cfnExtra
   cfn = applyCfnExtra(ctx, id, cfn, extra, { k: 'var', name: variable }, cast)

@@ -12,6 +12,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb'
 import * as events from 'aws-cdk-lib/aws-events'
 import * as iam from 'aws-cdk-lib/aws-iam'
 import * as kinesis from 'aws-cdk-lib/aws-kinesis'
+import * as kms from 'aws-cdk-lib/aws-kms'
 import * as lambda from 'aws-cdk-lib/aws-lambda'
 import * as logs from 'aws-cdk-lib/aws-logs'
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions'
@@ -213,6 +214,26 @@ export const GRANT_APPS: Record<string, (app: App) => Stack> = {
 // ------------------------------------------------------------------------- the CDK integ tests' construct patterns
 
 export const PATTERN_APPS: Record<string, (app: App) => Stack> = {
+  /** Issue 9 item 13: every Kinesis stream mode and encryption the Stream construct offers, each behind a route. */
+  KinesisStreamShapes: (app) => {
+    const s = new Stack(app, 'KinesisStreamShapes')
+    const api = apiWithStage(s)
+    const role = apiRole(s)
+    const streams = [
+      new kinesis.Stream(s, 'OnDemand', { streamMode: kinesis.StreamMode.ON_DEMAND, retentionPeriod: Duration.hours(48), encryption: kinesis.StreamEncryption.MANAGED }),
+      new kinesis.Stream(s, 'Provisioned', { streamMode: kinesis.StreamMode.PROVISIONED, shardCount: 3, encryption: kinesis.StreamEncryption.UNENCRYPTED }),
+      new kinesis.Stream(s, 'CustomerKey', {
+        encryption: kinesis.StreamEncryption.KMS,
+        encryptionKey: kms.Key.fromKeyArn(s, 'StreamKey', 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab'),
+        retentionPeriod: Duration.days(7),
+      }),
+    ]
+    streams.forEach((k, i) => {
+      k.grantWrite(role)
+      awsRoute(s, api, `record${i}`, `PutRecord${i}`, 'kinesis', 'PutRecord', role, `{"StreamName":"${k.streamName}","Data":"$util.base64Encode($input.body)","PartitionKey":"$context.connectionId"}`)
+    })
+    return s
+  },
   LambdaRoutes: (app) => {
     const s = new Stack(app, 'LambdaRoutes')
     const api = new apigwv2.WebSocketApi(s, 'ChatApi', {

@@ -213,6 +213,27 @@ const CASES: Case[] = [
     },
   },
   {
+    code: 'MDL082',
+    name: 'a shard count on an on-demand Kinesis stream',
+    fail: (d) => void (d.resources.stream = { type: 'kinesis-stream', streamMode: 'ON_DEMAND', shardCount: 2 }),
+    entity: 'stream',
+    pass: (d) => void (d.resources.stream = { type: 'kinesis-stream', streamMode: 'PROVISIONED', shardCount: 2 }),
+  },
+  {
+    code: 'MDL083',
+    name: 'KMS encryption of a Kinesis stream without a key',
+    fail: (d) => void (d.resources.stream = { type: 'kinesis-stream', encryption: 'kms' }),
+    entity: 'stream',
+    pass: (d) => void (d.resources.stream = { type: 'kinesis-stream', encryption: 'kms', kmsKeyId: 'alias/ws-events' }),
+  },
+  {
+    code: 'MDL084',
+    name: 'a KMS key on a Kinesis stream that is not KMS-encrypted',
+    fail: (d) => void (d.resources.stream = { type: 'kinesis-stream', encryption: 'managed', kmsKeyId: 'alias/ws-events' }),
+    entity: 'stream',
+    pass: (d) => void (d.resources.stream = { type: 'kinesis-stream', encryption: 'managed' }),
+  },
+  {
     code: 'MDL081',
     name: 'routes but no stage',
     fail: (d) => void (d.stages = {}),

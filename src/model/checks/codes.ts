@@ -75,6 +75,9 @@ export const MODEL_CODES = {
   MDL079: { severity: 'warning', title: 'Duplicate server message name' },
   MDL080: { severity: 'warning', title: 'Request models other than $default without a model selection expression' },
   MDL081: { severity: 'warning', title: 'Routes but no stage: nothing serves them' },
+  MDL082: { severity: 'error', title: 'Kinesis stream: a shard count on an on-demand stream' },
+  MDL083: { severity: 'error', title: 'Kinesis stream: KMS encryption without a key' },
+  MDL084: { severity: 'warning', title: 'Kinesis stream: a KMS key that is not used' },
 } as const satisfies Record<string, { severity: Severity; title: string }>
 
 export type ModelCode = keyof typeof MODEL_CODES

@@ -19,6 +19,13 @@ export const resourceRules: Rule = (ctx) => {
     if (res.type === 'log-group' && res.retentionDays !== undefined && !(LOG_RETENTION_DAYS as readonly number[]).includes(res.retentionDays)) {
       ctx.report('MDL055', id, ['retentionDays'], `CloudWatch Logs has no ${res.retentionDays}-day retention; pick one of ${LOG_RETENTION_DAYS.join(', ')}.`)
     }
+    if (res.type === 'kinesis-stream') {
+      if (res.streamMode === 'ON_DEMAND' && res.shardCount !== undefined) {
+        ctx.report('MDL082', id, ['shardCount'], 'An on-demand stream scales its shards by itself and takes no shard count; remove it, or make the stream PROVISIONED.')
+      }
+      if (res.encryption === 'kms' && !res.kmsKeyId) ctx.report('MDL083', id, ['kmsKeyId'], 'KMS encryption needs a key: give its ARN, id or alias/… name, or choose managed for the AWS-managed key.')
+      if (res.encryption !== 'kms' && res.kmsKeyId) ctx.report('MDL084', id, ['kmsKeyId'], `The KMS key is ignored because the encryption is ${res.encryption ?? "CDK's default (the AWS-managed key)"}; set encryption to kms to use it.`)
+    }
     if (res.type === 'state-machine') {
       try {
         JSON.parse(res.definition)
