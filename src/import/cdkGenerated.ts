@@ -4,7 +4,7 @@
  * grant policies on credentials roles, CDK metadata.
  */
 
-import { authorizerPermission, integrationPermission } from '../model/permissions'
+import { authorizerPermission, integrationPermission, permissionResourceTexts } from '../model/permissions'
 import { GRANT_METHODS, grantableKind, grantStatementJson, grantStatements, grantsCover } from '../model/grants'
 import type { EntityId, Json, JsonObject, Resource } from '../model/types'
 import type { ImportContext, ResourceEntry } from './context'
@@ -156,7 +156,7 @@ export function absorbRolePolicies(ctx: ImportContext, roleEntity: EntityId): vo
   const roleLogical = [...ctx.entityOf].find(([, e]) => e === roleEntity)?.[0]
   if (!roleLogical) return
   const role = ctx.design.resources[roleEntity] as Extract<Resource, { type: 'iam-role' }>
-  const expected = new Map<string, { entity: EntityId; actions: string[] }>()
+  const expected = new Map<string, { entity: EntityId; actions: string[]; indexes: boolean }>()
   const users = [
     ...Object.keys(ctx.design.integrations).filter((i) => {
       const c = ctx.design.integrations[i].credentials
@@ -169,14 +169,13 @@ export function absorbRolePolicies(ctx: ImportContext, roleEntity: EntityId): vo
   ]
   for (const u of users) {
     if (!u.ok || !u.permission) continue
-    expected.set(JSON.stringify([u.permission.actions, `@{${u.permission.resource}.arn}`]), { entity: u.permission.resource, actions: u.permission.actions })
+    expected.set(JSON.stringify([u.permission.actions, permissionResourceTexts(u.permission)]), { entity: u.permission.resource, actions: u.permission.actions, indexes: !!u.permission.indexes })
   }
   const grantKey = (st: Json): string | undefined => {
     if (!isObject(st) || st.Effect !== 'Allow' || Object.keys(st).some((k) => !['Action', 'Effect', 'Resource'].includes(k))) return undefined
     const actions = typeof st.Action === 'string' ? [st.Action] : st.Action
-    const resource = Array.isArray(st.Resource) && st.Resource.length === 1 ? st.Resource[0] : st.Resource
-    const text = ctx.text(resource)
-    return Array.isArray(actions) && text !== undefined ? JSON.stringify([actions, text]) : undefined
+    const texts = (Array.isArray(st.Resource) ? st.Resource : [st.Resource ?? null]).map((r) => ctx.text(r))
+    return Array.isArray(actions) && texts.every((t) => t !== undefined) ? JSON.stringify([actions, texts]) : undefined
   }
   for (const r of ctx.resources.values()) {
     if (ctx.consumed.has(r.logicalId) || !isRolePolicyOf(ctx, r, roleLogical) || !isDefaultPolicyShape(r)) continue
@@ -191,7 +190,7 @@ export function absorbRolePolicies(ctx: ImportContext, roleEntity: EntityId): vo
     // not write it again, so it is kept).
     const extra = [...regenerated.filter((st) => {
       const need = expected.get(grantKey(st) ?? '')!
-      return grantsCover(ctx.design, role.grants, need.entity, need.actions)
+      return !need.indexes && grantsCover(ctx.design, role.grants, need.entity, need.actions)
     }), ...matched.rest]
     if (extra.length) role.extraStatements = [...(role.extraStatements ?? []), ...extra]
     ctx.generated(r.logicalId, `policy of role ${roleLogical}${Object.keys(matched.grants).length ? ` (${describeGrants(matched.grants)})` : ''}${extra.length ? ` (${extra.length} statement(s) kept as extraStatements)` : ''}`)

@@ -12,6 +12,31 @@ export interface RequiredPermission {
   actions: string[]
   /** The design resource the actions apply to (its ARN is the policy resource). */
   resource: EntityId
+  /**
+   * DynamoDB secondary indexes a Query or Scan reads (`*` when the template picks the name at run time): DynamoDB
+   * authorizes those calls on `<table ARN>/index/<name>`, so a grant on the table ARN alone is AccessDenied.
+   */
+  indexes?: string[]
+}
+
+/** The policy resources of a permission, in design text: the ARN, then each index ARN. */
+export function permissionResourceTexts(p: RequiredPermission): string[] {
+  return [`@{${p.resource}.arn}`, ...(p.indexes ?? []).map((name) => `@{${p.resource}.arn}/index/${name}`)]
+}
+
+/**
+ * The index names a DynamoDB request template reads through `"IndexName"`: the literal name, or `*` when the
+ * value is not a plain literal (a VTL reference or expression picks it per message).
+ */
+export function templateIndexNames(templates: Record<string, string> | undefined): string[] {
+  const names = new Set<string>()
+  for (const text of Object.values(templates ?? {})) {
+    for (const m of text.matchAll(/"IndexName"\s*:\s*("(?:[^"\\]|\\.)*"|[^,}\s]+)/g)) {
+      const literal = /^"([A-Za-z0-9_.-]{3,255})"$/.exec(m[1])
+      names.add(literal ? literal[1] : '*')
+    }
+  }
+  return names.has('*') ? ['*'] : [...names].sort()
 }
 
 interface ServiceRule {
@@ -66,7 +91,12 @@ export function integrationPermission(design: Design, integrationId: EntityId): 
   if (!rule.actions.includes(action)) {
     return { ok: false, reason: `action "${action}" is not one of ${rule.actions.join(', ')} for ${service}` }
   }
-  return targetPermission(design, integration.target, service, action)
+  const result = targetPermission(design, integration.target, service, action)
+  if (result.ok && result.permission && service === 'dynamodb' && (action === 'Query' || action === 'Scan')) {
+    const indexes = templateIndexNames(integration.requestTemplates)
+    if (indexes.length) result.permission.indexes = indexes
+  }
+  return result
 }
 
 /** The permission an authorizer's credentials role needs: invoke the authorizer function. */

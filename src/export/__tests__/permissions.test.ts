@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { emptyDesign } from '../../model/builders'
-import { authorizerPermission, integrationPermission, SERVICE_PERMISSIONS } from '../../model/permissions'
+import { authorizerPermission, integrationPermission, permissionResourceTexts, SERVICE_PERMISSIONS } from '../../model/permissions'
 import type { Design, Integration, Resource } from '../../model/types'
 
 function design(target: Resource, integration: Integration): Design {
@@ -25,6 +25,22 @@ describe('integrationPermission (least privilege per action)', () => {
   ])('%s %s → %s on exactly the target', (service, action, target, expected) => {
     const r = integrationPermission(design(target, { type: 'aws', service, action, target: 'target' }), 'i')
     expect(r).toEqual({ ok: true, permission: { actions: [expected], resource: 'target' } })
+  })
+
+  it('a DynamoDB Query or Scan on a secondary index is granted on the index ARN too (DynamoDB authorizes it there)', () => {
+    const query = (template: string, action = 'Query') =>
+      integrationPermission(design(table, { type: 'aws', service: 'dynamodb', action, target: 'target', requestTemplates: { 'application/json': template } }), 'i')
+    expect(query('{"TableName":"@{target.name}","IndexName":"byRoom","KeyConditionExpression":"room = :r"}')).toEqual({
+      ok: true,
+      permission: { actions: ['dynamodb:Query'], resource: 'target', indexes: ['byRoom'] },
+    })
+    // Chosen per message: every index of the table.
+    expect(query('{"TableName":"@{target.name}","IndexName":"$input.path(\'$.index\')"}', 'Scan')).toMatchObject({ permission: { indexes: ['*'] } })
+    expect(query('{"TableName":"@{target.name}","IndexName": $input.json(\'$.index\')}')).toMatchObject({ permission: { indexes: ['*'] } })
+    // No index, or an action that takes none: the table ARN only.
+    expect(query('{"TableName":"@{target.name}"}')).toEqual({ ok: true, permission: { actions: ['dynamodb:Query'], resource: 'target' } })
+    expect(query('{"IndexName":"byRoom"}', 'GetItem')).toEqual({ ok: true, permission: { actions: ['dynamodb:GetItem'], resource: 'target' } })
+    expect(permissionResourceTexts({ actions: ['dynamodb:Query'], resource: 't', indexes: ['a', 'b'] })).toEqual(['@{t.arn}', '@{t.arn}/index/a', '@{t.arn}/index/b'])
   })
 
   it('SQS path-style URIs (no action) send messages', () => {

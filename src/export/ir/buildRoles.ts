@@ -6,7 +6,7 @@
  */
 
 import { grantsCover } from '../../model/grants'
-import { authorizerPermission, integrationPermission } from '../../model/permissions'
+import { authorizerPermission, integrationPermission, permissionResourceTexts } from '../../model/permissions'
 import type { IamRole, Json, JsonObject } from '../../model/types'
 import { call, construct, lit, props, str, sym, THIS, v } from './code'
 import { cfnValue } from './cfnValue'
@@ -17,7 +17,8 @@ import type { Expr } from './expr'
 
 interface Grant {
   actions: string[]
-  resource: Expr
+  /** The target's ARN, then the ARNs of the DynamoDB indexes the action reads. */
+  resources: Expr[]
 }
 
 export function buildRole(ctx: IrContext, id: string, role: IamRole & { constructId?: string; cfnExtra?: JsonObject }): void {
@@ -55,11 +56,13 @@ export function buildRole(ctx: IrContext, id: string, role: IamRole & { construc
       value: call({ k: 'var', name: variable }, 'addToPolicy', [
         construct('iam', 'PolicyStatement', [], [
           ['actions', { k: 'list', items: grant.actions.map(lit) }],
-          ['resources', { k: 'list', items: [str(grant.resource)] }],
+          ['resources', { k: 'list', items: grant.resources.map(str) }],
         ]),
       ]),
     })
-    statements.push({ Action: single(grant.actions), Effect: 'Allow', Resource: cfnValue(grant.resource) })
+    // CDK writes one resource as a string and several as a list.
+    const resources = grant.resources.map(cfnValue)
+    statements.push({ Action: single(grant.actions), Effect: 'Allow', Resource: resources.length === 1 ? resources[0] : resources })
   }
   for (const [i, extra] of (role.extraStatements ?? []).entries()) {
     ctx.emit(id, {
@@ -101,13 +104,16 @@ function collectGrants(ctx: IrContext, roleId: string): (Grant & { owner: string
       continue
     }
     if (!result.permission) continue
-    // A CDK grant on the role already allows it (the import recognised `table.grantWriteData(role)`).
-    if (grantsCover(design, (design.resources[roleId] as IamRole).grants, result.permission.resource, result.permission.actions)) continue
-    const resource = ctx.text(`@{${result.permission.resource}.arn}`, owner, 'target')
-    const key = JSON.stringify([result.permission.actions, resource])
+    // A CDK grant on the role already allows it (the import recognised `table.grantWriteData(role)`). A grant
+    // covers a table's indexes only when the L2 declares them, which the designer's tables do not: an index
+    // permission is always written.
+    const p = result.permission
+    if (!p.indexes && grantsCover(design, (design.resources[roleId] as IamRole).grants, p.resource, p.actions)) continue
+    const resources = permissionResourceTexts(p).map((text) => ctx.text(text, owner, 'target'))
+    const key = JSON.stringify([p.actions, resources])
     if (seen.has(key)) continue
     seen.add(key)
-    out.push({ actions: result.permission.actions, resource, owner })
+    out.push({ actions: p.actions, resources, owner })
   }
   return out
 }

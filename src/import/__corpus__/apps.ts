@@ -214,6 +214,21 @@ export const GRANT_APPS: Record<string, (app: App) => Stack> = {
 // ------------------------------------------------------------------------- the CDK integ tests' construct patterns
 
 export const PATTERN_APPS: Record<string, (app: App) => Stack> = {
+  /**
+   * Issue 9 item 12: a Query on a global secondary index, with the least privilege DynamoDB needs (the table and
+   * the index ARN), as the DynamoDB developer guide's IAM examples for indexes write it.
+   */
+  DynamoQueryOnIndex: (app) => {
+    const s = new Stack(app, 'DynamoQueryOnIndex')
+    const api = apiWithStage(s)
+    const role = apiRole(s)
+    const t = new dynamodb.Table(s, 'Messages', { partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING } })
+    t.addGlobalSecondaryIndex({ indexName: 'byRoom', partitionKey: { name: 'room', type: dynamodb.AttributeType.STRING } })
+    role.addToPolicy(new iam.PolicyStatement({ actions: ['dynamodb:Query'], resources: [t.tableArn, `${t.tableArn}/index/byRoom`] }))
+    const query = JSON.stringify({ TableName: t.tableName, IndexName: 'byRoom', KeyConditionExpression: 'room = :r', ExpressionAttributeValues: { ':r': { S: "$input.path('$.room')" } } })
+    awsRoute(s, api, 'history', 'QueryRoom', 'dynamodb', 'Query', role, query)
+    return s
+  },
   /** Issue 9 item 13: every Kinesis stream mode and encryption the Stream construct offers, each behind a route. */
   KinesisStreamShapes: (app) => {
     const s = new Stack(app, 'KinesisStreamShapes')
