@@ -56,6 +56,15 @@ export function keepVerbatim(ctx: ImportContext): void {
       if (entity) referenced.set(r.id, entity)
     }
   }
+  // `DependsOn` names logical ids directly (a Serverless deployment waits for its routes): recorded too, so the
+  // export can follow a modelled resource it renames.
+  for (const [, body] of resources) {
+    const deps = isObject(body) ? body.DependsOn : undefined
+    for (const d of typeof deps === 'string' ? [deps] : Array.isArray(deps) ? deps : []) {
+      const entity = typeof d === 'string' ? ctx.entityOf.get(d) : undefined
+      if (entity) referenced.set(d as string, entity)
+    }
+  }
   if (referenced.size) cfn.logicalIds = Object.fromEntries(referenced)
   for (const name of ['Outputs', 'Conditions'] as const) {
     const refs = cfn[name] ? referencedIds(cfn[name] as Json).filter((x) => modelled.has(x.id) && !splitLogicalId(x.id).hash) : []

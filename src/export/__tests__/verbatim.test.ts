@@ -48,7 +48,6 @@ describe('verbatim sections in the CDK targets', () => {
     ['a one-element Transform list (CDK writes a string)', { Transform: ['AWS::Serverless-2016-10-31'] }, 'Transform'],
     ['a mapping key CfnMapping rejects', { Mappings: { M: { 'us-east-1': { 'ami-id': 'x' } } } }, 'Mappings.M'],
     ['an output key CfnOutput lacks', { Outputs: { O: { Value: 'x', Bogus: 1 } } }, 'Outputs.O'],
-    ['an output condition the template does not hold', { Outputs: { O: { Value: 'x', Condition: 'Nope' } } }, 'Outputs.O'],
     ['a rule without Assertions', { Rules: { R: { RuleCondition: { 'Fn::Equals': ['a', 'a'] } } } }, 'Rules.R'],
     ['a logical id CDK would strip', { Outputs: { 'My-Output': { Value: 'x' } } }, 'Outputs.My-Output'],
   ])('refuses %s in CDK (EXP011) and keeps it in CloudFormation', (_, cloudformation, field) => {
@@ -59,6 +58,15 @@ describe('verbatim sections in the CDK targets', () => {
       expect(r.diagnostics.filter((d) => d.code === 'EXP011').map((d) => d.field)).toEqual([field])
     }
     expect(exportDesign(doc, { target: 'cfn-json' }).ok).toBe(true)
+  })
+
+  it('refuses an output condition the template does not hold in every target: CloudFormation rejects it too (EXP021)', () => {
+    const doc = withCfn({ Outputs: { O: { Value: 'x', Condition: 'Nope' } } })
+    for (const target of ['cdk-ts', 'cdk-py', 'cfn-json', 'cfn-yaml'] as const) {
+      const r = exportDesign(doc, { target })
+      expect(r.ok).toBe(false)
+      expect(r.diagnostics.filter((d) => d.code === 'EXP021').map((d) => d.message)).toEqual([expect.stringContaining('"Nope" in output O')])
+    }
   })
 })
 

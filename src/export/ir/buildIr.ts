@@ -20,6 +20,7 @@ import { buildRoute, routeVariable, type RouteInfo } from './buildRoutes'
 import { buildDomain, buildStage, defineStageAttributes, type DomainInfo } from './buildStages'
 import { buildModel } from './buildModels'
 import { checkCdkKeys } from './cdkKeys'
+import { checkReferences } from './checkReferences'
 import { buildVerbatim } from './buildVerbatim'
 import { buildResourceOptions } from './buildResourceOptions'
 import { pascalCase } from './names'
@@ -124,6 +125,7 @@ export function buildIr(design: Design, options: IrOptions = {}): ExportIr {
   buildResourceOptions(ctx)
   resolveDependencies(ctx)
   checkCdkKeys(ctx)
+  checkReferences(ctx, ctx.resources, verbatim)
   return {
     stackName,
     stackClass: /Stack$/.test(stackName) ? stackName : `${stackName}Stack`,
