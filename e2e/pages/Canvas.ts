@@ -75,6 +75,61 @@ export class Canvas {
     if (opts.release !== false) await this.page.mouse.up()
   }
 
+  /**
+   * A window point on empty canvas (the pane itself under it, no node, edge or panel) at least `away` px from
+   * `from`, the nearest such point to `from + (away, 0)` on a 20 px grid. `clear` widens what must be empty to a
+   * box around the point (window px; sampled every 10 px).
+   */
+  async emptySpotNear(
+    from: { x: number; y: number },
+    opts: { away?: number; clear?: { left: number; right: number; top: number; bottom: number } } = {},
+  ): Promise<{ x: number; y: number }> {
+    const box = await this.root.boundingBox()
+    if (!box) throw new Error('canvas not visible')
+    const away = opts.away ?? 140
+    const clear = opts.clear ?? { left: 30, right: 30, top: 30, bottom: 30 }
+    const spot = await this.page.evaluate(
+      ({ from, away, box, clear }) => {
+        const points: { x: number; y: number; d: number }[] = []
+        for (let y = box.y + clear.top + 4; y < box.y + box.height - clear.bottom - 4; y += 20) {
+          for (let x = box.x + clear.left + 4; x < box.x + box.width - clear.right - 4; x += 20) {
+            if (Math.hypot(x - from.x, y - from.y) < away) continue
+            points.push({ x, y, d: Math.hypot(x - from.x - away, y - from.y) })
+          }
+        }
+        points.sort((a, b) => a.d - b.d)
+        const pane = (x: number, y: number) => document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')
+        const empty = (p: { x: number; y: number }) => {
+          for (let dy = -clear.top; dy <= clear.bottom; dy += 10) for (let dx = -clear.left; dx <= clear.right; dx += 10) if (!pane(p.x + dx, p.y + dy)) return false
+          return true
+        }
+        return points.find(empty)
+      },
+      { from, away, box, clear },
+    )
+    if (!spot) throw new Error('no empty canvas near the point')
+    return { x: spot.x, y: spot.y }
+  }
+
+  /** Centre of a node's handle (`out`: source, `in`: target), in window coordinates. */
+  async handleCentre(id: string, handle: 'in' | 'out'): Promise<{ x: number; y: number }> {
+    await this.reveal(id)
+    await this.viewportSettled()
+    const box = await this.page.getByTestId(`handle.${id}.${handle}`).boundingBox()
+    if (!box) throw new Error(`handle ${handle} of ${id} is not visible`)
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 }
+  }
+
+  /** Starts a connection on a node's handle and releases it at a window point (empty canvas opens the add menu). */
+  async dragHandleTo(id: string, handle: 'in' | 'out', to: { x: number; y: number }): Promise<void> {
+    const from = await this.handleCentre(id, handle)
+    await this.page.mouse.move(from.x, from.y)
+    await this.page.mouse.down()
+    await this.page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 6 })
+    await this.page.mouse.move(to.x, to.y, { steps: 6 })
+    await this.page.mouse.up()
+  }
+
   /** Drags a node by its title by (dx, dy) screen pixels. */
   async dragNode(id: string, dx: number, dy: number): Promise<void> {
     await this.reveal(id)

@@ -22,7 +22,10 @@ import { EmptyCanvasHint } from '../components/shell/EmptyCanvasHint'
 import { Inspector } from '../components/inspector/Inspector'
 import { AddMenu } from '../components/palette/AddMenu'
 import { Palette } from '../components/palette/Palette'
-import type { PaletteItem } from '../components/palette/paletteItems'
+import { connectablePaletteItems, type PaletteItem } from '../components/palette/paletteItems'
+import { summarise } from '../components/canvas/nodeSummary'
+import { locateEntity } from '../model/queries'
+import { entityOf } from '../model/ops'
 import { BottomPanel } from '../components/shell/BottomPanel'
 import { PanelLayout } from '../components/shell/PanelLayout'
 import { ConflictBanner } from '../components/shell/ConflictBanner'
@@ -189,8 +192,10 @@ function Shell({ store, persistence }: AppProps) {
 
   const addAtCentre = useCallback(
     (item: PaletteItem) => {
-      const at = store.getState().addMenu.at
+      const { at, connectFrom } = store.getState().addMenu
       let position = at
+      // From a connection dropped on empty canvas: the new node's free handle goes where the drag ended.
+      if (at && connectFrom) position = { x: connectFrom.end === 'source' ? at.x : at.x - NODE_WIDTH, y: at.y - NODE_HEIGHT / 2 }
       // Next to the (first) selected node, else the centre of the view.
       const { selection, doc } = store.getState()
       const beside = selection.map((id) => (Object.prototype.hasOwnProperty.call(doc.layout, id) ? doc.layout[id] : undefined)).find(Boolean)
@@ -199,16 +204,32 @@ function Shell({ store, persistence }: AppProps) {
         const rect = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect()
         const centre = rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : { x: innerWidth / 2, y: innerHeight / 2 }
         const p = flow.screenToFlowPosition(centre)
-        position = { x: p.x - 120, y: p.y - 38 }
+        position = { x: p.x - NODE_WIDTH / 2, y: p.y - NODE_HEIGHT / 2 }
       }
       // Several additions in a row at the same spot go one below the other instead of stacking.
       const taken = Object.values(store.getState().doc.layout)
       while (taken.some((p) => Math.abs(p.x - position!.x) < NODE_WIDTH && Math.abs(p.y - position!.y) < NODE_HEIGHT + 8)) position = { x: position.x, y: position.y + NODE_HEIGHT + 24 }
       store.getState().closeAddMenu()
-      store.getState().addEntity(item.spec, position)
+      if (connectFrom) store.getState().addConnected(item.spec, position, connectFrom)
+      else store.getState().addEntity(item.spec, position)
     },
     [store, flow],
   )
+
+  // Opened by a connection dropped on empty canvas: only what the model lets connect to that end, at the drop.
+  const connectMenu = useMemo(() => {
+    const from = addMenu.connectFrom
+    if (!addMenu.open || !from) return undefined
+    const { doc } = store.getState()
+    const items = connectablePaletteItems(doc, from)
+    const where = locateEntity(doc.design, from.id)
+    const name = where ? summarise(where.kind, from.id, entityOf(doc.design, from.id)).title : from.id
+    return {
+      among: items.ok ? items.value : [],
+      caption: `${from.end === 'source' ? 'Add and connect from' : 'Add and connect into'} ${name}`,
+      anchor: addMenu.at ? flow.flowToScreenPosition(addMenu.at) : undefined,
+    }
+  }, [addMenu, store, flow])
 
   const onDropFiles = useCallback(
     (files: File[]) => {
@@ -298,7 +319,7 @@ function Shell({ store, persistence }: AppProps) {
             if (file) void openFile(file)
           }}
         />
-        {addMenu.open && <AddMenu onPick={addAtCentre} onClose={() => store.getState().closeAddMenu()} />}
+        {addMenu.open && <AddMenu onPick={addAtCentre} onClose={() => store.getState().closeAddMenu()} {...connectMenu} />}
         {fileError && <FileErrorDialog fileName={fileError.fileName} errors={fileError.errors} onClose={() => setFileError(null)} />}
         {examplesOpen && <ExamplesGallery onPick={openExample} onClose={() => setExamplesOpen(false)} />}
         {share && <ShareDialog url={share} onClose={() => setShare(null)} />}

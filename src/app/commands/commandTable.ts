@@ -5,7 +5,7 @@
  * A command runs against the store plus the few things only the app shell can do (file pickers, the viewport,
  * image export): `AppActions`, supplied by `App.tsx`.
  */
-import { graphNodes } from '../../model/ops'
+import { graphNodes, type ConnectFrom } from '../../model/ops'
 import type { Position } from '../../model/types'
 import type { DesignerState, DesignerStore } from '../../store/createDesignerStore'
 
@@ -31,6 +31,8 @@ export interface CommandContext {
   app: AppActions
   /** Flow position a context menu was opened at ("Add here", "Paste here"). */
   at?: Position
+  /** A connection dropped on empty canvas: the add menu offers only what may connect to this end, and wires it. */
+  connectFrom?: ConnectFrom
 }
 
 /** Where a command is offered besides the `?` overlay and the test API. */
@@ -135,7 +137,7 @@ export const COMMANDS: readonly Command[] = [
     group: 'Edit',
     shortcuts: ['Mod+K'],
     places: ['toolbar', 'canvas-menu'],
-    run: (c) => c.store.getState().openAddMenu(c.at ?? c.app.pointerPosition()),
+    run: (c) => c.store.getState().openAddMenu(c.at ?? c.app.pointerPosition(), c.connectFrom),
   },
   { id: 'edit.copy', label: 'Copy', description: 'Copy the selection.', group: 'Edit', shortcuts: ['Mod+C'], clipboard: true, places: ['node-menu'], enabled: hasSelection, run: (c) => void writeClipboard(c, false) },
   { id: 'edit.cut', label: 'Cut', description: 'Cut the selection.', group: 'Edit', shortcuts: ['Mod+X'], clipboard: true, places: ['node-menu'], enabled: hasSelection, run: (c) => void writeClipboard(c, true) },

@@ -2,7 +2,8 @@
  * The canvas: React Flow showing the document. Gestures become store actions: while a node is dragged its
  * position lives here (so each mouse move re-renders only the canvas, not every store subscriber) and the
  * drop writes it to the document as one undo step; connections are checked with `canConnect` while dragging (the
- * reason is shown next to the pointer); palette items dropped here are added where they land.
+ * reason is shown next to the pointer), and one dropped on empty canvas opens the add menu with what may connect
+ * there; palette items dropped here are added where they land.
  */
 import {
   Background,
@@ -27,7 +28,7 @@ import { runCommand } from '../../app/commands/commandTable'
 import { useCommandContext } from '../../app/commands/CommandsProvider'
 import { canConnect } from '../../model/ops'
 import { useDesigner, useDesignerStoreApi } from '../../store/StoreProvider'
-import { findPaletteItem, PALETTE_MIME } from '../palette/paletteItems'
+import { connectablePaletteItems, findPaletteItem, PALETTE_MIME } from '../palette/paletteItems'
 import { nodeTypes, type CanvasFlowNode } from './EntityNode'
 import { GROUP_NODE_PREFIX } from './groups'
 import { CanvasGroupsProvider, GroupsMenu } from './GroupsMenu'
@@ -200,15 +201,28 @@ export function Canvas({ colorMode, onDropFiles, onPointerFlowPosition }: Canvas
   )
 
   const onConnectEnd = useCallback(
-    (_e: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+    (e: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      setHint(null)
+      if (state.isValid || !state.fromNode) return
       // Dropped on a node or handle that was refused: keep the reason on screen.
-      if (!state.isValid && state.fromNode && state.toNode && state.toNode.id !== state.fromNode.id) {
+      if (state.toNode) {
+        if (state.toNode.id === state.fromNode.id) return
         const result = canConnect(store.getState().doc, state.fromNode.id, state.toNode.id)
         if (!result.ok) store.getState().notify('error', `Connection refused: ${result.reason}`)
+        return
       }
-      setHint(null)
+      // Dropped on empty canvas: offer what may connect to this end there (the add menu), and wire the pick.
+      const point = 'changedTouches' in e ? e.changedTouches[0] : e
+      if (!point || !overEmptyCanvas(point.clientX, point.clientY)) return
+      const connectFrom = { id: state.fromNode.id, end: state.fromHandle?.type === 'target' ? ('target' as const) : ('source' as const) }
+      const offer = connectablePaletteItems(store.getState().doc, connectFrom)
+      if (!offer.ok) {
+        store.getState().notify('error', `Nothing can be connected there: ${offer.reason}`)
+        return
+      }
+      runCommand('edit.add', { ...commands, at: flow.screenToFlowPosition({ x: point.clientX, y: point.clientY }), connectFrom })
     },
-    [store],
+    [store, flow, commands],
   )
 
   const onConnectStart = useCallback(() => setHint(null), [])
@@ -345,6 +359,12 @@ export function Canvas({ colorMode, onDropFiles, onPointerFlowPosition }: Canvas
 
 /** The minimap is small (it used to cover a corner of the canvas at 200×150) and sits above the zoom readout. */
 const MINIMAP_STYLE = { width: 150, height: 100, marginBottom: 44 }
+
+/** Whether a window point is on the canvas' pane: not on a node, nor on a panel (controls, minimap, search). */
+function overEmptyCanvas(x: number, y: number): boolean {
+  const el = document.elementFromPoint(x, y)
+  return !!el?.closest('.react-flow') && !el.closest('.react-flow__node, .react-flow__panel, .react-flow__edge')
+}
 
 function readMinimapChoice(): boolean {
   try {

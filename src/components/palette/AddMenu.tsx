@@ -1,22 +1,45 @@
-/** The keyboard alternative to dragging: a searchable list of everything the palette holds (Ctrl/Cmd+K). */
+/**
+ * The keyboard alternative to dragging: a searchable list of everything the palette holds (Ctrl/Cmd+K). A
+ * connection dropped on empty canvas opens it with only what may connect there (`among`), under a caption.
+ */
 import { useEffect, useRef, useState } from 'react'
-import { searchPalette, type PaletteItem } from './paletteItems'
+import { PALETTE_ITEMS, searchPalette, type PaletteItem } from './paletteItems'
 
 export interface AddMenuProps {
   onPick: (item: PaletteItem) => void
   onClose: () => void
+  /** The items to offer; the whole palette by default. */
+  among?: readonly PaletteItem[]
+  /** Says why the list is narrowed ("Connect from $connect"). */
+  caption?: string
+  /** Opens at this window point (where a connection was dropped) instead of the top centre. */
+  anchor?: { x: number; y: number }
 }
 
-export function AddMenu({ onPick, onClose }: AddMenuProps) {
+const ANCHORED_WIDTH = 380
+const ANCHORED_HEIGHT = 360
+
+export function AddMenu({ onPick, onClose, among = PALETTE_ITEMS, caption, anchor }: AddMenuProps) {
   const [query, setQuery] = useState('')
   const [active, setActive] = useState(0)
   const input = useRef<HTMLInputElement>(null)
-  const items = searchPalette(query)
+  const items = searchPalette(query, among)
   useEffect(() => input.current?.focus(), [])
   const current = Math.min(active, Math.max(0, items.length - 1))
+  // Kept inside the window: a drop near the right or bottom edge opens the menu up or to the left of it.
+  const place = anchor && {
+    left: Math.max(8, Math.min(anchor.x, innerWidth - ANCHORED_WIDTH - 8)),
+    top: Math.max(8, Math.min(anchor.y, innerHeight - ANCHORED_HEIGHT - 8)),
+    width: ANCHORED_WIDTH,
+  }
   return (
-    <div className="modal-backdrop" onMouseDown={onClose}>
-      <div className="add-menu" role="dialog" aria-label="Add to the design" data-testid="add-menu" onMouseDown={(e) => e.stopPropagation()}>
+    <div className={anchor ? 'modal-backdrop anchored' : 'modal-backdrop'} onMouseDown={onClose}>
+      <div className="add-menu" style={place} role="dialog" aria-label="Add to the design" data-testid="add-menu" onMouseDown={(e) => e.stopPropagation()}>
+        {caption && (
+          <p className="add-menu-caption" data-testid="add-menu.caption">
+            {caption}
+          </p>
+        )}
         <input
           ref={input}
           className="add-menu-input"

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { addEntity } from '../../model/ops'
 import { seedDocument } from '../../model/seed'
-import { emptyDocument } from '../../model/builders'
-import { PALETTE_ITEMS, searchPalette } from './paletteItems'
+import { aDesign, emptyDocument } from '../../model/builders'
+import { connectablePaletteItems, PALETTE_ITEMS, searchPalette } from './paletteItems'
 
 describe('palette items', () => {
   it('covers every kind the issue lists, with unique test ids', () => {
@@ -42,5 +42,20 @@ describe('palette items', () => {
     expect(searchPalette('mock')[0].id).toBe('integration.mock')
     expect(searchPalette('http')[0].id).toBe('integration.http')
     expect(searchPalette('$conn')[0].id).toBe('route.connect')
+  })
+})
+
+describe('connectablePaletteItems', () => {
+  it("lists the palette's integrations, in palette order, for a route's out-handle", () => {
+    const doc = aDesign().withRoute('connect', { key: '$connect' }).buildDocument()
+    const r = connectablePaletteItems(doc, { id: 'connect', end: 'source' })
+    expect(r.ok && r.value.map((i) => i.id)).toEqual(PALETTE_ITEMS.filter((i) => i.group === 'Integrations').map((i) => i.id))
+  })
+
+  it('searches only among what it offers', () => {
+    const doc = aDesign().withRoute('connect', { key: '$connect' }).buildDocument()
+    const r = connectablePaletteItems(doc, { id: 'connect', end: 'source' })
+    if (!r.ok) throw new Error(r.reason)
+    expect(searchPalette('queue', r.value).map((i) => i.id)).toEqual(['integration.sqs-sendmessage', 'integration.sqs-sendmessage-fifo'])
   })
 })

@@ -1,5 +1,6 @@
 /** Everything the palette and the add menu can create, with labels, groups, search words and test ids. */
-import type { NewEntitySpec } from '../../model/ops'
+import { connectableSpecs, type ConnectFrom, type NewEntitySpec, type OpResult } from '../../model/ops'
+import type { DesignDocument } from '../../model/types'
 import { PRESETS } from '../../model/presets'
 
 export interface PaletteItem {
@@ -57,6 +58,14 @@ export function findPaletteItem(id: string): PaletteItem | undefined {
   return PALETTE_ITEMS.find((i) => i.id === id)
 }
 
+/** The items a connection dropped on empty canvas may offer: the model's `connectableSpecs` decides. */
+export function connectablePaletteItems(doc: DesignDocument, from: ConnectFrom): OpResult<PaletteItem[]> {
+  const accepted = connectableSpecs(doc, from, PALETTE_ITEMS.map((i) => i.spec))
+  if (!accepted.ok) return accepted
+  const specs = new Set<NewEntitySpec>(accepted.value)
+  return { ok: true, value: PALETTE_ITEMS.filter((i) => specs.has(i.spec)) }
+}
+
 /**
  * Case-insensitive search over label, group, id and description; every word must match somewhere. Results are
  * ranked by where they matched, so "lambda function" + Enter adds the Lambda function resource and "queue" the
@@ -64,11 +73,11 @@ export function findPaletteItem(id: string): PaletteItem | undefined {
  * query, then names holding every word at a word start, then anywhere in the name, then group or id, then
  * description only. Ties keep the palette's order.
  */
-export function searchPalette(query: string): PaletteItem[] {
+export function searchPalette(query: string, among: readonly PaletteItem[] = PALETTE_ITEMS): PaletteItem[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean)
-  if (!words.length) return [...PALETTE_ITEMS]
+  if (!words.length) return [...among]
   const ranked: { item: PaletteItem; rank: number; index: number }[] = []
-  PALETTE_ITEMS.forEach((item, index) => {
+  among.forEach((item, index) => {
     const rank = matchRank(item, words)
     if (rank !== undefined) ranked.push({ item, rank, index })
   })

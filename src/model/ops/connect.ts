@@ -69,6 +69,15 @@ function edgeKindFor(design: Design, source: EntityId, target: EntityId): OpResu
   return opFailed(`${capitalise(KIND_LABEL[s.kind])} cannot be connected to ${KIND_LABEL[t.kind]}. Wire route → integration → resource, authorizer → $connect, stage → API.`)
 }
 
+/**
+ * The edge kind `source → target` would be if their kinds pair at all (route → integration, …), before the rules
+ * about what either end already holds: tells "cannot ever connect" from "cannot connect now".
+ */
+export function pairedEdgeKind(design: Design, source: EntityId, target: EntityId): EdgeKind | undefined {
+  const kind = edgeKindFor(design, source, target)
+  return kind.ok ? kind.value : undefined
+}
+
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1)
 }

@@ -3,6 +3,7 @@
  * op from `src/model/ops` (the domain rules live there) and turns a refusal into a notice.
  */
 import {
+  addConnected,
   addEntity,
   connect,
   copyEntities,
@@ -15,6 +16,7 @@ import {
   setField,
   setLayout,
   setReference,
+  type ConnectFrom,
   type NewEntitySpec,
 } from '../../model/ops'
 import { locateEntity } from '../../model/queries'
@@ -43,6 +45,8 @@ export interface DocumentSlice {
    */
   replaceDocument(doc: DesignDocument, fileName?: string): void
   addEntity(spec: NewEntitySpec, position: Position): EntityId | undefined
+  /** Adds an entity wired to `from` (a connection dropped on empty canvas): one undo step. */
+  addConnected(spec: NewEntitySpec, position: Position, from: ConnectFrom): EntityId | undefined
   connect(source: EntityId, target: EntityId): boolean
   moveNodes(positions: Record<EntityId, Position>, capture: Capture): void
   setField(entityId: EntityId, path: readonly (string | number)[], value: unknown, capture?: Capture): void
@@ -109,6 +113,16 @@ export function createDocumentSlice(ctx: SliceContext, initial: DesignDocument):
       if (!result.ok) {
         get().notify('error', result.reason)
         if (spec.kind === 'api') get().select([API_ENTITY_ID])
+        return undefined
+      }
+      get().apply(() => result.value.doc)
+      get().select([result.value.id])
+      return result.value.id
+    },
+    addConnected(spec, position, from) {
+      const result = addConnected(get().doc, spec, position, from)
+      if (!result.ok) {
+        get().notify('error', result.reason)
         return undefined
       }
       get().apply(() => result.value.doc)

@@ -2,6 +2,7 @@
  * Shell slice: UI state that is not the design — the open bottom tab, notices, file name, theme, open menus and
  * dialogs, panel sizes and the autosave status.
  */
+import type { ConnectFrom } from '../../model/ops'
 import type { Position } from '../../model/types'
 import type { PersistenceStatus } from '../persistence'
 import type { PanelId, PanelsState, PanelState, SliceContext } from './sliceContext'
@@ -41,7 +42,8 @@ export interface ShellSlice {
   layoutBusy: boolean
   fileName: string
   theme: ThemeChoice
-  addMenu: { open: boolean; at?: Position }
+  /** `connectFrom`: opened by a connection dropped on empty canvas; what is picked is wired to that end. */
+  addMenu: { open: boolean; at?: Position; connectFrom?: ConnectFrom }
   importDialog: { open: boolean; file?: File }
   contextMenu: ContextMenuState | null
   /** The `?` overlay listing every command and its shortcut. */
@@ -56,7 +58,7 @@ export interface ShellSlice {
   openBottomTab(tab: BottomTab): void
   setTheme(theme: ThemeChoice): void
   setFileName(name: string): void
-  openAddMenu(at?: Position): void
+  openAddMenu(at?: Position, connectFrom?: ConnectFrom): void
   closeAddMenu(): void
   openImport(file?: File): void
   closeImport(): void
@@ -119,8 +121,8 @@ export function createShellSlice({ set, get, options }: SliceContext): ShellSlic
     setFileName(name) {
       set({ fileName: name })
     },
-    openAddMenu(at) {
-      set({ addMenu: { open: true, at }, contextMenu: null })
+    openAddMenu(at, connectFrom) {
+      set({ addMenu: { open: true, at, connectFrom }, contextMenu: null })
     },
     closeAddMenu() {
       set({ addMenu: { open: false } })
