@@ -34,13 +34,13 @@ test.describe('shell habits at 1440×900', () => {
     await expect(page.getByTestId('inspector')).toBeVisible()
   })
 
-  test('a double-click on a palette item adds it next to the selection', async ({ page }) => {
+  test('a double-click on a palette item adds one, next to the selection', async ({ page }) => {
     await openApp(page)
     const before = Object.keys((await page.evaluate(() => window.__designer!.getDocument().design.routes)) ?? {}).length
     await page.evaluate(() => window.__designer!.select(['connect']))
     const palette = new Palette(page)
     await palette.root.locator('[data-testid^="palette."][role="button"]').filter({ hasText: /route/i }).first().dblclick()
-    await expect.poll(async () => Object.keys(await page.evaluate(() => window.__designer!.getDocument().design.routes)).length).toBeGreaterThan(before)
+    await expect.poll(async () => Object.keys(await page.evaluate(() => window.__designer!.getDocument().design.routes)).length).toBe(before + 1)
     const { layout } = await page.evaluate(() => window.__designer!.getDocument())
     const added = (await page.evaluate(() => window.__designer!.getSelection()))[0]
     expect(layout[added].x).toBeGreaterThan(layout.connect.x)

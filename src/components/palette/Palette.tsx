@@ -1,9 +1,12 @@
-/** The palette: drag an item onto the canvas (or press Enter on it to add it at the centre of the view). */
+/**
+ * The palette: drag an item onto the canvas, or click it (or press Enter on it) to add it next to the selection or
+ * in the centre of the view.
+ */
 import { memo, useCallback, useState, type DragEvent, type KeyboardEvent } from 'react'
 import { PALETTE_GROUPS, PALETTE_ITEMS, PALETTE_MIME, searchPalette, type PaletteItem } from './paletteItems'
 
 export interface PaletteProps {
-  /** Adds the item at the centre of the visible canvas (keyboard and double-click). */
+  /** Adds the item next to the selection, else at the centre of the visible canvas (click and keyboard). */
   onAdd: (item: PaletteItem) => void
 }
 
@@ -45,10 +48,11 @@ export const Palette = memo(function Palette({ onAdd }: PaletteProps) {
                   draggable
                   tabIndex={0}
                   role="button"
-                  title={`${item.description} Drag onto the canvas, or press Enter.`}
+                  title={`${item.description} Click to add, or drag onto the canvas.`}
                   data-testid={`palette.${item.id}`}
                   onDragStart={(e) => onDragStart(e, item)}
-                  onDoubleClick={() => onAdd(item)}
+                  // A drag fires no click. The second click of a double-click (an old habit) adds nothing more.
+                  onClick={(e) => e.detail <= 1 && onAdd(item)}
                   onKeyDown={(e) => onKeyDown(e, item)}
                 >
                   {item.label}
