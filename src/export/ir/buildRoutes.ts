@@ -132,24 +132,27 @@ export function buildRoute(
 
   // ---- L1 extras of the route
   const extras: [string, Code, Json][] = []
+  // Maps keyed by user text go onto the L1 property whole (WebSocketRoute never sets them): an override would lose
+  // a key named `constructor` or `prototype`, which CDK's override merge skips (core/lib/private/deep-merge.ts).
+  const l1Maps: [prop: string, cfnName: string, value: JsonObject][] = []
   if (!l1 && authorizer?.outside) {
     // An L2 route takes only an L2 authorizer: name the CfnAuthorizer on the route's L1.
     extras.push(['AuthorizationType', lit('CUSTOM'), 'CUSTOM'], ['AuthorizerId', member(v(authorizer.variable), 'ref'), cfn.AuthorizerId!])
   }
   if (route.requestParameters) {
-    const value = Object.fromEntries(Object.entries(route.requestParameters).map(([k, p]) => [k, { Required: p.required }]))
-    extras.push(['RequestParameters', { k: 'json', value }, value])
+    l1Maps.push(['requestParameters', 'RequestParameters', Object.fromEntries(Object.entries(route.requestParameters).map(([k, p]) => [k, { Required: p.required }]))])
   }
-  if (route.requestModels) extras.push(['RequestModels', { k: 'json', value: route.requestModels }, route.requestModels])
+  if (route.requestModels) l1Maps.push(['requestModels', 'RequestModels', route.requestModels])
   if (route.modelSelectionExpression !== undefined) extras.push(['ModelSelectionExpression', lit(route.modelSelectionExpression), route.modelSelectionExpression])
   if (route.operationName !== undefined) extras.push(['OperationName', lit(route.operationName), route.operationName])
   for (const [k, value] of Object.entries(route.cfnExtra ?? {})) extras.push([k, { k: 'json', value }, value])
   let routeCfn = cfn
-  if (extras.length) {
+  if (extras.length || l1Maps.length) {
     if (!l1) ctx.emit(id, { k: 'comment', text: 'Route properties WebSocketRoute has no props for.' })
     const target = l1 ? routeVariable(info) : ctx.defaultChild(id, info.variable, routeVariable(info), { module: 'apigwv2', name: 'CfnRoute' }, info.variable)
+    for (const [prop, , value] of l1Maps) ctx.emit(id, { k: 'assign', target, prop, value: { k: 'json', value } })
     for (const [k, code] of extras) ctx.emit(id, { k: 'expr', value: call(target, 'addPropertyOverride', [lit(k), code]) })
-    routeCfn = deepMerge(cfn, Object.fromEntries(extras.map(([k, , json]) => [k, json])))
+    routeCfn = deepMerge(deepMerge(cfn, Object.fromEntries(l1Maps.map(([, k, json]) => [k, json]))), Object.fromEntries(extras.map(([k, , json]) => [k, json])))
   }
   ctx.addResource(id, resourcePath, 'AWS::ApiGatewayV2::Route', routeCfn)
 

@@ -81,7 +81,7 @@ webSocketApi.addRoute('$disconnect', { integration: chatHandler });
 const sendMessageRoute = webSocketApi.addRoute('sendMessage', { integration: chatHandler });
 // Route properties WebSocketRoute has no props for.
 const cfnSendMessageRoute = sendMessageRoute.node.defaultChild as apigwv2.CfnRoute;
-cfnSendMessageRoute.addPropertyOverride('RequestModels', { sendMessage: 'SendMessage' });
+cfnSendMessageRoute.requestModels = { sendMessage: 'SendMessage' };
 cfnSendMessageRoute.addPropertyOverride('ModelSelectionExpression', '$request.body.action');
 sendMessageRoute.node.addDependency(sendMessageModel);
 

@@ -43,7 +43,4 @@ const connectRoute = webSocketApi.addRoute('$connect', {
 });
 // Route properties WebSocketRoute has no props for.
 const cfnConnectRoute = connectRoute.node.defaultChild as apigwv2.CfnRoute;
-cfnConnectRoute.addPropertyOverride(
-  'RequestParameters',
-  { 'route.request.querystring.token': { Required: true } },
-);
+cfnConnectRoute.requestParameters = { 'route.request.querystring.token': { Required: true } };

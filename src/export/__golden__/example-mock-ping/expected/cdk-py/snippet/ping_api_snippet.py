@@ -63,7 +63,7 @@ pong_model = apigwv2.CfnModel(
 ping_route = web_socket_api.add_route("ping", integration=ping_mock, return_response=True)
 # Route properties WebSocketRoute has no props for.
 cfn_ping_route = typing.cast(apigwv2.CfnRoute, ping_route.node.default_child)
-cfn_ping_route.add_property_override("RequestModels", {"ping": "Ping"})
+cfn_ping_route.request_models = {"ping": "Ping"}
 cfn_ping_route.add_property_override("ModelSelectionExpression", "$request.body.action")
 typing.cast(apigwv2.CfnRouteResponse, ping_route.node.find_child("Response")).add_property_override(
     "ResponseModels",

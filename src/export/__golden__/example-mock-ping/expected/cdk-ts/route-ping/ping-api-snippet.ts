@@ -42,7 +42,7 @@ const pongModel = new apigwv2.CfnModel(this, 'Pong', {
 const pingRoute = webSocketApi.addRoute('ping', { integration: pingMock, returnResponse: true });
 // Route properties WebSocketRoute has no props for.
 const cfnPingRoute = pingRoute.node.defaultChild as apigwv2.CfnRoute;
-cfnPingRoute.addPropertyOverride('RequestModels', { ping: 'Ping' });
+cfnPingRoute.requestModels = { ping: 'Ping' };
 cfnPingRoute.addPropertyOverride('ModelSelectionExpression', '$request.body.action');
 (pingRoute.node.findChild('Response') as apigwv2.CfnRouteResponse).addPropertyOverride(
   'ResponseModels',

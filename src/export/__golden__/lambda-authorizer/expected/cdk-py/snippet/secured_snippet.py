@@ -49,10 +49,7 @@ cfn_auth.add_property_override("AuthorizerCredentialsArn", auth_role.role_arn)
 
 # Route properties WebSocketRoute has no props for.
 cfn_connect_route = typing.cast(apigwv2.CfnRoute, connect_route.node.default_child)
-cfn_connect_route.add_property_override(
-    "RequestParameters",
-    {"route.request.querystring.token": {"Required": True}},
-)
+cfn_connect_route.request_parameters = {"route.request.querystring.token": {"Required": True}}
 cfn_connect_route.add_property_override("OperationName", "Connect")
 
 dev_stage = apigwv2.WebSocketStage(

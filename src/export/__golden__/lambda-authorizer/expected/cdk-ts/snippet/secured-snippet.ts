@@ -47,10 +47,7 @@ cfnAuth.addPropertyOverride('AuthorizerCredentialsArn', authRole.roleArn);
 
 // Route properties WebSocketRoute has no props for.
 const cfnConnectRoute = connectRoute.node.defaultChild as apigwv2.CfnRoute;
-cfnConnectRoute.addPropertyOverride(
-  'RequestParameters',
-  { 'route.request.querystring.token': { Required: true } },
-);
+cfnConnectRoute.requestParameters = { 'route.request.querystring.token': { Required: true } };
 cfnConnectRoute.addPropertyOverride('OperationName', 'Connect');
 
 const devStage = new apigwv2.WebSocketStage(this, 'Dev', {

@@ -48,7 +48,7 @@ webSocketApi.addRoute('$connect', { integration: putItem });
 const defaultRoute = webSocketApi.addRoute('$default', { integration: putItem });
 // Route properties WebSocketRoute has no props for.
 const cfnDefaultRoute = defaultRoute.node.defaultChild as apigwv2.CfnRoute;
-cfnDefaultRoute.addPropertyOverride('RequestModels', { $default: 'Message' });
+cfnDefaultRoute.requestModels = { $default: 'Message' };
 cfnDefaultRoute.addPropertyOverride('ModelSelectionExpression', '$request.body.action');
 defaultRoute.node.addDependency(messageModel);
 

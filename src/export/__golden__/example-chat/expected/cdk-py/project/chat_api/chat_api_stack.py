@@ -73,10 +73,7 @@ class ChatApiStack(Stack):
         send_message_route = web_socket_api.add_route("sendMessage", integration=chat_handler)
         # Route properties WebSocketRoute has no props for.
         cfn_send_message_route = typing.cast(apigwv2.CfnRoute, send_message_route.node.default_child)
-        cfn_send_message_route.add_property_override(
-            "RequestModels",
-            {"sendMessage": "SendMessage"},
-        )
+        cfn_send_message_route.request_models = {"sendMessage": "SendMessage"}
         cfn_send_message_route.add_property_override(
             "ModelSelectionExpression",
             "$request.body.action",

@@ -58,10 +58,7 @@ export class SecuredApiStack extends Stack {
     });
     // Route properties WebSocketRoute has no props for.
     const cfnConnectRoute = connectRoute.node.defaultChild as apigwv2.CfnRoute;
-    cfnConnectRoute.addPropertyOverride(
-      'RequestParameters',
-      { 'route.request.querystring.token': { Required: true } },
-    );
+    cfnConnectRoute.requestParameters = { 'route.request.querystring.token': { Required: true } };
 
     const defaultRoute = webSocketApi.addRoute('$default', {
       integration: echoMock,

@@ -70,7 +70,7 @@ class MywsapiStack(Stack):
         default_route = web_socket_api.add_route("$default", integration=put_item)
         # Route properties WebSocketRoute has no props for.
         cfn_default_route = typing.cast(apigwv2.CfnRoute, default_route.node.default_child)
-        cfn_default_route.add_property_override("RequestModels", {"$default": "Message"})
+        cfn_default_route.request_models = {"$default": "Message"}
         cfn_default_route.add_property_override("ModelSelectionExpression", "$request.body.action")
         default_route.node.add_dependency(message_model)
 

@@ -52,7 +52,7 @@ export class MywsapiStack extends Stack {
     const defaultRoute = webSocketApi.addRoute('$default', { integration: putItem });
     // Route properties WebSocketRoute has no props for.
     const cfnDefaultRoute = defaultRoute.node.defaultChild as apigwv2.CfnRoute;
-    cfnDefaultRoute.addPropertyOverride('RequestModels', { $default: 'Message' });
+    cfnDefaultRoute.requestModels = { $default: 'Message' };
     cfnDefaultRoute.addPropertyOverride('ModelSelectionExpression', '$request.body.action');
     defaultRoute.node.addDependency(messageModel);
 

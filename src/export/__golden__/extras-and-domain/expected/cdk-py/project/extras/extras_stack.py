@@ -63,7 +63,7 @@ class ExtrasStack(Stack):
 
         # Route properties WebSocketRoute has no props for.
         cfn_echo_route = typing.cast(apigwv2.CfnRoute, echo_route.node.default_child)
-        cfn_echo_route.add_property_override("RequestModels", {"$default": "Message"})
+        cfn_echo_route.request_models = {"$default": "Message"}
         cfn_echo_route.add_property_override("ModelSelectionExpression", "$default")
         cfn_echo_route.add_property_override("OperationName", "Echo")
         typing.cast(apigwv2.CfnRouteResponse, echo_route.node.find_child("Response")).add_property_override(

@@ -50,7 +50,7 @@ export class ExtrasStack extends Stack {
 
     // Route properties WebSocketRoute has no props for.
     const cfnEchoRoute = echoRoute.node.defaultChild as apigwv2.CfnRoute;
-    cfnEchoRoute.addPropertyOverride('RequestModels', { $default: 'Message' });
+    cfnEchoRoute.requestModels = { $default: 'Message' };
     cfnEchoRoute.addPropertyOverride('ModelSelectionExpression', '$default');
     cfnEchoRoute.addPropertyOverride('OperationName', 'Echo');
     (echoRoute.node.findChild('Response') as apigwv2.CfnRouteResponse).addPropertyOverride(

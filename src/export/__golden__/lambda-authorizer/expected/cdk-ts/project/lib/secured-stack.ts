@@ -52,10 +52,7 @@ export class SecuredStack extends Stack {
 
     // Route properties WebSocketRoute has no props for.
     const cfnConnectRoute = connectRoute.node.defaultChild as apigwv2.CfnRoute;
-    cfnConnectRoute.addPropertyOverride(
-      'RequestParameters',
-      { 'route.request.querystring.token': { Required: true } },
-    );
+    cfnConnectRoute.requestParameters = { 'route.request.querystring.token': { Required: true } };
     cfnConnectRoute.addPropertyOverride('OperationName', 'Connect');
 
     const devStage = new apigwv2.WebSocketStage(this, 'Dev', {
