@@ -139,7 +139,7 @@ export function recogniseGenerated(ctx: ImportContext): void {
       if (!text?.startsWith(prefix)) continue
       const suffix = text.slice(prefix.length)
       if (isAuth) {
-        if (suffix === 'authorizers/') ctx.generated(r.logicalId, 'invoke permission for the authorizer (WebSocketLambdaAuthorizer)')
+        if (suffix === 'authorizers/') ctx.generated(r.logicalId, 'invoke permission for the authorizer (WebSocketLambdaAuthorizer)', authEntity)
         continue
       }
       const routeKey = suffix.startsWith('*') ? suffix.slice(1) : undefined

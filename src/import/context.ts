@@ -181,7 +181,11 @@ export class ImportContext {
     this.summary.imported.push({ logicalId, type, detail: `${kind} ${entity}` })
   }
 
-  generated(logicalId: string, reason: string): void {
+  /** Generated resource → the entity whose export writes it again (a verbatim `DependsOn` on it follows the export's id). */
+  readonly generatedBy = new Map<string, EntityId>()
+
+  generated(logicalId: string, reason: string, owner?: EntityId): void {
+    if (owner) this.generatedBy.set(logicalId, owner)
     this.consumed.add(logicalId)
     this.summary.generated.push({ logicalId, type: this.resources.get(logicalId)?.type, detail: reason })
   }

@@ -55,4 +55,6 @@ export function mapApiMapping(ctx: ImportContext, entry: ResourceEntry): void {
   ctx.design.stages[stageId].domainMapping = typeof key === 'string' ? { domain: domainId, mappingKey: key } : { domain: domainId }
   ctx.claim(entry.logicalId, stageId, 'domain mapping of stage')
   ctx.entityOf.delete(entry.logicalId)
+  // Its id embeds the stack name, so the export may change it: a verbatim DependsOn on it follows the stage's mapping.
+  ctx.generatedBy.set(entry.logicalId, stageId)
 }

@@ -83,10 +83,11 @@ export function mapDeployments(ctx: ImportContext): void {
   for (const d of ctx.ofType('Deployment')) {
     if (ctx.consumed.has(d.logicalId)) continue
     const stageName = d.props.StageName
-    const stage = Object.values(ctx.design.stages).find((s) => s.name === stageName)
+    const stageId = Object.keys(ctx.design.stages).find((id) => ctx.design.stages[id].name === stageName)
+    const stage = stageId ? ctx.design.stages[stageId] : undefined
     if (stage && isPlainDeployment(ctx, d)) {
       stage.deployment = true
-      ctx.generated(d.logicalId, `deployment of stage ${stage.name}`)
+      ctx.generated(d.logicalId, `deployment of stage ${stage.name}`, stageId)
     }
   }
   for (const s of Object.values(ctx.design.stages)) if (!s.autoDeploy && s.deployment === undefined) s.deployment = false

@@ -56,12 +56,13 @@ export function keepVerbatim(ctx: ImportContext): void {
       if (entity) referenced.set(r.id, entity)
     }
   }
-  // `DependsOn` names logical ids directly (a Serverless deployment waits for its routes): recorded too, so the
-  // export can follow a modelled resource it renames.
+  // `DependsOn` names logical ids directly (a Serverless deployment waits for its routes, a usage plan for an
+  // authorizer's permission): recorded too, with generated resources under the entity that writes them again, so
+  // the export can follow an id it changes.
   for (const [, body] of resources) {
     const deps = isObject(body) ? body.DependsOn : undefined
     for (const d of typeof deps === 'string' ? [deps] : Array.isArray(deps) ? deps : []) {
-      const entity = typeof d === 'string' ? ctx.entityOf.get(d) : undefined
+      const entity = typeof d === 'string' ? (ctx.entityOf.get(d) ?? ctx.generatedBy.get(d)) : undefined
       if (entity) referenced.set(d as string, entity)
     }
   }

@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest'
 import { seedDocument } from '../../model/seed'
 import type { DesignDocument, Json, VerbatimCfn } from '../../model/types'
 import { exportDesign } from '..'
-import { remapRefs, remapResource } from '../ir/remapLogicalIds'
+import { logicalIdRemap, remapRefs, remapResource } from '../ir/remapLogicalIds'
+import type { CfnResourceIr } from '../ir/types'
 
 const withCfn = (cloudformation: VerbatimCfn): DesignDocument => {
   const doc = seedDocument()
@@ -164,5 +165,23 @@ describe('a function with its own role', () => {
       expect(r.ok).toBe(false)
       expect(r.diagnostics.find((d) => d.code === 'EXP016')?.entity).toBe('fn')
     }
+  })
+})
+
+describe('a verbatim DependsOn on a resource an entity generates', () => {
+  const owned = (logicalId: string, type: string, owner: string): CfnResourceIr => ({ logicalId, type, owner, path: [logicalId] })
+
+  it('follows the resource whose id ends the same, when the stack name at its start changed', () => {
+    const doc = withCfn({ logicalIds: { OldStackAuthorizerPermission1A2B3C4D: 'auth', StageOldStackDomainNamechatBDC356F3: 'dev' } })
+    const map = logicalIdRemap(doc.design, [
+      owned('Authorizer5E6F7A8B', 'AWS::ApiGatewayV2::Authorizer', 'auth'),
+      owned('NewStackAuthorizerPermission9C0D1E2F', 'AWS::Lambda::Permission', 'auth'),
+      owned('Stage3A4B5C6D', 'AWS::ApiGatewayV2::Stage', 'dev'),
+      owned('StageNewStackDomainNamechat7E8F9A0B', 'AWS::ApiGatewayV2::ApiMapping', 'dev'),
+    ])
+    expect(Object.fromEntries(map)).toEqual({
+      OldStackAuthorizerPermission1A2B3C4D: 'NewStackAuthorizerPermission9C0D1E2F',
+      StageOldStackDomainNamechatBDC356F3: 'StageNewStackDomainNamechat7E8F9A0B',
+    })
   })
 })

@@ -18,11 +18,31 @@ export function logicalIdRemap(design: Design, resources: CfnResourceIr[]): Map<
   for (const [original, entity] of Object.entries(design.cloudformation?.logicalIds ?? {})) {
     const owned = resources.filter((r) => r.owner === entity)
     if (owned.some((r) => r.logicalId === original)) continue
-    const type = entityCfnType(design, entity)
-    const target = owned.find((r) => r.type === type)
+    const target = closestOwned(original, owned) ?? owned.find((r) => r.type === entityCfnType(design, entity))
     if (target) map.set(original, target.logicalId)
   }
   return map
+}
+
+/** A CDK logical id without its 8-digit hash. */
+const human = (id: string) => id.replace(/[0-9A-F]{8}$/, '')
+
+function commonSuffix(a: string, b: string): number {
+  let n = 0
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++
+  return n
+}
+
+/**
+ * Of the resources an entity owns, the one an original id names: the one whose id ends like it. An entity can own
+ * several (an authorizer and its invoke permission, a stage and its API mapping), and ids that embed the stack
+ * name or the path change only at their start (`OldStackApiAuthorizerPermission…` → `NewStackApiAuthorizerPermission…`).
+ * Undefined when no id shares a suffix of a few characters: then the entity's own resource type decides.
+ */
+function closestOwned(original: string, owned: CfnResourceIr[]): CfnResourceIr | undefined {
+  if (owned.length < 2) return undefined
+  const scored = owned.map((r) => ({ r, n: commonSuffix(human(original), human(r.logicalId)) })).sort((a, b) => b.n - a.n)
+  return scored[0].n >= 4 && scored[0].n > (scored[1]?.n ?? 0) ? scored[0].r : undefined
 }
 
 const isObject = (v: Json | undefined): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v)
