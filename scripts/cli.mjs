@@ -27,7 +27,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const cacheDir = join(root, '.cache/cli')
 const manifestFile = join(cacheDir, 'build.json')
 /** Bumped when the build options below change, so older bundles are rebuilt. */
-const BUILD_FORMAT = 4
+const BUILD_FORMAT = 5
 /**
  * Dependencies bundled (and so code-cached) with the CLI; every other package loads from node_modules. These are
  * the ones the design checks, exporters and VTL engine use on every verb (Ajv validates route models inside the
@@ -35,7 +35,7 @@ const BUILD_FORMAT = 4
  * module resolution and compilation; bundled, V8's code cache covers it. The servers of `serve` (ws, dynalite,
  * kinesalite) and the AsyncAPI import side stay external: only their verbs load them (src/cli/verbLoading.test.ts).
  */
-const BUNDLED_PACKAGES = new Set(['js-yaml', 'velocityjs', 'ajv', 'ajv-draft-04', 'fast-deep-equal', 'fast-uri', 'json-schema-traverse', 'require-from-string', 'debug', 'ms'])
+const BUNDLED_PACKAGES = new Set(['js-yaml', 'velocityjs', 'ajv', 'ajv-draft-04', 'fast-deep-equal', 'fast-uri', 'json-schema-traverse', 'require-from-string'])
 
 function readManifest() {
   try {
@@ -85,6 +85,18 @@ async function rebuild() {
     define: { 'import.meta.url': '__ssImportMetaUrl' },
     banner: { js: "const __ssImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     plugins: [
+      {
+        // velocityjs logs through `debug`, which loads tty, util and reads the environment at start (3-8 ms of every
+        // verb that checks a template). The CLI never turns that log on, so `debug` is a no-op logger here.
+        name: 'silent-debug',
+        setup(b) {
+          b.onResolve({ filter: /^debug$/ }, () => ({ path: 'debug', namespace: 'silent-debug' }))
+          b.onLoad({ filter: /.*/, namespace: 'silent-debug' }, () => ({
+            contents: 'const off = () => {}; off.enabled = false; off.extend = () => off; module.exports = () => off;',
+            loader: 'js',
+          }))
+        },
+      },
       {
         name: 'external-packages',
         setup(b) {
