@@ -75,6 +75,8 @@ export function buildStage(ctx: IrContext, id: string, s: Stage, domains: Map<st
   const domain = s.domainMapping ? domains.get(s.domainMapping.domain) : undefined
   if (s.domainMapping && !domain) ctx.error('EXP001', `Stage domain mapping names "${s.domainMapping.domain}", which is not a domain of this design.`, id, 'domainMapping.domain')
   const throttle = s.throttle && (s.throttle.rateLimit !== undefined || s.throttle.burstLimit !== undefined) ? s.throttle : undefined
+  // Passed to the L2 only where the L2 writes it (see the DefaultRouteSettings override below).
+  const metricsProp = s.detailedMetricsEnabled === true || (s.detailedMetricsEnabled === false && throttle !== undefined)
 
   ctx.emitConst(
     id,
@@ -88,7 +90,7 @@ export function buildStage(ctx: IrContext, id: string, s: Stage, domains: Map<st
         ['rateLimit', throttle.rateLimit !== undefined ? num(throttle.rateLimit) : undefined],
         ['burstLimit', throttle.burstLimit !== undefined ? num(throttle.burstLimit) : undefined],
       ]) } : undefined],
-      ['detailedMetricsEnabled', s.detailedMetricsEnabled !== undefined ? bool(s.detailedMetricsEnabled) : undefined],
+      ['detailedMetricsEnabled', metricsProp ? bool(s.detailedMetricsEnabled!) : undefined],
       ['stageVariables', variables ? { k: 'map', entries: variables.map(([k, e]) => [k, str(e)]) } : undefined],
       ['domainMapping', domain ? { k: 'struct', pyClass: { module: 'apigwv2', name: 'DomainMappingOptions' }, props: props([
         ['domainName', v(domain.variable)],
@@ -109,6 +111,9 @@ export function buildStage(ctx: IrContext, id: string, s: Stage, domains: Map<st
 
   // What WebSocketStage has no props for goes on its CfnStage (aws-cdk#21935).
   const overrides: [string, Code, Json][] = []
+  // WebSocketStage writes DefaultRouteSettings only when a throttle is set or detailed metrics are on: an explicit
+  // `false` alone would vanish from the synthesized template, so it goes on the L1.
+  if (s.detailedMetricsEnabled === false && !metricsProp) overrides.push(['DefaultRouteSettings.DetailedMetricsEnabled', bool(false), false])
   // WebSocketStage never sets RouteSettings: the L1 property takes it whole. An override would lose a route
   // keyed `constructor` or `prototype`, which CDK's override merge skips (core/lib/private/deep-merge.ts).
   let routeSettings: JsonObject | undefined

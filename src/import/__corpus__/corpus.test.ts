@@ -44,6 +44,7 @@ const ALL_CASES: CorpusCase[] = [
   file('hostile.yaml', 'hostile names: token look-alikes, prototype keys, colliding route keys', 'HostileStack'),
   file('imported-arns.yaml', 'functions and roles from outside the stack (parameter ARN, Fn::ImportValue, !Sub role ARN), custom resource Version', 'ImportedArnsStack'),
   file('proto-keys.yaml', 'a `__proto__` key in stage variables and route settings', 'ProtoStack'),
+  file('cli-reference.yaml', 'AWS CLI reference apigatewayv2 WebSocket examples, every default spelled out', 'CliReferenceStack'),
   file('kinesis-modes.yaml', 'hand-written Kinesis streams: on-demand with an alias key, retention, a verbatim Fn::If encryption', 'KinesisModesStack'),
   {
     ...app('GrantWriteData', 'edited after import: rename the route key, change the table name'),
@@ -137,9 +138,14 @@ function mockUris(t: Obj): Obj {
 
 /**
  * Properties written out at the value CloudFormation assumes when they are absent (AWS::Kinesis::Stream
- * RetentionPeriodHours: "default 24", CloudFormation User Guide); the CDK L2s always write them.
+ * RetentionPeriodHours: "default 24", CloudFormation User Guide): the CDK L2s always write some, and hand-written
+ * templates spell others out.
  */
-const CFN_DEFAULTS: Record<string, Record<string, unknown>> = { 'AWS::Kinesis::Stream': { RetentionPeriodHours: 24 } }
+const CFN_DEFAULTS: Record<string, Record<string, unknown>> = {
+  'AWS::Kinesis::Stream': { RetentionPeriodHours: 24 },
+  // "ApiKeyRequired: … supported only for WebSocket APIs", false unless set (AWS::ApiGatewayV2::Route reference).
+  'AWS::ApiGatewayV2::Route': { ApiKeyRequired: false },
+}
 function withoutDefaults(t: Obj): Obj {
   const resources = Object.fromEntries(Object.entries((t.Resources ?? {}) as Record<string, Obj>).map(([id, r]) => {
     const defaults = CFN_DEFAULTS[r.Type as string]
