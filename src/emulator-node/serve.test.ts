@@ -50,7 +50,8 @@ function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
 interface Client {
   ws: WebSocket
   id: string
-  next(): Promise<string>
+  /** The next message, waiting at most `ms` (5 s unless told). */
+  next(ms?: number): Promise<string>
   closed: Promise<{ code: number; reason: string }>
 }
 
@@ -80,7 +81,7 @@ async function open(server: RunningServer, events: TimelineEvent[], query = '', 
     ws,
     id: connected.connectionId!,
     closed,
-    next: () => within(inbox.length ? Promise.resolve(inbox.shift()!) : new Promise<string>((res) => waiters.push(res)), 5000, 'a message'),
+    next: (ms = 5000) => within(inbox.length ? Promise.resolve(inbox.shift()!) : new Promise<string>((res) => waiters.push(res)), ms, 'a message'),
   }
 }
 
@@ -404,7 +405,8 @@ describe('serve', () => {
     const a = await open(server, events)
     const b = await open(server, events)
     a.ws.send(JSON.stringify({ action: 'sendMessage', to: b.id, message: 'from python' }))
-    expect(JSON.parse(await b.next())).toEqual({ from: a.id, message: 'from python' })
+    // Each invocation is a Python process importing boto3 (0.3 s idle, 1.5 s on a busy 2-core machine): 20 s bound.
+    expect(JSON.parse(await b.next(20_000))).toEqual({ from: a.id, message: 'from python' })
   })
 
   it.runIf(hasPython)('a Python Lambda from an asset folder imports its sibling module (the folder is on sys.path)', async () => {
