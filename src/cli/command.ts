@@ -10,6 +10,8 @@ export interface CliIo {
   readFile: (path: string) => string
   writeFile: (path: string, contents: string) => void
   exists: (path: string) => boolean
+  /** The names in a directory, or undefined when the path is not a directory. */
+  listDir: (path: string) => string[] | undefined
   mkdirp: (path: string) => void
   cwd: string
 }

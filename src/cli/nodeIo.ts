@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import type { CliIo } from './command'
 
@@ -15,6 +15,7 @@ export function nodeIo(): CliIo {
       writeFileSync(full, c)
     },
     exists: (p) => existsSync(resolve(cwd, p)),
+    listDir: (p) => (statSync(resolve(cwd, p), { throwIfNoEntry: false })?.isDirectory() ? readdirSync(resolve(cwd, p)).sort() : undefined),
     mkdirp: (p) => void mkdirSync(resolve(cwd, p), { recursive: true }),
   }
 }

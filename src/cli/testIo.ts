@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { CliIo } from './command'
 
@@ -14,6 +14,7 @@ export function testIo(files: Record<string, string> = {}, cwd = resolve(__dirna
     readFile: (p) => (p in files ? files[p] : p in written ? written[p] : readFileSync(resolve(cwd, p), 'utf8')),
     writeFile: (p, c) => void (written[p] = c),
     exists: (p) => p in files || p in written,
+    listDir: (p) => (statSync(resolve(cwd, p), { throwIfNoEntry: false })?.isDirectory() ? readdirSync(resolve(cwd, p)).sort() : undefined),
     mkdirp: () => {},
   }
   return { io, stdout: () => out.join(''), stderr: () => err.join(''), written }

@@ -1,4 +1,8 @@
+import * as fs from 'node:fs'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { exportDesign } from '../export'
 import { runCli } from '../cli/run'
 import { testIo } from '../cli/testIo'
 import { parseDocument } from '../model/document/parse'
@@ -54,5 +58,34 @@ describe('cli import', () => {
     expect(n.stderr()).toContain('cannot read')
     expect(await runCli(['import'], n.io)).toBe(2)
     expect(await runCli(['import', 'a', '--bogus'], n.io)).toBe(2)
+  })
+})
+
+describe('cli import of a cdk.out folder with asset code (issue 9 item 8)', () => {
+  it('reads the template in the folder, and keeps the function code as its asset folder, relative to the design', async () => {
+    const cdkOut = join(fixtureDir(), 'assets')
+    const t = testIo()
+    const out = join(cdkOut, '..', 'design', 'asset.yaml')
+    expect(await runCli(['import', cdkOut, '-o', out], t.io)).toBe(0)
+    const parsed = parseDocument(t.written[out])
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors))
+    const fn = Object.values(parsed.document.design.resources).find((r) => r.type === 'lambda-function')
+    if (fn?.type !== 'lambda-function') throw new Error('no function imported')
+    // The staged copy CDK wrote into cdk.out, named by its content hash, seen from the design file's folder.
+    expect(fn.codeAsset).toMatch(/^\.\.\/assets\/asset\.[0-9a-f]{64}$/)
+    expect(fn.code).toBe('')
+    expect(readFileSync(join(cdkOut, '..', 'design', fn.codeAsset!, 'index.js'), 'utf8')).toContain('exports.handler')
+    expect(t.stderr()).toContain(`code from the asset folder ${fn.codeAsset}`)
+    // CDK's own asset metadata is CDK's to write again, not the user's.
+    expect(JSON.stringify(parsed.document.design)).not.toContain('aws:asset:')
+    const ts = exportDesign(parsed.document, { target: 'cdk-ts' })
+    if (!ts.ok) throw new Error(JSON.stringify(ts.diagnostics))
+    expect(ts.files.find((f) => f.path === ts.mainFile)!.contents.replace(/\s+/g, '')).toContain(`Code.fromAsset('${fn.codeAsset}'`)
+  })
+
+  it('a folder without a WebSocket template says so (exit 2)', async () => {
+    const t = testIo()
+    expect(await runCli(['import', join(fixtureDir(), 'assets', fs.readdirSync(join(fixtureDir(), 'assets')).find((n) => n.startsWith('asset.'))!)], t.io)).toBe(2)
+    expect(t.stderr()).toMatch(/is a folder with no \*\.template\.json that holds a WebSocket API/)
   })
 })

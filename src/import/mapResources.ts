@@ -5,7 +5,7 @@
 
 import { resourceTypeOfCfn } from '../model/cfnTypes'
 import { escapeRefText } from '../model/refs'
-import type { Json, Resource } from '../model/types'
+import type { Json, JsonObject, Resource } from '../model/types'
 import { assumeRolePolicy, isGeneratedServiceRole } from './cdkGenerated'
 import { constructIdFrom } from './cdkIds'
 import type { ImportContext, ResourceEntry } from './context'
@@ -203,6 +203,11 @@ export function mapTarget(ctx: ImportContext, entry: ResourceEntry): void {
         code: isObject(code) && typeof code.ZipFile === 'string' && Object.keys(code).length === 1 ? code.ZipFile : '',
       }
       if (fn.code || (isObject(code) && code.ZipFile === '')) p.take('Code')
+      const asset = cdkCodeAsset(entry.body, code)
+      if (asset !== undefined) {
+        fn.codeAsset = asset
+        p.take('Code')
+      }
       assignDefined(fn, {
         functionName: ctx.text(p.raw('FunctionName')),
         timeoutSeconds: p.num('Timeout', true),
@@ -248,4 +253,16 @@ export function mapTarget(ctx: ImportContext, entry: ResourceEntry): void {
   ctx.keepExtra(resource, p, id)
   ctx.design.resources[id] = resource
   ctx.claim(entry.logicalId, id, kind)
+}
+
+/**
+ * The folder CDK built a function's code from (`lambda.Code.fromAsset`, `NodejsFunction`, `PythonFunction`): its
+ * `Code` points at the bootstrap bucket, and `Metadata` says where the staged copy is, relative to the template's
+ * cdk.out folder (`aws:asset:path`, for the `Code` property). The CLI makes the path relative to the design file.
+ */
+function cdkCodeAsset(body: JsonObject, code: Json | undefined): string | undefined {
+  const meta = body.Metadata
+  if (!isObject(meta) || meta['aws:asset:property'] !== 'Code' || typeof meta['aws:asset:path'] !== 'string' || !meta['aws:asset:path']) return undefined
+  if (!isObject(code) || code.S3Bucket === undefined || code.S3Key === undefined) return undefined
+  return meta['aws:asset:path']
 }

@@ -13,7 +13,8 @@ import { locateEntity } from '../model/queries'
 import type { ImportContext, ResourceEntry } from './context'
 import { isObject, referencedIds } from './intrinsics'
 
-const CDK_METADATA = /^aws:cdk:/
+/** Metadata CDK writes itself: `aws:cdk:path` and friends, and the `aws:asset:*` keys of asset-built code. */
+const CDK_METADATA = /^aws:(cdk|asset):/
 
 export function recordResourceOptions(ctx: ImportContext): void {
   const generated = new Set(ctx.summary.generated.map((g) => g.logicalId))

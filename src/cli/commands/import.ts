@@ -1,15 +1,18 @@
-import { parseArgs, readText, UsageError, type Command } from '../command'
+import { dirname, join, relative, resolve, sep } from 'node:path'
+import { parseArgs, readText, UsageError, type CliIo, type Command } from '../command'
+import type { DesignDocument } from '../../model/types'
 import { phase } from '../phases'
 import { formatDiagnostic } from './validate'
 
 export const importCommand: Command = {
   name: 'import',
-  usage: 'import <template.json|template.yaml|api.asyncapi.yaml> [--api <logicalId>] [-o <design-file>] [--force]',
-  summary: 'CloudFormation template or AsyncAPI document → design (YAML) on stdout or -o; warnings on stderr; exit 1 if it cannot be imported, 2 if unreadable',
+  usage: 'import <template.json|template.yaml|cdk.out|api.asyncapi.yaml> [--api <logicalId>] [-o <design-file>] [--force]',
+  summary: 'CloudFormation template (or a cdk.out folder) or AsyncAPI document → design (YAML) on stdout or -o; warnings on stderr; exit 1 if it cannot be imported, 2 if unreadable',
   async run(args, io) {
     const { positional, flags } = parseArgs(args, { values: ['api', 'out'], switches: ['force'], aliases: { '-o': '--out' } })
-    const file = positional[0]
-    if (!file || positional.length > 1) throw new UsageError('import takes exactly one template file')
+    if (!positional[0] || positional.length > 1) throw new UsageError('import takes exactly one template file or cdk.out folder')
+    const file = templateIn(io, positional[0])
+    if (file === undefined) return 2
     const input = readText(io, file)
     if (!input.ok) return 2
     const text = input.text
@@ -61,10 +64,51 @@ export const importCommand: Command = {
     io.stderr(
       `imported ${result.apiLogicalId}: ${s.imported.length} resources modelled, ${s.generated.length} recognised as generated, ${s.verbatim.length} kept verbatim, ${s.skipped.length} skipped\n`,
     )
+    rebaseCodeAssets(io, result.document, file, out)
     const yaml = serializeDocument(result.document)
     phase('serialized')
     const code = write(yaml)
     phase('written')
     return code
   },
+}
+
+/**
+ * The template to read: the file itself, or in a cdk.out folder the one `*.template.json` that holds a WebSocket
+ * API (a folder with several says which, and stops with exit 2).
+ */
+function templateIn(io: CliIo, path: string): string | undefined {
+  const names = io.listDir(path)
+  if (!names) return path
+  const templates = names.filter((n) => n.endsWith('.template.json'))
+  const webSocket = templates.filter((n) => {
+    try {
+      return /"ProtocolType"\s*:\s*"WEBSOCKET"/.test(io.readFile(join(path, n)))
+    } catch {
+      return false
+    }
+  })
+  if (webSocket.length === 1) return join(path, webSocket[0])
+  io.stderr(
+    webSocket.length
+      ? `${path} holds ${webSocket.length} templates with a WebSocket API (${webSocket.join(', ')}); import one of them by its path\n`
+      : `${path} is a folder with no *.template.json that holds a WebSocket API${templates.length ? ` (found ${templates.join(', ')})` : ''}\n`,
+  )
+  return undefined
+}
+
+/**
+ * Asset code paths come from the template relative to its cdk.out folder; the design keeps them relative to the
+ * design file (or the working directory when it goes to stdout), so `serve` and the CDK export find the code.
+ */
+function rebaseCodeAssets(io: CliIo, doc: DesignDocument, template: string, out: string | undefined): void {
+  const from = resolve(io.cwd, dirname(template))
+  const to = resolve(io.cwd, out ? dirname(out) : '.')
+  for (const [id, r] of Object.entries(doc.design.resources)) {
+    if (r.type !== 'lambda-function' || r.codeAsset === undefined) continue
+    const folder = resolve(from, r.codeAsset)
+    r.codeAsset = relative(to, folder).split(sep).join('/') || '.'
+    if (!io.listDir(folder)) io.stderr(`${id}: its code asset folder ${r.codeAsset} is not there (import the cdk.out folder the template came from)\n`)
+    else io.stderr(`${id}: code from the asset folder ${r.codeAsset}\n`)
+  }
 }

@@ -23,6 +23,7 @@ function memoryIo(files: Record<string, string>) {
     },
     writeFile: (p, c) => void (files[p] = c),
     exists: (p) => p in files,
+    listDir: () => undefined,
     mkdirp: () => undefined,
   }
   return { io, out }

@@ -21,6 +21,7 @@ async function cli(argv: string[], files: Record<string, string>) {
     },
     writeFile: (p, c) => void (files[p] = c),
     exists: (p) => p in files,
+    listDir: () => undefined,
     mkdirp: () => undefined,
   }
   const code = await runCli(argv, io)

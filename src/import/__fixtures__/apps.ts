@@ -4,6 +4,7 @@
  * Roles are granted with explicit `addToPolicy` statements, which is how the exporter writes them.
  */
 
+import { fileURLToPath } from 'node:url'
 import { DefaultStackSynthesizer, Duration, RemovalPolicy, Stack, Tags, type App } from 'aws-cdk-lib'
 import * as acm from 'aws-cdk-lib/aws-certificatemanager'
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2'
@@ -218,6 +219,23 @@ export function largeStack(app: App): Stack {
   }
   api.grantManageConnections(handler)
   new apigwv2.WebSocketStage(stack, 'Stage', { webSocketApi: api, stageName: 'prod', autoDeploy: true })
+  return stack
+}
+
+/**
+ * Function code from a folder, the way nearly every real app ships it (`lambda.Code.fromAsset`): synthesized with
+ * asset metadata on, as `cdk synth` writes it, into its own cdk.out (`synth.ts`: `<outdir>/assets`).
+ */
+export function assetStack(app: App): Stack {
+  const stack = new Stack(app, 'AssetStack')
+  const handler = new lambda.Function(stack, 'ConnectHandler', {
+    runtime: lambda.Runtime.NODEJS_20_X,
+    handler: 'index.handler',
+    // Resolved here, not at module load: the benchmark bundles this file as CommonJS, where import.meta is empty.
+    code: lambda.Code.fromAsset(fileURLToPath(new URL('./assets/connect', import.meta.url))),
+  })
+  const api = new apigwv2.WebSocketApi(stack, 'AssetApi', { connectRouteOptions: { integration: new WebSocketLambdaIntegration('Connect', handler) } })
+  new apigwv2.WebSocketStage(stack, 'AssetStage', { webSocketApi: api, stageName: 'dev', autoDeploy: true })
   return stack
 }
 

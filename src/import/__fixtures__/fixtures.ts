@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url'
 const here = dirname(fileURLToPath(import.meta.url))
 const root = resolve(here, '../../..')
 
-export type FixtureStack = 'AwsStack' | 'ChatStack' | 'AuthStack' | 'ServicesStack' | 'LargeStack' | 'cli/ChatStack'
-export const FIXTURE_STACK_NAMES: FixtureStack[] = ['AwsStack', 'ChatStack', 'AuthStack', 'ServicesStack', 'LargeStack', 'cli/ChatStack']
+export type FixtureStack = 'AwsStack' | 'ChatStack' | 'AuthStack' | 'ServicesStack' | 'LargeStack' | 'cli/ChatStack' | 'assets/AssetStack'
+export const FIXTURE_STACK_NAMES: FixtureStack[] = ['AwsStack', 'ChatStack', 'AuthStack', 'ServicesStack', 'LargeStack', 'cli/ChatStack', 'assets/AssetStack']
 
 /** Directory holding `<Stack>.template.json` for every fixture stack (synthesized on first use). */
 export function fixtureDir(): string {

@@ -1,11 +1,12 @@
 /**
  * Synthesizes every fixture stack in one process: `CDK_VALIDATION=false tsx synth.ts <outdir>` writes
- * `<outdir>/<Stack>.template.json` (and `<outdir>/cli/ChatStack.template.json` with CLI-style metadata). Used by `fixtures.ts` (tests) and the import benchmark.
+ * `<outdir>/<Stack>.template.json` (and `<outdir>/cli/ChatStack.template.json` with CLI-style metadata, and
+ * `<outdir>/assets`, the cdk.out of AssetStack with its staged code asset). Used by `fixtures.ts` (tests) and the import benchmark.
  */
 
 import { App } from 'aws-cdk-lib'
 import { join } from 'node:path'
-import { chatStack, FIXTURE_STACKS } from './apps'
+import { assetStack, chatStack, FIXTURE_STACKS } from './apps'
 
 const outdir = process.argv[2]
 if (!outdir) {
@@ -19,3 +20,7 @@ app.synth()
 const cli = new App({ outdir: join(outdir, 'cli'), analyticsReporting: true, context: { 'aws:cdk:enable-path-metadata': true } })
 chatStack(cli)
 cli.synth()
+// Asset-built function code, with the asset metadata `cdk synth` writes (aws:asset:path), in a cdk.out of its own.
+const assets = new App({ outdir: join(outdir, 'assets'), context: { 'aws:cdk:enable-asset-metadata': true } })
+assetStack(assets)
+assets.synth()
