@@ -63,6 +63,8 @@ test.describe('undo and redo: one step per gesture', () => {
 
   test('shortcuts are ignored while typing in a field or in Monaco', async ({ app, api, canvas, inspector, vtlEditor }) => {
     await canvas.select('connect')
+    // The operation name is CloudFormation detail, under Advanced.
+    await inspector.openAdvanced()
     const field = inspector.field('route', 'operationName')
     await field.click()
     await field.pressSequentially('abc')

@@ -2,7 +2,9 @@
  * A declarative description of every field the design document holds. One table drives:
  * - validation of parsed files (wrong types become located diagnostics, not crashes),
  * - the canonical key order of the serialiser (so the same document always gives the same bytes),
- * - the inspector forms and their help text in the designer.
+ * - the inspector forms: labels, help text, and which fields an entity uses (`usedWhen`: per integration type,
+ *   route key, …, after the per-type table of websocket-rules §5.2) and which are CloudFormation detail
+ *   (`advanced`), see `placeFields`.
  */
 
 import {
@@ -18,10 +20,25 @@ import {
   RESOURCE_TYPES,
   UPDATE_REPLACE_POLICIES,
   type CollectionName,
+  type IntegrationType,
   type ResourceType,
 } from './types'
 
-export type FieldSpec =
+/** How the inspector presents a field. The parser and serialiser ignore these. */
+export interface FieldPresentation {
+  /** The label in words a user knows, when the field name does not read as one ("API key required"). */
+  label?: string
+  /** CloudFormation detail: listed under "Advanced (CloudFormation)", collapsed (for some entities only, if a function). */
+  advanced?: boolean | ((entity: Readonly<Record<string, unknown>>) => boolean)
+  /**
+   * Whether an entity uses the field at all (a Lambda proxy integration has no service or action). An unused field
+   * is not listed, unless it holds a value (then it is listed under Advanced, where it can be cleared).
+   */
+  usedWhen?: (entity: Readonly<Record<string, unknown>>) => boolean
+}
+
+export type FieldSpec = FieldPresentation &
+  (
   | { kind: 'string'; required?: boolean; help?: string; multiline?: boolean; suggestions?: readonly string[] }
   | { kind: 'number'; required?: boolean; help?: string; integer?: boolean; min?: number; max?: number; unit?: string }
   | { kind: 'boolean'; required?: boolean; help?: string }
@@ -35,6 +52,7 @@ export type FieldSpec =
   | { kind: 'oneOf'; required?: boolean; help?: string; alternatives: Record<string, FieldsSpec> }
   /** Any JSON value, kept as is. */
   | { kind: 'json'; required?: boolean; help?: string }
+  )
 
 export type FieldsSpec = Record<string, FieldSpec>
 
@@ -43,14 +61,20 @@ export type RefTarget = 'route' | 'integration' | 'authorizer' | 'stage' | 'doma
 
 const cfnExtra: FieldSpec = {
   kind: 'json',
+  label: 'Other CloudFormation properties',
+  advanced: true,
   help: 'CloudFormation properties the designer does not model; kept verbatim and merged into the exported resource.',
 }
 const constructId: FieldSpec = {
   kind: 'string',
+  label: 'CDK construct id',
+  advanced: true,
   help: 'CDK construct id. It decides the CloudFormation logical id; renaming it replaces the resource on deploy.',
 }
 const resourceOptions: FieldSpec = {
   kind: 'object',
+  label: 'Resource attributes',
+  advanced: true,
   help: "CloudFormation resource attributes of the entity's resource (CDK cfnOptions), exported in every target.",
   fields: {
     deletionPolicy: { kind: 'enum', values: DELETION_POLICIES, help: 'What CloudFormation does with the resource when the stack deletes it.' },
@@ -62,6 +86,15 @@ const resourceOptions: FieldSpec = {
 }
 const removalPolicy: FieldSpec = { kind: 'enum', values: ['destroy', 'retain', 'snapshot'], help: 'What happens to the data when the stack is deleted.' }
 const tags: FieldSpec = { kind: 'map', value: { kind: 'string' }, help: 'Tags applied to the resource.' }
+
+/** `usedWhen` for integration fields: the types that use the property (websocket-rules §5.2). */
+const forTypes =
+  (...types: IntegrationType[]) =>
+  (e: Readonly<Record<string, unknown>>) =>
+    types.includes(e.type as IntegrationType)
+const isConnectRoute = (e: Readonly<Record<string, unknown>>) => e.key === '$connect'
+const isTwoWay = (e: Readonly<Record<string, unknown>>) => e.twoWay === true
+const isLambdaAuthorizer = (e: Readonly<Record<string, unknown>>) => e.type === 'lambda'
 
 const credentials: FieldSpec = {
   kind: 'oneOf',
@@ -85,13 +118,16 @@ export const API_FIELDS: FieldsSpec = {
   },
   apiKeySelectionExpression: {
     kind: 'enum',
+    label: 'API key selection expression',
     values: API_KEY_SELECTION_EXPRESSIONS,
     help: 'Where the API key comes from. Required when any route has "API key required".',
   },
-  ipAddressType: { kind: 'enum', values: IP_ADDRESS_TYPES, help: 'ipv4 (default) or dualstack.' },
-  disableSchemaValidation: { kind: 'boolean', help: 'Skip model validation at deployment.' },
+  ipAddressType: { kind: 'enum', label: 'IP address type', advanced: true, values: IP_ADDRESS_TYPES, help: 'ipv4 (default) or dualstack.' },
+  disableSchemaValidation: { kind: 'boolean', advanced: true, help: 'Skip model validation at deployment.' },
   disableExecuteApiEndpoint: {
     kind: 'boolean',
+    label: 'Disable the execute-api endpoint',
+    advanced: true,
     help: 'Turn off the default execute-api endpoint; clients then reach the API only through a custom domain.',
   },
   tags,
@@ -110,21 +146,23 @@ const routeSettingsFields: FieldsSpec = {
 export const ROUTE_FIELDS: FieldsSpec = {
   key: {
     kind: 'string',
+    label: 'Route key',
     required: true,
     suggestions: ['$connect', '$disconnect', '$default'],
     help: 'Route key: $connect, $disconnect, $default or a custom value matched exactly against the route selection expression.',
   },
   integration: { kind: 'ref', to: ['integration'], help: 'The integration that handles messages on this route.' },
-  authorizer: { kind: 'ref', to: ['authorizer'], help: 'Only on $connect: authorizes the whole connection.' },
-  apiKeyRequired: { kind: 'boolean', help: 'Require an API key (checked when the connection is made, so on $connect).' },
-  twoWay: { kind: 'boolean', help: 'Send the integration result back to the client (route response $default).' },
+  authorizer: { kind: 'ref', to: ['authorizer'], usedWhen: isConnectRoute, help: 'Only on $connect: authorizes the whole connection.' },
+  apiKeyRequired: { kind: 'boolean', label: 'API key required', usedWhen: isConnectRoute, help: 'Require an API key (checked when the connection is made, so on $connect).' },
+  twoWay: { kind: 'boolean', label: 'Two-way (reply to the client)', help: 'Send the integration result back to the client (route response $default).' },
   requestParameters: {
     kind: 'map',
+    usedWhen: isConnectRoute,
     keyHelp: 'route.request.querystring.<name> or route.request.header.<name>',
     value: { kind: 'object', fields: { required: { kind: 'boolean', required: true } } },
     help: '$connect only: query-string and header inputs of the upgrade request.',
   },
-  operationName: { kind: 'string', help: 'Cosmetic operation name.' },
+  operationName: { kind: 'string', advanced: true, help: 'Cosmetic operation name.' },
   requestModels: {
     kind: 'map',
     value: { kind: 'string' },
@@ -138,12 +176,19 @@ export const ROUTE_FIELDS: FieldsSpec = {
   },
   responseModels: {
     kind: 'map',
+    usedWhen: isTwoWay,
     value: { kind: 'string' },
     keyHelp: 'model selection key, or $default',
     help: 'Two-way routes: model name of the reply per key (documents the reply; API Gateway does not validate it).',
   },
-  responseModelSelectionExpression: { kind: 'string', help: 'Picks the response model key.' },
-  routeResponseExtra: { kind: 'json', help: 'Route response properties kept from import.' },
+  responseModelSelectionExpression: { kind: 'string', usedWhen: isTwoWay, help: 'Picks the response model key.' },
+  routeResponseExtra: {
+    kind: 'json',
+    label: 'Other route response properties',
+    advanced: true,
+    usedWhen: isTwoWay,
+    help: 'CloudFormation properties of the route response kept from import.',
+  },
   resourceOptions,
   cfnExtra,
 }
@@ -156,33 +201,75 @@ const integrationResponseFields: FieldsSpec = {
   cfnExtra,
 }
 
+const AWS_OR_LAMBDA: IntegrationType[] = ['aws', 'lambda', 'lambda-proxy']
+const HTTP_TYPES: IntegrationType[] = ['http', 'http-proxy']
+/** The types whose request goes through mapping templates (the proxies pass it as is). */
+const TEMPLATED: IntegrationType[] = ['aws', 'lambda', 'http', 'mock']
+const notHttp = (e: Readonly<Record<string, unknown>>) => !HTTP_TYPES.includes(e.type as IntegrationType)
+
 export const INTEGRATION_FIELDS: FieldsSpec = {
   type: { kind: 'enum', required: true, values: INTEGRATION_TYPES, help: 'Integration type.' },
   constructId,
   description: { kind: 'string' },
-  service: { kind: 'string', help: 'AWS service namespace in the URI, e.g. dynamodb, sqs, sns, kinesis, events, states.' },
-  action: { kind: 'string', help: 'Action-style URI: action/<Action>, e.g. PutItem.' },
-  path: { kind: 'string', help: 'Path-style URI: path/<path>, e.g. @{aws.accountId}/@{queue.name}.' },
-  subdomain: { kind: 'string', help: 'Service subdomain, if the service needs one.' },
-  region: { kind: 'string', help: 'Region in the URI; defaults to the stack region.' },
-  target: { kind: 'ref', to: [...RESOURCE_TYPES.filter((t) => t !== 'iam-role' && t !== 'log-group')], help: 'The resource this integration acts on.' },
-  uri: { kind: 'string', help: 'Integration URI: the backend URL for HTTP, or an explicit ARN overriding service/action.' },
-  method: { kind: 'enum', values: HTTP_METHODS, help: 'Integration method; POST for every AWS service and Lambda.' },
-  credentials,
+  service: {
+    kind: 'string',
+    label: 'AWS service',
+    usedWhen: forTypes('aws'),
+    help: 'AWS service namespace in the URI, e.g. dynamodb, sqs, sns, kinesis, events, states.',
+  },
+  // An action-style service (DynamoDB PutItem) has no path, a path-style one (SQS) no action.
+  action: { kind: 'string', usedWhen: (e) => e.type === 'aws' && e.path === undefined, help: 'Action-style URI: action/<Action>, e.g. PutItem.' },
+  path: { kind: 'string', usedWhen: (e) => e.type === 'aws' && e.action === undefined, help: 'Path-style URI: path/<path>, e.g. @{aws.accountId}/@{queue.name}.' },
+  subdomain: { kind: 'string', advanced: true, usedWhen: forTypes('aws'), help: 'Service subdomain, if the service needs one.' },
+  region: { kind: 'string', advanced: true, usedWhen: forTypes('aws'), help: 'Region in the URI; defaults to the stack region.' },
+  target: {
+    kind: 'ref',
+    label: 'Acts on',
+    usedWhen: forTypes(...AWS_OR_LAMBDA),
+    to: [...RESOURCE_TYPES.filter((t) => t !== 'iam-role' && t !== 'log-group')],
+    help: 'The resource this integration acts on.',
+  },
+  uri: {
+    kind: 'string',
+    label: 'URI',
+    // The backend URL of an HTTP integration; for AWS and Lambda an explicit ARN instead of the built one.
+    advanced: notHttp,
+    usedWhen: forTypes(...AWS_OR_LAMBDA, ...HTTP_TYPES),
+    help: 'Integration URI: the backend URL for HTTP, or an explicit ARN overriding service/action.',
+  },
+  method: {
+    kind: 'enum',
+    label: 'HTTP method',
+    // Always POST for AWS services and Lambda.
+    advanced: notHttp,
+    usedWhen: forTypes(...AWS_OR_LAMBDA, ...HTTP_TYPES),
+    values: HTTP_METHODS,
+    help: 'Integration method; POST for every AWS service and Lambda.',
+  },
+  credentials: { ...credentials, usedWhen: forTypes(...AWS_OR_LAMBDA) },
   passthroughBehavior: {
     kind: 'enum',
+    usedWhen: forTypes(...TEMPLATED),
     values: PASSTHROUGH_BEHAVIORS,
     help: 'What happens to a message no template matches: passed through (WHEN_NO_MATCH), rejected (NEVER), or passed only when there are no templates at all.',
   },
-  contentHandling: { kind: 'enum', values: CONTENT_HANDLING, help: 'Convert base64 text to binary or back.' },
+  contentHandling: {
+    kind: 'enum',
+    advanced: true,
+    usedWhen: forTypes(...AWS_OR_LAMBDA, 'http'),
+    values: CONTENT_HANDLING,
+    help: 'Convert base64 text to binary or back.',
+  },
   requestParameters: {
     kind: 'map',
+    usedWhen: forTypes('aws', 'lambda', ...HTTP_TYPES),
     value: { kind: 'string' },
     keyHelp: 'integration.request.header.<name>',
     help: "Mapped request parameters; values are 'static', route.request.body.<path>, context.<var> or stageVariables.<name>.",
   },
   requestTemplates: {
     kind: 'map',
+    usedWhen: forTypes(...TEMPLATED),
     value: { kind: 'string', multiline: true },
     templates: true,
     keyHelp: 'content type or $default',
@@ -190,14 +277,26 @@ export const INTEGRATION_FIELDS: FieldsSpec = {
   },
   templateSelectionExpression: {
     kind: 'string',
+    usedWhen: forTypes(...TEMPLATED),
     suggestions: ['\\$default'],
     help: 'Picks the request template. Write \\$default (with the backslash) for the literal key.',
   },
-  timeoutMs: { kind: 'number', integer: true, min: 50, max: 29000, unit: 'ms', help: '50 ms to 29 s for every WebSocket integration.' },
-  connectionType: { kind: 'enum', values: CONNECTION_TYPES, help: 'HTTP integrations: internet or VPC link.' },
-  connectionId: { kind: 'string', help: 'VPC link id (e.g. ${stageVariables.vpcLinkId}).' },
+  timeoutMs: {
+    kind: 'number',
+    label: 'Timeout',
+    usedWhen: forTypes(...AWS_OR_LAMBDA, ...HTTP_TYPES),
+    integer: true,
+    min: 50,
+    max: 29000,
+    unit: 'ms',
+    help: '50 ms to 29 s for every WebSocket integration.',
+  },
+  connectionType: { kind: 'enum', advanced: true, usedWhen: forTypes(...HTTP_TYPES), values: CONNECTION_TYPES, help: 'HTTP integrations: internet or VPC link.' },
+  connectionId: { kind: 'string', label: 'VPC link id', advanced: true, usedWhen: forTypes(...HTTP_TYPES), help: 'VPC link id (e.g. ${stageVariables.vpcLinkId}).' },
   responses: {
     kind: 'map',
+    label: 'Integration responses',
+    usedWhen: forTypes(...TEMPLATED),
     value: { kind: 'object', fields: integrationResponseFields },
     keyHelp: '$default or /regex/',
     help: 'Integration responses: needed for replies from AWS, HTTP and Mock integrations.',
@@ -208,16 +307,18 @@ export const INTEGRATION_FIELDS: FieldsSpec = {
 
 export const AUTHORIZER_FIELDS: FieldsSpec = {
   type: { kind: 'enum', required: true, values: ['lambda', 'iam'], help: 'Lambda REQUEST authorizer or IAM (SigV4).' },
-  function: { kind: 'ref', to: ['lambda-function', 'existing'], help: 'The authorizer function.' },
+  function: { kind: 'ref', usedWhen: isLambdaAuthorizer, to: ['lambda-function', 'existing'], help: 'The authorizer function.' },
   identitySource: {
     kind: 'stringList',
+    usedWhen: isLambdaAuthorizer,
     help: 'route.request.header.<name>, route.request.querystring.<name>, stageVariables.<name> or context.<name>.',
   },
-  name: { kind: 'string', help: 'Authorizer name.' },
-  constructId,
-  credentials,
-  resourceOptions,
-  cfnExtra,
+  name: { kind: 'string', usedWhen: isLambdaAuthorizer, help: 'Authorizer name.' },
+  // An IAM "authorizer" is the routes' AWS_IAM authorization type: no resource of its own.
+  constructId: { ...constructId, usedWhen: isLambdaAuthorizer },
+  credentials: { ...credentials, label: 'Invoke role', advanced: true, usedWhen: isLambdaAuthorizer },
+  resourceOptions: { ...resourceOptions, usedWhen: isLambdaAuthorizer },
+  cfnExtra: { ...cfnExtra, usedWhen: isLambdaAuthorizer },
 }
 
 export const STAGE_FIELDS: FieldsSpec = {
@@ -236,7 +337,7 @@ export const STAGE_FIELDS: FieldsSpec = {
   detailedMetricsEnabled: { kind: 'boolean', help: 'Per-route CloudWatch metrics.' },
   loggingLevel: { kind: 'enum', values: LOGGING_LEVELS, help: 'Execution logging; needs the account CloudWatch role.' },
   dataTraceEnabled: { kind: 'boolean', help: 'Log full request and response data.' },
-  stageVariables: { kind: 'map', value: { kind: 'string' }, help: 'Read in templates as $stageVariables.<name>.' },
+  stageVariables: { kind: 'map', label: 'Stage variables', value: { kind: 'string' }, help: 'Read in templates as $stageVariables.<name>.' },
   accessLog: {
     kind: 'object',
     help: 'Access logging to CloudWatch Logs.',
@@ -261,7 +362,7 @@ export const STAGE_FIELDS: FieldsSpec = {
       mappingKey: { kind: 'string', help: 'Path under the domain; omit for the root.' },
     },
   },
-  deployment: { kind: 'boolean', help: 'Without auto-deploy: emit a Deployment resource for this stage (default on).' },
+  deployment: { kind: 'boolean', label: 'Deployment resource', advanced: true, usedWhen: (e) => e.autoDeploy !== true, help: 'Without auto-deploy: emit a Deployment resource for this stage (default on).' },
   tags,
   resourceOptions,
   cfnExtra,
@@ -269,9 +370,9 @@ export const STAGE_FIELDS: FieldsSpec = {
 
 export const DOMAIN_FIELDS: FieldsSpec = {
   domainName: { kind: 'string', required: true, help: 'e.g. ws.example.com' },
-  certificateArn: { kind: 'string', required: true, help: 'ACM certificate in the same region.' },
-  endpointType: { kind: 'enum', values: ['REGIONAL'] },
-  securityPolicy: { kind: 'enum', values: ['TLS_1_2'] },
+  certificateArn: { kind: 'string', label: 'Certificate ARN', required: true, help: 'ACM certificate in the same region.' },
+  endpointType: { kind: 'enum', advanced: true, values: ['REGIONAL'] },
+  securityPolicy: { kind: 'enum', advanced: true, values: ['TLS_1_2'] },
   constructId,
   resourceOptions,
   cfnExtra,
@@ -354,7 +455,7 @@ export const RESOURCE_FIELDS: Record<ResourceType, FieldsSpec> = {
   'iam-role': {
     roleName: { kind: 'string' },
     existingArn: { kind: 'string', help: 'Use an existing role instead of generating a least-privilege one.' },
-    extraStatements: { kind: 'json', help: 'Additional policy statements kept from import.' },
+    extraStatements: { kind: 'json', label: 'Additional policy statements', help: 'Additional policy statements kept from import.' },
     grants: { kind: 'map', value: { kind: 'stringList' }, keyHelp: 'The resource, API or stage granted on.', help: 'CDK grant methods (grantWriteData, grantSendMessages, …) given to this role, per resource; exported as the same grant calls.' },
   },
   'log-group': {
@@ -382,6 +483,30 @@ export const RESOURCE_COMMON_FIELDS: FieldsSpec = {
 
 export function resourceFields(type: ResourceType): FieldsSpec {
   return { ...RESOURCE_COMMON_FIELDS, ...RESOURCE_FIELDS[type], resourceOptions, cfnExtra }
+}
+
+export interface FieldPlacement {
+  /** The fields the entity uses, in table order. */
+  main: string[]
+  /** CloudFormation detail, and unused fields that still hold a value. */
+  advanced: string[]
+}
+
+/** Where the inspector lists each field of `fields` for `entity`: the main form, Advanced, or nowhere. */
+export function placeFields(fields: FieldsSpec, entity: Readonly<Record<string, unknown>>): FieldPlacement {
+  const main: string[] = []
+  const advanced: string[] = []
+  for (const [name, spec] of Object.entries(fields)) {
+    const used = spec.usedWhen ? spec.usedWhen(entity) : true
+    const held = Object.hasOwn(entity, name) && entity[name] !== undefined
+    if (!used) {
+      if (held) advanced.push(name)
+      continue
+    }
+    const isAdvanced = typeof spec.advanced === 'function' ? spec.advanced(entity) : spec.advanced === true
+    ;(isAdvanced ? advanced : main).push(name)
+  }
+  return { main, advanced }
 }
 
 /** Field tables of the entity collections (resources vary by type: see `resourceFields`). */

@@ -10,7 +10,7 @@ import { fieldPath } from '../../model/fieldPath'
 import type { FieldSpec, FieldsSpec } from '../../model/schema'
 import type { Design, EntityId } from '../../model/types'
 import type { Capture } from '../../store/history'
-import { humanise, refCandidates } from './fieldSpecs'
+import { fieldLabel, humanise, refCandidates } from './fieldSpecs'
 
 export type Path = (string | number)[]
 
@@ -55,7 +55,7 @@ function FieldRow({ name, spec, value, path, ctx }: { name: string; spec: FieldS
     row.current.querySelector<HTMLElement>('input, select, textarea, button')?.focus()
   }, [focused, ctx.focus?.nonce])
   const nested = spec.kind === 'object' || spec.kind === 'oneOf' || spec.kind === 'map'
-  const label = `${humanise(name)}${spec.required ? ' *' : ''}`
+  const label = `${fieldLabel(name, spec)}${spec.required ? ' *' : ''}`
   const inputId = `${testId(ctx, path)}`
   return (
     <div ref={row} className={`field field-${spec.kind}${issues.length ? ' has-issues' : ''}${focused ? ' focused' : ''}`} data-testid={`${testId(ctx, path)}.row`}>

@@ -1,9 +1,14 @@
-/** The inspector: a schema-driven form for the selected entity, or what can be done with a multi-selection. */
-import { memo, useMemo } from 'react'
+/**
+ * The inspector: a schema-driven form for the selected entity, or what can be done with a multi-selection. The
+ * form lists the fields the entity uses (`placeFields` in src/model/schema.ts); CloudFormation detail, and unused
+ * fields that still hold a value, sit in a collapsed "Advanced (CloudFormation)" section.
+ */
+import { memo, useMemo, useState, type ReactNode } from 'react'
 import { broaderGrants, narrowedGrants } from '../../model/grants'
 import { useShallow } from 'zustand/react/shallow'
 import { entityOf, graphEdges } from '../../model/ops'
 import { locateEntity } from '../../model/queries'
+import { placeFields, type FieldsSpec } from '../../model/schema'
 import { useDesigner, useDesignerStoreApi } from '../../store/StoreProvider'
 import { REFERENCE_FIELDS } from '../../model/ops'
 import { fieldsFor } from './fieldSpecs'
@@ -107,6 +112,9 @@ function EntityForm({ id, kind }: { id: string; kind: NonNullable<ReturnType<typ
     [id, kind, design, diagnostics, focus, store],
   )
   const entityIssues = diagnostics.filter((d) => !d.field || !(d.field.split(/[.[]/)[0] in fields))
+  const placement = placeFields(fields, entity)
+  const advancedIssues = diagnostics.filter((d) => d.field && placement.advanced.includes(d.field.split(/[.[]/)[0])).length
+  const focusInAdvanced = !!focus?.field && placement.advanced.includes(focus.field.split(/[.[]/)[0])
   return (
     <aside className="inspector" data-testid="inspector" aria-label="Inspector">
       <header className="inspector-header">
@@ -150,9 +158,47 @@ function EntityForm({ id, kind }: { id: string; kind: NonNullable<ReturnType<typ
         </button>
       )}
       <form className="inspector-form" onSubmit={(e) => e.preventDefault()}>
-        <Fields fields={fields} value={entity} path={[]} ctx={ctx} />
+        <Fields fields={pick(fields, placement.main)} value={entity} path={[]} ctx={ctx} />
+        {placement.advanced.length > 0 && (
+          <AdvancedSection key={id} issues={advancedIssues} reveal={focusInAdvanced ? focus!.nonce : undefined}>
+            <Fields fields={pick(fields, placement.advanced)} value={entity} path={[]} ctx={ctx} />
+          </AdvancedSection>
+        )}
         {hasSchemaEditor && <ModelSchemaEditor key={id} entityId={id} kind={kind} design={design} />}
       </form>
     </aside>
+  )
+}
+
+function pick(fields: FieldsSpec, names: readonly string[]): FieldsSpec {
+  return Object.fromEntries(names.map((n) => [n, fields[n]]))
+}
+
+/**
+ * The collapsed "Advanced (CloudFormation)" section. A problem badge or link that jumps to a field in it opens it
+ * in the same render, so the field can take the focus; closing it again is the user's choice for that jump.
+ */
+function AdvancedSection({ issues, reveal, children }: { issues: number; reveal: number | undefined; children: ReactNode }) {
+  const [userOpen, setUserOpen] = useState(false)
+  const [dismissed, setDismissed] = useState<number | undefined>(undefined)
+  const open = userOpen || (reveal !== undefined && dismissed !== reveal)
+  return (
+    <details
+      className="inspector-advanced"
+      open={open}
+      data-testid="inspector.advanced"
+      onToggle={(e) => {
+        const nowOpen = e.currentTarget.open
+        if (nowOpen === open) return
+        setUserOpen(nowOpen)
+        if (!nowOpen) setDismissed(reveal)
+      }}
+    >
+      <summary data-testid="inspector.advanced.summary">
+        Advanced (CloudFormation)
+        {issues > 0 && <span className="inspector-advanced-issues">{` · ${issues} ${issues === 1 ? 'problem' : 'problems'}`}</span>}
+      </summary>
+      {children}
+    </details>
   )
 }

@@ -1,5 +1,5 @@
 /** The field table for an entity kind (from src/model/schema.ts, which drives the whole form). */
-import { API_FIELDS, AUTHORIZER_FIELDS, DOMAIN_FIELDS, INTEGRATION_FIELDS, MESSAGE_FIELDS, MODEL_FIELDS, ROUTE_FIELDS, STAGE_FIELDS, resourceFields, type FieldsSpec, type RefTarget } from '../../model/schema'
+import { API_FIELDS, AUTHORIZER_FIELDS, DOMAIN_FIELDS, INTEGRATION_FIELDS, MESSAGE_FIELDS, MODEL_FIELDS, ROUTE_FIELDS, STAGE_FIELDS, resourceFields, type FieldSpec, type FieldsSpec, type RefTarget } from '../../model/schema'
 import { effectiveResourceType, locateEntity } from '../../model/queries'
 import { COLLECTIONS, COLLECTION_KIND, type Design, type EntityId, type EntityKind, type Resource } from '../../model/types'
 
@@ -45,8 +45,39 @@ export function kindOf(design: Design, id: EntityId): EntityKind | undefined {
   return locateEntity(design, id)?.kind
 }
 
-/** `timeoutMs` → "Timeout ms", `routeSelectionExpression` → "Route selection expression". */
+/** Abbreviations people write in capitals. */
+const ACRONYMS = new Map([
+  ['api', 'API'],
+  ['arn', 'ARN'],
+  ['uri', 'URI'],
+  ['url', 'URL'],
+  ['iam', 'IAM'],
+  ['ip', 'IP'],
+  ['vpc', 'VPC'],
+  ['kms', 'KMS'],
+  ['ttl', 'TTL'],
+  ['cdk', 'CDK'],
+  ['json', 'JSON'],
+  ['http', 'HTTP'],
+  ['mb', 'MB'],
+])
+
+/**
+ * The label of a field without one of its own: `routeSelectionExpression` → "Route selection expression",
+ * `apiKeyRequired` → "API key required", `existingArn` → "Existing ARN".
+ */
 export function humanise(name: string): string {
-  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[-_]/g, ' ').toLowerCase()
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[-_]/g, ' ')
+    .toLowerCase()
+    .split(' ')
+    .map((w) => ACRONYMS.get(w) ?? w)
+    .join(' ')
   return words.charAt(0).toUpperCase() + words.slice(1)
+}
+
+/** A field's label: its own, or its name in words. */
+export function fieldLabel(name: string, spec: FieldSpec): string {
+  return spec.label ?? humanise(name)
 }

@@ -22,7 +22,7 @@ const REQUEST_PARAMETER_KEY = /^integration\.request\.(header|querystring|path)\
 const REQUEST_PARAMETER_SOURCE = /^('.*'|route\.request\.(header|querystring|multivalueheader|multivaluequerystring)\.[a-zA-Z0-9._$-]+|route\.request\.body(\..+|\[.+)?|stageVariables\.[a-zA-Z0-9_]+|context\.[a-zA-Z0-9._]+)$/
 
 /** Properties that API Gateway ignores for a type (websocket-rules §5.2). */
-const IGNORED: Partial<Record<IntegrationType, (keyof Integration)[]>> = {
+export const IGNORED_BY_TYPE: Partial<Record<IntegrationType, (keyof Integration)[]>> = {
   'lambda-proxy': ['requestTemplates', 'templateSelectionExpression', 'passthroughBehavior', 'requestParameters', 'responses'],
   'http-proxy': ['requestTemplates', 'templateSelectionExpression', 'passthroughBehavior', 'credentials', 'contentHandling', 'responses'],
   mock: ['credentials', 'requestParameters', 'uri', 'method', 'timeoutMs', 'contentHandling'],
@@ -107,7 +107,7 @@ export const integrationRules: Rule = (ctx) => {
     }
 
     // Properties API Gateway ignores for this type
-    for (const prop of IGNORED[type] ?? []) {
+    for (const prop of IGNORED_BY_TYPE[type] ?? []) {
       const v = integ[prop]
       if (v !== undefined && !(typeof v === 'object' && v !== null && !Object.keys(v).length)) {
         ctx.report('MDL034', id, [prop], `${prop} has no effect on a ${type} integration.`)
