@@ -3,8 +3,8 @@
  * `vite preview` on a private port, stopped afterwards):
  * - initial JavaScript (gzip) before Monaco loads: the entry chunk and everything it statically imports;
  * - time to first canvas paint with the seed design (navigation start → first node visible + one frame);
- * - with a 300-route design fully in view (its column grid, zoomed out until every node is rendered): p95 frame
- *   time while dragging a node;
+ * - with a 300-route design fully in view (its column grid, zoomed out until every node is rendered): median and
+ *   p95 frame time while dragging a node (goal p95 ≤ 20 ms; printed, never asserted);
  * - one undo on that design (store update + React commit + style/layout), p50 and p95.
  */
 import { chromium, type Browser, type Page } from '@playwright/test'
@@ -15,12 +15,14 @@ import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { cpus, loadavg } from 'node:os'
 import { columnLayout } from '../src/layout/columnLayout'
+import { NODE_HEIGHT, NODE_WIDTH } from '../src/layout/columns'
 import { aDesign } from '../src/model/builders'
 import type { DesignDocument } from '../src/model/types'
 import { percentile, type BenchRow, type BenchSuite } from './lib'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const PORT = 4187
+/** A private preview port; BENCH_PORT moves it when several checkouts bench at once. */
+const PORT = Number(process.env.BENCH_PORT ?? 4187)
 const URL = `http://localhost:${PORT}/?testApi`
 const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p): p is string => !!p && existsSync(p))
 
@@ -108,6 +110,50 @@ async function dragFrames(page: Page, mode: 'drag' | 'control' = 'drag'): Promis
   return frames.slice(1)
 }
 
+/**
+ * Zooms out with the canvas control to the smallest zoom (or until every node is rendered), then pans the design's
+ * centre to the canvas' centre: zooming keeps the view's centre, and the first sight shows the design's beginning.
+ */
+async function showWholeDesign(page: Page, doc: DesignDocument): Promise<void> {
+  const all = Object.keys(doc.layout).length
+  const zoomOut = page.locator('.react-flow__controls-zoomout')
+  for (let i = 0; i < 30 && (await page.locator('.react-flow__node').count()) < all && (await zoomOut.isEnabled()); i++) {
+    await zoomOut.click()
+    await page.waitForTimeout(150)
+  }
+  const points = Object.values(doc.layout)
+  const centre = {
+    x: (Math.min(...points.map((p) => p.x)) + Math.max(...points.map((p) => p.x)) + NODE_WIDTH) / 2,
+    y: (Math.min(...points.map((p) => p.y)) + Math.max(...points.map((p) => p.y)) + NODE_HEIGHT) / 2,
+  }
+  // Pan in steps by dragging an empty spot of the pane near the canvas' centre, so the pointer stays on the canvas.
+  for (let step = 0; step < 10; step++) {
+    const view = await page.evaluate(() => {
+      const t = (document.querySelector('.react-flow__viewport') as HTMLElement).style.transform
+      const m = /translate\(([-\d.]+)px,\s*([-\d.]+)px\)\s*scale\(([\d.]+)\)/.exec(t)
+      const r = document.querySelector('[data-testid="canvas"]')!.getBoundingClientRect()
+      const mid = { x: r.left + r.width / 2, y: r.top + r.height / 2 }
+      let grab: { x: number; y: number } | undefined
+      for (let d = 0; d < Math.min(r.width, r.height) / 3 && !grab; d += 6)
+        for (const [sx, sy] of [[1, 0], [-1, 0], [0, 1], [0, -1], [1, 1], [-1, -1], [1, -1], [-1, 1]])
+          if (!grab && document.elementFromPoint(mid.x + sx * d, mid.y + sy * d)?.classList.contains('react-flow__pane')) grab = { x: mid.x + sx * d, y: mid.y + sy * d }
+      return m && grab ? { tx: Number(m[1]), ty: Number(m[2]), zoom: Number(m[3]), width: r.width, height: r.height, grab } : undefined
+    })
+    if (!view) throw new Error('no viewport transform or no empty pane to pan with')
+    const limit = Math.min(view.width, view.height) / 2 - 40
+    const clamp = (d: number) => Math.max(-limit, Math.min(limit, d))
+    const dx = view.width / 2 - (centre.x * view.zoom + view.tx)
+    const dy = view.height / 2 - (centre.y * view.zoom + view.ty)
+    if (Math.abs(dx) < 4 && Math.abs(dy) < 4) break
+    await page.mouse.move(view.grab.x, view.grab.y)
+    await page.mouse.down()
+    await page.mouse.move(view.grab.x + clamp(dx), view.grab.y + clamp(dy), { steps: 10 })
+    await page.mouse.up()
+    await page.waitForTimeout(100)
+  }
+  await page.waitForTimeout(500)
+}
+
 async function undoTimes(page: Page, n: number): Promise<number[]> {
   return page.evaluate(async (count) => {
     const api = window.__designer!
@@ -167,11 +213,7 @@ const suite: BenchSuite = {
       await page.evaluate((d) => window.__designer!.loadDocument(d as DesignDocument), doc as unknown)
       // Fit view stops at the readable zoom; zoom out with the canvas control until every node is on screen.
       const all = Object.keys(doc.layout).length
-      for (let i = 0; i < 20 && (await page.locator('.react-flow__node').count()) < all; i++) {
-        await page.locator('.react-flow__controls-zoomout').click()
-        await page.waitForTimeout(150)
-      }
-      await page.waitForTimeout(500)
+      await showWholeDesign(page, doc)
       const rendered = await page.locator('.react-flow__node').count()
       if (rendered < all) throw new Error(`only ${rendered} of ${all} nodes on screen`)
       const control = (await dragFrames(page, 'control')).sort((a, b) => a - b)
@@ -179,12 +221,13 @@ const suite: BenchSuite = {
       const first = (await dragFrames(page)).sort((a, b) => a - b)
       const frames = [...(await dragFrames(page)), ...(await dragFrames(page))].sort((a, b) => a - b)
       const p95 = percentile(frames, 95)
+      // Issue 12 item 6: the goal is on the p95 frame; the median column holds the median frame, the note the p95.
       rows.push({
-        name: 'drag a node, 300-route design: p95 frame time',
-        median: p95,
-        goal: '< 20 ms',
-        met: p95 < 20,
-        note: `median ${percentile(frames, 50).toFixed(1)} ms over ${frames.length} frames of 2 drags after a warm-up drag (first drag p95 ${percentile(first, 95).toFixed(1)} ms), ${rendered} nodes rendered`,
+        name: 'drag with all nodes of a 300-route design on screen',
+        median: percentile(frames, 50),
+        goal: 'p95 ≤ 20 ms',
+        met: p95 <= 20,
+        note: `p95 ${p95.toFixed(1)} ms; median/p95 frame time over ${frames.length} frames of 2 drags after a warm-up drag (first drag p95 ${percentile(first, 95).toFixed(1)} ms), ${rendered} of ${all} nodes rendered`,
       })
       rows.push({
         name: 'control: mouse moving over the palette, same page',
