@@ -43,7 +43,22 @@ export class Canvas {
     // A drop lands where the viewport is at the moment of release: wait until a fit-view or reveal animation has
     // finished, or the item lands on a node that moved under the pointer and nothing is added.
     await this.viewportSettled()
-    await this.page.getByTestId(`palette.${itemId}`).dragTo(this.root, { targetPosition: at })
+    // An item at the palette's edge is scrolled by the drag itself (the actionability scroll leaves it half
+    // visible, then it scrolls again): the pressed mouse then slides over it and Chromium starts a native drag
+    // before Playwright intercepts drags, so no drop ever happens (palette.spec "drag each kind", 1 in 5 runs).
+    // Centre the item in the palette first and wait until it is still, so nothing scrolls during the drag.
+    const item = this.page.getByTestId(`palette.${itemId}`)
+    await item.evaluate((el) => el.scrollIntoView({ block: 'center', inline: 'nearest' }))
+    let last = ''
+    await expect
+      .poll(async () => {
+        const box = JSON.stringify(await item.boundingBox())
+        const still = box === last
+        last = box
+        return still
+      }, { intervals: [50] })
+      .toBe(true)
+    await item.dragTo(this.root, { targetPosition: at })
   }
 
   /** Resolves once React Flow's viewport transform has stayed the same for 200 ms (at most 5 s). */
