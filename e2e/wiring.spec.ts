@@ -84,12 +84,15 @@ test.describe('wiring', () => {
     const [route] = await api.selection()
     await inspector.choose('route', 'integration', integration)
     await expect(canvas.edge(`integration:${route}->${integration}`)).toBeAttached()
-    // Refused like a drag: an authorizer on a custom route.
+    // Authorizers apply only to $connect: a custom route does not offer the field, $connect wires like a drag.
     await palette.addWithKeyboard('authorizer.lambda')
     const [auth] = await api.selection()
     await canvas.select(route)
-    await inspector.choose('route', 'authorizer', auth)
-    await expect(app.getByTestId('notice.error').last()).toContainText('Authorizers apply only to $connect')
+    await expect(inspector.field('route', 'authorizer')).toHaveCount(0)
     expect((await api.document()).design.routes[route].authorizer).toBeUndefined()
+    await canvas.select('connect')
+    await inspector.choose('route', 'authorizer', auth)
+    await expect(canvas.edge(`authorizer:${auth}->connect`)).toBeAttached()
+    await expect(app.getByTestId('notice.error')).toHaveCount(0)
   })
 })
