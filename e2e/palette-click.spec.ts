@@ -28,6 +28,16 @@ test('1440×900: a single click on a palette item adds it next to the selection,
     expect(overlaps, `${id} overlaps ${other}`).toBe(false)
   }
   await expect(canvas.node(id)).toBeInViewport()
+  // On screen too: its box meets no other node's.
+  const boxes = await canvas.root.locator('.react-flow__node').evaluateAll((els) =>
+    els.map((el) => ({ id: el.getAttribute('data-id'), r: el.getBoundingClientRect().toJSON() as { left: number; right: number; top: number; bottom: number } })),
+  )
+  const mine = boxes.find((b) => b.id === id)!.r
+  for (const b of boxes) {
+    if (b.id === id) continue
+    const meets = mine.left < b.r.right && b.r.left < mine.right && mine.top < b.r.bottom && b.r.top < mine.bottom
+    expect(meets, `${id} covers ${b.id} on screen`).toBe(false)
+  }
 })
 
 test('1440×900: a single click on a palette item with nothing selected adds it in the centre of the view', async ({ api, canvas, palette }) => {
