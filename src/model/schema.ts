@@ -426,10 +426,10 @@ export const RESOURCE_FIELDS: Record<ResourceType, FieldsSpec> = {
   'kinesis-stream': {
     streamName: { kind: 'string' },
     streamMode: { kind: 'enum', values: ['PROVISIONED', 'ON_DEMAND'], help: 'ON_DEMAND scales by itself and takes no shard count; unset means provisioned.' },
-    shardCount: { kind: 'number', integer: true, min: 1, help: 'Provisioned streams only (1 when unset).' },
-    retentionPeriodHours: { kind: 'number', integer: true, min: 24, max: 8760, unit: 'h', help: 'How long records stay readable (24 when unset).' },
+    shardCount: { kind: 'number', integer: true, min: 1, usedWhen: (s) => s.streamMode !== 'ON_DEMAND', help: 'Provisioned streams only (1 when unset).' },
+    retentionPeriodHours: { kind: 'number', integer: true, min: 24, max: 8760, unit: 'h', label: 'Retention period', help: 'How long records stay readable (24 when unset).' },
     encryption: { kind: 'enum', values: ['managed', 'kms', 'none'], help: "Unset: the AWS-managed key except in the China regions (CDK's default). managed: always the AWS-managed key; kms: the key below; none: unencrypted." },
-    kmsKeyId: { kind: 'string', help: 'With encryption kms: the key ARN, key id, alias ARN or alias/… name.' },
+    kmsKeyId: { kind: 'string', label: 'KMS key', usedWhen: (s) => s.encryption === 'kms', help: 'With encryption kms: the key ARN, key id, alias ARN or alias/… name.' },
     removalPolicy,
   },
   'eventbridge-bus': {
