@@ -80,6 +80,9 @@ export class Canvas {
   async connect(source: string, target: string, opts: { release?: boolean } = {}): Promise<void> {
     await this.reveal(source)
     await this.reveal(target)
+    // Handles are measured once: a zoom or reveal still animating would move them from under the drag, and the drop
+    // then lands on empty canvas (wiring.spec "a refused connection…" missed its hint that way once in 128 runs).
+    await this.viewportSettled()
     const from = await this.page.getByTestId(`handle.${source}.out`).boundingBox()
     const to = await this.page.getByTestId(`handle.${target}.in`).boundingBox()
     if (!from || !to) throw new Error(`handles of ${source} / ${target} are not visible`)
