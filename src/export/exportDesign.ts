@@ -65,7 +65,8 @@ function runExport(document: DesignDocument, options: ExportOptions): ExportResu
   entry.ir ??= buildIr(document.design)
   const ir = entry.ir
   const isCdk = options.target === 'cdk-ts' || options.target === 'cdk-py'
-  const diagnostics: Diagnostic[] = [...checks, ...ir.diagnostics, ...(isCdk ? ir.cdkDiagnostics : [])]
+  const targetDiagnostics = isCdk ? ir.cdkDiagnostics : ir.cfnDiagnostics
+  const diagnostics: Diagnostic[] = [...checks, ...ir.diagnostics, ...targetDiagnostics]
   const resourceCount = ir.resources.length + Object.keys(ir.verbatimResources).length
   if (resourceCount > MAX_STACK_RESOURCES) {
     diagnostics.push({
@@ -76,7 +77,7 @@ function runExport(document: DesignDocument, options: ExportOptions): ExportResu
     })
     return { ok: false, diagnostics }
   }
-  if (hasErrors([...ir.diagnostics, ...(isCdk ? ir.cdkDiagnostics : [])])) return { ok: false, diagnostics }
+  if (hasErrors([...ir.diagnostics, ...targetDiagnostics])) return { ok: false, diagnostics }
   if (options.routeId !== undefined && !document.design.routes[options.routeId]) {
     return { ok: false, diagnostics: [...diagnostics, { code: 'EXP013', severity: 'error', message: `No route "${options.routeId}" in this design.` }] }
   }

@@ -5,7 +5,7 @@
 
 import { resourceTypeOfCfn } from '../model/cfnTypes'
 import { escapeRefText } from '../model/refs'
-import type { Json, JsonObject, Resource } from '../model/types'
+import type { CfnString, Json, JsonObject, LambdaS3Code, Resource } from '../model/types'
 import { assumeRolePolicy, isGeneratedServiceRole } from './cdkGenerated'
 import { constructIdFrom } from './cdkIds'
 import type { ImportContext, ResourceEntry } from './context'
@@ -203,9 +203,14 @@ export function mapTarget(ctx: ImportContext, entry: ResourceEntry): void {
         code: isObject(code) && typeof code.ZipFile === 'string' && Object.keys(code).length === 1 ? code.ZipFile : '',
       }
       if (fn.code || (isObject(code) && code.ZipFile === '')) p.take('Code')
+      // Asset-built code (the folder CDK staged) before S3: CDK asset code points at the bootstrap bucket too.
       const asset = cdkCodeAsset(entry.body, code)
+      const s3 = asset === undefined ? s3Code(ctx, code) : undefined
       if (asset !== undefined) {
         fn.codeAsset = asset
+        p.take('Code')
+      } else if (s3) {
+        fn.codeS3 = s3
         p.take('Code')
       }
       assignDefined(fn, {
@@ -265,4 +270,22 @@ function cdkCodeAsset(body: JsonObject, code: Json | undefined): string | undefi
   if (!isObject(meta) || meta['aws:asset:property'] !== 'Code' || typeof meta['aws:asset:path'] !== 'string' || !meta['aws:asset:path']) return undefined
   if (!isObject(code) || code.S3Bucket === undefined || code.S3Key === undefined) return undefined
   return meta['aws:asset:path']
+}
+
+const S3_CODE_KEYS = new Set(['S3Bucket', 'S3Key', 'S3ObjectVersion'])
+
+/**
+ * `Code: { S3Bucket, S3Key, S3ObjectVersion? }` → `codeS3`. Each value becomes design text where it can
+ * (a literal, or `@{id.attr}` for what the design models); an intrinsic naming something kept verbatim (the
+ * Serverless Framework's `{ Ref: ServerlessDeploymentBucket }`, a parameter) stays as it is.
+ */
+function s3Code(ctx: ImportContext, code: Json | undefined): LambdaS3Code | undefined {
+  if (!isObject(code) || code.S3Bucket === undefined || code.S3Key === undefined) return undefined
+  if (!Object.keys(code).every((k) => S3_CODE_KEYS.has(k))) return undefined
+  const value = (v: Json): CfnString | undefined => ctx.text(v) ?? (isObject(v) ? v : undefined)
+  const bucket = value(code.S3Bucket)
+  const key = value(code.S3Key)
+  const objectVersion = code.S3ObjectVersion === undefined ? undefined : value(code.S3ObjectVersion)
+  if (bucket === undefined || key === undefined || (code.S3ObjectVersion !== undefined && objectVersion === undefined)) return undefined
+  return objectVersion === undefined ? { bucket, key } : { bucket, key, objectVersion }
 }

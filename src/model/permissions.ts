@@ -5,7 +5,7 @@
  */
 
 import { effectiveResourceType } from './queries'
-import type { Design, EntityId, ResourceType } from './types'
+import type { Design, EntityId, Json, JsonObject, ResourceType } from './types'
 
 export interface RequiredPermission {
   /** IAM actions, e.g. `['dynamodb:PutItem']`. */
@@ -116,4 +116,37 @@ function targetPermission(design: Design, target: EntityId | undefined, service:
     return { ok: false, reason: `${rule.prefix}:${action} needs a ${rule.targets.join(' or ')} target, "${target}" is ${type ?? 'not a resource'}` }
   }
   return { ok: true, permission: { actions: [`${rule.prefix}:${action}`], resource: target } }
+}
+
+/**
+ * The logical id of a Lambda permission kept verbatim from import that already lets API Gateway invoke
+ * `functionId` from any API (`lambda:InvokeFunction` for `apigateway.amazonaws.com`, no `SourceArn`, not
+ * conditional): the Serverless Framework's `<Fn>LambdaPermissionWebsockets`. It covers every route the
+ * exporter would write a per-route permission for, so the export writes none (a second, narrower one would
+ * change nothing but the resource count). Undefined when there is none; the first in template order wins.
+ */
+export function keptInvokePermission(design: Design, functionId: EntityId): string | undefined {
+  const cfn = design.cloudformation
+  const originals = new Set(Object.entries(cfn?.logicalIds ?? {}).filter(([, entity]) => entity === functionId).map(([logicalId]) => logicalId))
+  if (!originals.size) return undefined
+  for (const [logicalId, body] of Object.entries(cfn?.Resources ?? {})) {
+    if (!isObject(body) || body.Type !== 'AWS::Lambda::Permission' || body.Condition !== undefined || !isObject(body.Properties)) continue
+    const p = body.Properties
+    if (p.Action !== 'lambda:InvokeFunction' || p.Principal !== 'apigateway.amazonaws.com' || p.SourceArn !== undefined || p.SourceAccount !== undefined) continue
+    const name = functionNameTarget(p.FunctionName)
+    if (name !== undefined && originals.has(name)) return logicalId
+  }
+  return undefined
+}
+
+const isObject = (v: Json | undefined): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/** The logical id a permission's `FunctionName` names: `Ref` (the name) or `Fn::GetAtt [id, Arn]`. */
+function functionNameTarget(v: Json | undefined): string | undefined {
+  if (!isObject(v)) return undefined
+  if (typeof v.Ref === 'string') return v.Ref
+  const att = v['Fn::GetAtt']
+  if (Array.isArray(att) && att.length === 2 && att[1] === 'Arn' && typeof att[0] === 'string') return att[0]
+  if (typeof att === 'string' && att.endsWith('.Arn')) return att.slice(0, -'.Arn'.length)
+  return undefined
 }

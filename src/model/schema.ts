@@ -39,7 +39,8 @@ export interface FieldPresentation {
 
 export type FieldSpec = FieldPresentation &
   (
-  | { kind: 'string'; required?: boolean; help?: string; multiline?: boolean; suggestions?: readonly string[] }
+  /** `intrinsic`: the value may instead be a CloudFormation intrinsic object kept from import (types.ts `CfnString`). */
+  | { kind: 'string'; required?: boolean; help?: string; multiline?: boolean; suggestions?: readonly string[]; intrinsic?: boolean }
   | { kind: 'number'; required?: boolean; help?: string; integer?: boolean; min?: number; max?: number; unit?: string }
   | { kind: 'boolean'; required?: boolean; help?: string }
   | { kind: 'enum'; required?: boolean; help?: string; values: readonly string[] }
@@ -444,8 +445,17 @@ export const RESOURCE_FIELDS: Record<ResourceType, FieldsSpec> = {
     functionName: { kind: 'string' },
     runtime: { kind: 'string', required: true, suggestions: ['nodejs20.x', 'nodejs22.x', 'python3.12', 'python3.13'] },
     handler: { kind: 'string', required: true },
-    code: { kind: 'string', required: true, multiline: true, help: 'Inline source code (leave empty when the code is an asset folder).' },
+    code: { kind: 'string', required: true, multiline: true, help: 'Inline source code (leave empty when the code is an asset folder or in S3).' },
     codeAsset: { kind: 'string', help: 'A folder with the function code, relative to the design file; used instead of the inline code.' },
+    codeS3: {
+      kind: 'object',
+      help: 'A zip file in S3 (lambda.Code.fromBucket); used instead of the inline code. Set either this or the asset folder.',
+      fields: {
+        bucket: { kind: 'string', required: true, intrinsic: true, help: 'Bucket name; may reference another entity (@{id.name}) or be a CloudFormation intrinsic kept from import.' },
+        key: { kind: 'string', required: true, intrinsic: true, help: 'Object key of the zip file.' },
+        objectVersion: { kind: 'string', intrinsic: true, help: 'Object version, for a versioned bucket.' },
+      },
+    },
     timeoutSeconds: { kind: 'number', integer: true, min: 1, max: 900, unit: 's' },
     memorySize: { kind: 'number', integer: true, min: 128, max: 10240, unit: 'MB' },
     environment: { kind: 'map', value: { kind: 'string' } },

@@ -358,13 +358,15 @@ export interface LambdaFunction {
   functionName?: string
   runtime: string
   handler: string
-  /** Inline source code (empty when the code comes from `codeAsset`). */
+  /** Inline source code (empty when the code comes from `codeAsset` or `codeS3`). */
   code: string
   /**
    * A folder holding the function's code, relative to the design file (CDK `lambda.Code.fromAsset`); when set it is
    * used instead of `code`. The emulator's `serve` runs it from there.
    */
   codeAsset?: string
+  /** A zip file in S3 (CloudFormation `Code.S3Bucket`/`S3Key`, CDK `lambda.Code.fromBucket`); used instead of `code`. */
+  codeS3?: LambdaS3Code
   timeoutSeconds?: number
   memorySize?: number
   environment?: Record<string, string>
@@ -372,6 +374,19 @@ export interface LambdaFunction {
   manageConnections?: boolean
   /** CDK grants to the function's service role: entity id → grant methods (src/model/grants.ts). */
   grants?: Record<EntityId, string[]>
+}
+
+/**
+ * A value CloudFormation reads as a string: a string (which may embed `@{id.attr}` references), or an intrinsic
+ * kept from import that names what the design holds verbatim (`{ Ref: ServerlessDeploymentBucket }`, a
+ * parameter), written again as it is.
+ */
+export type CfnString = string | JsonObject
+
+export interface LambdaS3Code {
+  bucket: CfnString
+  key: CfnString
+  objectVersion?: CfnString
 }
 
 export interface IamRole {

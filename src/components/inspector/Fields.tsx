@@ -87,6 +87,8 @@ function Control({ spec, value, path, ctx }: { spec: FieldSpec; value: unknown; 
   const id = testId(ctx, path)
   switch (spec.kind) {
     case 'string':
+      // A CloudFormation intrinsic kept from import (a Ref to a verbatim bucket) is edited as the JSON it is.
+      if (spec.intrinsic && isRecord(value)) return <JsonControl id={id} value={value} path={path} ctx={ctx} />
       return <TextControl id={id} multiline={spec.multiline} suggestions={spec.suggestions} required={spec.required} value={value} path={path} ctx={ctx} />
     case 'number':
       return <NumberControl id={id} spec={spec} value={value} path={path} ctx={ctx} />

@@ -22,6 +22,7 @@ const MODULE: Partial<Record<CdkModule, { alias: string; module: string }>> = {
   lambda: { alias: 'lambda_', module: 'aws_lambda' },
   iam: { alias: 'iam', module: 'aws_iam' },
   logs: { alias: 'logs', module: 'aws_logs' },
+  s3: { alias: 's3', module: 'aws_s3' },
   acm: { alias: 'acm', module: 'aws_certificatemanager' },
 }
 const NAMED_FROM: Partial<Record<CdkModule, string>> = {

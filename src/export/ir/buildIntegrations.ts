@@ -12,6 +12,7 @@ import type { IrContext } from './context'
 import { deepMerge } from './context'
 import type { Expr } from './expr'
 import { functionRef, type FunctionRef } from './functions'
+import { keptInvokePermission } from '../../model/permissions'
 import { valueCode } from './intrinsicCode'
 import { pascalCase } from './names'
 import { templateCode } from './jsonTemplate'
@@ -83,8 +84,11 @@ function verbatimLambdaUri(i: Integration): Json | undefined {
 
 export function buildIntegration(ctx: IrContext, id: string, i: Integration): IntegrationInfo | undefined {
   const verbatimUri = verbatimLambdaUri(i)
+  // `WebSocketLambdaIntegration` adds a permission per route on bind; when the template already holds one
+  // that covers every route (the Serverless Framework's), the integration is a `CfnIntegration` and adds none.
+  const keptPermission = i.type === 'lambda-proxy' && i.target !== undefined && keptInvokePermission(ctx.design, i.target) !== undefined
   const style: IntegrationStyle =
-    i.type === 'http' || i.type === 'http-proxy' || verbatimUri !== undefined ? 'l1' : i.type === 'lambda-proxy' ? 'lambda-proxy' : i.type === 'mock' ? 'mock' : 'aws'
+    i.type === 'http' || i.type === 'http-proxy' || verbatimUri !== undefined || keptPermission ? 'l1' : i.type === 'lambda-proxy' ? 'lambda-proxy' : i.type === 'mock' ? 'mock' : 'aws'
   const preferredId = sanitizeConstructId(i.constructId ?? pascalCase(id))
   const constructId = style === 'l1' ? ctx.stackChildId(preferredId) : preferredId
   const variable = ctx.declareVar(id, id, 'integration')

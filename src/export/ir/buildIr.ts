@@ -138,6 +138,7 @@ export function buildIr(design: Design, options: IrOptions = {}): ExportIr {
     verbatimResources: verbatim.resources,
     diagnostics: ctx.diagnostics,
     cdkDiagnostics: ctx.cdkDiagnostics,
+    cfnDiagnostics: ctx.cfnDiagnostics,
     apiVariable: api.variable,
   }
 }

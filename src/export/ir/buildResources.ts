@@ -3,7 +3,7 @@
 import { intrinsicCode } from './intrinsicCode'
 import { RESOURCE_CFN_TYPES } from '../../model/cfnTypes'
 import { l2RemovalPolicy } from '../../model/resourceOptions'
-import type { Json, JsonObject, Resource } from '../../model/types'
+import type { CfnString, Json, JsonObject, LambdaFunction, Resource } from '../../model/types'
 import {
   bool,
   call,
@@ -249,11 +249,12 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
         ? sym('lambda', `Runtime.${runtimeMember(resource.runtime)}`)
         : construct('lambda', 'Runtime', [lit(resource.runtime)])
       const env = resource.environment ? Object.entries(resource.environment).map(([k, val]) => [k, text(val, `environment.${k}`)] as [string, Expr]) : undefined
+      const code = lambdaCode(ctx, id, constructId, resource)
       const lambdaProps: Props = props([
         ['functionName', resource.functionName !== undefined ? str(text(resource.functionName, 'functionName')) : undefined],
         ['runtime', runtime],
         ['handler', lit(resource.handler)],
-        ['code', resource.codeAsset !== undefined ? call(sym('lambda', 'Code'), 'fromAsset', [lit(resource.codeAsset)]) : call(sym('lambda', 'Code'), 'fromInline', [lit(resource.code)])],
+        ['code', code.cdk],
         ['timeout', resource.timeoutSeconds !== undefined ? duration(resource.timeoutSeconds) : undefined],
         ['memorySize', resource.memorySize !== undefined ? num(resource.memorySize) : undefined],
         ['environment', env ? { k: 'map', entries: env.map(([k, e]) => [k, str(e)]) } : undefined],
@@ -267,8 +268,7 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
         })
         dependsOn = [roleId]
       }
-      // An asset folder is a local path in Code, which `aws cloudformation package` uploads (AWS CLI reference, "package").
-      cfn.Code = resource.codeAsset !== undefined ? resource.codeAsset : { ZipFile: resource.code }
+      cfn.Code = code.cfn
       cfn.Handler = resource.handler
       cfn.Role = givenRole ?? { 'Fn::GetAtt': [roleId, 'Arn'] }
       cfn.Runtime = resource.runtime
@@ -309,6 +309,44 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
   const extra = resource.type === 'lambda-function' && resource.cfnExtra?.Role !== undefined ? withoutKey(resource.cfnExtra, 'Role') : resource.cfnExtra
   cfn = applyCfnExtra(ctx, id, cfn, extra, { k: 'var', name: variable }, cast)
   ctx.addResource(id, path, RESOURCE_CFN_TYPES[resource.type].cfnType, cfn, { ...policies, ...(dependsOn ? { dependsOn } : {}) })
+}
+
+/**
+ * A function's code in both spellings. S3 wins over an asset folder, and either over the inline text (the
+ * order `code`, `codeAsset`, `codeS3` are documented to override each other in the schema). The bucket is
+ * imported by name (`s3.Bucket.fromBucketName`), which creates nothing and synthesizes to the name itself.
+ */
+function lambdaCode(ctx: IrContext, id: string, constructId: string, resource: LambdaFunction): { cdk: Code; cfn: Json } {
+  const LAMBDA_CODE = sym('lambda', 'Code')
+  if (resource.codeS3) {
+    const { bucket, key, objectVersion } = resource.codeS3
+    const value = (v: CfnString, field: string): { cdk: Code; cfn: Json } => {
+      if (typeof v !== 'string') return { cdk: rawString(v), cfn: v }
+      const expr = ctx.text(v, id, `codeS3.${field}`)
+      return { cdk: str(expr), cfn: cfnValue(expr) }
+    }
+    const b = value(bucket, 'bucket')
+    const k = value(key, 'key')
+    const v = objectVersion === undefined ? undefined : value(objectVersion, 'objectVersion')
+    const bucketCode = call(sym('s3', 'Bucket'), 'fromBucketName', [THIS, lit(ctx.stackChildId(`${constructId}CodeBucket`)), b.cdk])
+    return {
+      cdk: call(LAMBDA_CODE, 'fromBucket', v ? [bucketCode, k.cdk, v.cdk] : [bucketCode, k.cdk]),
+      cfn: { S3Bucket: b.cfn, S3Key: k.cfn, ...(v ? { S3ObjectVersion: v.cfn } : {}) },
+    }
+  }
+  if (resource.codeAsset !== undefined) {
+    // CDK uploads the folder at synth; a CloudFormation template holds only the local path.
+    ctx.cfnDiagnostics.push({
+      code: 'EXP022',
+      severity: 'warning',
+      message: `The code of ${id} is the local folder ${resource.codeAsset}: package the template before deploying it (\`aws cloudformation package\` uploads the folder and writes S3Bucket/S3Key), or give the function an S3 location (codeS3).`,
+      entity: id,
+      field: 'codeAsset',
+    })
+    // An asset folder is a local path in Code, which `aws cloudformation package` uploads (AWS CLI reference, "package").
+    return { cdk: call(LAMBDA_CODE, 'fromAsset', [lit(resource.codeAsset)]), cfn: resource.codeAsset }
+  }
+  return { cdk: call(LAMBDA_CODE, 'fromInline', [lit(resource.code)]), cfn: { ZipFile: resource.code } }
 }
 
 function withoutKey(o: JsonObject, key: string): JsonObject {

@@ -22,6 +22,7 @@ export type CdkModule =
   | 'lambda'
   | 'iam'
   | 'logs'
+  | 's3'
   | 'acm'
 
 export interface Symbol {

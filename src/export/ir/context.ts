@@ -18,6 +18,8 @@ export class IrContext {
   readonly diagnostics: Diagnostic[] = []
   /** Problems that only stop the CDK targets (a CloudFormation export can still say it). */
   readonly cdkDiagnostics: Diagnostic[] = []
+  /** Problems only the CloudFormation targets have (CDK handles them at synth, e.g. packaging an asset). */
+  readonly cfnDiagnostics: Diagnostic[] = []
   /** `node.addDependency` edges: every resource under `from` depends on every resource under each `to`. */
   readonly dependencies: { from: string[]; to: string[][] }[] = []
   /** What `@{entity.attribute}` resolves to, filled as constructs are declared. */

@@ -47,6 +47,8 @@ export interface ExportIr {
   diagnostics: Diagnostic[]
   /** Problems that only stop the CDK targets (verbatim shapes the L1 constructs would render differently). */
   cdkDiagnostics: Diagnostic[]
+  /** Problems only the CloudFormation targets have (code assets CDK would upload at synth). */
+  cfnDiagnostics: Diagnostic[]
   /** Variable of the WebSocketApi in the generated code (route snippets assume it is in scope). */
   apiVariable: string
 }

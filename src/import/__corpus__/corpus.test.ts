@@ -89,10 +89,7 @@ const ONLY = process.env.CORPUS_ONLY?.split(',')
 const CASES = ONLY ? ALL_CASES.filter((c) => ONLY.includes(c.name)) : ALL_CASES
 
 /** What still fails, per case and step, with the reason (kept honest by the "still fails" check). */
-const S3_CODE = 'function code in S3 (item 8 of issue 9): CDK targets write empty inline code; and the Serverless shape (item 14): its own Lambda permission is duplicated by the exported integration, the integration and routes get CDK ids'
-const KNOWN: Record<string, Partial<Record<Step, string>>> = {
-  'serverless-websocket.json': { 'cfn-json': S3_CODE, 'cdk-ts': S3_CODE, 'cdk-py': S3_CODE },
-}
+const KNOWN: Record<string, Partial<Record<Step, string>>> = {}
 
 /**
  * Where refusing is the right answer: the export must fail with exactly this code, never write a template

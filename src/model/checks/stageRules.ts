@@ -28,7 +28,9 @@ export const stageRules: Rule = (ctx) => {
     if (other) ctx.report('MDL020', id, ['name'], `Stage name "${name}" is already used by stage "${other}".`)
     else names.set(name, id)
 
-    if (!stage.autoDeploy && stage.deployment === false) {
+    // A DeploymentId kept from import names a Deployment the template holds (the Serverless Framework's).
+    const keptDeployment = stage.cfnExtra?.DeploymentId !== undefined
+    if (!stage.autoDeploy && stage.deployment === false && !keptDeployment) {
       ctx.report('MDL022', id, ['autoDeploy'], `Stage "${name}" has auto-deploy off and no deployment: nothing will ever be live on it. Turn auto-deploy on or let the export add a deployment.`)
     } else if (!stage.autoDeploy) {
       ctx.report('MDL022', id, ['autoDeploy'], `Stage "${name}" is deployed once by a fixed Deployment resource, which CloudFormation does not re-run when routes change later. Prefer auto-deploy.`, 'info')

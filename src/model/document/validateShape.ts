@@ -81,7 +81,8 @@ function checkValue(spec: FieldSpec, value: unknown, path: string[], entityPath:
   }
   switch (spec.kind) {
     case 'string':
-      return typeof value === 'string' ? value : bad('a string')
+      if (spec.intrinsic && isPlainObject(value)) return cloneJson(value, budget)
+      return typeof value === 'string' ? value : bad(spec.intrinsic ? 'a string or a CloudFormation intrinsic' : 'a string')
     case 'number':
       if (typeof value !== 'number' || !Number.isFinite(value)) return bad('a number')
       if (spec.integer && !Number.isInteger(value)) return bad('a whole number')
