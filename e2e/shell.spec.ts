@@ -39,7 +39,7 @@ test.describe('shell habits at 1440×900', () => {
     const before = Object.keys((await page.evaluate(() => window.__designer!.getDocument().design.routes)) ?? {}).length
     await page.evaluate(() => window.__designer!.select(['connect']))
     const palette = new Palette(page)
-    await palette.root.locator('[data-testid^="palette."][role="button"]').filter({ hasText: /route/i }).first().dblclick()
+    await palette.root.getByRole('button').filter({ hasText: /route/i }).first().dblclick()
     await expect.poll(async () => Object.keys(await page.evaluate(() => window.__designer!.getDocument().design.routes)).length).toBe(before + 1)
     const { layout } = await page.evaluate(() => window.__designer!.getDocument())
     const added = (await page.evaluate(() => window.__designer!.getSelection()))[0]

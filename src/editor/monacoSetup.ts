@@ -55,9 +55,26 @@ self.MonacoEnvironment = {
 
 registerVtl(monaco)
 
+/**
+ * Monaco's own dark theme draws a few tokens below 4.5:1 on its #1e1e1e background (axe-core colour-contrast):
+ * `variable.predefined` (VTL's `$context`, `$input`) at 2.9:1, comments at 4.1:1, regular expressions at 4.0:1. The
+ * dark theme here is vs-dark with those three lightened to the colours VS Code's Dark+ uses; the light theme is vs.
+ */
+const DARK_THEME = 'socket-studio-dark'
+monaco.editor.defineTheme(DARK_THEME, {
+  base: 'vs-dark',
+  inherit: true,
+  rules: [
+    { token: 'variable.predefined', foreground: '4FC1FF' },
+    { token: 'comment', foreground: '6A9955' },
+    { token: 'regexp', foreground: 'D16969' },
+  ],
+  colors: {},
+})
+
 /** Monaco's theme follows the app's light/dark theme (`data-theme` on <html>). */
 function followAppTheme(): void {
-  const apply = () => monaco.editor.setTheme(document.documentElement.dataset.theme === 'dark' ? 'vs-dark' : 'vs')
+  const apply = () => monaco.editor.setTheme(document.documentElement.dataset.theme === 'dark' ? DARK_THEME : 'vs')
   apply()
   new MutationObserver(apply).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] })
 }

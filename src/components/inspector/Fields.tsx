@@ -61,7 +61,10 @@ function FieldRow({ name, spec, value, path, ctx }: { name: string; spec: FieldS
     <div ref={row} className={`field field-${spec.kind}${issues.length ? ' has-issues' : ''}${focused ? ' focused' : ''}`} data-testid={`${testId(ctx, path)}.row`}>
       {nested ? (
         <fieldset>
-          <legend title={spec.help}>{label}</legend>
+          {/* The legend names the group; a oneOf's choice <select> takes its name from it (aria-labelledby). */}
+          <legend id={`${inputId}.legend`} title={spec.help}>
+            {label}
+          </legend>
           {spec.help && <p className="field-help">{spec.help}</p>}
           <Control spec={spec} value={value} path={path} ctx={ctx} />
         </fieldset>
@@ -329,6 +332,7 @@ function OneOfControl({ spec, value, path, ctx }: { spec: Extract<FieldSpec, { k
       <select
         id={id}
         data-testid={id}
+        aria-labelledby={`${id}.legend`}
         value={current ?? ''}
         onChange={(e) => {
           const alt = e.target.value

@@ -1,8 +1,10 @@
 /**
  * The keyboard alternative to dragging: a searchable list of everything the palette holds (Ctrl/Cmd+K). A
- * connection dropped on empty canvas opens it with only what may connect there (`among`), under a caption.
+ * connection dropped on empty canvas opens it with only what may connect there (`among`), under a caption. It is the
+ * ARIA combobox pattern: focus stays in the search box, the arrow keys move the active option
+ * (aria-activedescendant), and the active option is scrolled into view.
  */
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { PALETTE_ITEMS, searchPalette, type PaletteItem } from './paletteItems'
 
 export interface AddMenuProps {
@@ -23,9 +25,19 @@ export function AddMenu({ onPick, onClose, among = PALETTE_ITEMS, caption, ancho
   const [query, setQuery] = useState('')
   const [active, setActive] = useState(0)
   const input = useRef<HTMLInputElement>(null)
+  const list = useRef<HTMLUListElement>(null)
+  const listId = useId()
   const items = searchPalette(query, among)
   useEffect(() => input.current?.focus(), [])
   const current = Math.min(active, Math.max(0, items.length - 1))
+  const optionId = (i: number) => `${listId}-option-${i}`
+  // Only a keyboard move scrolls: an option under the mouse is already in view.
+  const byKeyboard = useRef(false)
+  useEffect(() => {
+    if (!byKeyboard.current) return
+    byKeyboard.current = false
+    list.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' })
+  }, [current])
   // Kept inside the window: a drop near the right or bottom edge opens the menu up or to the left of it.
   const place = anchor && {
     left: Math.max(8, Math.min(anchor.x, innerWidth - ANCHORED_WIDTH - 8)),
@@ -45,6 +57,11 @@ export function AddMenu({ onPick, onClose, among = PALETTE_ITEMS, caption, ancho
           className="add-menu-input"
           placeholder="Add… (type to search, ↑↓ to choose, Enter to add)"
           aria-label="Search what to add"
+          role="combobox"
+          aria-expanded="true"
+          aria-autocomplete="list"
+          aria-controls={listId}
+          aria-activedescendant={items[current] ? optionId(current) : undefined}
           value={query}
           data-testid="add-menu.search"
           onChange={(e) => {
@@ -54,9 +71,11 @@ export function AddMenu({ onPick, onClose, among = PALETTE_ITEMS, caption, ancho
           onKeyDown={(e) => {
             if (e.key === 'ArrowDown') {
               e.preventDefault()
+              byKeyboard.current = true
               setActive((a) => Math.min(a + 1, items.length - 1))
             } else if (e.key === 'ArrowUp') {
               e.preventDefault()
+              byKeyboard.current = true
               setActive((a) => Math.max(a - 1, 0))
             } else if (e.key === 'Enter') {
               e.preventDefault()
@@ -67,10 +86,11 @@ export function AddMenu({ onPick, onClose, among = PALETTE_ITEMS, caption, ancho
             }
           }}
         />
-        <ul role="listbox" className="add-menu-list">
+        <ul ref={list} id={listId} role="listbox" aria-label="What to add" className="add-menu-list">
           {items.map((item, i) => (
             <li
               key={item.id}
+              id={optionId(i)}
               role="option"
               aria-selected={i === current}
               data-testid={`add-menu.${item.id}`}
@@ -82,7 +102,7 @@ export function AddMenu({ onPick, onClose, among = PALETTE_ITEMS, caption, ancho
               <span className="add-menu-desc">{item.description}</span>
             </li>
           ))}
-          {!items.length && <li className="add-menu-empty">Nothing matches “{query}”.</li>}
+          {!items.length && <li className="add-menu-empty" role="option" aria-selected="false" aria-disabled="true">Nothing matches “{query}”.</li>}
         </ul>
       </div>
     </div>

@@ -2,7 +2,7 @@
  * The palette: drag an item onto the canvas, or click it (or press Enter on it) to add it next to the selection or
  * in the centre of the view.
  */
-import { memo, useCallback, useState, type DragEvent, type KeyboardEvent } from 'react'
+import { memo, useCallback, useState, type DragEvent } from 'react'
 import { PALETTE_GROUPS, PALETTE_ITEMS, PALETTE_MIME, searchPalette, type PaletteItem } from './paletteItems'
 
 export interface PaletteProps {
@@ -17,12 +17,6 @@ export const Palette = memo(function Palette({ onAdd }: PaletteProps) {
     e.dataTransfer.setData(PALETTE_MIME, item.id)
     e.dataTransfer.effectAllowed = 'copy'
   }, [])
-  const onKeyDown = (e: KeyboardEvent<HTMLElement>, item: PaletteItem) => {
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault()
-      onAdd(item)
-    }
-  }
   return (
     <aside className="palette" aria-label="Palette" data-testid="palette">
       <input
@@ -42,20 +36,22 @@ export const Palette = memo(function Palette({ onAdd }: PaletteProps) {
             <h3>{group}</h3>
             <ul>
               {inGroup.map((item) => (
-                <li
-                  key={item.id}
-                  className={`palette-item kind-${item.spec.kind}`}
-                  draggable
-                  tabIndex={0}
-                  role="button"
-                  title={`${item.description} Click to add, or drag onto the canvas.`}
-                  data-testid={`palette.${item.id}`}
-                  onDragStart={(e) => onDragStart(e, item)}
-                  // A drag fires no click. The second click of a double-click (an old habit) adds nothing more.
-                  onClick={(e) => e.detail <= 1 && onAdd(item)}
-                  onKeyDown={(e) => onKeyDown(e, item)}
-                >
-                  {item.label}
+                // The list item holds a real button: a <ul> may hold only <li>s, and a button is named, focusable
+                // and announced as one without extra roles.
+                <li key={item.id}>
+                  <button
+                    type="button"
+                    className={`palette-item kind-${item.spec.kind}`}
+                    draggable
+                    title={`${item.description} Click to add, or drag onto the canvas.`}
+                    data-testid={`palette.${item.id}`}
+                    onDragStart={(e) => onDragStart(e, item)}
+                    // A drag fires no click. The second click of a double-click (an old habit) adds nothing more;
+                    // Enter and Space click the button with detail 0, so the keyboard adds through here too.
+                    onClick={(e) => e.detail <= 1 && onAdd(item)}
+                  >
+                    {item.label}
+                  </button>
                 </li>
               ))}
             </ul>

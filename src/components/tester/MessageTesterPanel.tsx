@@ -171,7 +171,8 @@ export function MessageTesterPanel({ design, routeId }: MessageTesterPanelProps)
             </div>
           ) : null}
         </div>
-        <div className="ss-column" style={{ flex: '1 1 60%' }} data-testid="tester.result" aria-live="polite">
+        {/* A scrolling region of plain text: focusable (tabIndex 0) so the keyboard can scroll it, and named. */}
+        <div className="ss-column" style={{ flex: '1 1 60%' }} data-testid="tester.result" aria-live="polite" role="region" aria-label="Tester result" tabIndex={0}>
           {outcome.ok ? <ResultView design={design} result={outcome.result} message={deferredInput.message} connectionId={connectionId} /> : (
             <div className="ss-error-box" role="alert" data-testid="tester.result.error" style={{ margin: 0 }}>
               The tester failed: {outcome.message}
