@@ -271,6 +271,10 @@ describe('errors', () => {
     const http = failed('Resources:\n  H:\n    Type: AWS::ApiGatewayV2::Api\n    Properties: {Name: h, ProtocolType: HTTP}\n')
     expect(http.errors[0].code).toBe('IMP007')
     expect(http.errors[0].message).toContain('H is an HTTP API')
+    // SAM's WebSocket API before its transform: say what it is and what to import instead.
+    const sam = failed('Transform: AWS::Serverless-2016-10-31\nResources:\n  ChatApi:\n    Type: AWS::Serverless::WebSocketApi\n    Properties: {RouteSelectionExpression: $request.body.action}\n')
+    expect(sam.errors[0].code).toBe('IMP007')
+    expect(sam.errors[0].message).toMatch(/ChatApi is an AWS::Serverless::WebSocketApi, which the SAM transform .* import the processed template/)
     expect(failed(MINIMAL, 'Nope').errors[0].code).toBe('IMP009')
   })
 

@@ -113,6 +113,12 @@ function importUnguarded(text: string, options: ImportOptions): ImportResult {
   const { importer } = prepared
   const apis = importer.webSocketApis()
   const otherApis = [...importer.resources.values()].filter((r) => r.type === API_TYPE && r.props.ProtocolType !== 'WEBSOCKET')
+  // SAM's WebSocket API exists only before its transform runs (AWS SAM developer guide, "AWS::Serverless::WebSocketApi"
+  // and its generated resources): the processed template holds the ApiGatewayV2 resources import reads.
+  const samApis = [...importer.resources.values()].filter((r) => r.type === 'AWS::Serverless::WebSocketApi').map((r) => r.logicalId)
+  const samHint = samApis.length
+    ? `; ${samApis.join(', ')} ${samApis.length === 1 ? 'is an' : 'are'} AWS::Serverless::WebSocketApi, which the SAM transform turns into an AWS::ApiGatewayV2::Api with its stage, routes, integrations and permissions only at deploy time: import the processed template instead (\`aws cloudformation get-template --template-stage Processed\`, or the template \`sam deploy\` created)`
+    : ''
   if (options.api !== undefined) {
     if (!apis.some((a) => a.logicalId === options.api)) {
       const skipped = importer.summary.skipped.find((s) => s.logicalId === options.api)
@@ -137,7 +143,7 @@ function importUnguarded(text: string, options: ImportOptions): ImportResult {
         severity: 'error',
         message: skippedApis.length
           ? `The template's WebSocket API ${skippedApis.map((s) => s.logicalId).join(', ')} cannot be imported (see above).`
-          : `The template has no WebSocket API (no AWS::ApiGatewayV2::Api with ProtocolType WEBSOCKET)${otherApis.length ? `; ${otherApis.map((a) => a.logicalId).join(', ')} ${otherApis.length === 1 ? 'is an HTTP API' : 'are HTTP APIs'}` : ''}.`,
+          : `The template has no WebSocket API (no AWS::ApiGatewayV2::Api with ProtocolType WEBSOCKET)${otherApis.length ? `; ${otherApis.map((a) => a.logicalId).join(', ')} ${otherApis.length === 1 ? 'is an HTTP API' : 'are HTTP APIs'}` : ''}${samHint}.`,
         range: importer.locate(['Resources']) ?? { line: 1, column: 1 },
       }],
     }
