@@ -59,21 +59,31 @@ export function sampleContext(opts: SampleContextOptions = {}): Record<string, u
 const isPlainObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v)
 
 /**
- * Deep-merges overrides into a context; keys with dots (`identity.sourceIp`) address nested values. An explicit
- * `authorizer` replaces the sample one instead of merging into it: the preview invents nothing the caller's
- * authorizer did not return (an explicitly empty authorizer renders empty).
+ * Merges overrides into a context without touching either: copy-on-write, so only the objects on a written
+ * path are copied and everything else is shared with `base` (the emulator merges one context per message, and a
+ * deep clone of every sample value per message is waste). Keys with dots (`identity.sourceIp`) address nested
+ * values. An explicit `authorizer` replaces the sample one instead of merging into it: the preview invents
+ * nothing the caller's authorizer did not return (an explicitly empty authorizer renders empty). Sharing is safe
+ * because templates never see these objects: toJavaMap copies every map and list a render reads.
  */
 export function mergeContext(base: Record<string, unknown>, overrides: Record<string, unknown> | undefined): Record<string, unknown> {
-  const out = structuredClone(base)
+  const out: Record<string, unknown> = { ...base }
   if (!overrides) return out
+  // Objects this merge created (or copied): written into freely; anything else is copied before a write.
+  const owned = new Set<object>([out])
+  const writable = (parent: Record<string, unknown>, seg: string): Record<string, unknown> => {
+    const current = parent[seg]
+    if (isPlainObject(current) && owned.has(current)) return current
+    const copy: Record<string, unknown> = isPlainObject(current) ? { ...current } : {}
+    owned.add(copy)
+    parent[seg] = copy
+    return copy
+  }
   for (const [key, value] of Object.entries(overrides)) {
     if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue
     const path = key.split('.')
     let target = out
-    for (const seg of path.slice(0, -1)) {
-      if (!isPlainObject(target[seg])) target[seg] = {}
-      target = target[seg] as Record<string, unknown>
-    }
+    for (const seg of path.slice(0, -1)) target = writable(target, seg)
     const last = path[path.length - 1]
     if (isPlainObject(value) && isPlainObject(target[last]) && !(path.length === 1 && last === 'authorizer')) target[last] = mergeContext(target[last] as Record<string, unknown>, value)
     else target[last] = value
@@ -81,12 +91,28 @@ export function mergeContext(base: Record<string, unknown>, overrides: Record<st
   return out
 }
 
-/** A context object as the template sees it: nested ordered, prototype-free Maps (no `constructor` to find). */
-export function toJavaMap(value: Record<string, unknown>): Map<string, unknown> {
+/**
+ * Deepest object/list nesting a context may have. The caller's context is JSON from the tester or a CLI file;
+ * API Gateway builds `$context` itself and an authorizer's context holds only flat string/number/boolean values,
+ * so a deeper value is refused with a message (RenderFailure in the caller) rather than blowing the stack.
+ */
+export const MAX_CONTEXT_DEPTH = 100
+
+/**
+ * A context object as the template sees it: nested ordered, prototype-free Maps (no `constructor` to find) and
+ * fresh lists at every level, so a template's `.put()` / `.add()` never reaches the caller's objects or the
+ * sample values another message shares.
+ */
+export function toJavaMap(value: Record<string, unknown>, depth = 0): Map<string, unknown> {
+  if (depth > MAX_CONTEXT_DEPTH) throw new RangeError(`the $context value is nested deeper than ${MAX_CONTEXT_DEPTH} levels`)
   const out = new Map<string, unknown>()
-  for (const k of Object.keys(value)) {
-    const v = value[k]
-    out.set(k, isPlainObject(v) ? toJavaMap(v) : Array.isArray(v) ? v.map((x) => (isPlainObject(x) ? toJavaMap(x) : x)) : v)
-  }
+  for (const k of Object.keys(value)) out.set(k, toJavaValue(value[k], depth + 1))
   return out
+}
+
+function toJavaValue(v: unknown, depth: number): unknown {
+  if (isPlainObject(v)) return toJavaMap(v, depth)
+  if (!Array.isArray(v)) return v
+  if (depth > MAX_CONTEXT_DEPTH) throw new RangeError(`the $context value is nested deeper than ${MAX_CONTEXT_DEPTH} levels`)
+  return v.map((x) => toJavaValue(x, depth + 1))
 }

@@ -45,9 +45,11 @@ export function buildContext(input: RenderInput): Record<string, unknown> {
   const stage = typeof input.context?.stage === 'string' ? input.context.stage : undefined
   const ctx = mergeContext(sampleContext({ routeKey, stage }), input.context)
   // Authorizer context values always reach templates as strings (`1` → "1", `true` → "true").
+  // A new object: the authorizer may be the caller's own (mergeContext shares what it does not write), and the
+  // emulator passes the same one to every message of a connection.
   const auth = ctx.authorizer
   if (auth && typeof auth === 'object' && !Array.isArray(auth))
-    for (const [k, v] of Object.entries(auth)) if (v !== null && v !== undefined && typeof v !== 'object') (auth as Record<string, unknown>)[k] = String(v)
+    ctx.authorizer = Object.fromEntries(Object.entries(auth).map(([k, v]) => [k, v !== null && v !== undefined && typeof v !== 'object' ? String(v) : v]))
   return ctx
 }
 
