@@ -51,6 +51,7 @@ const rows: Row[] = [
   { name: '$input.json keeps key order', template: "$input.json('$')", input: body('{"b":1,"1":2}'), output: '{"b":1,"1":2}', source: SMART },
   { name: 'map literals are LinkedHashMaps', template: "#set($m = {'z':1,'a':2})$m $m.keySet()", output: '{z=1, a=2} [z, a]', source: VEL_SRC },
   { name: 'map literals keep integer-like keys in place', template: `#set($m = {"b": 1, "1": 2, '0': 3, "a": {"9": 4, "x": 5}})$m $m.get("1") $m.keySet()`, output: '{b=1, 1=2, 0=3, a={9=4, x=5}} 2 [b, 1, 0, a]', source: AST_MAP },
+  { name: 'map literals passed to a method outside a directive keep their order', template: `#set($l = [])#set($m = {})$l.add({"b": 1, "1": 2}) $m.put("k", {"z": 0, "10": 1}) $l $m $l.get(0).keySet()`, output: 'true  [{b=1, 1=2}] {k={z=0, 10=1}} [b, 1]', source: AST_MAP },
   { name: 'a digit string outside a map key is untouched', template: `#set($s = "{,'1': x}")$s #set($l = ["1", "2"])$l`, output: "{,'1': x} [1, 2]", source: AST_MAP },
   { name: 'entrySet entries print k=v and have key/value', template: "#set($m = {'z':1,'a':2})#foreach($e in $m.entrySet())$e:$e.key:$e.getValue();#end", output: 'z=1:z:1;a=2:a:2;', source: INTROSPECT },
   { name: 'toString() of a payload map, size() of a path result', template: "$input.path('$').toString().contains('a=') $input.path('$').size() $input.path('$.l').size()", input: body('{"a":1,"l":[1,2]}'), output: 'true 2 2', source: ISSUE },
@@ -79,6 +80,7 @@ const rows: Row[] = [
   { name: '#include and #parse render nothing (no resource loader)', template: "#include('x')#parse('y')|", output: '|', source: VEL },
   // ---- lexing
   { name: 'doubled quotes in string literals are escapes', template: `#set($s = "a""b")$s #set($t = 'it''s')$t`, output: `a"b it's`, source: 'https://issues.apache.org/jira/browse/VELOCITY-555 (Velocity 1.7)' },
+  { name: 'doubled quotes in method arguments outside a directive', template: `#set($s = "x")$s.concat("a""b") $s.concat('it''s') $s.replace("x", 'y''z')`, output: `xa"b xit's y'z`, source: 'https://issues.apache.org/jira/browse/VELOCITY-555 (Velocity 1.7)' },
   { name: 'a directive line eats CRLF like LF', template: '#if(true)\r\nA\r\n#end\r\nB', output: 'A\r\nB', source: VEL },
   { name: 'the empty comment #**# is a comment', template: 'a#**#b #**# c\n#**#\nd', output: 'ab  c\n\nd', source: PARSER_JJT },
   { name: '#**# does not run on to a later *#', template: '$x#**#y *# z', output: 'y *# z', source: PARSER_JJT },

@@ -276,6 +276,7 @@ export function scanTemplate(text: string): ScanResult {
     i = close < 0 ? n : close + 1
   }
   const maskedText = masked ? masked.join('') : text
+  normalized = normalizeCallArguments(text, maskedText, normalized)
   normalized = braceRefsBeforeComments(text, maskedText, skipped, normalized)
   return {
     directives,
@@ -285,6 +286,43 @@ export function scanTemplate(text: string): ScanResult {
     masked: maskedText,
     normalized: normalized ? normalized.join('') : text,
   }
+}
+
+/** Doubled quotes (`"a""b"`) and digit-only map keys (`{"1": 2}`): the literals the two encodings above rewrite. */
+const NEEDS_LITERAL_ENCODING = /""|''|["']\d+["']\s*:/
+
+/**
+ * The doubled-quote and digit-key encodings for string literals in method-call arguments outside directives
+ * (`$list.add({"b": 1, "1": 2})`, `$s.concat("a""b")`); the directive loop above covers `#set(…)`, `#if(…)` ….
+ * Skipped, with no reference scan, for the templates (nearly all) that have no such literal. Nested calls sit
+ * inside their outer call's range, so only outermost ranges are walked: one linear pass.
+ */
+function normalizeCallArguments(text: string, masked: string, normalized: string[] | undefined): string[] | undefined {
+  if (!NEEDS_LITERAL_ENCODING.test(text)) return normalized
+  const ranges: [number, number][] = []
+  for (const r of scanReferences(masked)) for (const seg of r.segments) if (seg.argsStart >= 0) ranges.push([seg.argsStart - 1, seg.argsEnd])
+  ranges.sort((x, y) => x[0] - y[0])
+  let reach = -1
+  for (const [open] of ranges) {
+    if (open <= reach || text[open] !== '(') continue
+    const close = matchParen(
+      text,
+      open,
+      () => {},
+      (at) => {
+        normalized ??= text.split('')
+        normalized[at] = normalized[at + 1] = DOUBLED_QUOTE[text[at]]
+      },
+      (a, b) => {
+        if (isIntegerMapKey(text, a, b)) {
+          normalized ??= text.split('')
+          normalized[a + 1] = String.fromCharCode(DIGIT_KEY + text.charCodeAt(a + 1) - 48)
+        }
+      },
+    )
+    reach = close < 0 ? text.length : close
+  }
+  return normalized
 }
 
 /**
