@@ -12,7 +12,7 @@
  */
 
 import type { Json, JsonObject } from '../model/types'
-import { clf as requestTime, eventTypeFor as eventType } from '../vtl/context'
+import { clf as requestTime, eventTypeFor as eventType, identityMap } from '../vtl/context'
 
 export interface Connection {
   id: string
@@ -53,7 +53,7 @@ export function templateContext(r: RequestInfo): Record<string, unknown> {
     error: { message: '', messageString: '', validationErrorString: '' },
     eventType: eventType(r.routeKey),
     extendedRequestId: r.requestId,
-    identity: { sourceIp: r.conn.sourceIp, userAgent: r.conn.userAgent, apiKey: r.conn.apiKey ?? '' },
+    identity: identityMap({ sourceIp: r.conn.sourceIp, userAgent: r.conn.userAgent, ...(r.conn.apiKey ? { apiKey: r.conn.apiKey } : {}) }),
     messageDirection: 'IN',
     requestId: r.requestId,
     requestTime: requestTime(r.at),

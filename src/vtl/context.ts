@@ -26,6 +26,36 @@ export function eventTypeFor(routeKey: string): 'CONNECT' | 'DISCONNECT' | 'MESS
   return routeKey === '$connect' ? 'CONNECT' : routeKey === '$disconnect' ? 'DISCONNECT' : 'MESSAGE'
 }
 
+/**
+ * The keys of `$context.identity` as AWS records them for a WebSocket request: a `java.util.HashMap` holding every
+ * identity field, null where the caller has none (no IAM signature, no Cognito). Two Lambda proxy events recorded
+ * on AWS in 2019 and 2020 list these twelve keys, nulls included, in exactly this order, and the order is
+ * HashMap's iteration order for a 32-bucket table (String.hashCode, spread, masked to 5 bits: buckets 0, 1, 4, 6,
+ * 8, 10, 17, 18, 20, 21, 23, 29), which is what says the object is a HashMap. Later recordings (2022, and the AWS
+ * docs' authorizer example) drop the nulls from the *Lambda event*, which is the JSON serializer's doing; the
+ * mapping-template variable list still documents every field, so a template sees them all (README "Semantics").
+ */
+const IDENTITY_KEYS = ['cognitoIdentityPoolId', 'cognitoIdentityId', 'principalOrgId', 'cognitoAuthenticationType', 'userArn', 'userAgent', 'accountId', 'caller', 'sourceIp', 'accessKey', 'cognitoAuthenticationProvider', 'user'] as const
+
+/** Bucket of a key in a 32-bucket java.util.HashMap (String.hashCode, then HashMap.hash's spread). */
+function hashMapBucket(key: string): number {
+  let h = 0
+  for (let i = 0; i < key.length; i++) h = (Math.imul(h, 31) + key.charCodeAt(i)) | 0
+  return (h ^ (h >>> 16)) & 31
+}
+
+/**
+ * `$context.identity` in AWS's key order: the recorded fields, null unless given, plus any extra given fields
+ * (`apiKey`, `apiKeyId` for a key-enabled API) placed where the same HashMap would iterate them.
+ */
+export function identityMap(values: Partial<Record<string, string | null>>): Record<string, string | null> {
+  const keys: string[] = [...IDENTITY_KEYS, ...Object.keys(values).filter((k) => !(IDENTITY_KEYS as readonly string[]).includes(k))]
+  const order = keys.map((k, i) => ({ k, b: hashMapBucket(k), i })).sort((x, y) => x.b - y.b || x.i - y.i)
+  const out: Record<string, string | null> = {}
+  for (const { k } of order) out[k] = values[k] ?? null
+  return out
+}
+
 export function sampleContext(opts: SampleContextOptions = {}): Record<string, unknown> {
   const routeKey = opts.routeKey ?? '$default'
   const apiId = opts.apiId ?? 'a1b2c3d4e5'
@@ -47,10 +77,7 @@ export function sampleContext(opts: SampleContextOptions = {}): Record<string, u
     requestTimeEpoch: now,
     authorizer: { principalId: 'user-0001' },
     error: { messageString: '"Internal server error"', validationErrorString: '' },
-    identity: {
-      sourceIp: '203.0.113.10',
-      userAgent: 'Mozilla/5.0 (X11; Linux x86_64) socket-studio-preview',
-    },
+    identity: identityMap({ sourceIp: '203.0.113.10', userAgent: 'Mozilla/5.0 (X11; Linux x86_64) socket-studio-preview' }),
   }
   if (eventType === 'MESSAGE') ctx.messageId = 'aE1oaUYUIAMCJfg='
   return ctx
