@@ -6,6 +6,7 @@
  * 1, 2, 4 and 10 MB (issue 10: a 10 MB line validates and renders in under 2 s) shows every pass is linear: the
  * time per MB stays flat.
  */
+import fc from 'fast-check'
 import { parse } from 'velocityjs'
 import { renderTemplate, validateTemplate } from '../src/vtl'
 import { fmt, measure, percentile, type BenchRow, type BenchSuite } from './lib'
@@ -115,6 +116,19 @@ const suite: BenchSuite = {
       })
     }
 
+    // Random ~10 KB templates from the grammar's pieces (the same pieces as runtime.test.ts's property test, which
+    // proves each gives output or located diagnostics): the slowest validate+render is what a hostile paste costs.
+    const piece = fc.constantFrom('#if($a)', '#else', '#elseif($b)', '#end', '#foreach($i in $l)', '#{end}', '#set($a = 1)', '$a', '$!{b.c}', '"', "'", '#*', '*#', '#[[', ']]#', '##', '\n', 'text', '(', ')', '\\#', "$input.path('$.x')", '{', '}', '#{if}(', '[', ']', ',', '#macro(', '#@m()', '$a.b(', '==', '#define($d)', '$util.x(', '${', '.', '..')
+    const randomTemplates = fc.sample(fc.array(piece, { minLength: 2_000, maxLength: 2_600 }), { numRuns: 60, seed: 10 }).map((parts) => parts.join(''))
+    const randomTimes = randomTemplates.map((t) => {
+      const start = performance.now()
+      validateTemplate(t, { contentType: 'application/json', sampleMessage: '{"x":1}' })
+      renderTemplate(t, { body: '{"x":1}' })
+      return performance.now() - start
+    }).sort((a, b) => a - b)
+    const slowest = randomTimes[randomTimes.length - 1]
+    const randomRow: BenchRow = { name: `slowest of ${randomTemplates.length} random ~10 KB templates (validate+render)`, median: slowest, goal: '< 1 s', met: slowest < 1000, note: `median ${fmt(percentile(randomTimes, 50))} ms, p95 ${fmt(percentile(randomTimes, 95))} ms` }
+
     const ratio = (a: number, b: number) => `${fmt(a / b)}× bare velocityjs parse (${fmt(b)} ms)`
     return [
       { name: `validate 5 KB template (${t5.length} B)`, median: validate5.median, goal: '< 10 ms', met: validate5.median < 10, note: `p95 ${fmt(validate5.p95)} ms; ${ratio(validate5.median, parse5.median)}; goal ≤ 2×` },
@@ -124,6 +138,7 @@ const suite: BenchSuite = {
       { name: 'bare velocityjs parse, 5 KB', median: parse5.median, note: 'baseline' },
       { name: 'bare velocityjs parse, 300 KB', median: parse300.median, note: 'baseline' },
       ...lineRows,
+      randomRow,
     ]
   },
 }
