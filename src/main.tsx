@@ -48,7 +48,8 @@ async function boot() {
     })
   }
 
-  const shared = readShareFragment()
+  // Decoding a link loads the parser and the decompressor; a page without one never does.
+  const shared = await readShareFragment().catch((e: unknown) => ({ ok: false as const, errors: [{ message: `The shared link could not be read: ${e instanceof Error ? e.message : String(e)}` }] }))
   if (shared) {
     history.replaceState(null, '', location.pathname + location.search)
     if (shared.ok) {

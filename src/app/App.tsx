@@ -7,16 +7,12 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } fro
 import type { Diagnostic } from '../model/diagnostics'
 import { emptyDocument } from '../model/builders'
 import { Canvas } from '../components/canvas/Canvas'
-import { exportDiagram } from '../components/canvas/exportImage'
 import { fitReadable } from '../components/canvas/fitReadable'
 import { FileErrorDialog } from '../components/files/FileErrorDialog'
 import { looksLikeAsyncApi } from '../asyncapi/detect'
-import { forgetFileHandle, looksLikeCloudFormation, pickFileWithFsa, readShareFragment, saveDesign, shareUrl } from '../components/files/fileIo'
+import { forgetFileHandle, looksLikeCloudFormation, parseDesignText, pickFileWithFsa, readShareFragment, saveDesign, shareUrl } from '../components/files/fileIo'
 import { SharedLinkPrompt } from '../components/files/SharedLinkPrompt'
 import type { DesignDocument } from '../model/types'
-import { parseDocument } from '../model/document/parse'
-import { ShareDialog } from '../components/files/ShareDialog'
-import { ExamplesGallery } from '../components/files/ExamplesGallery'
 import { loadExampleText, type Example } from '../components/files/examples'
 import { EmptyCanvasHint } from '../components/shell/EmptyCanvasHint'
 import { Inspector } from '../components/inspector/Inspector'
@@ -45,6 +41,20 @@ import './app.css'
 
 /** The import engineer's dialog (CloudFormation → design), loaded when first opened. */
 const ImportDialog = lazy(() => import('../components/import/ImportDialog').then((m) => ({ default: m.ImportDialog })))
+/** Dialogs the first paint does not show, loaded when first opened (issue 12, initial JS budget). */
+const ShareDialog = lazy(() => import('../components/files/ShareDialog').then((m) => ({ default: m.ShareDialog })))
+const ExamplesGallery = lazy(() => import('../components/files/ExamplesGallery').then((m) => ({ default: m.ExamplesGallery })))
+
+/** What a lazy dialog shows while its chunk loads. */
+function DialogLoading({ what }: { what: string }) {
+  return (
+    <div className="modal-backdrop">
+      <div className="dialog" role="status">
+        Loading the {what}…
+      </div>
+    </div>
+  )
+}
 
 export interface AppProps {
   store: DesignerStore
@@ -106,7 +116,7 @@ function Shell({ store, persistence }: AppProps) {
     async (file: File, adoptHandle?: () => void) => {
       try {
         const text = await file.text()
-        const result = parseDocument(text)
+        const result = await parseDesignText(text)
         if (!result.ok) {
           // A CloudFormation template or an AsyncAPI document is not a design: hand it to the import instead.
           if (looksLikeCloudFormation(text) || looksLikeAsyncApi(text)) {
@@ -163,21 +173,20 @@ function Shell({ store, persistence }: AppProps) {
         )
       },
       share: () => {
-        try {
-          setShare(shareUrl(store.getState().doc))
-        } catch (e) {
-          fail('The share link could not be made', e)
-        }
+        shareUrl(store.getState().doc).then(setShare, (e) => fail('The share link could not be made', e))
       },
       openExamples: () => setExamplesOpen(true),
       fitView,
       zoomReset: () => void flow.zoomTo(1, { duration: 200 }),
       exportImage: (format) => {
         const { doc, fileName } = store.getState()
-        exportDiagram(flow, doc.layout, format, fileName.replace(/\.[^.]+$/, '') || 'design').then(
-          (name) => store.getState().notify('success', `Downloaded ${name}.`),
-          (e) => fail('The diagram could not be exported', e),
-        )
+        // html-to-image is loaded on the first export, not at start-up.
+        import('../components/canvas/exportImage')
+          .then((m) => m.exportDiagram(flow, doc.layout, format, fileName.replace(/\.[^.]+$/, '') || 'design'))
+          .then(
+            (name) => store.getState().notify('success', `Downloaded ${name}.`),
+            (e) => fail('The diagram could not be exported', e),
+          )
       },
       pointerPosition: () => pointer.current,
     }),
@@ -260,30 +269,33 @@ function Shell({ store, persistence }: AppProps) {
   const [pendingShare, setPendingShare] = useState<DesignDocument | null>(null)
   useEffect(() => {
     const onHash = () => {
-      const shared = readShareFragment()
-      if (!shared) return
-      history.replaceState(null, '', location.pathname + location.search)
-      if (shared.ok) setPendingShare(shared.document)
-      else store.getState().notify('error', shared.errors[0]?.message ?? 'The shared link could not be read.')
+      readShareFragment().then(
+        (shared) => {
+          if (!shared) return
+          history.replaceState(null, '', location.pathname + location.search)
+          if (shared.ok) setPendingShare(shared.document)
+          else store.getState().notify('error', shared.errors[0]?.message ?? 'The shared link could not be read.')
+        },
+        (e) => fail('The shared link could not be read', e),
+      )
     }
     window.addEventListener('hashchange', onHash)
     return () => window.removeEventListener('hashchange', onHash)
-  }, [store])
+  }, [store, fail])
 
   const openExample = useCallback(
     (id: Example['id']) => {
       setExamplesOpen(false)
-      loadExampleText(id).then(
-        (text) => {
-          const parsed = parseDocument(text)
+      loadExampleText(id)
+        .then(parseDesignText)
+        .then((parsed) => {
           if (!parsed.ok) throw new Error(parsed.errors[0]?.message ?? 'it does not parse')
           forgetFileHandle()
           store.getState().replaceDocument(parsed.document, `${id}.yaml`)
           store.getState().notify('info', `Opened the example ${id}.yaml. Undo (Ctrl/Cmd+Z) brings the previous design back.`)
           requestAnimationFrame(() => fitView())
-        },
-        (e) => fail(`The example ${id} could not be opened`, e),
-      )
+        })
+        .catch((e: unknown) => fail(`The example ${id} could not be opened`, e))
     },
     [store, fail, fitView],
   )
@@ -321,8 +333,20 @@ function Shell({ store, persistence }: AppProps) {
         />
         {addMenu.open && <AddMenu onPick={addAtCentre} onClose={() => store.getState().closeAddMenu()} {...connectMenu} />}
         {fileError && <FileErrorDialog fileName={fileError.fileName} errors={fileError.errors} onClose={() => setFileError(null)} />}
-        {examplesOpen && <ExamplesGallery onPick={openExample} onClose={() => setExamplesOpen(false)} />}
-        {share && <ShareDialog url={share} onClose={() => setShare(null)} />}
+        {examplesOpen && (
+          <PanelErrorBoundary name="examples gallery">
+            <Suspense fallback={<DialogLoading what="examples" />}>
+              <ExamplesGallery onPick={openExample} onClose={() => setExamplesOpen(false)} />
+            </Suspense>
+          </PanelErrorBoundary>
+        )}
+        {share && (
+          <PanelErrorBoundary name="share dialog">
+            <Suspense fallback={<DialogLoading what="share dialog" />}>
+              <ShareDialog url={share} onClose={() => setShare(null)} />
+            </Suspense>
+          </PanelErrorBoundary>
+        )}
       {shortcutsOpen && <ShortcutsOverlay onClose={() => store.getState().setShortcutsOpen(false)} />}
       {pendingShare && (
         <SharedLinkPrompt

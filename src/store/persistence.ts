@@ -7,10 +7,13 @@
  * other about saves over a BroadcastChannel, so the other tab learns at once. Either way the tab that is
  * behind stops autosaving and asks the person: load the other tab's version, or keep this one (overwrite).
  * Nothing is overwritten silently.
+ *
+ * The file parser and printer (js-yaml) are imported on the first restore or save, so a first visit on the seed
+ * does not load them before its first paint (issue 12, initial JS budget).
  */
 
-import { parseDocument } from '../model/document/parse'
-import { serializeDocument } from '../model/document/serialize'
+import type { ParseResult } from '../model/document/parse'
+import type * as DocumentPrinter from '../model/document/serialize'
 import type { DesignDocument } from '../model/types'
 import type { DesignerStore } from './createDesignerStore'
 
@@ -113,6 +116,16 @@ export function broadcastChannel(name = 'socket-studio-autosave'): Channel | und
 
 // ------------------------------------------------------------------------------------------- restore
 
+let printer: Promise<typeof DocumentPrinter> | undefined
+/** The file printer, fetched on the first change (a tab closed right after it still saves). */
+function documentPrinter() {
+  printer ??= import('../model/document/serialize').catch((e: unknown) => {
+    printer = undefined // a failed chunk load is retried on the next save
+    throw e
+  })
+  return printer
+}
+
 export type Restored = { doc: DesignDocument; record: StoredDesign } | { error: string; record?: StoredDesign } | undefined
 
 /** Reads the autosaved design; a damaged record is reported, never thrown. */
@@ -124,7 +137,12 @@ export async function restore(storage: DesignStorage): Promise<Restored> {
     return { error: `The autosaved design could not be read: ${e instanceof Error ? e.message : String(e)}` }
   }
   if (!record) return undefined
-  const parsed = parseDocument(record.text)
+  let parsed: ParseResult
+  try {
+    parsed = (await import('../model/document/parse')).parseDocument(record.text)
+  } catch (e) {
+    return { error: `The autosaved design could not be read: ${e instanceof Error ? e.message : String(e)}`, record }
+  }
   if (!parsed.ok) {
     const first = parsed.errors[0]
     return { error: `The autosaved design is damaged and was not restored: ${first?.message ?? 'unknown error'}`, record }
@@ -179,8 +197,9 @@ export function attachPersistence(store: DesignerStore, options: PersistenceOpti
     if (history.gestureBase) return // the gesture's end triggers the save
     if (doc === savedDoc) return
     onStatus({ status: 'saving' })
-    const record: StoredDesign = { text: serializeDocument(doc, 'json'), revision: baseRevision + 1, tabId, fileName, savedAt: Date.now() }
     try {
+      const { serializeDocument } = await documentPrinter()
+      const record: StoredDesign = { text: serializeDocument(doc, 'json'), revision: baseRevision + 1, tabId, fileName, savedAt: Date.now() }
       const result = await storage.write(record, baseRevision)
       if (result !== 'ok') return conflict()
       baseRevision = record.revision
@@ -200,6 +219,7 @@ export function attachPersistence(store: DesignerStore, options: PersistenceOpti
   const unsubscribe = store.subscribe((state, prev) => {
     if (state.doc === prev.doc && state.history.gestureBase === prev.history.gestureBase) return
     if (state.history.gestureBase || inConflict) return
+    void documentPrinter().catch(() => undefined) // loading while the debounce runs; a failure is reported by save
     if (timer) clearTimeout(timer)
     timer = setTimeout(runSave, debounceMs)
   })

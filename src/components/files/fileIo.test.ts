@@ -4,19 +4,19 @@ import { seedDocument } from '../../model/seed'
 import { looksLikeCloudFormation, readShareFragment, shareUrl } from './fileIo'
 
 describe('share links', () => {
-  it('round-trips the design through the URL fragment', () => {
+  it('round-trips the design through the URL fragment', async () => {
     const doc = seedDocument()
-    const url = shareUrl(doc, 'https://example.test/app/?x=1#old')
+    const url = await shareUrl(doc, 'https://example.test/app/?x=1#old')
     expect(url.startsWith('https://example.test/app/?x=1#design=')).toBe(true)
-    const parsed = readShareFragment(url.slice(url.indexOf('#')))
+    const parsed = await readShareFragment(url.slice(url.indexOf('#')))
     expect(parsed?.ok).toBe(true)
     if (parsed?.ok) expect(serializeDocument(parsed.document)).toBe(serializeDocument(doc))
   })
 
-  it('reports a damaged link instead of throwing, and ignores other fragments', () => {
-    const parsed = readShareFragment('#design=not-base64-deflate!!')
+  it('reports a damaged link instead of throwing, and ignores other fragments', async () => {
+    const parsed = await readShareFragment('#design=not-base64-deflate!!')
     expect(parsed?.ok).toBe(false)
-    expect(readShareFragment('#other')).toBeUndefined()
+    expect(await readShareFragment('#other')).toBeUndefined()
   })
 })
 

@@ -2,11 +2,21 @@
  * Browser file plumbing: open and save design files with the File System Access API where the browser has
  * it (the chosen file is remembered so Save writes back to it), download/upload otherwise; and share links
  * that carry the whole design, compressed, in the URL fragment (never sent to a server).
+ *
+ * The file parser and printer (js-yaml) and the compressor (fflate) are imported when a file, a save or a share
+ * link needs them, not at start-up: the first paint of the seed uses none of them (issue 12, initial JS budget).
  */
-import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate'
-import { parseDocument, type ParseResult } from '../../model/document/parse'
-import { serializeDocument } from '../../model/document/serialize'
+import type { ParseResult } from '../../model/document/parse'
 import type { DesignDocument } from '../../model/types'
+
+const documentParser = () => import('../../model/document/parse')
+const documentPrinter = () => import('../../model/document/serialize')
+const compressor = () => import('fflate')
+
+/** Design file text → design document (the file parser, loaded on first use). */
+export async function parseDesignText(text: string): Promise<ParseResult> {
+  return (await documentParser()).parseDocument(text)
+}
 
 interface FileHandleLike {
   name: string
@@ -64,7 +74,7 @@ export type SaveOutcome = { saved: true; name: string; how: 'file' | 'download' 
 /** Saves the document; `saveAs` always asks for a (new) file. */
 export async function saveDesign(doc: DesignDocument, fileName: string, saveAs = false): Promise<SaveOutcome> {
   const format = /\.json$/i.test(fileName) ? 'json' : 'yaml'
-  const text = serializeDocument(doc, format)
+  const text = (await documentPrinter()).serializeDocument(doc, format)
   const w = window as PickerWindow
   if (w.showSaveFilePicker) {
     try {
@@ -108,7 +118,8 @@ function fromBase64Url(text: string): Uint8Array {
   return out
 }
 
-export function shareUrl(doc: DesignDocument, base: string = location.href): string {
+export async function shareUrl(doc: DesignDocument, base: string = location.href): Promise<string> {
+  const [{ deflateSync, strToU8 }, { serializeDocument }] = await Promise.all([compressor(), documentPrinter()])
   const packed = toBase64Url(deflateSync(strToU8(serializeDocument(doc, 'json')), { level: 9 }))
   return `${base.split('#')[0]}${SHARE_PREFIX}${packed}`
 }
@@ -116,9 +127,13 @@ export function shareUrl(doc: DesignDocument, base: string = location.href): str
 export const DAMAGED_SHARE_LINK =
   'This share link is damaged or incomplete (it may have been cut off when it was copied), so it holds no design. Your design is unchanged; ask for the link again.'
 
-/** The design carried by a share link's fragment: undefined when there is none, else the parse result. */
-export function readShareFragment(hash: string = location.hash): ParseResult | undefined {
+/**
+ * The design carried by a share link's fragment: undefined when there is none, else the parse result. A
+ * decompressor or parser chunk that fails to load rejects (the caller says so); a damaged link resolves to DOC001.
+ */
+export async function readShareFragment(hash: string = location.hash): Promise<ParseResult | undefined> {
   if (!hash.startsWith(SHARE_PREFIX)) return undefined
+  const [{ inflateSync, strFromU8 }, { parseDocument }] = await Promise.all([compressor(), documentParser()])
   try {
     return parseDocument(strFromU8(inflateSync(fromBase64Url(hash.slice(SHARE_PREFIX.length)))))
   } catch {
