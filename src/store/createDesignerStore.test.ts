@@ -140,6 +140,35 @@ describe('createDesignerStore', () => {
     }
   })
 
+  it('fetches the check pipeline on the first run, then checks the document of that moment', async () => {
+    let resolveLoad: (check: (doc: DesignDocument) => Diagnostic[]) => void = () => undefined
+    const loadCheck = vi.fn(() => new Promise<(doc: DesignDocument) => Diagnostic[]>((resolve) => (resolveLoad = resolve)))
+    const store = createDesignerStore(seedDocument(), { loadCheck, checkDelayMs: 1_000_000 })
+    const run = store.getState().runChecks()
+    const second = store.getState().runChecks()
+    expect(loadCheck).toHaveBeenCalledTimes(1)
+    expect(store.getState().checkedDoc).toBeNull()
+    store.getState().setField('api', ['name'], 'renamed-while-loading')
+    resolveLoad((doc) => [{ code: 'MDL001', severity: 'error', message: doc.design.api.name, entity: 'api' }])
+    await Promise.all([run, second])
+    expect(store.getState().checkedDoc).toBe(store.getState().doc)
+    expect(store.getState().diagnostics.map((d) => d.message)).toEqual(['renamed-while-loading'])
+  })
+
+  it('a check chunk that fails to load is an APP001 error, and the next run tries again', async () => {
+    const loadCheck = vi.fn<() => Promise<(doc: DesignDocument) => Diagnostic[]>>()
+    loadCheck.mockRejectedValueOnce(new Error('Failed to fetch dynamically imported module')).mockResolvedValueOnce(() => [])
+    const store = createDesignerStore(seedDocument(), { loadCheck, checkDelayMs: 1_000_000 })
+    await store.getState().runChecks()
+    expect(store.getState().diagnostics).toEqual([
+      { code: 'APP001', severity: 'error', message: 'The model checks failed to load: Failed to fetch dynamically imported module' },
+    ])
+    await store.getState().runChecks()
+    expect(loadCheck).toHaveBeenCalledTimes(2)
+    expect(store.getState().diagnostics).toEqual([])
+    expect(store.getState().checkedDoc).toBe(store.getState().doc)
+  })
+
   it('focuses a diagnostic: selects its entity and opens the template it names', () => {
     const store = newStore()
     store.getState().focusDiagnostic({ code: 'VTL001', severity: 'error', message: 'x', entity: 'putItem', field: 'requestTemplates.application/json' })

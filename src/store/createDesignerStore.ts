@@ -33,7 +33,7 @@ export function createDesignerStore(initial: DesignDocument, options: DesignerOp
     cancelScheduledChecks()
     // Never during a gesture: dragging and typing stay smooth; checks run when the gesture ends.
     if (store.getState().history.gestureBase) return
-    checkTimer = setTimeout(() => store.getState().runChecks(), checkDelay)
+    checkTimer = setTimeout(() => void store.getState().runChecks(), checkDelay)
   }
 
   const store = createStore<DesignerState>()((set, get) => {

@@ -21,8 +21,8 @@ export interface DesignerTestApi {
   undoDepth(): number
   redoDepth(): number
   diagnostics(): Diagnostic[]
-  /** Runs the model checks now (instead of waiting for the debounce). */
-  runChecks(): Diagnostic[]
+  /** Runs the model checks now (instead of waiting for the debounce; the first run fetches the check chunk). */
+  runChecks(): Promise<Diagnostic[]>
   /** Writes the autosave now. */
   flushAutosave(): Promise<void>
   /** Milliseconds one undo takes (store update + React commit measured to the next frame). */
@@ -51,8 +51,8 @@ export function exposeTestApi(store: DesignerStore, persistence?: PersistenceCon
     undoDepth: () => store.getState().history.past.length,
     redoDepth: () => store.getState().history.future.length,
     diagnostics: () => [...store.getState().diagnostics],
-    runChecks: () => {
-      store.getState().runChecks()
+    runChecks: async () => {
+      await store.getState().runChecks()
       return [...store.getState().diagnostics]
     },
     flushAutosave: () => persistence?.flush() ?? Promise.resolve(),

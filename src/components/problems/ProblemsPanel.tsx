@@ -5,6 +5,8 @@ import { useDesigner, useDesignerStoreApi } from '../../store/StoreProvider'
 
 export const ProblemsPanel = memo(function ProblemsPanel() {
   const diagnostics = useDesigner((s) => s.diagnostics)
+  // Until the first run (the check chunk loads after the first paint) there is no answer yet, not "no problems".
+  const checked = useDesigner((s) => s.checkedDoc !== null || s.diagnostics.length > 0)
   const selected = useDesigner((s) => (s.selection.length === 1 ? s.selection[0] : undefined))
   const store = useDesignerStoreApi()
   // The selected entity's problems first, then the rest; each group in a stable order.
@@ -15,7 +17,7 @@ export const ProblemsPanel = memo(function ProblemsPanel() {
   return (
     <div className="problems" data-testid="problems.panel">
       <div className="problems-summary" data-testid="problems.summary">
-        {diagnostics.length === 0 ? 'No problems found.' : `${errors} error(s), ${warnings} warning(s), ${diagnostics.length - errors - warnings} info`}
+        {!checked ? 'Checking the design…' : diagnostics.length === 0 ? 'No problems found.' : `${errors} error(s), ${warnings} warning(s), ${diagnostics.length - errors - warnings} info`}
       </div>
       <ul className="problems-list">
         {ordered.map((d, i) => (

@@ -1,11 +1,16 @@
 /**
  * Checks slice: the diagnostics of the current document, from the one check pipeline (`checkDesign`: model checks
  * plus every request and response mapping template), and per-entity counts for the node badges.
+ *
+ * The pipeline (the VTL engine with velocityjs, Ajv for model schemas) is a chunk of its own, fetched when the
+ * checks first run: they run after a debounce anyway, never before the first paint, so the initial bundle does not
+ * carry them (issue 12, initial JS budget). A chunk that fails to load is an APP001 diagnostic, retried next run.
  */
 import type { Diagnostic } from '../../model/diagnostics'
 import type { DesignDocument, EntityId } from '../../model/types'
-import { checkDesign } from '../../checks/checkDesign'
 import type { SliceContext } from './sliceContext'
+
+type Check = (doc: DesignDocument) => Diagnostic[]
 
 export type ProblemCounts = Readonly<Record<EntityId, { errors: number; warnings: number }>>
 
@@ -15,7 +20,8 @@ export interface ChecksSlice {
   problemCounts: ProblemCounts
   /** The document the diagnostics were computed for. */
   checkedDoc: DesignDocument | null
-  runChecks(): void
+  /** Runs the checks now; resolves once the diagnostics are those of the current document. */
+  runChecks(): Promise<void>
 }
 
 export function countProblems(diagnostics: readonly Diagnostic[]): ProblemCounts {
@@ -30,20 +36,39 @@ export function countProblems(diagnostics: readonly Diagnostic[]): ProblemCounts
 }
 
 export function createChecksSlice({ set, get, options, cancelScheduledChecks }: SliceContext): ChecksSlice {
-  const check = options.check ?? checkDesign
+  let check: Check | undefined = options.check
+  let loading: Promise<Check> | undefined
+  const loadCheck = () =>
+    (loading ??= (options.loadCheck ?? (() => import('../../checks/checkDesign').then((m) => m.checkDesign)))().then(
+      (loaded) => (check = loaded),
+      (e: unknown) => {
+        loading = undefined
+        throw e
+      },
+    ))
+  const failed = (what: string, e: unknown): Diagnostic[] => [{ code: 'APP001', severity: 'error', message: `The model checks failed to ${what}: ${e instanceof Error ? e.message : String(e)}` }]
   return {
     diagnostics: [],
     problemCounts: Object.create(null),
     checkedDoc: null,
-    runChecks() {
+    async runChecks() {
       cancelScheduledChecks()
+      if (!check) {
+        try {
+          await loadCheck()
+        } catch (e) {
+          const diagnostics = failed('load', e)
+          set({ diagnostics, problemCounts: countProblems(diagnostics), checkedDoc: null })
+          return
+        }
+      }
       const { doc, checkedDoc } = get()
       if (checkedDoc === doc) return
       let diagnostics: Diagnostic[]
       try {
-        diagnostics = check(doc)
+        diagnostics = check!(doc)
       } catch (e) {
-        diagnostics = [{ code: 'APP001', severity: 'error', message: `The model checks failed to run: ${e instanceof Error ? e.message : String(e)}` }]
+        diagnostics = failed('run', e)
       }
       set({ diagnostics, problemCounts: countProblems(diagnostics), checkedDoc: doc })
     },

@@ -5,8 +5,10 @@ import type { DesignDocument, Layout } from '../../model/types'
 import type { DesignerState } from '../createDesignerStore'
 
 export interface DesignerOptions {
-  /** Design checks; default `checkDesign` (model checks and mapping templates). */
+  /** Design checks; default `checkDesign` (model checks and mapping templates), loaded by `loadCheck`. */
   check?: (doc: DesignDocument) => Diagnostic[]
+  /** Fetches the checks when `check` is not given; default: the `checkDesign` chunk. */
+  loadCheck?: () => Promise<(doc: DesignDocument) => Diagnostic[]>
   /** Delay before checks run after a change (they never run during a drag or typing gesture). */
   checkDelayMs?: number
   /** Auto-layout implementation (by default src/layout's designerLayout: a grid for large designs, elkjs for small). */
