@@ -8,7 +8,7 @@
 import type { Diagnostic } from '../model/diagnostics'
 import { checkBalance } from './balance'
 import { checkLimits } from './limits'
-import { remember } from './parse'
+import { forgetLarge, remember } from './parse'
 import { LineIndex } from './positions'
 import { scanReferences, type RefToken } from './references'
 import { scanTemplate, type ScanResult } from './scan'
@@ -29,6 +29,7 @@ const recent = new Map<string, Analysis>()
 export function analyse(text: string): Analysis {
   const hit = recent.get(text)
   if (hit) return hit
+  forgetLarge(recent, text)
   const lines = new LineIndex(text)
   const scan = scanTemplate(text)
   const refs = scanReferences(scan.masked)
