@@ -1,7 +1,7 @@
 /**
  * Focus is visible (issue 12, accessibility): reached with the keyboard, a toolbar button, a palette item and an
  * inspector field each draw a focus indicator (the shared :focus-visible outline, or a box-shadow). The canvas node
- * case is in canvas-habits.spec.ts.
+ * case is in canvas-habits.spec.ts. Tab order follows the work: from the toolbar into the canvas, then the palette.
  */
 import { expect, openApp, test } from './fixtures'
 import { Accessibility } from './pages/Accessibility'
@@ -39,5 +39,26 @@ test.describe('visible focus at 1440×900', () => {
     await page.getByTestId('inspector').locator('h2').click()
     const field = await tabTo('inspector.integration.')
     await expectVisible(`the inspector's ${field}`)
+  })
+
+  test('Tab from the last toolbar button reaches the canvas before any palette item', async ({ page }) => {
+    await openApp(page)
+    const a11y = new Accessibility(page)
+    const last = await a11y.focusLastToolbarButton()
+    expect(last, 'the toolbar has a last button to start from').toMatch(/^toolbar\./)
+    // The first region Tab enters after the toolbar is the canvas (a node, the pane or its controls).
+    let first = ''
+    for (let i = 0; i < 20 && !first; i++) {
+      await page.keyboard.press('Tab')
+      first = await a11y.focusedRegion(['canvas', 'palette', 'inspector', 'bottom'])
+    }
+    expect(first, 'the first panel Tab reaches after the toolbar').toBe('canvas')
+    // The palette still comes right after the canvas, before the inspector.
+    let next = first
+    for (let i = 0; i < 80 && (next === 'canvas' || next === ''); i++) {
+      await page.keyboard.press('Tab')
+      next = await a11y.focusedRegion(['canvas', 'palette', 'inspector', 'bottom'])
+    }
+    expect(next, 'the panel Tab reaches after the canvas').toBe('palette')
   })
 })

@@ -25,6 +25,24 @@ export class Accessibility {
     })
   }
 
+  /** Which of the given regions (test ids) holds the focused element, or '' when none does. */
+  focusedRegion(regions: readonly string[]): Promise<string> {
+    return this.page.evaluate((ids) => {
+      const el = document.activeElement
+      return ids.find((id) => el?.closest(`[data-testid="${id}"]`)) ?? ''
+    }, regions)
+  }
+
+  /** Focuses the toolbar's last button (where Tab leaves the toolbar) and returns its test id. */
+  focusLastToolbarButton(): Promise<string> {
+    return this.page.evaluate(() => {
+      const buttons = [...document.querySelectorAll<HTMLButtonElement>('[role="toolbar"] button:not(:disabled)')]
+      const last = buttons[buttons.length - 1]!
+      last.focus({ focusVisible: true } as FocusOptions)
+      return last.dataset.testid ?? ''
+    })
+  }
+
   /** Whether the focused element draws a focus indicator: an outline or a box-shadow, from :focus-visible. */
   focusIndicator(): Promise<{ matchesFocusVisible: boolean; outline: string; boxShadow: string }> {
     return this.page.evaluate(() => {

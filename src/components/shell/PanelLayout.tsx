@@ -99,6 +99,11 @@ export const PanelLayout = memo(function PanelLayout({ palette, canvas, inspecto
         {/* Kept mounted while the bottom panel is maximised (the canvas keeps its viewport), but out of reach. */}
         <div className="panel-columns-host" inert={maximized && !collapsed.bottom}>
           <Group orientation="horizontal" className="panel-columns" onLayoutChanged={syncColumns}>
+            {/* The canvas comes first in the DOM, so Tab goes toolbar → canvas → palette; CSS `order` (app.css)
+                still shows the palette on the left, and the library orders panels by where they are drawn. */}
+            <Panel style={NO_SCROLL} id="panel.canvas" minSize={200} className="canvas-panel">
+              {canvas}
+            </Panel>
             <Panel
               style={NO_SCROLL}
               id="panel.palette"
@@ -113,9 +118,6 @@ export const PanelLayout = memo(function PanelLayout({ palette, canvas, inspecto
               {!collapsed.palette && palette}
             </Panel>
             <Separator className="panel-handle vertical" aria-label="Resize the palette" id="panel.handle.palette" />
-            <Panel style={NO_SCROLL} id="panel.canvas" minSize={200} className="canvas-panel">
-              {canvas}
-            </Panel>
             <Separator className="panel-handle vertical" aria-label="Resize the inspector" id="panel.handle.inspector" />
             <Panel
               style={NO_SCROLL}
