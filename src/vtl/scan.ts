@@ -98,6 +98,19 @@ export function decodeMapKey(key: string): string {
   return c >= DIGIT_KEY && c <= DIGIT_KEY + 9 ? String.fromCharCode(48 + c - DIGIT_KEY) + key.slice(1) : key
 }
 
+/** The two encodings above as matchParen callbacks, writing into the normalized characters (split on first use). */
+function literalEncoders(text: string, chars: () => string[]): { onDoubled: (at: number) => void; onLiteral: (a: number, b: number) => void } {
+  return {
+    onDoubled: (at) => {
+      const c = chars()
+      c[at] = c[at + 1] = DOUBLED_QUOTE[text[at]]
+    },
+    onLiteral: (a, b) => {
+      if (isIntegerMapKey(text, a, b)) chars()[a + 1] = String.fromCharCode(DIGIT_KEY + text.charCodeAt(a + 1) - 48)
+    },
+  }
+}
+
 /** Index of the `)` matching the `(` at `open`, skipping string literals; -1 when unclosed. */
 function matchParen(text: string, open: number, onSingleQuoted: (from: number, to: number) => void, onDoubled: (at: number) => void, onLiteral: (open: number, close: number) => void): number {
   let depth = 0
@@ -131,6 +144,7 @@ export function scanTemplate(text: string): ScanResult {
   let masked: string[] | undefined
   let normalized: string[] | undefined
   const mask = (from: number, to: number) => blank((masked ??= text.split('')), from, to)
+  const enc = literalEncoders(text, () => (normalized ??= text.split('')))
 
   let i = 0
   const n = text.length
@@ -249,16 +263,8 @@ export function scanTemplate(text: string): ScanResult {
       text,
       p,
       (a, b) => mask(a, b),
-      (at) => {
-        normalized ??= text.split('')
-        normalized[at] = normalized[at + 1] = DOUBLED_QUOTE[text[at]]
-      },
-      (a, b) => {
-        if (isIntegerMapKey(text, a, b)) {
-          normalized ??= text.split('')
-          normalized[a + 1] = String.fromCharCode(DIGIT_KEY + text.charCodeAt(a + 1) - 48)
-        }
-      },
+      enc.onDoubled,
+      enc.onLiteral,
     )
     directives.push({
       name,
@@ -302,6 +308,7 @@ function normalizeCallArguments(text: string, masked: string, normalized: string
   const ranges: [number, number][] = []
   for (const r of scanReferences(masked)) for (const seg of r.segments) if (seg.argsStart >= 0) ranges.push([seg.argsStart - 1, seg.argsEnd])
   ranges.sort((x, y) => x[0] - y[0])
+  const enc = literalEncoders(text, () => (normalized ??= text.split('')))
   let reach = -1
   for (const [open] of ranges) {
     if (open <= reach || text[open] !== '(') continue
@@ -309,16 +316,8 @@ function normalizeCallArguments(text: string, masked: string, normalized: string
       text,
       open,
       () => {},
-      (at) => {
-        normalized ??= text.split('')
-        normalized[at] = normalized[at + 1] = DOUBLED_QUOTE[text[at]]
-      },
-      (a, b) => {
-        if (isIntegerMapKey(text, a, b)) {
-          normalized ??= text.split('')
-          normalized[a + 1] = String.fromCharCode(DIGIT_KEY + text.charCodeAt(a + 1) - 48)
-        }
-      },
+      enc.onDoubled,
+      enc.onLiteral,
     )
     reach = close < 0 ? text.length : close
   }
