@@ -3,7 +3,7 @@
  * gestures and commands to store actions; it holds no domain logic.
  */
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react'
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { Diagnostic } from '../model/diagnostics'
 import { emptyDocument } from '../model/builders'
 import { Canvas } from '../components/canvas/Canvas'
@@ -45,14 +45,22 @@ const ImportDialog = lazy(() => import('../components/import/ImportDialog').then
 const ShareDialog = lazy(() => import('../components/files/ShareDialog').then((m) => ({ default: m.ShareDialog })))
 const ExamplesGallery = lazy(() => import('../components/files/ExamplesGallery').then((m) => ({ default: m.ExamplesGallery })))
 
-/** What a lazy dialog shows while its chunk loads. */
-function DialogLoading({ what }: { what: string }) {
+/** A lazy dialog: "Loading the …" while its chunk loads, a named error if the chunk cannot load. */
+function LazyDialog({ name, children }: { name: string; children: ReactNode }) {
   return (
-    <div className="modal-backdrop">
-      <div className="dialog" role="status">
-        Loading the {what}…
-      </div>
-    </div>
+    <PanelErrorBoundary name={name}>
+      <Suspense
+        fallback={
+          <div className="modal-backdrop">
+            <div className="dialog" role="status">
+              Loading the {name}…
+            </div>
+          </div>
+        }
+      >
+        {children}
+      </Suspense>
+    </PanelErrorBoundary>
   )
 }
 
@@ -334,18 +342,14 @@ function Shell({ store, persistence }: AppProps) {
         {addMenu.open && <AddMenu onPick={addAtCentre} onClose={() => store.getState().closeAddMenu()} {...connectMenu} />}
         {fileError && <FileErrorDialog fileName={fileError.fileName} errors={fileError.errors} onClose={() => setFileError(null)} />}
         {examplesOpen && (
-          <PanelErrorBoundary name="examples gallery">
-            <Suspense fallback={<DialogLoading what="examples" />}>
-              <ExamplesGallery onPick={openExample} onClose={() => setExamplesOpen(false)} />
-            </Suspense>
-          </PanelErrorBoundary>
+          <LazyDialog name="examples gallery">
+            <ExamplesGallery onPick={openExample} onClose={() => setExamplesOpen(false)} />
+          </LazyDialog>
         )}
         {share && (
-          <PanelErrorBoundary name="share dialog">
-            <Suspense fallback={<DialogLoading what="share dialog" />}>
-              <ShareDialog url={share} onClose={() => setShare(null)} />
-            </Suspense>
-          </PanelErrorBoundary>
+          <LazyDialog name="share dialog">
+            <ShareDialog url={share} onClose={() => setShare(null)} />
+          </LazyDialog>
         )}
       {shortcutsOpen && <ShortcutsOverlay onClose={() => store.getState().setShortcutsOpen(false)} />}
       {pendingShare && (
