@@ -13,7 +13,13 @@
 //    hash and flags) and rejects a mismatch; a rejected cache is rewritten. Measured on a 150-route design it saves
 //    about a third of the time above node's own start-up (see bench/cli.bench.ts, `npm run bench cli`).
 //    SOCKET_STUDIO_NO_CODE_CACHE=1 turns it off (the bench compares both).
-// 3. Phases. With SOCKET_STUDIO_TIMINGS=1 the process prints, at exit, how long each phase took (node's own start,
+// 3. Compiler tier. A short verb on small inputs runs with V8's baseline compiler only (--max-opt=1): its functions
+//    run too few times for the optimising compiler to pay back its compile time, which on 2 cores competes with the
+//    run itself. On the 150-route design (40 KB design, 250 KB template) that saved 20-80 ms a call; on a design
+//    with a 2 MB template it made export 2-3x slower, so inputs above INPUT_BYTES_FOR_BASELINE keep the full tiers,
+//    as do `serve` and the verbs that read folders. The code cache is kept per tier (V8 rejects a cache made under
+//    other flags). SOCKET_STUDIO_FULL_JIT=1 turns it off (the bench compares both).
+// 4. Phases. With SOCKET_STUDIO_TIMINGS=1 the process prints, at exit, how long each phase took (node's own start,
 //    loading the bundle, then the phases the verb marks with src/cli/phases.ts) as one `socket-studio timings`
 //    JSON line on stderr; `npm run bench cli` shows it next to each whole-process time.
 const startedAt = performance.now()
@@ -21,6 +27,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { createRequire } from 'node:module'
 import { basename, dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import v8 from 'node:v8'
 import vm from 'node:vm'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -136,6 +143,26 @@ async function rebuild() {
   return bundle
 }
 
+/** Verbs that run once over their inputs and exit; `serve` runs for as long as it is wanted. */
+const SHORT_VERBS = new Set(['import', 'validate', 'export', 'route', 'render', 'validate-template', 'new'])
+const INPUT_BYTES_FOR_BASELINE = 512 * 1024
+
+/**
+ * 'baseline' when this call is a short verb whose file arguments are small, else 'full'. Every argument that names
+ * a file counts (an output that already exists counts too: cheap, and only ever errs toward the full tiers).
+ */
+function compilerTier() {
+  if (process.env.SOCKET_STUDIO_FULL_JIT || !SHORT_VERBS.has(process.argv[2])) return 'full'
+  let bytes = 0
+  for (const arg of process.argv.slice(3)) {
+    if (arg.startsWith('-')) continue
+    const s = statSync(arg, { throwIfNoEntry: false })
+    if (s?.isDirectory()) return 'full'
+    if (s) bytes += s.size
+  }
+  return bytes <= INPUT_BYTES_FOR_BASELINE ? 'baseline' : 'full'
+}
+
 /** Runs the CommonJS bundle in this context, with a V8 code cache per verb. */
 function runBundle(file) {
   const source = readFileSync(file, 'utf8')
@@ -145,7 +172,10 @@ function runBundle(file) {
   // else writes there), so the file is not hashed again on every run: that cost 4-5 ms plus loading node:crypto.
   // The name matters: V8's own check of a code cache compares the source's length and the flags, not its bytes.
   const hash = /^main-([0-9a-f]{16})\.cjs$/.exec(basename(file))?.[1] ?? 'unnamed'
-  const cacheFile = join(cacheDir, 'code', `${hash}-${process.version}-${process.arch}-${verb}.bin`)
+  const tier = compilerTier()
+  // Set before the bundle is compiled: V8 reads the flag when it decides what to optimise.
+  if (tier === 'baseline') v8.setFlagsFromString('--max-opt=1')
+  const cacheFile = join(cacheDir, 'code', `${hash}-${process.version}-${process.arch}-${verb}-${tier}.bin`)
   let cachedData
   if (useCache) {
     try {
