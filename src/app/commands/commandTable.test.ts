@@ -19,6 +19,13 @@ describe('command table', () => {
     expect(new Set(shortcuts).size).toBe(shortcuts.length)
   })
 
+  it('ranks every toolbar command, each rank once, so a narrow toolbar knows what moves into More first', () => {
+    const ranks = commandsFor('toolbar').map((c) => c.overflowRank)
+    expect(ranks.every((r) => typeof r === 'number')).toBe(true)
+    expect(new Set(ranks).size).toBe(ranks.length)
+    expect(COMMANDS.filter((c) => c.overflowRank !== undefined && !c.places?.includes('toolbar')).map((c) => c.id)).toEqual([])
+  })
+
   it('matches shortcuts the way people type them', () => {
     expect(matchesShortcut(key('z', { ctrlKey: true }), 'Mod+Z')).toBe(true)
     expect(matchesShortcut(key('z', { metaKey: true }), 'Mod+Z')).toBe(true)

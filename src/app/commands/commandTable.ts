@@ -49,6 +49,11 @@ export interface Command {
   /** Shortcuts that the browser's clipboard events deliver (copy, cut, paste): shown, not matched on keydown. */
   clipboard?: boolean
   places?: readonly CommandPlace[]
+  /**
+   * For toolbar commands: when the toolbar is too narrow for one row, commands move into its More menu in rising
+   * rank (1 first), so the least used go first and Undo stays longest.
+   */
+  overflowRank?: number
   enabled?(state: DesignerState): boolean
   /** A label that follows the state (`Laying out…`, `Theme: dark`); `label` otherwise. */
   stateLabel?(state: DesignerState): string
@@ -78,15 +83,16 @@ async function pasteFromClipboard(ctx: CommandContext): Promise<void> {
 }
 
 export const COMMANDS: readonly Command[] = [
-  { id: 'file.new', label: 'New', description: 'Start a new, empty design (undo brings the previous one back).', group: 'File', places: ['toolbar'], run: (c) => c.app.newDesign() },
-  { id: 'file.open', label: 'Open', description: 'Open a design file.', group: 'File', shortcuts: ['Mod+O'], places: ['toolbar'], run: (c) => c.app.open() },
-  { id: 'file.save', label: 'Save', description: 'Save the design file.', group: 'File', shortcuts: ['Mod+S'], places: ['toolbar'], run: (c) => c.app.save() },
+  { id: 'file.new', label: 'New', description: 'Start a new, empty design (undo brings the previous one back).', group: 'File', places: ['toolbar'], overflowRank: 5, run: (c) => c.app.newDesign() },
+  { id: 'file.open', label: 'Open', description: 'Open a design file.', group: 'File', shortcuts: ['Mod+O'], places: ['toolbar'], overflowRank: 11, run: (c) => c.app.open() },
+  { id: 'file.save', label: 'Save', description: 'Save the design file.', group: 'File', shortcuts: ['Mod+S'], places: ['toolbar'], overflowRank: 13, run: (c) => c.app.save() },
   {
     id: 'file.import',
     label: 'Import',
     description: 'Import a CloudFormation template or CDK output.',
     group: 'File',
     places: ['toolbar'],
+    overflowRank: 6,
     enabled: (s) => !s.importDialog.open,
     run: (c) => c.store.getState().openImport(),
   },
@@ -96,6 +102,7 @@ export const COMMANDS: readonly Command[] = [
     description: 'Export CDK TypeScript, CDK Python or CloudFormation.',
     group: 'File',
     places: ['toolbar'],
+    overflowRank: 7,
     run: (c) => c.store.getState().openBottomTab('export'),
   },
   {
@@ -104,11 +111,12 @@ export const COMMANDS: readonly Command[] = [
     description: 'Open one of the example designs (DynamoDB, Lambda chat, SQS fan-in, mock ping, authorizer).',
     group: 'File',
     places: ['toolbar', 'canvas-menu'],
+    overflowRank: 2,
     run: (c) => c.app.openExamples(),
   },
   { id: 'file.export-png', label: 'Export diagram as PNG', description: 'Download the whole diagram as a PNG image.', group: 'File', places: ['canvas-menu'], run: (c) => c.app.exportImage('png') },
   { id: 'file.export-svg', label: 'Export diagram as SVG', description: 'Download the whole diagram as an SVG image.', group: 'File', places: ['canvas-menu'], run: (c) => c.app.exportImage('svg') },
-  { id: 'file.share', label: 'Share', description: 'Share the design as a link.', group: 'File', places: ['toolbar'], run: (c) => c.app.share() },
+  { id: 'file.share', label: 'Share', description: 'Share the design as a link.', group: 'File', places: ['toolbar'], overflowRank: 3, run: (c) => c.app.share() },
 
   {
     id: 'edit.undo',
@@ -117,6 +125,7 @@ export const COMMANDS: readonly Command[] = [
     group: 'Edit',
     shortcuts: ['Mod+Z'],
     places: ['toolbar'],
+    overflowRank: 14,
     enabled: (s) => s.canUndo,
     run: (c) => c.store.getState().undo(),
   },
@@ -127,6 +136,7 @@ export const COMMANDS: readonly Command[] = [
     group: 'Edit',
     shortcuts: ['Mod+Shift+Z', 'Ctrl+Y'],
     places: ['toolbar'],
+    overflowRank: 12,
     enabled: (s) => s.canRedo,
     run: (c) => c.store.getState().redo(),
   },
@@ -137,6 +147,7 @@ export const COMMANDS: readonly Command[] = [
     group: 'Edit',
     shortcuts: ['Mod+K'],
     places: ['toolbar', 'canvas-menu'],
+    overflowRank: 10,
     run: (c) => c.store.getState().openAddMenu(c.at ?? c.app.pointerPosition(), c.connectFrom),
   },
   { id: 'edit.copy', label: 'Copy', description: 'Copy the selection.', group: 'Edit', shortcuts: ['Mod+C'], clipboard: true, places: ['node-menu'], enabled: hasSelection, run: (c) => void writeClipboard(c, false) },
@@ -183,6 +194,7 @@ export const COMMANDS: readonly Command[] = [
     group: 'View',
     shortcuts: ['Mod+Shift+L'],
     places: ['toolbar', 'canvas-menu'],
+    overflowRank: 9,
     enabled: (s) => !s.layoutBusy,
     stateLabel: (s) => (s.layoutBusy ? 'Laying out…' : 'Auto-layout'),
     run: (c) => {
@@ -192,7 +204,7 @@ export const COMMANDS: readonly Command[] = [
         .then((applied) => applied && requestAnimationFrame(() => c.app.fitView()))
     },
   },
-  { id: 'view.fit-view', label: 'Fit view', description: 'Fit the design in view.', group: 'View', shortcuts: ['Shift+1'], places: ['toolbar', 'canvas-menu'], run: (c) => c.app.fitView() },
+  { id: 'view.fit-view', label: 'Fit view', description: 'Fit the design in view.', group: 'View', shortcuts: ['Shift+1'], places: ['toolbar', 'canvas-menu'], overflowRank: 8, run: (c) => c.app.fitView() },
   { id: 'view.zoom-reset', label: 'Zoom to 100 %', description: 'Reset the zoom to 100 %.', group: 'View', shortcuts: ['Shift+0'], places: ['canvas-menu'], run: (c) => c.app.zoomReset() },
   {
     id: 'view.toggle-palette',
@@ -236,13 +248,14 @@ export const COMMANDS: readonly Command[] = [
     description: 'Switch theme (system, light, dark).',
     group: 'View',
     places: ['toolbar'],
+    overflowRank: 4,
     stateLabel: (s) => `Theme: ${s.theme}`,
     run: (c) => {
       const s = c.store.getState()
       s.setTheme(s.theme === 'system' ? 'light' : s.theme === 'light' ? 'dark' : 'system')
     },
   },
-  { id: 'help.shortcuts', label: 'Keyboard shortcuts', description: 'Show every command and its shortcut.', group: 'Help', shortcuts: ['?'], places: ['toolbar'], run: (c) => c.store.getState().setShortcutsOpen(true) },
+  { id: 'help.shortcuts', label: 'Keyboard shortcuts', description: 'Show every command and its shortcut.', group: 'Help', shortcuts: ['?'], places: ['toolbar'], overflowRank: 1, run: (c) => c.store.getState().setShortcutsOpen(true) },
 ]
 
 const BY_ID = new Map(COMMANDS.map((c) => [c.id, c]))

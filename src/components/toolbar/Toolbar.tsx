@@ -1,13 +1,15 @@
 /**
- * The toolbar: the command table's `toolbar` commands, grouped. Labels, tooltips (with the shortcut) and enabled
- * state all come from the table.
+ * The toolbar: the command table's `toolbar` commands, grouped, on one row. Labels, tooltips (with the shortcut) and
+ * enabled state all come from the table; commands that do not fit move into the More menu (useToolbarOverflow).
  */
-import { memo } from 'react'
+import { memo, useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { commandsFor, isEnabled, labelOf, shortId, type Command } from '../../app/commands/commandTable'
 import { useCommandContext } from '../../app/commands/CommandsProvider'
 import { formatShortcut } from '../../app/commands/shortcut'
 import { useDesigner } from '../../store/StoreProvider'
+import { MoreMenu } from './MoreMenu'
+import { useToolbarOverflow } from './useToolbarOverflow'
 
 function PersistenceIndicator() {
   const p = useDesigner((s) => s.persistence)
@@ -49,19 +51,29 @@ function ToolButton({ command }: { command: Command }) {
 export const Toolbar = memo(function Toolbar() {
   const fileName = useDesigner((s) => s.fileName)
   const apiName = useDesigner((s) => s.doc.design.api.name)
+  const row = useRef<HTMLElement>(null)
+  // Labels that follow the state (Theme: dark, Laying out…) change the row's width: measure again when they do.
+  const labels = useDesigner((s) => TOOLBAR.map((c) => labelOf(c, s)).join('|'))
+  const moved = useToolbarOverflow(row, TOOLBAR, `${labels}|${apiName}|${fileName}`)
   return (
-    <header className="toolbar" role="toolbar" aria-label="Toolbar">
+    <header className="toolbar" role="toolbar" aria-label="Toolbar" ref={row}>
       <span className="brand">socket-studio</span>
       <span className="doc-name" title={`${apiName} · ${fileName}`} data-testid="toolbar.doc-name">
         <bdi>{apiName}</bdi> <span className="muted">· <bdi>{fileName}</bdi></span>
       </span>
-      {GROUPS.map((g) => (
-        <div className="tool-group" key={g} role="group" aria-label={g}>
-          {TOOLBAR.filter((c) => c.group === g).map((c) => (
-            <ToolButton key={c.id} command={c} />
-          ))}
-        </div>
-      ))}
+      {GROUPS.map((g) => {
+        const inRow = TOOLBAR.filter((c) => c.group === g && !moved.has(c.id))
+        return (
+          inRow.length > 0 && (
+            <div className="tool-group" key={g} role="group" aria-label={g}>
+              {inRow.map((c) => (
+                <ToolButton key={c.id} command={c} />
+              ))}
+            </div>
+          )
+        )
+      })}
+      {moved.size > 0 && <MoreMenu commands={TOOLBAR.filter((c) => moved.has(c.id))} titleOf={commandTitle} />}
       <PersistenceIndicator />
     </header>
   )
