@@ -1,8 +1,11 @@
-import { readFileSync, writeFileSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { MODEL_CODES } from '../model/checks/codes'
 import { VTL_CODES } from '../vtl/codes'
+import { EXPORT_CODES } from '../export/codes'
+import { IMPORT_CODES, type CodeDoc } from '../import/codes'
+import { APP_CODES } from '../store/codes'
 import { SEVERITY_REASONS } from './severityReasons'
 
 const DOC = resolve(__dirname, '../../docs/diagnostics.md')
@@ -11,12 +14,34 @@ function rows(codes: Record<string, { severity: string; title: string }>): strin
   return Object.entries(codes).map(([code, { severity, title }]) => `| \`${code}\` | ${severity} | ${title} | ${SEVERITY_REASONS[code] ?? ''} |`)
 }
 
+function docRows(codes: Record<string, CodeDoc>): string[] {
+  return Object.entries(codes).map(([code, { severity, title, why }]) => `| \`${code}\` | ${severity} | ${title} | ${why} |`)
+}
+
+/** Every `IMP…`, `EXP…` and `APP…` code a source file (not a test, not a corpus fixture) writes as a literal. */
+function codesInSource(): Map<string, string> {
+  const found = new Map<string, string>()
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name)
+      if (statSync(path).isDirectory()) {
+        if (!name.startsWith('__')) walk(path)
+      } else if (/\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) && !/codes\.ts$/.test(name)) {
+        for (const m of readFileSync(path, 'utf8').matchAll(/'((?:IMP|EXP|APP)\d{3})'/g)) found.set(m[1], path)
+      }
+    }
+  }
+  walk(resolve(__dirname, '..'))
+  return found
+}
+
 function render(): string {
   return [
     '# Diagnostics of the check pipeline',
     '',
-    'Generated from `src/model/checks/codes.ts`, `src/vtl/codes.ts` and `src/checks/severityReasons.ts` by',
-    '`src/checks/docs.test.ts` (run with `UPDATE_DOCS=1` to rewrite). Codes are stable.',
+    'Generated from `src/model/checks/codes.ts`, `src/vtl/codes.ts`, `src/checks/severityReasons.ts`,',
+    '`src/import/codes.ts`, `src/export/codes.ts` and `src/store/codes.ts` by `src/checks/docs.test.ts` (run with',
+    '`UPDATE_DOCS=1` to rewrite). Codes are stable.',
     '',
     '`checkDesign(doc)` (src/checks) is the one check pipeline: the model checks plus every request and integration',
     'response template. `validate`, the `export` gate, `serve`, the Problems panel and node badges all use it. The CLI',
@@ -45,6 +70,30 @@ function render(): string {
     '|---|---|---|---|',
     ...rows(VTL_CODES),
     '',
+    '## Import',
+    '',
+    'An import error means nothing is imported and the open design is untouched. A warning means the import went',
+    'ahead, and names what it left out or kept as written: nothing is dropped without a word.',
+    '',
+    '| Code | Severity | Rule | Why this severity |',
+    '|---|---|---|---|',
+    ...docRows(IMPORT_CODES),
+    '',
+    '## Export',
+    '',
+    'Export runs the check pipeline first; these are what the exporters add. Errors stop `export` unless `--force`.',
+    'Retired: `EXP002`, `EXP009`.',
+    '',
+    '| Code | Severity | Rule | Why this severity |',
+    '|---|---|---|---|',
+    ...docRows(EXPORT_CODES),
+    '',
+    '## Designer',
+    '',
+    '| Code | Severity | Rule | Why this severity |',
+    '|---|---|---|---|',
+    ...docRows(APP_CODES),
+    '',
   ].join('\n')
 }
 
@@ -53,6 +102,14 @@ describe('docs/diagnostics.md', () => {
     const codes = [...Object.keys(MODEL_CODES), ...Object.keys(VTL_CODES)]
     expect(codes.filter((c) => !SEVERITY_REASONS[c])).toEqual([])
     expect(Object.keys(SEVERITY_REASONS).filter((c) => !codes.includes(c))).toEqual([])
+  })
+
+  it('documents every import, export and designer code the source writes, and lists none it does not', () => {
+    const used = codesInSource()
+    const documented = { ...IMPORT_CODES, ...EXPORT_CODES, ...APP_CODES }
+    expect([...used].filter(([code]) => !documented[code]).map(([code, file]) => `${code} (${file})`)).toEqual([])
+    expect(Object.keys(documented).filter((code) => !used.has(code))).toEqual([])
+    expect(used.size).toBeGreaterThan(30)
   })
 
   it('lists every code exactly as the code tables say', () => {
