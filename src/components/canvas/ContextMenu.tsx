@@ -6,6 +6,7 @@
 import { useEffect, useRef } from 'react'
 import { commandsFor, isEnabled, labelOf, shortId, type CommandContext, type CommandPlace } from '../../app/commands/commandTable'
 import { useDesigner } from '../../store/StoreProvider'
+import { moveMenuFocus } from '../menuKeys'
 
 export interface ContextMenuState {
   place: CommandPlace
@@ -32,12 +33,7 @@ export function ContextMenu({ menu, context, onClose }: { menu: ContextMenuState
         onMouseDown={(e) => e.stopPropagation()}
         onKeyDown={(e) => {
           if (e.key === 'Escape') onClose()
-          if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-            e.preventDefault()
-            const items = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('button:not(:disabled)')]
-            const i = items.indexOf(document.activeElement as HTMLButtonElement)
-            items[(i + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]?.focus()
-          }
+          else moveMenuFocus(e)
         }}
       >
         {commands.map((c, i) => (

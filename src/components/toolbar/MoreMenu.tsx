@@ -8,6 +8,7 @@ import { useShallow } from 'zustand/react/shallow'
 import { isEnabled, labelOf, shortId, type Command } from '../../app/commands/commandTable'
 import { useCommandContext } from '../../app/commands/CommandsProvider'
 import { useDesigner } from '../../store/StoreProvider'
+import { moveMenuFocus } from '../menuKeys'
 
 export interface MoreMenuProps {
   commands: readonly Command[]
@@ -76,12 +77,7 @@ export function MoreMenu({ commands, titleOf }: MoreMenuProps) {
           onKeyDown={(e) => {
             if (e.key === 'Escape') close(true)
             else if (e.key === 'Tab') setOpen(false)
-            else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-              e.preventDefault()
-              const items = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('[role="menuitem"]:not(:disabled)')]
-              const i = items.indexOf(document.activeElement as HTMLButtonElement)
-              items[(i + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]?.focus()
-            }
+            else moveMenuFocus(e, '[role="menuitem"]:not(:disabled)')
           }}
         >
           {commands.map((c, i) => (
