@@ -15,7 +15,8 @@
 //    SOCKET_STUDIO_NO_CODE_CACHE=1 turns it off (the bench compares both).
 // 3. Compiler tier. A short verb on small inputs runs with V8's baseline compiler only (--max-opt=1): its functions
 //    run too few times for the optimising compiler to pay back its compile time, which on 2 cores competes with the
-//    run itself. On the 150-route design (40 KB design, 250 KB template) that saved 20-80 ms a call; on a design
+//    run itself. On the 150-route design (40 KB design, 250 KB template) that saved 15-35 ms a call in interleaved A/B
+//    runs (6-15 ms in the full `npm run bench cli`, which runs the two tiers one after the other); on a design
 //    with a 2 MB template it made export 2-3x slower, so inputs above INPUT_BYTES_FOR_BASELINE keep the full tiers,
 //    as do `serve` and the verbs that read folders. The code cache is kept per tier (V8 rejects a cache made under
 //    other flags). SOCKET_STUDIO_FULL_JIT=1 turns it off (the bench compares both).
