@@ -35,7 +35,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const cacheDir = join(root, '.cache/cli')
 const manifestFile = join(cacheDir, 'build.json')
 /** Bumped when the build options below change, so older bundles are rebuilt. */
-const BUILD_FORMAT = 5
+const BUILD_FORMAT = 6
 /**
  * Dependencies bundled (and so code-cached) with the CLI; every other package loads from node_modules. These are
  * the ones the design checks, exporters and VTL engine use on every verb (Ajv validates route models inside the
@@ -118,12 +118,19 @@ async function rebuild() {
   })
   const code = result.outputFiles.find((f) => f.path.endsWith('.cjs'))
   const map = result.outputFiles.find((f) => f.path.endsWith('.map'))
-  const hash = createHash('sha256').update(code.text.replace(/^#!.*\n/, '')).digest('hex').slice(0, 16)
+  // The bundle is kept pure ASCII so that every run can read it as latin1, which skips UTF-8 decoding: 2 ms
+  // instead of 5-6 ms for the 1.3 MB file. esbuild already escapes non-ASCII characters in strings, template
+  // literals, regular expressions and identifiers (its default `charset: 'ascii'`); what is left are the comments
+  // it keeps, whose arrows and dashes become \uXXXX text. (That escape would mean the same character in any of
+  // the other places too, so the replacement is safe wherever one was missed.)
+  // eslint-disable-next-line no-control-regex -- the class is "everything above ASCII", which starts at \x00
+  const asciiCode = code.text.replace(/^#!.*\n/, '').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  const hash = createHash('sha256').update(asciiCode).digest('hex').slice(0, 16)
   const bundle = `main-${hash}.cjs`
   // The bundle names its map by file name; keep that link right for the hashed name.
   writeAtomically(join(cacheDir, `${bundle}.map`), map.contents)
   // (The hashbang of main.ts goes: the bundle runs inside a function wrapper.)
-  const text = code.text.replace(/^#!.*\n/, '').replace(/\/\/# sourceMappingURL=main\.cjs\.map\s*$/, `//# sourceMappingURL=${bundle}.map\n`)
+  const text = asciiCode.replace(/\/\/# sourceMappingURL=main\.cjs\.map\s*$/, `//# sourceMappingURL=${bundle}.map\n`)
   writeAtomically(join(cacheDir, bundle), text)
   const inputs = {}
   for (const file of [...Object.keys(result.metafile.inputs), 'package.json', 'scripts/cli.mjs']) {
@@ -166,7 +173,8 @@ function compilerTier() {
 
 /** Runs the CommonJS bundle in this context, with a V8 code cache per verb. */
 function runBundle(file) {
-  const source = readFileSync(file, 'utf8')
+  // latin1: the bundle is pure ASCII (see rebuild), so this is the same string without the UTF-8 decoding.
+  const source = readFileSync(file, 'latin1')
   const useCache = !process.env.SOCKET_STUDIO_NO_CODE_CACHE
   const verb = /^[a-z-]{1,32}$/.test(process.argv[2] ?? '') ? process.argv[2] : 'other'
   // The bundle's name carries its content hash (rebuild writes every new content under a new name, and nothing
