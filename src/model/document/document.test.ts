@@ -43,6 +43,19 @@ describe('design files round-trip', () => {
     expect(serializeDocument(shuffled)).toBe(serializeDocument(doc))
   })
 
+  it('writes a position only for ids that have one, ids named like Object.prototype members included', () => {
+    const doc = seedDocument()
+    const route = Object.values(doc.design.routes)[0]
+    doc.design.routes = { ...doc.design.routes, constructor: { ...route, key: 'constructor' }, toString: { ...route, key: 'toString' } }
+    doc.layout = { ...doc.layout, toString: { x: 5, y: 6 }, gone: { x: 1, y: 2 } }
+    const parsed = parseDocument(serializeDocument(doc))
+    expect(parsed.ok).toBe(true)
+    if (!parsed.ok) return
+    expect(Object.prototype.hasOwnProperty.call(parsed.document.layout, 'constructor')).toBe(false)
+    expect(parsed.document.layout.toString).toEqual({ x: 5, y: 6 })
+    expect(parsed.document.layout.gone).toEqual({ x: 1, y: 2 })
+  })
+
   it('accepts JSON and writes it back as JSON byte-stably', () => {
     const json = serializeDocument(seedDocument(), 'json')
     const parsed = parseDocument(json)

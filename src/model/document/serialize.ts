@@ -72,7 +72,8 @@ export function toEnvelope(doc: DesignDocument): Record<string, unknown> {
 
   // Layout in entity order, then positions of ids the design no longer has (kept; the checks report them).
   const order = [API_ENTITY_ID, ...COLLECTIONS.flatMap((c) => Object.keys(design[c] ?? {}))]
-  const layoutIds = [...order.filter((id) => layout[id]), ...Object.keys(layout).filter((id) => !order.includes(id))]
+  const known = new Set(order)
+  const layoutIds = [...order.filter((id) => Object.prototype.hasOwnProperty.call(layout, id)), ...Object.keys(layout).filter((id) => !known.has(id))]
   const envelope: Record<string, unknown> = {
     format: DESIGN_FORMAT,
     version: DESIGN_VERSION,
