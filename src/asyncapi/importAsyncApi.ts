@@ -336,7 +336,7 @@ export function importAsyncApi(doc: Json): AsyncApiImport {
     stageByName.set(name, id)
   }
   for (const { ext } of domains) {
-    const stageId = typeof ext.stage === 'string' && design.stages[ext.stage] ? ext.stage : undefined
+    const stageId = typeof ext.stage === 'string' && Object.hasOwn(design.stages, ext.stage) ? ext.stage : undefined
     if (!stageId || typeof ext.domainName !== 'string' || typeof ext.certificateArn !== 'string') continue
     const id = typeof ext.id === 'string' && ids.reserve(ext.id) ? ext.id : ids.take('domain')
     const domain = restore(ext, []) as unknown as DomainName & { id?: string; stage?: string; mappingKey?: string }

@@ -78,7 +78,7 @@ function runExport(document: DesignDocument, options: ExportOptions): ExportResu
     return { ok: false, diagnostics }
   }
   if (hasErrors([...ir.diagnostics, ...targetDiagnostics])) return { ok: false, diagnostics }
-  if (options.routeId !== undefined && !document.design.routes[options.routeId]) {
+  if (options.routeId !== undefined && !Object.hasOwn(document.design.routes, options.routeId)) {
     return { ok: false, diagnostics: [...diagnostics, { code: 'EXP013', severity: 'error', message: `No route "${options.routeId}" in this design.` }] }
   }
   const files = printTarget(ir, options)

@@ -169,7 +169,7 @@ export class ImportContext {
       if (typeof p === 'string') continue
       const id = 'ref' in p ? p.ref : p.getAtt
       const entity = this.entityOf.get(id)
-      if (entity && this.design.resources[entity] && !out.includes(entity)) out.push(entity)
+      if (entity && Object.hasOwn(this.design.resources, entity) && !out.includes(entity)) out.push(entity)
     }
     return out
   }

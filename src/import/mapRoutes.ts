@@ -30,7 +30,7 @@ export function mapRoute(ctx: ImportContext, entry: ResourceEntry, responses: Re
   if (targetValue !== undefined) {
     const integ = targetIntegration(ctx, targetValue)
     const integId = integ ? ctx.entityOf.get(integ) : undefined
-    if (integId && ctx.design.integrations[integId]) {
+    if (integId && Object.hasOwn(ctx.design.integrations, integId)) {
       route.integration = integId
       p.take('Target')
     } else {
@@ -43,7 +43,7 @@ export function mapRoute(ctx: ImportContext, entry: ResourceEntry, responses: Re
   if (authType === 'CUSTOM') {
     const auth = ctx.refTarget(p.raw('AuthorizerId'))
     const authId = auth ? ctx.entityOf.get(auth) : undefined
-    if (authId && ctx.design.authorizers[authId]) {
+    if (authId && Object.hasOwn(ctx.design.authorizers, authId)) {
       route.authorizer = authId
       p.take('AuthorizerId')
       p.take('AuthorizationType')

@@ -128,7 +128,7 @@ function useFocusedRoute(): string | undefined {
   return useDesigner((s) => {
     if (s.selection.length !== 1) return undefined
     const id = s.selection[0]
-    if (s.doc.design.routes[id]) return id
+    if (Object.hasOwn(s.doc.design.routes, id)) return id
     return Object.entries(s.doc.design.routes).find(([, r]) => r.integration === id)?.[0]
   })
 }

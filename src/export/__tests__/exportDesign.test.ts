@@ -121,6 +121,10 @@ describe('exportDesign', () => {
 
   it('reports an unknown route id', () => {
     expect(codes(exportDesign(seedDocument(), { target: 'cdk-py', routeId: 'nope' }))).toContain('EXP013')
+    // Names every object inherits are not routes either.
+    for (const routeId of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      expect(codes(exportDesign(seedDocument(), { target: 'cdk-ts', routeId }))).toContain('EXP013')
+    }
   })
 
   it('never throws: a broken document comes back as a diagnostic', () => {

@@ -157,7 +157,7 @@ function resourceOrder(design: Design): string[] {
   const visit = (id: string) => {
     if (state.get(id)) return
     state.set(id, 'visiting')
-    for (const dep of referencedEntities(design.resources[id])) if (design.resources[dep] && dep !== id) visit(dep)
+    for (const dep of referencedEntities(design.resources[id])) if (Object.hasOwn(design.resources, dep) && dep !== id) visit(dep)
     state.set(id, 'done')
     order.push(id)
   }
@@ -235,14 +235,14 @@ export function routeClosure(design: Design, routeId: string): string[] {
   const out = new Set<string>([routeId])
   const route = design.routes[routeId]
   const addResource = (id: string | undefined) => {
-    if (!id || out.has(id) || !design.resources[id]) return
+    if (!id || out.has(id) || !Object.hasOwn(design.resources, id)) return
     out.add(id)
     for (const dep of referencedEntities(design.resources[id])) addResource(dep)
   }
   const addCredentials = (c: { role: string } | { arn: string } | { caller: true } | undefined) => {
     if (c && 'role' in c) addResource(c.role)
   }
-  if (route.integration && design.integrations[route.integration]) {
+  if (route.integration && Object.hasOwn(design.integrations, route.integration)) {
     const i = design.integrations[route.integration]
     out.add(route.integration)
     // CDK creates a shared integration under the first route that binds it (and the integration's
@@ -252,7 +252,7 @@ export function routeClosure(design: Design, routeId: string): string[] {
     addCredentials(i.credentials)
     for (const dep of referencedEntities(i)) addResource(dep)
   }
-  if (route.authorizer && design.authorizers[route.authorizer]) {
+  if (route.authorizer && Object.hasOwn(design.authorizers, route.authorizer)) {
     const a = design.authorizers[route.authorizer]
     out.add(route.authorizer)
     addResource(a.function)

@@ -45,7 +45,7 @@ function canonicalFields(fields: FieldsSpec, value: Record<string, unknown>): Re
     if (v !== undefined) entries.push([name, v])
   }
   for (const name of Object.keys(value)) {
-    if (!(name in fields) && value[name] !== undefined) entries.push([name, value[name]])
+    if (!Object.hasOwn(fields, name) && value[name] !== undefined) entries.push([name, value[name]])
   }
   return Object.fromEntries(entries)
 }

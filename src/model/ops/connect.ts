@@ -104,7 +104,7 @@ export function canConnect(doc: DesignDocument, source: EntityId, target: Entity
     case 'integration': {
       const route = design.routes[source]
       if (route.integration === target) return opFailed(`Route ${route.key} is already wired to ${target}.`)
-      if (route.integration && design.integrations[route.integration])
+      if (route.integration && Object.hasOwn(design.integrations, route.integration))
         return opFailed(`Route ${route.key} already has an integration (${route.integration}); a route has at most one. Delete that connection first.`)
       break
     }
@@ -112,7 +112,7 @@ export function canConnect(doc: DesignDocument, source: EntityId, target: Entity
       const integration = design.integrations[source]
       const type = effectiveResourceType(design.resources[target])
       if (integration.target === target) return opFailed(`${source} already acts on ${target}.`)
-      if (integration.target && design.resources[integration.target])
+      if (integration.target && Object.hasOwn(design.resources, integration.target))
         return opFailed(`Integration ${source} already acts on ${integration.target}; an integration has one target. Delete that connection first.`)
       if (type === 'log-group') return opFailed('A log group receives stage access logs: connect it from a stage, not from an integration.')
       if (integration.type === 'mock') return opFailed('A Mock integration has no backend: API Gateway answers by itself.')
@@ -134,7 +134,7 @@ export function canConnect(doc: DesignDocument, source: EntityId, target: Entity
         return opFailed(`A ${INTEGRATION_LABEL[integration.type]} integration takes no credentials role.`)
       const cred = integration.credentials
       if (cred && 'role' in cred && cred.role === target) return opFailed(`${source} already uses role ${target}.`)
-      if (cred && 'role' in cred && design.resources[cred.role]) return opFailed(`Integration ${source} already uses role ${cred.role}. Delete that connection first.`)
+      if (cred && 'role' in cred && Object.hasOwn(design.resources, cred.role)) return opFailed(`Integration ${source} already uses role ${cred.role}. Delete that connection first.`)
       break
     }
     case 'authorizer': {
@@ -142,7 +142,7 @@ export function canConnect(doc: DesignDocument, source: EntityId, target: Entity
       if (route.key !== '$connect')
         return opFailed(`Authorizers apply only to $connect: they authorize the connection, and later messages on route ${route.key || '(empty)'} ride on it.`)
       if (route.authorizer === source) return opFailed(`$connect already uses ${source}.`)
-      if (route.authorizer && design.authorizers[route.authorizer])
+      if (route.authorizer && Object.hasOwn(design.authorizers, route.authorizer))
         return opFailed(`$connect already has an authorizer (${route.authorizer}); a route has at most one. Delete that connection first.`)
       break
     }
@@ -151,7 +151,7 @@ export function canConnect(doc: DesignDocument, source: EntityId, target: Entity
       if (authorizer.type !== 'lambda') return opFailed('An IAM authorizer checks SigV4 signatures; it has no function.')
       if (effectiveResourceType(design.resources[target]) !== 'lambda-function') return opFailed(`A Lambda authorizer runs a Lambda function, not a ${resourceLabel(design, target)}.`)
       if (authorizer.function === target) return opFailed(`${source} already runs ${target}.`)
-      if (authorizer.function && design.resources[authorizer.function]) return opFailed(`Authorizer ${source} already runs ${authorizer.function}. Delete that connection first.`)
+      if (authorizer.function && Object.hasOwn(design.resources, authorizer.function)) return opFailed(`Authorizer ${source} already runs ${authorizer.function}. Delete that connection first.`)
       break
     }
     case 'stage':
