@@ -5,6 +5,7 @@
  * Pure: returns a plain JSON object (printing is `printAsyncApi`).
  */
 
+import { ownEntry } from '../model/queries'
 import { CFN_INTEGRATION_TYPE, type Design, type Json, type JsonObject, type Route } from '../model/types'
 import { X } from './extensions'
 import { isObject, pinnedSchema, plain, selectionPath, toAsyncApiSchema } from './schemas'
@@ -27,7 +28,7 @@ export function exportAsyncApi(design: Design): JsonObject {
   const securitySchemes: [string, Json][] = []
   const path = selectionPath(api.routeSelectionExpression ?? '')
   const integrationType = (route: Route): string | undefined => {
-    const i = route.integration ? design.integrations[route.integration] : undefined
+    const i = ownEntry(design.integrations, route.integration)
     return i ? CFN_INTEGRATION_TYPE[i.type] : undefined
   }
   const addMessage = (id: string, message: JsonObject) => {

@@ -6,6 +6,7 @@
  * Lambda non-proxy; proxy integrations have none) → response template → the reply body for two-way routes.
  */
 
+import { ownEntry } from '../model/queries'
 import type { Design, EntityId, Integration, IntegrationResponse, Json, LambdaFunction } from '../model/types'
 import { previewName, resolveTemplateRefs } from '../vtl/refValues'
 import { renderTemplate } from '../vtl/render'
@@ -157,7 +158,7 @@ function integrationResponse(env: IntegrationEnv, r: RequestInfo, id: EntityId, 
 
 export function functionFor(design: Design, id: EntityId | undefined): { id: EntityId; fn: LambdaFunction; name: string } | undefined {
   if (!id) return undefined
-  const r = design.resources[id]
+  const r = ownEntry(design.resources, id)
   if (!r || r.type !== 'lambda-function') return undefined
   // `@{table.name}` in the environment becomes the name the session's services use, as the exported stack's
   // references become physical names (docs/design-format.md, "References inside strings").

@@ -5,7 +5,7 @@
  */
 
 import { previewName } from '../vtl/refValues'
-import { routeByKey } from '../model/queries'
+import { routeByKey, ownEntry } from '../model/queries'
 import type { Design, Json, Stage } from '../model/types'
 import { selectRoute } from '../vtl/selection'
 import { authorize } from './authorize'
@@ -98,7 +98,7 @@ export class EmulatorSession {
       const [routeId, def] = route
       // 1. Authorization (identity sources and the authorizer run before API keys, as in REST's request order).
       if (def.authorizer) {
-        const authorizer = this.design.authorizers[def.authorizer]
+        const authorizer = ownEntry(this.design.authorizers, def.authorizer)
         if (!authorizer) return reject(500, INTERNAL_ERROR, `authorizer ${def.authorizer} is not in the design`)
         const out = await authorize(env, r, def.authorizer, authorizer, { region: this.opts.region ?? 'us-east-1', accountId: this.opts.accountId ?? '123456789012' })
         if (!out.ok) return reject(out.status, out.message, 'authorizer')
@@ -130,7 +130,7 @@ export class EmulatorSession {
       }
       // 4. The $connect integration: a failure refuses the connection.
       if (def.integration) {
-        const integration = this.design.integrations[def.integration]
+        const integration = ownEntry(this.design.integrations, def.integration)
         if (integration) {
           const out = await callIntegration(env, r, def.integration, integration, '')
           if (!out.ok) return reject(500, INTERNAL_ERROR, out.reason)
@@ -189,7 +189,7 @@ export class EmulatorSession {
       }
     }
     const integrationId = sel.route.integration
-    const integration = integrationId ? this.design.integrations[integrationId] : undefined
+    const integration = ownEntry(this.design.integrations, integrationId)
     if (!integrationId || !integration) {
       this.emit({ kind: 'note', summary: `route ${sel.routeKey} has no integration: nothing happens`, ...where, entity: sel.routeId })
       return
@@ -232,7 +232,7 @@ export class EmulatorSession {
     const route = routeByKey(this.design, '$disconnect')
     this.emit({ kind: 'disconnect', summary: `$disconnect ${connectionId} (${statusCode}${reason ? ` ${reason}` : ''})`, connectionId, requestId: r.requestId, entity: route?.[0] })
     if (route?.[1].integration) {
-      const integration = this.design.integrations[route[1].integration]
+      const integration = ownEntry(this.design.integrations, route[1].integration)
       if (integration) await callIntegration(this.env(), r, route[1].integration, integration, '')
     }
   }

@@ -6,6 +6,7 @@
  * design checks and the message tester use too.
  */
 
+import { ownEntry } from '../model/queries'
 import { bodyValidator } from '../model/contract/draft04'
 import type { Design, Route } from '../model/types'
 import { evaluateExpression, parseBody } from '../vtl/selection'
@@ -20,7 +21,7 @@ export function validateBody(design: Design, route: Route, body: string): Valida
   const chosen = Object.prototype.hasOwnProperty.call(models, key) ? key : Object.prototype.hasOwnProperty.call(models, '$default') ? '$default' : undefined
   if (chosen === undefined) return { checked: true, ok: false, key, errors: [`no model for ${JSON.stringify(key)} and no $default model`] }
   const name = models[chosen]
-  const model = Object.values(design.models).find((m) => m.name === name) ?? design.models[name]
+  const model = Object.values(design.models).find((m) => m.name === name) ?? ownEntry(design.models, name)
   if (!model) return { checked: true, ok: false, key: chosen, model: name, errors: [`the route names model ${JSON.stringify(name)}, which the design does not have`] }
   if (!parsed.ok) return { checked: true, ok: false, key: chosen, model: name, errors: ['the message is not JSON'] }
   const v = bodyValidator(model.schema)

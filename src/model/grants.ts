@@ -7,7 +7,7 @@
  */
 
 import { authorizerPermission, integrationPermission, type PermissionResult } from './permissions'
-import { effectiveResourceType } from './queries'
+import { effectiveResourceType, ownEntry } from './queries'
 import type { Design, EntityId, Json, ResourceType } from './types'
 
 /** How a grant statement names its resource. */
@@ -176,7 +176,7 @@ export function broaderGrants(design: Design, roleId: EntityId): BroaderGrant[] 
  * export generates those least-privilege statements). Only ever applied by the user ("narrow" in the inspector).
  */
 export function narrowedGrants(design: Design, roleId: EntityId): Record<EntityId, string[]> | undefined {
-  const role = design.resources[roleId]
+  const role = ownEntry(design.resources, roleId)
   if (role?.type !== 'iam-role' || !role.grants) return undefined
   const broader = new Set(broaderGrants(design, roleId).map((b) => b.entity))
   const kept = Object.entries(role.grants).filter(([entity]) => !broader.has(entity))

@@ -4,7 +4,7 @@
  * and the canvas (to show what a generated role will be allowed to do).
  */
 
-import { effectiveResourceType } from './queries'
+import { effectiveResourceType, ownEntry } from './queries'
 import type { Design, EntityId, Json, JsonObject, ResourceType } from './types'
 
 export interface RequiredPermission {
@@ -78,14 +78,14 @@ const OUTSIDE: PermissionResult = { ok: true, permission: undefined }
 
 /** The permission an integration's credentials role needs. */
 export function integrationPermission(design: Design, integrationId: EntityId): PermissionResult {
-  const integration = design.integrations[integrationId]
+  const integration = ownEntry(design.integrations, integrationId)
   if (!integration) return { ok: false, reason: `no integration "${integrationId}"` }
   if (integration.type === 'lambda' && !integration.target && integration.cfnExtra?.IntegrationUri !== undefined) return OUTSIDE
   if (integration.type === 'lambda') return targetPermission(design, integration.target, 'lambda', 'InvokeFunction')
   if (integration.type !== 'aws') return { ok: true, permission: undefined }
   const service = integration.service
   if (!service) return { ok: false, reason: 'an AWS integration needs a service to derive its permission' }
-  const rule = SERVICE_PERMISSIONS[service]
+  const rule = ownEntry(SERVICE_PERMISSIONS, service)
   if (!rule) return { ok: false, reason: `no permission rule for service "${service}"` }
   const action = integration.action ?? (service === 'lambda' ? 'InvokeFunction' : rule.actions[0])
   if (!rule.actions.includes(action)) {
@@ -101,7 +101,7 @@ export function integrationPermission(design: Design, integrationId: EntityId): 
 
 /** The permission an authorizer's credentials role needs: invoke the authorizer function. */
 export function authorizerPermission(design: Design, authorizerId: EntityId): PermissionResult {
-  const authorizer = design.authorizers[authorizerId]
+  const authorizer = ownEntry(design.authorizers, authorizerId)
   if (!authorizer) return { ok: false, reason: `no authorizer "${authorizerId}"` }
   if (authorizer.type !== 'lambda') return { ok: true, permission: undefined }
   if (!authorizer.function && authorizer.cfnExtra?.AuthorizerUri !== undefined) return OUTSIDE
@@ -111,7 +111,7 @@ export function authorizerPermission(design: Design, authorizerId: EntityId): Pe
 function targetPermission(design: Design, target: EntityId | undefined, service: string, action: string): PermissionResult {
   const rule = SERVICE_PERMISSIONS[service]
   if (!target) return { ok: false, reason: `the integration has no target resource to grant ${rule.prefix}:${action} on` }
-  const type = effectiveResourceType(design.resources[target])
+  const type = effectiveResourceType(ownEntry(design.resources, target))
   if (!type || !rule.targets.includes(type)) {
     return { ok: false, reason: `${rule.prefix}:${action} needs a ${rule.targets.join(' or ')} target, "${target}" is ${type ?? 'not a resource'}` }
   }

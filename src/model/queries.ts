@@ -27,6 +27,15 @@ export function locateEntity(design: Design, id: EntityId): EntityLocation | und
   return undefined
 }
 
+/**
+ * The entry a reference names, if the map holds it as its own key. References are user text, so
+ * `toString` or `constructor` must read as missing rather than as Object.prototype's member
+ * (`design.integrations['toString']` is a function, and a truthiness check lets it through).
+ */
+export function ownEntry<T>(map: Readonly<Record<string, T>>, id: string | undefined): T | undefined {
+  return id !== undefined && Object.hasOwn(map, id) ? map[id] : undefined
+}
+
 export function routesUsingIntegration(design: Design, integrationId: EntityId): [EntityId, Route][] {
   return Object.entries(design.routes).filter(([, r]) => r.integration === integrationId)
 }

@@ -4,12 +4,12 @@
  * design itself (for `@{…}` preview values). The editor worker and model checks call this, then validateTemplate.
  */
 
-import { routesUsingIntegration } from '../model/queries'
+import { routesUsingIntegration, ownEntry } from '../model/queries'
 import type { Design, EntityId } from '../model/types'
 import type { ValidateOptions } from './validate'
 
 export function templateOptionsFor(design: Design, integrationId: EntityId, templateKey: string, routeKey?: string): ValidateOptions {
-  const integration = design.integrations[integrationId]
+  const integration = ownEntry(design.integrations, integrationId)
   if (!integration) return { templateKey }
   const routes = routesUsingIntegration(design, integrationId)
   const stageVariables: Record<string, string> = {}

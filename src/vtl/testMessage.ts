@@ -5,7 +5,7 @@
  */
 
 import type { Diagnostic } from '../model/diagnostics'
-import { routeByKey } from '../model/queries'
+import { routeByKey, ownEntry } from '../model/queries'
 import type { Design, EntityId } from '../model/types'
 import type { RequestParams } from './input'
 import { resolveTemplateRefs } from './refValues'
@@ -70,9 +70,12 @@ export function testMessage(design: Design, input: TestMessageInput): TestMessag
     route = { id: sel.routeId, key: sel.routeKey, reason: sel.reason }
   }
   const integrationId = design.routes[route.id].integration
-  const integration = integrationId ? design.integrations[integrationId] : undefined
+  const integration = ownEntry(design.integrations, integrationId)
   if (!integrationId || !integration) {
-    diagnostics.push({ code: 'VTL025', severity: 'info', message: `route ${route.key} has no integration: API Gateway accepts the message and does nothing`, entity: route.id })
+    const message = integrationId
+      ? `route ${route.key} names integration ${JSON.stringify(integrationId)}, which the design does not have (MDL029): the message goes nowhere`
+      : `route ${route.key} has no integration: API Gateway accepts the message and does nothing`
+    diagnostics.push({ code: 'VTL025', severity: 'info', message, entity: route.id })
     return { route, diagnostics }
   }
   const template = selectTemplate(integration, input.message)

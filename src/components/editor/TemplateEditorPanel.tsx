@@ -6,6 +6,7 @@
  * Prop-driven: it reads the design from props and reports edits through `onChange`; it holds no domain logic.
  * Template keys are described in `src/model/templates`.
  */
+import { ownEntry } from '../../model/queries'
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type * as MonacoApi from 'monaco-editor/editor/editor.api.js'
 import type { Design } from '../../model/types'
@@ -47,7 +48,7 @@ const viewStates = new Map<string, MonacoApi.editor.ICodeEditorViewState | null>
 
 export function TemplateEditorPanel(props: TemplateEditorPanelProps) {
   const { design, integrationId, templateKey, onSelectTemplate } = props
-  const integration = integrationId ? design.integrations[integrationId] : undefined
+  const integration = ownEntry(design.integrations, integrationId)
   const templates = useMemo(() => listTemplates(integration), [integration])
   const requested = templateKey !== undefined ? canonicalTemplateKey(templateKey) : undefined
   const active: TemplateEntry | undefined = templates.find((t) => t.key === requested) ?? templates[0]

@@ -7,6 +7,7 @@
  * `validateBody`, on the product's one ajv-draft-04 instance); a failing message shows the frame API Gateway
  * answers with instead of an integration request, since the backend is never called.
  */
+import { ownEntry } from '../../model/queries'
 import { useDeferredValue, useMemo, useState } from 'react'
 import type { Diagnostic } from '../../model/diagnostics'
 import type { Design } from '../../model/types'
@@ -24,7 +25,7 @@ export interface MessageTesterPanelProps {
 const AUTO_ROUTE = ''
 
 export function MessageTesterPanel({ design, routeId }: MessageTesterPanelProps) {
-  const selectedRoute = routeId ? design.routes[routeId] : undefined
+  const selectedRoute = ownEntry(design.routes, routeId)
   const [message, setMessage] = useState(() => initialMessage(design, selectedRoute?.key))
   const [routeOverride, setRouteOverride] = useState<string>(() =>
     selectedRoute && (selectedRoute.key === '$connect' || selectedRoute.key === '$disconnect') ? selectedRoute.key : AUTO_ROUTE,
@@ -32,7 +33,7 @@ export function MessageTesterPanel({ design, routeId }: MessageTesterPanelProps)
   const [connectionId, setConnectionId] = useState('L0SM9cOFvHcCIhw=')
   const stageIds = Object.keys(design.stages)
   const [stageId, setStageId] = useState<string | undefined>(stageIds[0])
-  const stage = stageId ? design.stages[stageId] : undefined
+  const stage = ownEntry(design.stages, stageId)
   const [stageVarsText, setStageVarsText] = useState<{ stageId?: string; text: string }>({ stageId, text: formatPairs(stage?.stageVariables ?? {}) })
   const [authorizerText, setAuthorizerText] = useState('principalId=user-0001')
   const [headersText, setHeadersText] = useState('Authorization=Bearer sample-token')
@@ -190,8 +191,8 @@ const SAMPLE_REQUEST_ID = 'SaMpLeReQuEsTiD='
 function ResultView({ design, result, message, connectionId }: { design: Design; result: TestMessageResult; message: string; connectionId: string }) {
   const errors = result.diagnostics.filter((d) => d.severity === 'error')
   const others = result.diagnostics.filter((d) => d.severity !== 'error')
-  const integration = result.integrationId ? design.integrations[result.integrationId] : undefined
-  const route = result.route ? design.routes[result.route.id] : undefined
+  const integration = ownEntry(design.integrations, result.integrationId)
+  const route = result.route ? ownEntry(design.routes, result.route.id) : undefined
   // $connect and $disconnect carry no message body (an HTTP upgrade, a close): nothing to validate.
   const validation: ValidationOutcome = route && route.key !== '$connect' && route.key !== '$disconnect' ? validateBody(design, route, message) : { checked: false }
   const rejected = validation.checked && !validation.ok

@@ -4,6 +4,7 @@
  * models, routes, integration responses, domains, stages and deployments.
  */
 
+import { ownEntry } from '../../model/queries'
 import type { Design } from '../../model/types'
 import { refsIn } from '../../model/refs'
 import { call, lit, member, v, type Code } from './code'
@@ -65,7 +66,7 @@ export function buildIr(design: Design, options: IrOptions = {}): ExportIr {
   const authorizers = new Map<string, AuthorizerInfo>()
   // An authorizer whose route will be an L1 route (HTTP integration, or none) is built as L1 too.
   const l1Routes = Object.values(design.routes).filter((r) => {
-    const type = r.integration ? design.integrations[r.integration]?.type : undefined
+    const type = ownEntry(design.integrations, r.integration)?.type
     return !type || type === 'http' || type === 'http-proxy'
   })
   for (const [id, a] of Object.entries(design.authorizers)) {

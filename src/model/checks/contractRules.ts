@@ -7,6 +7,7 @@ import { schemaProblems } from '../contract/draft04'
 import { staticValue } from '../selectionExpression'
 import type { Json, Route } from '../types'
 import type { CheckContext, Rule } from './context'
+import { ownEntry } from '../queries'
 
 /**
  * `CreateModel`: the name "must be alphanumeric"; the schema is a string of at most 32,768 characters
@@ -72,7 +73,7 @@ function checkRoute(ctx: CheckContext, id: string, route: Route, models: Map<str
   const keys = Object.keys(route.requestModels ?? {})
   const expr = route.modelSelectionExpression
   if (keys.length) {
-    const integration = route.integration ? design.integrations[route.integration] : undefined
+    const integration = ownEntry(design.integrations, route.integration)
     if (integration && PROXY_TYPES.has(integration.type) && !expr) {
       ctx.report('MDL074', id, ['requestModels'], `Route "${route.key}" uses a ${integration.type} integration, where API Gateway validates request models only with a model selection expression; without one these models check nothing.`)
     } else if (route.key === '$connect' || route.key === '$disconnect') {

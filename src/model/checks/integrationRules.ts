@@ -1,4 +1,4 @@
-import { effectiveResourceType } from '../queries'
+import { effectiveResourceType, ownEntry } from '../queries'
 import { staticValue } from '../selectionExpression'
 import type { Integration, IntegrationType, ResourceType } from '../types'
 import type { CheckContext, Rule } from './context'
@@ -57,7 +57,7 @@ export const integrationRules: Rule = (ctx) => {
   const used = new Set(Object.values(design.routes).map((r) => r.integration))
   for (const [id, integ] of Object.entries(design.integrations)) {
     const type = integ.type
-    const target = integ.target ? design.resources[integ.target] : undefined
+    const target = ownEntry(design.resources, integ.target)
     const targetType = effectiveResourceType(target)
 
     // Method

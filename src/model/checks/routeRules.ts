@@ -1,5 +1,6 @@
 import { PREDEFINED_ROUTE_KEYS } from '../types'
 import type { Rule } from './context'
+import { ownEntry } from '../queries'
 
 const CONNECT_ONLY_SOURCE = /^route\.request\.(header|querystring|multivalueheader|multivaluequerystring)\./
 const ROUTE_PARAMETER_NAME = /^route\.request\.(header|querystring)\.[a-zA-Z0-9._$-]+$/
@@ -33,7 +34,7 @@ export const routeRules: Rule = (ctx) => {
       }
     }
 
-    const integration = route.integration ? design.integrations[route.integration] : undefined
+    const integration = ownEntry(design.integrations, route.integration)
     if (route.twoWay) {
       if (key === '$connect' || key === '$disconnect') {
         ctx.report('MDL011', id, ['twoWay'], `A route response on ${key} is accepted but cannot deliver a message to the client.`)

@@ -4,7 +4,7 @@
  * gives it a credentials role when the preset needs one and the integration has none.
  */
 
-import { effectiveResourceType, uniqueId } from '../queries'
+import { effectiveResourceType, uniqueId, ownEntry } from '../queries'
 import { formatRefs, parseRefs } from '../refs'
 import type { Design, EntityId, Integration } from '../types'
 import { findPreset } from './lookup'
@@ -48,7 +48,7 @@ export function applyPreset(design: Design, integrationId: EntityId, presetId: s
     const type = effectiveResourceType(design.resources[targetResourceId])
     if (type !== preset.targetType) return design
   }
-  const target = targetResourceId ? design.resources[targetResourceId] : undefined
+  const target = ownEntry(design.resources, targetResourceId)
   // DynamoDB templates follow the table's partition key when the design knows it.
   const keyed = preset.keyedTemplates && target?.type === 'dynamodb-table' ? { ...preset, requestTemplates: preset.keyedTemplates(target.partitionKey) } : preset
   const integration = presetIntegration(keyed, preset.targetType ? targetResourceId : undefined, current)

@@ -12,6 +12,7 @@
  */
 import { fieldPath, splitFieldPath } from '../fieldPath'
 import type { Design, Integration } from '../types'
+import { ownEntry } from '../queries'
 
 export type TemplateAddress =
   | { kind: 'request'; contentType: string }
@@ -70,7 +71,7 @@ export function listTemplates(integration: Integration | undefined): TemplateEnt
 }
 
 export function templateText(design: Design, integrationId: string, key: string): string | undefined {
-  const integration = design.integrations[integrationId]
+  const integration = ownEntry(design.integrations, integrationId)
   if (!integration) return undefined
   const address = parseTemplateKey(key)
   if (address.kind === 'request') return integration.requestTemplates?.[address.contentType]
