@@ -79,3 +79,38 @@ for (const size of [
     })
   })
 }
+
+test.describe('node text on the canvas at 1440×900', () => {
+  test.use({ viewport: { width: 1440, height: 900 } })
+
+  test('a line that would overflow its node ends in an ellipsis; the others are not clipped, and none spills out', async ({ page }) => {
+    await openApp(page)
+    await loadLongKey(page)
+    const lines = await page.evaluate(() =>
+      [...document.querySelectorAll('.entity-node-title, .entity-node-detail, .entity-node-caption-text')].map((el) => {
+        const e = el as HTMLElement
+        const nodeEl = e.closest('.entity-node') as HTMLElement
+        const node = nodeEl.getBoundingClientRect()
+        const zoom = node.width / nodeEl.offsetWidth
+        const style = getComputedStyle(e)
+        return {
+          node: nodeEl.getAttribute('data-testid'),
+          // A caption beside a problem badge is clipped whatever its length: the badge takes part of the line.
+          besideBadge: !!e.parentElement?.querySelector('.node-badge'),
+          text: (e.textContent ?? '').slice(0, 20),
+          overflows: e.scrollWidth > e.clientWidth + 1,
+          clipped: style.overflow === 'hidden' && style.textOverflow === 'ellipsis',
+          // The text's own extent, clipped or not, against the node's inner right edge.
+          spills: style.overflow !== 'hidden' && e.getBoundingClientRect().left + e.scrollWidth * zoom > node.right + 0.5,
+        }
+      }),
+    )
+    expect(lines.length).toBeGreaterThan(10)
+    // The 3,000-character key is cut with an ellipsis in both route nodes that show it.
+    expect(lines.filter((l) => l.text.startsWith('sendMessagexxx') && l.clipped && l.overflows)).toHaveLength(2)
+    // Whatever overflows is clipped, and nothing else is: only clipped lines cost a paint clip (textFit.ts).
+    expect(lines.filter((l) => l.overflows && !l.clipped)).toEqual([])
+    expect(lines.filter((l) => l.spills)).toEqual([])
+    expect(lines.filter((l) => l.clipped && !l.overflows && !l.besideBadge).map((l) => `${l.node}: ${l.text}`)).toEqual([])
+  })
+})

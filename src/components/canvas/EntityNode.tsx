@@ -12,6 +12,7 @@ import { useLiveHighlighted } from './liveHighlight'
 import type { NodeGroup } from './groups'
 import { useCanvasGroups } from './GroupsMenu'
 import { summarise } from './nodeSummary'
+import { nodeTextFits, type NodeTextRole } from './textFit'
 
 export type EntityNodeData = { entityId: string }
 export type EntityFlowNode = Node<EntityNodeData, EntityKind>
@@ -30,6 +31,11 @@ const HANDLES: Record<EntityKind, { target: boolean; source: boolean }> = {
   domain: { target: true, source: false },
   model: { target: false, source: false },
   message: { target: false, source: false },
+}
+
+/** A text line's class: clipped with an ellipsis only when it would overflow (why: textFit.ts). */
+function lineClass(base: string, role: NodeTextRole, text: string, shared = false): string {
+  return shared || !nodeTextFits(role, text) ? `${base} clip` : base
 }
 
 function EntityNodeView({ id, type, selected }: NodeProps<EntityFlowNode>) {
@@ -57,7 +63,7 @@ function EntityNodeView({ id, type, selected }: NodeProps<EntityFlowNode>) {
         {summary.icon.glyph}
       </span>
       <div className="entity-node-caption">
-        <span className="entity-node-caption-text">{summary.caption}</span>
+        <span className={lineClass('entity-node-caption-text', 'caption', summary.caption, errors > 0 || warnings > 0)}>{summary.caption}</span>
         {(errors > 0 || warnings > 0) && (
           <button
             type="button"
@@ -79,11 +85,11 @@ function EntityNodeView({ id, type, selected }: NodeProps<EntityFlowNode>) {
         )}
       </div>
       {/* <bdi>: a name holding U+202E must not turn the rest of the node around. */}
-      <bdi className="entity-node-title" data-testid={`node.${id}.title`}>
+      <bdi className={lineClass('entity-node-title', 'title', title)} data-testid={`node.${id}.title`}>
         {title}
       </bdi>
       {summary.detail && (
-        <bdi className="entity-node-detail" data-testid={`node.${id}.detail`}>
+        <bdi className={lineClass('entity-node-detail', 'detail', summary.detail)} data-testid={`node.${id}.detail`}>
           {summary.detail}
         </bdi>
       )}
@@ -106,7 +112,7 @@ function GroupNodeView({ id, data }: NodeProps<GroupFlowNode>) {
       <div className="entity-node-caption">
         <span className="entity-node-caption-text">Collapsed group</span>
       </div>
-      <bdi className="entity-node-title">
+      <bdi className={lineClass('entity-node-title', 'title', `${group.count} ${group.label.toLowerCase()}`)}>
         {group.count} {group.label.toLowerCase()}
       </bdi>
       <button type="button" className="group-node-expand nodrag" data-testid={`${`node.${id}`}.expand`} onClick={() => expand(group.key)}>

@@ -93,7 +93,7 @@ function integrationFacts(i: Integration): string | undefined {
   const target = i.target ? `→ ${i.target}` : undefined
   if (i.type === 'aws') return [i.action ?? (i.path ? `path ${i.path}` : undefined), target ?? (i.uri ? i.uri : undefined)].filter(Boolean).join(' ') || undefined
   if (i.type === 'http' || i.type === 'http-proxy') return [i.method, i.uri].filter(Boolean).join(' ') || undefined
-  if (i.type === 'mock') return 'answers without a backend'
+  if (i.type === 'mock') return 'answers, no backend'
   return target ?? (i.uri ? i.uri : 'no function yet')
 }
 
