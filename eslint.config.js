@@ -29,6 +29,12 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS scripts (scripts/cli.cjs is CommonJS for a faster start; see its header).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // The pure core: runs in node, a web worker and the CLI.
     files: ['src/model/**', 'src/vtl/**', 'src/export/**', 'src/import/**', 'src/cli/**', 'src/layout/**', 'src/emulator/**', 'src/asyncapi/**', 'src/checks/**'],
     // Tests are not shipped: they may drive Monaco (tokenizer tests) or node APIs.

@@ -1,6 +1,6 @@
 /**
  * The CLI as the user sees it: every verb as a whole process, on the seed and on the 150-route app, both as
- * `node scripts/cli.mjs …` and as `npm run --silent cli -- …`, next to the aws-cdk-lib synth of the same app as a
+ * `node scripts/cli.cjs …` and as `npm run --silent cli -- …`, next to the aws-cdk-lib synth of the same app as a
  * process in the same run. Plus the check pipeline the designer runs on every edit (model checks + templates) and
  * the column layout, on a 300-route design.
  *
@@ -65,7 +65,7 @@ function profile(s: Sample): string {
 
 const TIMINGS = { ...process.env, SOCKET_STUDIO_TIMINGS: '1' }
 
-const cli = (args: string[], runs: number, env?: NodeJS.ProcessEnv) => spawnTimes(process.execPath, [join(ROOT, 'scripts/cli.mjs'), ...args], runs, env)
+const cli = (args: string[], runs: number, env?: NodeJS.ProcessEnv) => spawnTimes(process.execPath, [join(ROOT, 'scripts/cli.cjs'), ...args], runs, env)
 const npmCli = (args: string[], runs: number) => spawnTimes('npm', ['run', '--silent', 'cli', '--', ...args], runs)
 const stats = (s: Sample) => `p95 ${fmt(s.p95)} ms, n=${s.runs}`
 
@@ -186,7 +186,7 @@ const suite: BenchSuite = {
         const npm = npmCli(args, RUNS)
         const ratio = synthed.median / npm.median
         rows.push({
-          name: `150 routes: ${label} — node scripts/cli.mjs`,
+          name: `150 routes: ${label} — node scripts/cli.cjs`,
           median: node.median,
           goal: `≤ ${GOAL.nodeLarge} ms`,
           met: node.median <= GOAL.nodeLarge,
@@ -201,7 +201,7 @@ const suite: BenchSuite = {
         })
       }
 
-      // The V8 code cache of scripts/cli.mjs, kept only because it pays: the same calls without it.
+      // The V8 code cache of scripts/cli.cjs, kept only because it pays: the same calls without it.
       for (const [label, args] of [verbs(largeFiles)[0], verbs(largeFiles)[2]]) {
         const off = cli(args, RUNS, { ...process.env, SOCKET_STUDIO_NO_CODE_CACHE: '1' })
         const on = cli(args, RUNS)
@@ -212,7 +212,7 @@ const suite: BenchSuite = {
         })
       }
 
-      // The baseline compiler tier of scripts/cli.mjs (small inputs skip V8's optimising compiler), kept only
+      // The baseline compiler tier of scripts/cli.cjs (small inputs skip V8's optimising compiler), kept only
       // because it pays: the same calls with every tier on. Warmed once first, since each tier has its own code cache.
       for (const [label, args] of [verbs(largeFiles)[0], verbs(largeFiles)[2]]) {
         const fullEnv = { ...process.env, SOCKET_STUDIO_FULL_JIT: '1' }
@@ -230,7 +230,7 @@ const suite: BenchSuite = {
         cli(args, 1)
         const node = cli(args, RUNS, TIMINGS)
         rows.push({
-          name: `seed: ${label} — node scripts/cli.mjs`,
+          name: `seed: ${label} — node scripts/cli.cjs`,
           median: node.median,
           goal: `≤ ${GOAL.nodeSeed} ms`,
           met: node.median <= GOAL.nodeSeed,

@@ -129,7 +129,7 @@ test('a Python function: the panel says it needs serve', async ({ app, api }) =>
 
 test('attached to a running serve: connect, send, the reply, serve\'s timeline and state', async ({ app }) => {
   // A real `serve` of the mock-ping example on an ephemeral loopback port; stopped at the end of the test.
-  const child = spawn(process.execPath, ['scripts/cli.mjs', 'serve', 'examples/mock-ping.yaml', '--port', '0'], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, ['scripts/cli.cjs', 'serve', 'examples/mock-ping.yaml', '--port', '0'], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] })
   try {
     const url = await new Promise<string>((resolve, reject) => {
       let err = ''

@@ -1,5 +1,5 @@
 /**
- * Issue 11, "load only what a verb needs": each verb, run as a real process through scripts/cli.mjs, loads no
+ * Issue 11, "load only what a verb needs": each verb, run as a real process through scripts/cli.cjs, loads no
  * package it does not use. The browser-only libraries never; the emulator's servers only for `serve`; the AsyncAPI
  * import side (@asyncapi/converter and the spec validator with its own Ajv) only for `import` of an AsyncAPI
  * document. Timing lives in `npm run bench cli`; this pins the structure that the timing depends on.
@@ -23,7 +23,7 @@ function packagesLoaded(args: string[]): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'ss-verbs-'))
   const record = join(dir, 'packages.txt')
   writeFileSync(record, '')
-  const r = spawnSync(process.execPath, ['--import', pathToFileURL(join(__dirname, '__fixtures__/recordPackages.mjs')).href, join(root, 'scripts/cli.mjs'), ...args], {
+  const r = spawnSync(process.execPath, ['--import', pathToFileURL(join(__dirname, '__fixtures__/recordPackages.mjs')).href, join(root, 'scripts/cli.cjs'), ...args], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, SOCKET_STUDIO_RECORD_PACKAGES: record },

@@ -68,7 +68,7 @@ describe('serve --script', () => {
     const dir = mkdtempSync(join(tmpdir(), 'emu-watch-'))
     const design = join(dir, 'ping.yaml')
     writeFileSync(design, ping)
-    const child = spawn(process.execPath, [resolve(root, 'scripts/cli.mjs'), 'serve', design, '--port', '0', '--watch'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [resolve(root, 'scripts/cli.cjs'), 'serve', design, '--port', '0', '--watch'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
     let out = ''
     let err = ''
     child.stdout.on('data', (d: Buffer) => (out += d.toString()))
