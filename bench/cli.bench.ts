@@ -5,8 +5,10 @@
  * the column layout, on a 300-route design.
  *
  * The 150-route app is the LargeStack CDK fixture (150 Lambda routes, about 460 resources): `import` reads its
- * synthesized template; the other verbs read the design that import writes. The synth row runs that same CDK app
- * (bundled with esbuild, run by plain node, CDK_VALIDATION=false as the fixtures do) and writes its template.
+ * synthesized template; the other verbs read the design that import writes. Two synth rows run that same CDK app:
+ * bundled with esbuild and run by plain node with CDK_VALIDATION=false (the fastest a synth can be: no TypeScript
+ * loader, no validation), and as its CDK project runs it (tsx on the TypeScript entry, validation on: what
+ * `cdk synth` starts). The ≥ 4× goal is read against the second, the synth a user replaces; both ratios print.
  * Every process figure is a median of separate runs after one unmeasured warm-up run (which builds the bundle
  * and the verb's code cache, as the first call after a change does); p95 and the number of runs are printed.
  */
@@ -180,24 +182,43 @@ const suite: BenchSuite = {
         note: `${stats(synthed)}; node on the bundled CDK app, CDK_VALIDATION=false`,
       })
 
+      // The same app as its CDK project synthesizes it: `cdk synth` runs cdk.json's app command, which for the projects
+      // the CDK TypeScript export writes (and `cdk init`'s) is a TypeScript loader on bin/<app>.ts. This is how the
+      // issue's "synth it replaces" (1.33-1.49 s) was measured, and the ≥ 4× goal is read against it, with CDK's
+      // synthesis-time template validation off as there (and as in the row above). aws-cdk-lib 2.276 turns that
+      // validation on by default, which nearly triples the synth; that figure is shown too, and not used for the goal.
+      // The CDK CLI's own start-up comes on top of both.
+      const entry = join(dir, 'large-app.ts')
+      writeFileSync(entry, `import { App } from 'aws-cdk-lib'\nimport { largeStack } from ${JSON.stringify(join(ROOT, 'src/import/__fixtures__/apps'))}\nconst app = new App({ outdir: process.argv[2] })\nlargeStack(app)\napp.synth()\n`)
+      const tsx = join(ROOT, 'node_modules', '.bin', 'tsx')
+      const projectOut = join(dir, 'cdk.out.project')
+      spawnTimes(tsx, [entry, projectOut], 1, synthEnv)
+      const projectSynth = spawnTimes(tsx, [entry, projectOut], SYNTH_RUNS, synthEnv)
+      const validated = spawnTimes(tsx, [entry, projectOut], 3, { ...process.env, CDK_VALIDATION: undefined })
+      rows.push({
+        name: 'aws-cdk-lib synth of the 150-route app as its project runs it (tsx bin/app.ts)',
+        median: projectSynth.median,
+        note: `${stats(projectSynth)}; cdk.json's app command, CDK_VALIDATION=false; with aws-cdk-lib's default template validation on: ${fmt(validated.median)} ms (${stats(validated)})`,
+      })
+
       for (const [label, args] of verbs(largeFiles)) {
         cli(args, 1)
         const node = cli(args, RUNS, TIMINGS)
         const npm = npmCli(args, RUNS)
-        const ratio = synthed.median / npm.median
+        const ratio = projectSynth.median / npm.median
         rows.push({
           name: `150 routes: ${label} — node scripts/cli.cjs`,
           median: node.median,
           goal: `≤ ${GOAL.nodeLarge} ms`,
           met: node.median <= GOAL.nodeLarge,
-          note: `${stats(node)}; ${fmt(node.median - bare.median)} ms above bare node; ${fmt(synthed.median / node.median, 1)}× faster than the synth${profile(node)}`,
+          note: `${stats(node)}; ${fmt(node.median - bare.median)} ms above bare node; ${fmt(synthed.median / node.median, 1)}× faster than the bundled synth, ${fmt(projectSynth.median / node.median, 1)}× than the project's${profile(node)}`,
         })
         rows.push({
           name: `150 routes: ${label} — npm run --silent cli`,
           median: npm.median,
-          goal: `≤ ${GOAL.npmLarge} ms, ≥ ${GOAL.synthRatio}× the synth`,
+          goal: `≤ ${GOAL.npmLarge} ms, ≥ ${GOAL.synthRatio}× the project's synth`,
           met: npm.median <= GOAL.npmLarge && ratio >= GOAL.synthRatio,
-          note: `${stats(npm)}; ${fmt(ratio, 1)}× faster than the synth (${fmt(synthed.median)} ms)`,
+          note: `${stats(npm)}; ${fmt(ratio, 1)}× faster than the project's synth (${fmt(projectSynth.median)} ms), ${fmt(synthed.median / npm.median, 1)}× than the bundled one (${fmt(synthed.median)} ms)`,
         })
       }
 
