@@ -75,7 +75,7 @@ export function testMessage(design: Design, input: TestMessageInput): TestMessag
     const message = integrationId
       ? `route ${route.key} names integration ${JSON.stringify(integrationId)}, which the design does not have (MDL029): the message goes nowhere`
       : `route ${route.key} has no integration: API Gateway accepts the message and does nothing`
-    diagnostics.push({ code: 'VTL025', severity: 'info', message, entity: route.id })
+    diagnostics.push({ code: 'VTL025', severity: 'info', message, entity: route.id, ...(integrationId ? { field: 'integration' } : {}) })
     return { route, diagnostics }
   }
   const template = selectTemplate(integration, input.message)

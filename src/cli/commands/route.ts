@@ -2,8 +2,9 @@
  * `route <design> --message <file> [--route <routeKey>] [--json]`
  * Prints, one per line: `route: <key>`, `template: <key>` (or `template: (passthrough)` / `(rejected)` /
  * `(none)`), then `request:` and the integration request body exactly as rendered. Diagnostics for the
- * selected template go to stderr as `LINE:COL SEVERITY CODE message`. `--json` prints the whole testMessage
- * result instead. Exit 1 when no route matches or the template has errors, 2 for unreadable input.
+ * selected template (and a route that goes nowhere) go to stderr as `FILE:LINE:COL SEVERITY CODE message`, located
+ * in the design file as `validate` locates them. `--json` prints the whole testMessage result instead (its ranges
+ * are inside the template). Exit 1 when no route matches or the template has errors, 2 for unreadable input.
  */
 
 import { parseArgs, readText, UsageError, type Command } from '../command'
@@ -22,7 +23,11 @@ export const routeCommand: Command = {
     if (!designText.ok) return 2
     const message = readText(io, flags.message)
     if (!message.ok) return 2
-    const [{ parseDocument }, { testMessage }] = await Promise.all([import('../../model/document/parse'), import('../../vtl/testMessage')])
+    const [{ parseDocument }, { testMessage }, { locateInFile }] = await Promise.all([
+      import('../../model/document/parse'),
+      import('../../vtl/testMessage'),
+      import('../../checks/locateInFile'),
+    ])
     phase('loaded')
     const parsed = parseDocument(designText.text)
     phase('parsed')
@@ -42,7 +47,8 @@ export const routeCommand: Command = {
       if (t) io.stdout(`template: ${t.kind === 'template' ? t.key : `(${t.kind})`}\n`)
       if (result.request) io.stdout(`request:\n${result.request.body}\n`)
     }
-    for (const d of result.diagnostics) io.stderr(`${formatTemplateDiagnostic(d)}\n`)
+    // Located only when there is something to print: a clean call never builds the source map.
+    if (result.diagnostics.length) for (const d of locateInFile(result.diagnostics, parsed.source)) io.stderr(`${positional[0]}:${formatTemplateDiagnostic(d)}\n`)
     return !result.route || result.diagnostics.some((d) => d.severity === 'error') ? 1 : 0
   },
 }

@@ -116,6 +116,31 @@ describe('cli route', () => {
     expect(parsed.route.key).toBe('$connect')
     expect(parsed.request.isJson).toBe(true)
   })
+  it('locates what it prints in the design file: a template error on its template line, a missing integration on the route', async () => {
+    const d = [
+      'format: socket-studio/design',
+      'version: 1',
+      'design:',
+      '  api: { name: x, routeSelectionExpression: $request.body.action }',
+      '  routes:',
+      '    a: { key: a, integration: mock }',
+      '    b: { key: b, integration: nope }',
+      '  integrations:',
+      '    mock:',
+      '      type: mock',
+      '      requestTemplates:',
+      '        $default: |',
+      '          {"statusCode": 200}',
+      '          #if($input.body == "x")',
+      '',
+    ].join('\n')
+    const broken = await cli(['route', 'd.yaml', '--message', 'm'], { 'd.yaml': d, m: '{"action":"a"}' })
+    expect(broken.code).toBe(1)
+    // Template line 2 is file line 14; the directive starts after the block's 10 spaces of indentation.
+    expect(broken.stderr).toMatch(/^d\.yaml:14:11 error VTL001 /m)
+    const nowhere = await cli(['route', 'd.yaml', '--message', 'm'], { 'd.yaml': d, m: '{"action":"b"}' })
+    expect(nowhere.stderr).toBe('d.yaml:7:18 info VTL025 route b names integration "nope", which the design does not have (MDL029): the message goes nowhere\n')
+  })
   it('no matching route and no $default is exit 1', async () => {
     const d = serializeDocument({ design: aDesign().withMockRoute('a', 'a').build(), layout: {} }, 'yaml')
     const r = await cli(['route', 'd.yaml', '--message', 'm'], { 'd.yaml': d, m: '{"action":"b"}' })
