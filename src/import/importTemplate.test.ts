@@ -186,6 +186,32 @@ describe('hand-written YAML with short-form tags', () => {
     expect(d.resources.handler.cfnExtra?.MemorySize).toEqual({ 'Fn::FindInMap': ['Sizes', { Ref: 'StageName' }, 'Memory'] })
   })
 
+  it("models a table's expiry attribute, point-in-time recovery and stream when written plainly, and keeps other shapes verbatim", () => {
+    const pitr = '      PointInTimeRecoverySpecification:\n        PointInTimeRecoveryEnabled: !If [IsProd, true, false]\n'
+    expect(text).toContain(pitr)
+    const plain = [
+      '      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: false }',
+      '      TimeToLiveSpecification: { AttributeName: expiresAt, Enabled: true }',
+      '      StreamSpecification: { StreamViewType: NEW_AND_OLD_IMAGES }',
+      '',
+    ].join('\n')
+    const table = imported(text.replace(pitr, plain)).document.design.resources.messages
+    expect(table).toMatchObject({ timeToLiveAttribute: 'expiresAt', pointInTimeRecovery: false, streamViewType: 'NEW_AND_OLD_IMAGES' })
+    expect(table.cfnExtra).toBeUndefined()
+    // A disabled expiry, a recovery period and an unknown view type are not what the fields say: kept as written.
+    const other = [
+      '      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true, RecoveryPeriodInDays: 7 }',
+      '      TimeToLiveSpecification: { AttributeName: expiresAt, Enabled: false }',
+      '      StreamSpecification: { StreamViewType: NEW_IMAGE, ResourcePolicy: { PolicyDocument: {} } }',
+      '',
+    ].join('\n')
+    const kept = imported(text.replace(pitr, other)).document.design.resources.messages
+    expect(kept).not.toHaveProperty('timeToLiveAttribute')
+    expect(kept).not.toHaveProperty('pointInTimeRecovery')
+    expect(kept).not.toHaveProperty('streamViewType')
+    expect(Object.keys(kept.cfnExtra ?? {}).sort()).toEqual(['PointInTimeRecoverySpecification', 'StreamSpecification', 'TimeToLiveSpecification'])
+  })
+
   it('keeps Parameters, Conditions, Mappings, Outputs, Description and unrelated resources identical', () => {
     const r = imported(text)
     const original = load(text, { schema: cfnSchema() }) as JsonObject

@@ -116,6 +116,7 @@ export function mapTarget(ctx: ImportContext, entry: ResourceEntry): void {
       else if (billing) p.take('BillingMode')
       assignDefined(table, { tableName: ctx.text(p.raw('TableName')), removalPolicy: removalPolicy ?? 'destroy' })
       if (table.tableName !== undefined) p.take('TableName')
+      mapTableOptions(p, table)
       resource = table
       break
     }
@@ -288,4 +289,35 @@ function s3Code(ctx: ImportContext, code: Json | undefined): LambdaS3Code | unde
   const objectVersion = code.S3ObjectVersion === undefined ? undefined : value(code.S3ObjectVersion)
   if (bucket === undefined || key === undefined || (code.S3ObjectVersion !== undefined && objectVersion === undefined)) return undefined
   return objectVersion === undefined ? { bucket, key } : { bucket, key, objectVersion }
+}
+
+const STREAM_VIEW_TYPES = ['NEW_IMAGE', 'OLD_IMAGE', 'NEW_AND_OLD_IMAGES', 'KEYS_ONLY'] as const
+
+/** Whether `value` is a mapping with exactly these keys (anything more, or an intrinsic, stays verbatim). */
+function hasExactly(value: Json | undefined, keys: string[]): value is JsonObject {
+  return isObject(value) && Object.keys(value).length === keys.length && keys.every((k) => Object.prototype.hasOwnProperty.call(value, k))
+}
+
+/**
+ * A table's expiry attribute, point-in-time recovery and stream: modelled when each is written as the export
+ * would write it (a literal attribute name with `Enabled: true`, a literal boolean, a known view type); any other
+ * shape (`Enabled: false`, an `Fn::If`, a recovery period) stays verbatim in `cfnExtra`, which keeps it exactly.
+ */
+function mapTableOptions(p: Props, table: Resource & { type: 'dynamodb-table' }): void {
+  const ttl = p.raw('TimeToLiveSpecification')
+  if (hasExactly(ttl, ['AttributeName', 'Enabled']) && typeof ttl.AttributeName === 'string' && ttl.AttributeName && ttl.Enabled === true) {
+    table.timeToLiveAttribute = ttl.AttributeName
+    p.take('TimeToLiveSpecification')
+  }
+  const pitr = p.raw('PointInTimeRecoverySpecification')
+  if (hasExactly(pitr, ['PointInTimeRecoveryEnabled']) && typeof pitr.PointInTimeRecoveryEnabled === 'boolean') {
+    table.pointInTimeRecovery = pitr.PointInTimeRecoveryEnabled
+    p.take('PointInTimeRecoverySpecification')
+  }
+  const stream = p.raw('StreamSpecification')
+  const view = hasExactly(stream, ['StreamViewType']) ? STREAM_VIEW_TYPES.find((t) => t === stream.StreamViewType) : undefined
+  if (view) {
+    table.streamViewType = view
+    p.take('StreamSpecification')
+  }
 }

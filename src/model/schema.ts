@@ -410,6 +410,9 @@ export const RESOURCE_FIELDS: Record<ResourceType, FieldsSpec> = {
     billingMode: { kind: 'enum', values: ['PROVISIONED', 'PAY_PER_REQUEST'] },
     readCapacity: { kind: 'number', integer: true, min: 1 },
     writeCapacity: { kind: 'number', integer: true, min: 1 },
+    timeToLiveAttribute: { kind: 'string', label: 'Time to live attribute', help: 'The attribute that holds each item\'s expiry time (epoch seconds); DynamoDB deletes expired items. Unset: no expiry.' },
+    pointInTimeRecovery: { kind: 'boolean', label: 'Point-in-time recovery', help: 'Continuous backups you can restore to any second of the last 35 days.' },
+    streamViewType: { kind: 'enum', values: ['NEW_IMAGE', 'OLD_IMAGE', 'NEW_AND_OLD_IMAGES', 'KEYS_ONLY'], label: 'Stream', help: 'A stream of item changes, and what each record holds. Unset: no stream.' },
     removalPolicy,
   },
   'sqs-queue': {

@@ -302,6 +302,12 @@ export interface DynamoDbTable {
   billingMode?: 'PROVISIONED' | 'PAY_PER_REQUEST'
   readCapacity?: number
   writeCapacity?: number
+  /** The attribute holding each item's expiry time (CloudFormation `TimeToLiveSpecification`, enabled). */
+  timeToLiveAttribute?: string
+  /** Continuous backups (`PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled`). */
+  pointInTimeRecovery?: boolean
+  /** A DynamoDB stream of item changes (`StreamSpecification.StreamViewType`). */
+  streamViewType?: 'NEW_IMAGE' | 'OLD_IMAGE' | 'NEW_AND_OLD_IMAGES' | 'KEYS_ONLY'
   removalPolicy?: RemovalPolicy
 }
 

@@ -122,7 +122,7 @@ function iamAndServices(): DesignDocument {
   d.resources.machine = { type: 'state-machine', constructId: 'Machine', stateMachineName: 'ws-flow', stateMachineType: 'EXPRESS', definition: '{"StartAt":"Done","States":{"Done":{"Type":"Pass","End":true}}}' }
   d.resources.worker = { type: 'lambda-function', constructId: 'Worker', runtime: 'nodejs22.x', handler: 'index.handler', code: 'exports.handler = async (e) => e' }
   d.resources.role = { type: 'iam-role', constructId: 'ServicesRole' }
-  d.resources.table = { type: 'dynamodb-table', constructId: 'Table', partitionKey: { name: 'pk', type: 'N' }, readCapacity: 2, writeCapacity: 3, removalPolicy: 'retain' }
+  d.resources.table = { type: 'dynamodb-table', constructId: 'Table', partitionKey: { name: 'pk', type: 'N' }, readCapacity: 2, writeCapacity: 3, timeToLiveAttribute: 'expiresAt', pointInTimeRecovery: true, streamViewType: 'NEW_AND_OLD_IMAGES', removalPolicy: 'retain' }
   const aws = (service: string, action: string, target: string, template: string) => ({
     type: 'aws' as const,
     method: 'POST' as const,

@@ -114,6 +114,11 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
         ['billingMode', resource.billingMode ? sym('dynamodb', `BillingMode.${resource.billingMode}`) : undefined],
         ['readCapacity', resource.readCapacity !== undefined ? num(resource.readCapacity) : undefined],
         ['writeCapacity', resource.writeCapacity !== undefined ? num(resource.writeCapacity) : undefined],
+        ['timeToLiveAttribute', resource.timeToLiveAttribute !== undefined ? lit(resource.timeToLiveAttribute) : undefined],
+        ['pointInTimeRecoverySpecification', resource.pointInTimeRecovery !== undefined
+          ? { k: 'struct', pyClass: { module: 'dynamodb', name: 'PointInTimeRecoverySpecification' }, props: [['pointInTimeRecoveryEnabled', bool(resource.pointInTimeRecovery)]] }
+          : undefined],
+        ['stream', resource.streamViewType ? sym('dynamodb', `StreamViewType.${resource.streamViewType}`) : undefined],
         ['removalPolicy', rp.prop],
       ]))
       const keys = [resource.partitionKey, ...(resource.sortKey ? [resource.sortKey] : [])]
@@ -124,6 +129,9 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
       if (onDemand) cfn.BillingMode = 'PAY_PER_REQUEST'
       else cfn.ProvisionedThroughput = { ReadCapacityUnits: resource.readCapacity ?? 5, WriteCapacityUnits: resource.writeCapacity ?? 5 }
       if (resource.tableName !== undefined) cfn.TableName = cfnValue(text(resource.tableName, 'tableName'))
+      if (resource.timeToLiveAttribute !== undefined) cfn.TimeToLiveSpecification = { AttributeName: resource.timeToLiveAttribute, Enabled: true }
+      if (resource.pointInTimeRecovery !== undefined) cfn.PointInTimeRecoverySpecification = { PointInTimeRecoveryEnabled: resource.pointInTimeRecovery }
+      if (resource.streamViewType) cfn.StreamSpecification = { StreamViewType: resource.streamViewType }
       cast = { module: 'dynamodb', name: 'CfnTable' }
       break
     }

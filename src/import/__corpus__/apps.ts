@@ -229,6 +229,25 @@ export const PATTERN_APPS: Record<string, (app: App) => Stack> = {
     awsRoute(s, api, 'history', 'QueryRoom', 'dynamodb', 'Query', role, query)
     return s
   },
+  /**
+   * Issue 9 item 13: the table options apps set most (an expiry attribute, continuous backups, a change stream), as
+   * the aws-dynamodb Table props document them, on a table a route writes to. Import models them as table fields.
+   */
+  DynamoTableOptions: (app) => {
+    const s = new Stack(app, 'DynamoTableOptions')
+    const api = apiWithStage(s)
+    const role = apiRole(s)
+    const t = new dynamodb.Table(s, 'Sessions', {
+      partitionKey: { name: 'connectionId', type: dynamodb.AttributeType.STRING },
+      timeToLiveAttribute: 'expiresAt',
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      stream: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
+    })
+    t.grantWriteData(role)
+    const put = JSON.stringify({ TableName: t.tableName, Item: { connectionId: { S: '$context.connectionId' }, expiresAt: { N: '$context.requestTimeEpoch' } } })
+    awsRoute(s, api, 'remember', 'RememberSession', 'dynamodb', 'PutItem', role, put)
+    return s
+  },
   /** Issue 9 item 13: every Kinesis stream mode and encryption the Stream construct offers, each behind a route. */
   KinesisStreamShapes: (app) => {
     const s = new Stack(app, 'KinesisStreamShapes')

@@ -32,9 +32,16 @@ let dir = ''
 const app = (name: string, source: string): CorpusCase => ({ name, source, stackName: name, text: () => readFileSync(join(dir, `${name}.template.json`), 'utf8') })
 const file = (name: string, source: string, stackName: string, api?: string): CorpusCase => ({ name: api ? `${name}#${api}` : name, source, stackName, api, text: () => corpusTemplate(name) })
 
+/** The pattern apps not written after a CDK integ test (README.md says more of each). */
+const PATTERN_SOURCES: Record<string, string> = {
+  DynamoQueryOnIndex: 'DynamoDB Developer Guide, IAM policy examples for indexes',
+  KinesisStreamShapes: 'aws-kinesis Stream props (CDK API reference)',
+  DynamoTableOptions: 'aws-dynamodb Table props (CDK API reference); DynamoDB Developer Guide on TTL, PITR, streams',
+}
+
 const ALL_CASES: CorpusCase[] = [
   ...Object.keys(GRANT_APPS).map((n) => app(n, 'grant method (CDK docs, aws-cdk-lib grant API)')),
-  ...Object.keys(PATTERN_APPS).map((n) => app(n, 'aws-cdk framework-integ websocket integ test pattern')),
+  ...Object.keys(PATTERN_APPS).map((n) => app(n, PATTERN_SOURCES[n] ?? 'aws-cdk framework-integ websocket integ test pattern')),
   ...Object.keys(PRESET_APPS).map((n) => app(n, 'integration preset (src/model/presets) written as CDK')),
   file('serverless-websocket.json', 'Serverless Framework `websocket` events shape', 'ServerlessStack'),
   file('sam-websocket.yaml', 'aws-samples simple-websockets-chat-app (SAM) shape', 'SamStack'),

@@ -42,6 +42,9 @@ const table = new dynamodb.Table(this, 'Table', {
   partitionKey: { name: 'pk', type: dynamodb.AttributeType.NUMBER },
   readCapacity: 2,
   writeCapacity: 3,
+  timeToLiveAttribute: 'expiresAt',
+  pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+  stream: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
   removalPolicy: RemovalPolicy.RETAIN,
 });
 

@@ -57,6 +57,9 @@ class ServicesStack(Stack):
             partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.NUMBER),
             read_capacity=2,
             write_capacity=3,
+            time_to_live_attribute="expiresAt",
+            point_in_time_recovery_specification=dynamodb.PointInTimeRecoverySpecification(point_in_time_recovery_enabled=True),
+            stream=dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
             removal_policy=RemovalPolicy.RETAIN,
         )
 

@@ -46,6 +46,9 @@ export class ServicesStack extends Stack {
       partitionKey: { name: 'pk', type: dynamodb.AttributeType.NUMBER },
       readCapacity: 2,
       writeCapacity: 3,
+      timeToLiveAttribute: 'expiresAt',
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      stream: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
