@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { load } from 'js-yaml'
+import { readFileSync } from 'node:fs'
 import { importTemplate, importTemplateSync, listWebSocketApis, type ImportResult } from '.'
 import { parseDocument } from '../model/document/parse'
 import { serializeDocument } from '../model/document/serialize'
@@ -210,6 +211,14 @@ describe('hand-written YAML with short-form tags', () => {
     expect(kept).not.toHaveProperty('pointInTimeRecovery')
     expect(kept).not.toHaveProperty('streamViewType')
     expect(Object.keys(kept.cfnExtra ?? {}).sort()).toEqual(['PointInTimeRecoverySpecification', 'StreamSpecification', 'TimeToLiveSpecification'])
+  })
+
+  it("models a queue's retention, delivery delay, receive wait time and maximum message size", () => {
+    // The sqs-fan-in golden template: its queue sets all four (src/export/__tests__/goldenCases.ts).
+    const template = readFileSync(new URL('../export/__golden__/sqs-fan-in/expected/cfn-json/template/fanin.template.json', import.meta.url), 'utf8')
+    const queue = imported(template).document.design.resources.queue
+    expect(queue).toMatchObject({ retentionPeriodSeconds: 345600, deliveryDelaySeconds: 5, receiveMessageWaitTimeSeconds: 20, maxMessageSizeBytes: 1048576 })
+    expect(queue.cfnExtra).toBeUndefined()
   })
 
   it('keeps Parameters, Conditions, Mappings, Outputs, Description and unrelated resources identical', () => {

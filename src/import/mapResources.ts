@@ -127,6 +127,10 @@ export function mapTarget(ctx: ImportContext, entry: ResourceEntry): void {
         fifo: p.bool('FifoQueue'),
         contentBasedDeduplication: p.bool('ContentBasedDeduplication'),
         visibilityTimeoutSeconds: p.num('VisibilityTimeout', true),
+        retentionPeriodSeconds: p.num('MessageRetentionPeriod', true),
+        deliveryDelaySeconds: p.num('DelaySeconds', true),
+        receiveMessageWaitTimeSeconds: p.num('ReceiveMessageWaitTimeSeconds', true),
+        maxMessageSizeBytes: p.num('MaximumMessageSize', true),
         removalPolicy: removalPolicy && removalPolicy !== 'destroy' ? removalPolicy : undefined,
       })
       if (queue.queueName !== undefined) p.take('QueueName')

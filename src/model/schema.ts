@@ -420,6 +420,11 @@ export const RESOURCE_FIELDS: Record<ResourceType, FieldsSpec> = {
     fifo: { kind: 'boolean', help: 'FIFO queue (name must end in .fifo).' },
     contentBasedDeduplication: { kind: 'boolean' },
     visibilityTimeoutSeconds: { kind: 'number', integer: true, min: 0, max: 43200, unit: 's' },
+    // The ranges are SQS's (CreateQueue attributes), which aws-cdk-lib's Queue also enforces at synth.
+    retentionPeriodSeconds: { kind: 'number', integer: true, min: 60, max: 1209600, unit: 's', label: 'Retention period', help: 'How long SQS keeps a message that nobody deletes (4 days when unset; at most 14 days).' },
+    deliveryDelaySeconds: { kind: 'number', integer: true, min: 0, max: 900, unit: 's', label: 'Delivery delay', help: 'How long each new message stays invisible before it can be received (0 when unset).' },
+    receiveMessageWaitTimeSeconds: { kind: 'number', integer: true, min: 0, max: 20, unit: 's', label: 'Receive wait time', help: 'Long polling: how long a receive waits for a message to arrive (0 when unset: short polling).' },
+    maxMessageSizeBytes: { kind: 'number', integer: true, min: 1024, max: 1048576, unit: 'B', label: 'Maximum message size', help: 'The largest message the queue accepts (256 KiB when unset).' },
     removalPolicy,
   },
   'sns-topic': {

@@ -317,6 +317,14 @@ export interface SqsQueue {
   fifo?: boolean
   contentBasedDeduplication?: boolean
   visibilityTimeoutSeconds?: number
+  /** How long SQS keeps a message (`MessageRetentionPeriod`, 60 s to 14 days). */
+  retentionPeriodSeconds?: number
+  /** How long each new message stays invisible (`DelaySeconds`, 0 to 900). */
+  deliveryDelaySeconds?: number
+  /** Long polling: how long a receive waits for a message (`ReceiveMessageWaitTimeSeconds`, 0 to 20). */
+  receiveMessageWaitTimeSeconds?: number
+  /** The largest message the queue takes (`MaximumMessageSize`, 1 KiB to 1 MiB). */
+  maxMessageSizeBytes?: number
   removalPolicy?: RemovalPolicy
 }
 

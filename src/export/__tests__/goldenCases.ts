@@ -47,7 +47,7 @@ function sqsFanIn(): DesignDocument {
   const d = emptyDesign('fanin')
   d.api.apiKeySelectionExpression = '$request.header.x-api-key'
   d.api.ipAddressType = 'dualstack'
-  d.resources.queue = { type: 'sqs-queue', constructId: 'Queue', queueName: 'fanin.fifo', fifo: true, contentBasedDeduplication: true, visibilityTimeoutSeconds: 60, removalPolicy: 'retain' }
+  d.resources.queue = { type: 'sqs-queue', constructId: 'Queue', queueName: 'fanin.fifo', fifo: true, contentBasedDeduplication: true, visibilityTimeoutSeconds: 60, retentionPeriodSeconds: 345600, deliveryDelaySeconds: 5, receiveMessageWaitTimeSeconds: 20, maxMessageSizeBytes: 1048576, removalPolicy: 'retain' }
   d.resources.role = { type: 'iam-role', constructId: 'IntegrationRole', roleName: 'fanin-apigw' }
   d.integrations.enqueue = {
     type: 'aws',

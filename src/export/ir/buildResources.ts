@@ -143,12 +143,20 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
         ['fifo', resource.fifo !== undefined ? bool(resource.fifo) : undefined],
         ['contentBasedDeduplication', resource.contentBasedDeduplication !== undefined ? bool(resource.contentBasedDeduplication) : undefined],
         ['visibilityTimeout', resource.visibilityTimeoutSeconds !== undefined ? duration(resource.visibilityTimeoutSeconds) : undefined],
+        ['retentionPeriod', resource.retentionPeriodSeconds !== undefined ? duration(resource.retentionPeriodSeconds) : undefined],
+        ['deliveryDelay', resource.deliveryDelaySeconds !== undefined ? duration(resource.deliveryDelaySeconds) : undefined],
+        ['receiveMessageWaitTime', resource.receiveMessageWaitTimeSeconds !== undefined ? duration(resource.receiveMessageWaitTimeSeconds) : undefined],
+        ['maxMessageSizeBytes', resource.maxMessageSizeBytes !== undefined ? num(resource.maxMessageSizeBytes) : undefined],
         ['removalPolicy', rp.prop],
       ]))
       if (resource.queueName !== undefined) cfn.QueueName = cfnValue(text(resource.queueName, 'queueName'))
       if (resource.fifo !== undefined) cfn.FifoQueue = resource.fifo
       if (resource.contentBasedDeduplication !== undefined) cfn.ContentBasedDeduplication = resource.contentBasedDeduplication
       if (resource.visibilityTimeoutSeconds !== undefined) cfn.VisibilityTimeout = resource.visibilityTimeoutSeconds
+      if (resource.retentionPeriodSeconds !== undefined) cfn.MessageRetentionPeriod = resource.retentionPeriodSeconds
+      if (resource.deliveryDelaySeconds !== undefined) cfn.DelaySeconds = resource.deliveryDelaySeconds
+      if (resource.receiveMessageWaitTimeSeconds !== undefined) cfn.ReceiveMessageWaitTimeSeconds = resource.receiveMessageWaitTimeSeconds
+      if (resource.maxMessageSizeBytes !== undefined) cfn.MaximumMessageSize = resource.maxMessageSizeBytes
       cast = { module: 'sqs', name: 'CfnQueue' }
       break
     }

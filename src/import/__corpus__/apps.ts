@@ -248,6 +248,33 @@ export const PATTERN_APPS: Record<string, (app: App) => Stack> = {
     awsRoute(s, api, 'remember', 'RememberSession', 'dynamodb', 'PutItem', role, put)
     return s
   },
+  /**
+   * Issue 9 item 13: a queue with the timing and size options the aws-sqs Queue props document (retention, delivery
+   * delay, long polling, maximum message size), fed by a SendMessage route through `grantSendMessages`.
+   */
+  SqsQueueOptions: (app) => {
+    const s = new Stack(app, 'SqsQueueOptions')
+    const api = apiWithStage(s)
+    const role = apiRole(s)
+    const q = new sqs.Queue(s, 'Inbox', {
+      retentionPeriod: Duration.days(4),
+      deliveryDelay: Duration.seconds(10),
+      receiveMessageWaitTime: Duration.seconds(20),
+      maxMessageSizeBytes: 524288,
+    })
+    q.grantSendMessages(role)
+    api.addRoute('enqueue', {
+      integration: new WebSocketAwsIntegration('EnqueueIntegration', {
+        integrationUri: `arn:aws:apigateway:${s.region}:sqs:path/${s.account}/${q.queueName}`,
+        integrationMethod: apigwv2.HttpMethod.POST,
+        credentialsRole: role,
+        requestParameters: { 'integration.request.header.Content-Type': "'application/x-www-form-urlencoded'" },
+        requestTemplates: { $default: 'Action=SendMessage&MessageBody=$util.urlEncode($input.body)' },
+        templateSelectionExpression: '\\$default',
+      }),
+    })
+    return s
+  },
   /** Issue 9 item 13: every Kinesis stream mode and encryption the Stream construct offers, each behind a route. */
   KinesisStreamShapes: (app) => {
     const s = new Stack(app, 'KinesisStreamShapes')

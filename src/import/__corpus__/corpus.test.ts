@@ -37,6 +37,7 @@ const PATTERN_SOURCES: Record<string, string> = {
   DynamoQueryOnIndex: 'DynamoDB Developer Guide, IAM policy examples for indexes',
   KinesisStreamShapes: 'aws-kinesis Stream props (CDK API reference)',
   DynamoTableOptions: 'aws-dynamodb Table props (CDK API reference); DynamoDB Developer Guide on TTL, PITR, streams',
+  SqsQueueOptions: 'aws-sqs Queue props (CDK API reference); SQS CreateQueue attributes (API reference)',
 }
 
 const ALL_CASES: CorpusCase[] = [

@@ -11,6 +11,10 @@ const queue = new sqs.Queue(this, 'Queue', {
   fifo: true,
   contentBasedDeduplication: true,
   visibilityTimeout: Duration.seconds(60),
+  retentionPeriod: Duration.seconds(345600),
+  deliveryDelay: Duration.seconds(5),
+  receiveMessageWaitTime: Duration.seconds(20),
+  maxMessageSizeBytes: 1048576,
   removalPolicy: RemovalPolicy.RETAIN,
 });
 

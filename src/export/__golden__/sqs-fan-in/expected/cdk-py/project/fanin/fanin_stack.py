@@ -25,6 +25,10 @@ class FaninStack(Stack):
             fifo=True,
             content_based_deduplication=True,
             visibility_timeout=Duration.seconds(60),
+            retention_period=Duration.seconds(345600),
+            delivery_delay=Duration.seconds(5),
+            receive_message_wait_time=Duration.seconds(20),
+            max_message_size_bytes=1048576,
             removal_policy=RemovalPolicy.RETAIN,
         )
 

@@ -15,6 +15,10 @@ export class FaninStack extends Stack {
       fifo: true,
       contentBasedDeduplication: true,
       visibilityTimeout: Duration.seconds(60),
+      retentionPeriod: Duration.seconds(345600),
+      deliveryDelay: Duration.seconds(5),
+      receiveMessageWaitTime: Duration.seconds(20),
+      maxMessageSizeBytes: 1048576,
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
