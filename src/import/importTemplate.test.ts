@@ -221,6 +221,14 @@ describe('hand-written YAML with short-form tags', () => {
     expect(queue.cfnExtra).toBeUndefined()
   })
 
+  it("models a function's description, architecture, reserved concurrency and /tmp size", () => {
+    // The iam-and-services golden template: its worker function sets all four (src/export/__tests__/goldenCases.ts).
+    const template = readFileSync(new URL('../export/__golden__/iam-and-services/expected/cfn-json/template/services.template.json', import.meta.url), 'utf8')
+    const worker = imported(template).document.design.resources.worker
+    expect(worker).toMatchObject({ description: 'Handles service events', architecture: 'arm64', reservedConcurrentExecutions: 5, ephemeralStorageMB: 1024 })
+    for (const kept of ['Description', 'Architectures', 'ReservedConcurrentExecutions', 'EphemeralStorage']) expect(worker.cfnExtra ?? {}).not.toHaveProperty(kept)
+  })
+
   it('keeps Parameters, Conditions, Mappings, Outputs, Description and unrelated resources identical', () => {
     const r = imported(text)
     const original = load(text, { schema: cfnSchema() }) as JsonObject

@@ -222,8 +222,22 @@ export function mapTarget(ctx: ImportContext, entry: ResourceEntry): void {
         functionName: ctx.text(p.raw('FunctionName')),
         timeoutSeconds: p.num('Timeout', true),
         memorySize: p.num('MemorySize', true),
+        description: ctx.text(p.raw('Description')),
+        reservedConcurrentExecutions: p.num('ReservedConcurrentExecutions', true),
       })
       if (fn.functionName !== undefined) p.take('FunctionName')
+      if (fn.description !== undefined) p.take('Description')
+      // One literal architecture, and a plain `/tmp` size: what the fields say; any other shape stays verbatim.
+      const architectures = p.raw('Architectures')
+      if (Array.isArray(architectures) && architectures.length === 1 && (architectures[0] === 'x86_64' || architectures[0] === 'arm64')) {
+        fn.architecture = architectures[0]
+        p.take('Architectures')
+      }
+      const storage = p.raw('EphemeralStorage')
+      if (isObject(storage) && Object.keys(storage).length === 1 && Number.isInteger(storage.Size)) {
+        fn.ephemeralStorageMB = storage.Size as number
+        p.take('EphemeralStorage')
+      }
       const env = p.raw('Environment')
       if (isObject(env) && Object.keys(env).length === 1 && isObject(env.Variables) && Object.values(env.Variables).every((v) => typeof v === 'string')) {
         fn.environment = Object.fromEntries(Object.entries(env.Variables).map(([k, v]) => [k, escapeRefText(v as string)]))

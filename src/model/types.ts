@@ -383,6 +383,13 @@ export interface LambdaFunction {
   codeS3?: LambdaS3Code
   timeoutSeconds?: number
   memorySize?: number
+  description?: string
+  /** The instruction set (`Architectures`, one of them); x86_64 when unset. */
+  architecture?: 'x86_64' | 'arm64'
+  /** Concurrency kept for this function, and its limit (`ReservedConcurrentExecutions`). */
+  reservedConcurrentExecutions?: number
+  /** `/tmp` size in MB (`EphemeralStorage.Size`, 512 to 10,240). */
+  ephemeralStorageMB?: number
   environment?: Record<string, string>
   /** Grant `execute-api:ManageConnections` on the API so the function can post back to clients. */
   manageConnections?: boolean

@@ -120,7 +120,7 @@ function iamAndServices(): DesignDocument {
   d.resources.stream = { type: 'kinesis-stream', constructId: 'Stream', streamName: 'clicks', shardCount: 2, removalPolicy: 'destroy' }
   d.resources.bus = { type: 'eventbridge-bus', constructId: 'Bus', eventBusName: 'ws-events' }
   d.resources.machine = { type: 'state-machine', constructId: 'Machine', stateMachineName: 'ws-flow', stateMachineType: 'EXPRESS', definition: '{"StartAt":"Done","States":{"Done":{"Type":"Pass","End":true}}}' }
-  d.resources.worker = { type: 'lambda-function', constructId: 'Worker', runtime: 'nodejs22.x', handler: 'index.handler', code: 'exports.handler = async (e) => e' }
+  d.resources.worker = { type: 'lambda-function', constructId: 'Worker', runtime: 'nodejs22.x', handler: 'index.handler', code: 'exports.handler = async (e) => e', description: 'Handles service events', architecture: 'arm64', reservedConcurrentExecutions: 5, ephemeralStorageMB: 1024 }
   d.resources.role = { type: 'iam-role', constructId: 'ServicesRole' }
   d.resources.table = { type: 'dynamodb-table', constructId: 'Table', partitionKey: { name: 'pk', type: 'N' }, readCapacity: 2, writeCapacity: 3, timeToLiveAttribute: 'expiresAt', pointInTimeRecovery: true, streamViewType: 'NEW_AND_OLD_IMAGES', removalPolicy: 'retain' }
   const aws = (service: string, action: string, target: string, template: string) => ({

@@ -273,6 +273,10 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
         ['code', code.cdk],
         ['timeout', resource.timeoutSeconds !== undefined ? duration(resource.timeoutSeconds) : undefined],
         ['memorySize', resource.memorySize !== undefined ? num(resource.memorySize) : undefined],
+        ['description', resource.description !== undefined ? str(text(resource.description, 'description')) : undefined],
+        ['architecture', resource.architecture ? sym('lambda', `Architecture.${resource.architecture === 'arm64' ? 'ARM_64' : 'X86_64'}`) : undefined],
+        ['reservedConcurrentExecutions', resource.reservedConcurrentExecutions !== undefined ? num(resource.reservedConcurrentExecutions) : undefined],
+        ['ephemeralStorageSize', resource.ephemeralStorageMB !== undefined ? call(sym('core', 'Size'), 'mebibytes', [num(resource.ephemeralStorageMB)]) : undefined],
         ['environment', env ? { k: 'map', entries: env.map(([k, e]) => [k, str(e)]) } : undefined],
         ['role', givenRole !== undefined ? call(sym('iam', 'Role'), 'fromRoleArn', [THIS, lit(ctx.stackChildId(`${constructId}GivenRole`)), rawString(givenRole)]) : undefined],
       ])
@@ -291,6 +295,10 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
       if (resource.functionName !== undefined) cfn.FunctionName = cfnValue(text(resource.functionName, 'functionName'))
       if (resource.timeoutSeconds !== undefined) cfn.Timeout = resource.timeoutSeconds
       if (resource.memorySize !== undefined) cfn.MemorySize = resource.memorySize
+      if (resource.description !== undefined) cfn.Description = cfnValue(text(resource.description, 'description'))
+      if (resource.architecture) cfn.Architectures = [resource.architecture]
+      if (resource.reservedConcurrentExecutions !== undefined) cfn.ReservedConcurrentExecutions = resource.reservedConcurrentExecutions
+      if (resource.ephemeralStorageMB !== undefined) cfn.EphemeralStorage = { Size: resource.ephemeralStorageMB }
       if (env) cfn.Environment = { Variables: Object.fromEntries(env.map(([k, e]) => [k, cfnValue(e)])) }
       cast = { module: 'lambda', name: 'CfnFunction' }
       break

@@ -4,7 +4,7 @@
  * one process. Written for this repository from the patterns read, not copied.
  */
 
-import { Duration, Stack, type App } from 'aws-cdk-lib'
+import { Duration, Size, Stack, type App } from 'aws-cdk-lib'
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2'
 import { WebSocketIamAuthorizer, WebSocketLambdaAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers'
 import { WebSocketAwsIntegration, WebSocketLambdaIntegration, WebSocketMockIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations'
@@ -273,6 +273,25 @@ export const PATTERN_APPS: Record<string, (app: App) => Stack> = {
         templateSelectionExpression: '\\$default',
       }),
     })
+    return s
+  },
+  /**
+   * Issue 9 item 13: a function with the options the aws-lambda Function props document most (a description, the
+   * Arm architecture, reserved concurrency, a larger /tmp), behind the $default route.
+   */
+  LambdaFunctionOptions: (app) => {
+    const s = new Stack(app, 'LambdaFunctionOptions')
+    const handler = new lambda.Function(s, 'Handler', {
+      runtime: lambda.Runtime.NODEJS_20_X,
+      handler: 'index.handler',
+      code: lambda.Code.fromInline(CODE),
+      description: 'Answers every message',
+      architecture: lambda.Architecture.ARM_64,
+      reservedConcurrentExecutions: 10,
+      ephemeralStorageSize: Size.mebibytes(2048),
+    })
+    const api = new apigwv2.WebSocketApi(s, 'WsApi', { defaultRouteOptions: { integration: new WebSocketLambdaIntegration('DefaultIntegration', handler) } })
+    new apigwv2.WebSocketStage(s, 'Stage', { webSocketApi: api, stageName: 'dev', autoDeploy: true })
     return s
   },
   /** Issue 9 item 13: every Kinesis stream mode and encryption the Stream construct offers, each behind a route. */

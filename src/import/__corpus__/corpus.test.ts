@@ -38,6 +38,7 @@ const PATTERN_SOURCES: Record<string, string> = {
   KinesisStreamShapes: 'aws-kinesis Stream props (CDK API reference)',
   DynamoTableOptions: 'aws-dynamodb Table props (CDK API reference); DynamoDB Developer Guide on TTL, PITR, streams',
   SqsQueueOptions: 'aws-sqs Queue props (CDK API reference); SQS CreateQueue attributes (API reference)',
+  LambdaFunctionOptions: 'aws-lambda Function props (CDK API reference); Lambda CreateFunction (API reference)',
 }
 
 const ALL_CASES: CorpusCase[] = [

@@ -5,6 +5,7 @@ import typing
 
 from aws_cdk import (
     RemovalPolicy,
+    Size,
     aws_apigatewayv2 as apigwv2,
     aws_dynamodb as dynamodb,
     aws_events as events,
@@ -43,6 +44,10 @@ worker = lambda_.Function(
     runtime=lambda_.Runtime.NODEJS_22_X,
     handler="index.handler",
     code=lambda_.Code.from_inline("exports.handler = async (e) => e"),
+    description="Handles service events",
+    architecture=lambda_.Architecture.ARM_64,
+    reserved_concurrent_executions=5,
+    ephemeral_storage_size=Size.mebibytes(1024),
 )
 
 table = dynamodb.Table(
