@@ -36,6 +36,12 @@ function apiWithStage(stack: Stack, id = 'WsApi'): apigwv2.WebSocketApi {
   return api
 }
 
+/** A stack with a WebSocket API and its dev stage, and the role its AWS integrations use. */
+function apiStack(app: App, name: string): { s: Stack; api: apigwv2.WebSocketApi; role: iam.Role } {
+  const s = new Stack(app, name)
+  return { s, api: apiWithStage(s), role: apiRole(s) }
+}
+
 function apiRole(stack: Stack): iam.Role {
   return new iam.Role(stack, 'ApiRole', { assumedBy: new iam.ServicePrincipal('apigateway.amazonaws.com') })
 }
@@ -219,9 +225,7 @@ export const PATTERN_APPS: Record<string, (app: App) => Stack> = {
    * the index ARN), as the DynamoDB developer guide's IAM examples for indexes write it.
    */
   DynamoQueryOnIndex: (app) => {
-    const s = new Stack(app, 'DynamoQueryOnIndex')
-    const api = apiWithStage(s)
-    const role = apiRole(s)
+    const { s, api, role } = apiStack(app, 'DynamoQueryOnIndex')
     const t = new dynamodb.Table(s, 'Messages', { partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING } })
     t.addGlobalSecondaryIndex({ indexName: 'byRoom', partitionKey: { name: 'room', type: dynamodb.AttributeType.STRING } })
     role.addToPolicy(new iam.PolicyStatement({ actions: ['dynamodb:Query'], resources: [t.tableArn, `${t.tableArn}/index/byRoom`] }))
@@ -234,9 +238,7 @@ export const PATTERN_APPS: Record<string, (app: App) => Stack> = {
    * the aws-dynamodb Table props document them, on a table a route writes to. Import models them as table fields.
    */
   DynamoTableOptions: (app) => {
-    const s = new Stack(app, 'DynamoTableOptions')
-    const api = apiWithStage(s)
-    const role = apiRole(s)
+    const { s, api, role } = apiStack(app, 'DynamoTableOptions')
     const t = new dynamodb.Table(s, 'Sessions', {
       partitionKey: { name: 'connectionId', type: dynamodb.AttributeType.STRING },
       timeToLiveAttribute: 'expiresAt',
@@ -250,12 +252,10 @@ export const PATTERN_APPS: Record<string, (app: App) => Stack> = {
   },
   /**
    * Issue 9 item 13: a queue with the timing and size options the aws-sqs Queue props document (retention, delivery
-   * delay, long polling, maximum message size), fed by a SendMessage route through `grantSendMessages`.
+   * delay, long polling, maximum message size), fed by a $default SendMessage route through `grantSendMessages`.
    */
   SqsQueueOptions: (app) => {
-    const s = new Stack(app, 'SqsQueueOptions')
-    const api = apiWithStage(s)
-    const role = apiRole(s)
+    const { s, api, role } = apiStack(app, 'SqsQueueOptions')
     const q = new sqs.Queue(s, 'Inbox', {
       retentionPeriod: Duration.days(4),
       deliveryDelay: Duration.seconds(10),
@@ -263,16 +263,7 @@ export const PATTERN_APPS: Record<string, (app: App) => Stack> = {
       maxMessageSizeBytes: 524288,
     })
     q.grantSendMessages(role)
-    api.addRoute('enqueue', {
-      integration: new WebSocketAwsIntegration('EnqueueIntegration', {
-        integrationUri: `arn:aws:apigateway:${s.region}:sqs:path/${s.account}/${q.queueName}`,
-        integrationMethod: apigwv2.HttpMethod.POST,
-        credentialsRole: role,
-        requestParameters: { 'integration.request.header.Content-Type': "'application/x-www-form-urlencoded'" },
-        requestTemplates: { $default: 'Action=SendMessage&MessageBody=$util.urlEncode($input.body)' },
-        templateSelectionExpression: '\\$default',
-      }),
-    })
+    sqsRoute(s, api, q, role)
     return s
   },
   /**
