@@ -5,7 +5,7 @@
 
 import { resourceTypeOfCfn } from '../model/cfnTypes'
 import { escapeRefText } from '../model/refs'
-import type { CfnString, Json, JsonObject, LambdaS3Code, Resource } from '../model/types'
+import { STREAM_VIEW_TYPES, type CfnString, type Json, type JsonObject, type LambdaS3Code, type Resource } from '../model/types'
 import { assumeRolePolicy, isGeneratedServiceRole } from './cdkGenerated'
 import { constructIdFrom } from './cdkIds'
 import type { ImportContext, ResourceEntry } from './context'
@@ -234,7 +234,7 @@ export function mapTarget(ctx: ImportContext, entry: ResourceEntry): void {
         p.take('Architectures')
       }
       const storage = p.raw('EphemeralStorage')
-      if (isObject(storage) && Object.keys(storage).length === 1 && Number.isInteger(storage.Size)) {
+      if (hasExactly(storage, ['Size']) && Number.isInteger(storage.Size)) {
         fn.ephemeralStorageMB = storage.Size as number
         p.take('EphemeralStorage')
       }
@@ -308,8 +308,6 @@ function s3Code(ctx: ImportContext, code: Json | undefined): LambdaS3Code | unde
   if (bucket === undefined || key === undefined || (code.S3ObjectVersion !== undefined && objectVersion === undefined)) return undefined
   return objectVersion === undefined ? { bucket, key } : { bucket, key, objectVersion }
 }
-
-const STREAM_VIEW_TYPES = ['NEW_IMAGE', 'OLD_IMAGE', 'NEW_AND_OLD_IMAGES', 'KEYS_ONLY'] as const
 
 /** Whether `value` is a mapping with exactly these keys (anything more, or an intrinsic, stays verbatim). */
 function hasExactly(value: Json | undefined, keys: string[]): value is JsonObject {

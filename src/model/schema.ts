@@ -18,6 +18,7 @@ import {
   LOGGING_LEVELS,
   PASSTHROUGH_BEHAVIORS,
   RESOURCE_TYPES,
+  STREAM_VIEW_TYPES,
   UPDATE_REPLACE_POLICIES,
   type CollectionName,
   type IntegrationType,
@@ -412,7 +413,7 @@ export const RESOURCE_FIELDS: Record<ResourceType, FieldsSpec> = {
     writeCapacity: { kind: 'number', integer: true, min: 1 },
     timeToLiveAttribute: { kind: 'string', label: 'Time to live attribute', help: 'The attribute that holds each item\'s expiry time (epoch seconds); DynamoDB deletes expired items. Unset: no expiry.' },
     pointInTimeRecovery: { kind: 'boolean', label: 'Point-in-time recovery', help: 'Continuous backups you can restore to any second of the last 35 days.' },
-    streamViewType: { kind: 'enum', values: ['NEW_IMAGE', 'OLD_IMAGE', 'NEW_AND_OLD_IMAGES', 'KEYS_ONLY'], label: 'Stream', help: 'A stream of item changes, and what each record holds. Unset: no stream.' },
+    streamViewType: { kind: 'enum', values: STREAM_VIEW_TYPES, label: 'Stream', help: 'A stream of item changes, and what each record holds. Unset: no stream.' },
     removalPolicy,
   },
   'sqs-queue': {

@@ -292,6 +292,10 @@ export const RESOURCE_TYPES = [
 ] as const
 export type ResourceType = (typeof RESOURCE_TYPES)[number]
 
+/** What each record of a DynamoDB stream holds (`StreamSpecification.StreamViewType`). */
+export const STREAM_VIEW_TYPES = ['NEW_IMAGE', 'OLD_IMAGE', 'NEW_AND_OLD_IMAGES', 'KEYS_ONLY'] as const
+export type StreamViewType = (typeof STREAM_VIEW_TYPES)[number]
+
 export type RemovalPolicy = 'destroy' | 'retain' | 'snapshot'
 
 export interface DynamoDbTable {
@@ -307,7 +311,7 @@ export interface DynamoDbTable {
   /** Continuous backups (`PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled`). */
   pointInTimeRecovery?: boolean
   /** A DynamoDB stream of item changes (`StreamSpecification.StreamViewType`). */
-  streamViewType?: 'NEW_IMAGE' | 'OLD_IMAGE' | 'NEW_AND_OLD_IMAGES' | 'KEYS_ONLY'
+  streamViewType?: StreamViewType
   removalPolicy?: RemovalPolicy
 }
 
