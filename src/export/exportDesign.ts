@@ -8,6 +8,7 @@ import { tsProject, tsSnippet } from './cdkTs/emitCdkTs'
 import { printCfnJson, printCfnYaml } from './cfn/printCfn'
 import { asyncApiFile } from '../asyncapi/file'
 import { buildIr } from './ir/buildIr'
+import { unwritableKeyReason } from './ir/cdkKeys'
 import type { ExportIr } from './ir/types'
 import type { ExportOptions, ExportResult, ExportTarget, GeneratedFile } from './types'
 
@@ -65,7 +66,7 @@ function runExport(document: DesignDocument, options: ExportOptions): ExportResu
   entry.ir ??= buildIr(document.design)
   const ir = entry.ir
   const isCdk = options.target === 'cdk-ts' || options.target === 'cdk-py'
-  const targetDiagnostics = isCdk ? ir.cdkDiagnostics : ir.cfnDiagnostics
+  const targetDiagnostics = isCdk ? [...ir.cdkDiagnostics, ...(options.shape === 'project' ? [] : snippetKeyProblems(ir))] : ir.cfnDiagnostics
   const diagnostics: Diagnostic[] = [...checks, ...ir.diagnostics, ...targetDiagnostics]
   const resourceCount = ir.resources.length + Object.keys(ir.verbatimResources).length
   if (resourceCount > MAX_STACK_RESOURCES) {
@@ -101,6 +102,16 @@ function printTarget(ir: ExportIr, options: ExportOptions): GeneratedFile[] {
     case 'asyncapi':
       throw new Error('the AsyncAPI target is printed before the IR is built')
   }
+}
+
+/** A snippet goes into the user's own stack, which has no synthesizer to restore stand-in keys (`ir/cdkKeys.ts`). */
+function snippetKeyProblems(ir: ExportIr): Diagnostic[] {
+  return ir.restoredKeys.map(({ original, owner }) => ({
+    code: 'EXP019',
+    severity: 'error',
+    message: `The map key "${original}" cannot be written into a CDK snippet (${unwritableKeyReason(original, true)}); export the CDK project, whose stack restores it, or CloudFormation.`,
+    entity: owner,
+  }))
 }
 
 function snippetOf(ir: ExportIr, routeId: string | undefined, print: (ir: ExportIr, s: ExportIr['statements'], forRoute: boolean) => string): string {

@@ -42,7 +42,9 @@ for c in spec["cases"]:
         module = importlib.import_module(c["module"])
         app = cdk.App(outdir=c["outdir"])
         getattr(module, c["cls"])(app, c["stackName"])
-        results[c["name"]] = {"template": app.synth().get_stack_by_name(c["stackName"]).template}
+        # The file itself, as \`cdk deploy\` reads it (jsii cannot hand a \`__proto__\` key to Python).
+        stack = app.synth().get_stack_by_name(c["stackName"])
+        results[c["name"]] = {"template": json.load(open(stack.template_full_path, encoding="utf-8"))}
     except Exception:
         results[c["name"]] = {"error": traceback.format_exc()}
 json.dump({"templates": results, "astErrors": ast_errors}, open(spec["out"], "w"))

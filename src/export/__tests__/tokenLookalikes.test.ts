@@ -74,26 +74,68 @@ describe('token look-alikes', () => {
   })
 })
 
-describe('map keys CDK cannot write', () => {
-  it('refuses a __proto__ key in the CDK targets (EXP019) and keeps it in CloudFormation', () => {
+describe('map keys CDK cannot carry', () => {
+  const protoDesign = () => {
     const d = emptyDesign('proto')
-    d.stages.dev = { name: 'dev', autoDeploy: true, stageVariables: JSON.parse('{"__proto__": "b", "plain": "c"}') }
-    for (const target of ['cdk-ts', 'cdk-py'] as const) {
-      const r = exportDesign({ design: d, layout: {} }, { target })
-      expect(r.ok).toBe(false)
-      expect(r.diagnostics).toContainEqual(expect.objectContaining({ code: 'EXP019', severity: 'error', entity: 'dev' }))
-    }
-    const cfn = exportDesign({ design: d, layout: {} }, { target: 'cfn-json' })
-    if (!cfn.ok) throw new Error('export failed')
-    const stage = Object.values((JSON.parse(cfn.files[0].contents) as { Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> }).Resources).find((r) => r.Type === 'AWS::ApiGatewayV2::Stage')!
-    expect(Object.keys(stage.Properties.StageVariables as object)).toEqual(['__proto__', 'plain'])
+    d.stages.dev = { name: 'dev', autoDeploy: true, stageVariables: JSON.parse('{"__proto__": "b", "plain": "c", "socket_studio_key_1": "d"}') }
+    return d
+  }
+
+  it('writes a __proto__ key under a stand-in that the project stack\'s synthesizer restores, never one the design already has', () => {
+    const ts = exportDesign({ design: protoDesign(), layout: {} }, { target: 'cdk-ts', shape: 'project' })
+    const py = exportDesign({ design: protoDesign(), layout: {} }, { target: 'cdk-py', shape: 'project' })
+    if (!ts.ok || !py.ok) throw new Error('export failed')
+    const tsText = ts.files.find((f) => f.path === ts.mainFile)!.contents
+    const pyText = py.files.find((f) => f.path === py.mainFile)!.contents
+    expect(tsText).toContain("stageVariables: { socket_studio_key_2: 'b', plain: 'c', socket_studio_key_1: 'd' }")
+    expect(tsText).toContain("  socket_studio_key_2: '__proto__',\n};")
+    expect(tsText).toContain('super(scope, id, { ...props, synthesizer: new KeyRestoringSynthesizer() });')
+    expect(pyText).toContain('stage_variables={"socket_studio_key_2": "b", "plain": "c", "socket_studio_key_1": "d"}')
+    expect(pyText).toContain('    "socket_studio_key_2": "__proto__",\n}')
+    expect(pyText).toContain('kwargs["synthesizer"] = KeyRestoringSynthesizer()')
+    expect(pyText).toMatch(/^import hashlib\nimport json\nimport os\nimport typing$/m)
   })
 
-  it('refuses constructor and prototype keys inside a property override, which CDK merges without them', () => {
+  it('refuses such a key in a snippet (EXP019), which goes into a stack with no synthesizer to restore it', () => {
+    for (const target of ['cdk-ts', 'cdk-py'] as const) {
+      const r = exportDesign({ design: protoDesign(), layout: {} }, { target })
+      expect(r.ok).toBe(false)
+      expect(r.diagnostics).toContainEqual(expect.objectContaining({ code: 'EXP019', severity: 'error', entity: 'dev', message: expect.stringContaining('"__proto__"') }))
+    }
+  })
+
+  it('keeps the CloudFormation targets as they were', () => {
+    const cfn = exportDesign({ design: protoDesign(), layout: {} }, { target: 'cfn-json' })
+    if (!cfn.ok) throw new Error('export failed')
+    const stage = Object.values((JSON.parse(cfn.files[0].contents) as { Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> }).Resources).find((r) => r.Type === 'AWS::ApiGatewayV2::Stage')!
+    expect(Object.keys(stage.Properties.StageVariables as object)).toEqual(['__proto__', 'plain', 'socket_studio_key_1'])
+  })
+
+  it('writes constructor and prototype keys inside a property override under stand-ins, which CDK\'s merge would skip', () => {
     const d = emptyDesign('ctor')
     d.stages.dev = { name: 'dev', autoDeploy: true, cfnExtra: { Description: 'x', AccessLogSettings: { constructor: 'y' } } }
-    const r = exportDesign({ design: d, layout: {} }, { target: 'cdk-ts' })
-    expect(r.diagnostics).toContainEqual(expect.objectContaining({ code: 'EXP019', message: expect.stringContaining('"constructor"') }))
+    const r = exportDesign({ design: d, layout: {} }, { target: 'cdk-ts', shape: 'project' })
+    if (!r.ok) throw new Error(JSON.stringify(r.diagnostics))
+    const text = r.files.find((f) => f.path === r.mainFile)!.contents
+    expect(text).toContain("addPropertyOverride('AccessLogSettings', { socket_studio_key_1: 'y' })")
+    expect(text).toContain("socket_studio_key_1: 'constructor',")
+    const snippet = exportDesign({ design: d, layout: {} }, { target: 'cdk-ts' })
+    expect(snippet.diagnostics).toContainEqual(expect.objectContaining({ code: 'EXP019', message: expect.stringContaining('"constructor"') }))
+  })
+
+  it('writes a tag key that looks like a CDK token under a stand-in, and keeps a JSON template with such a key as text', () => {
+    const d = emptyDesign('tags')
+    d.api.tags = { '${Token[TOKEN.7]}': 'v' }
+    d.integrations.mock = { type: 'mock', requestTemplates: { $default: '{"${Token[TOKEN.8]}":200}' } }
+    d.routes.r = { key: '$default', integration: 'mock' }
+    // The template is no valid VTL (`${Token[` is a reference to VTL too); forced, to reach the printers.
+    const r = exportDesign({ design: d, layout: {} }, { target: 'cdk-ts', shape: 'project', force: true })
+    if (!r.ok) throw new Error(JSON.stringify(r.diagnostics))
+    const text = r.files.find((f) => f.path === r.mainFile)!.contents
+    expect(text).toContain(".add('socket_studio_key_1', 'v');")
+    expect(text).toContain("socket_studio_key_1: '${Token[TOKEN.7]}',")
+    expect(text).not.toContain('JSON.stringify({')
+    expect(text).toContain("Fn.sub('{\"${Dollar}{Token[TOKEN.8]}\":200}', { Dollar: '$' })")
   })
 
   it('writes route settings keyed by constructor on the L1 property, where CDK keeps them', () => {

@@ -8,6 +8,7 @@ import { GENERATED_HEADER } from '../cdkTs/emitCdkTs'
 import { projectFiles } from '../project/projectFiles'
 import { PyImports, PyPrinter } from './printPy'
 import { pyString } from './escape'
+import { KEY_RESTORING_SYNTHESIZER, pyKeyRestoringSynthesizer } from './keyRestoringSynthesizer'
 
 
 /** Written once per file when the code calls it (`literalText` in `ir/code.ts`, why in `ir/tokenLookalikes.ts`). */
@@ -45,6 +46,7 @@ export function pyStackFile(ir: ExportIr): string {
   const lines = statementLines(ir.statements, (s) => printer.statement(s, 2))
   imports.typing = true
   imports.addNamed('aws_cdk', 'Stack')
+  const restoring = ir.restoredKeys.length ? pyKeyRestoringSynthesizer(ir.restoredKeys, imports) : []
   return [
     `# ${GENERATED_HEADER}`,
     ...imports.lines(),
@@ -52,8 +54,10 @@ export function pyStackFile(ir: ExportIr): string {
     '',
     '',
     ...(imports.literalText ? LITERAL_TEXT : []),
+    ...restoring,
     `class ${ir.stackClass}(Stack):`,
     '    def __init__(self, scope: Construct, construct_id: str, **kwargs: typing.Any) -> None:',
+    ...(restoring.length ? ['        # Some keys are written under stand-in names; this synthesizer restores them.', `        kwargs["synthesizer"] = ${KEY_RESTORING_SYNTHESIZER}()`] : []),
     '        super().__init__(scope, construct_id, **kwargs)',
     '',
     ...(lines.length ? lines : ['        pass']),

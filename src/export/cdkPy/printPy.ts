@@ -38,6 +38,8 @@ export class PyImports {
   json = false
   /** The printed code calls `literal_text` (written once per file by the emitter). */
   literalText = false
+  /** The stack file carries the key-restoring synthesizer (`keyRestoringSynthesizer.ts`). */
+  restoreKeys = false
 
   use(sym: Symbol): string {
     const m = MODULE[sym.module]
@@ -57,7 +59,13 @@ export class PyImports {
 
   lines(): string[] {
     const out: string[] = []
-    const std = [...(this.json ? ['import json'] : []), ...(this.typing ? ['import typing'] : []), ...(this.literalText ? ['', 'import jsii'] : [])]
+    const std = [
+      ...(this.restoreKeys ? ['import hashlib'] : []),
+      ...(this.json || this.restoreKeys ? ['import json'] : []),
+      ...(this.restoreKeys ? ['import os'] : []),
+      ...(this.typing ? ['import typing'] : []),
+      ...(this.literalText ? ['', 'import jsii'] : []),
+    ]
     if (std.length) out.push(...std, '')
     const core = [...(this.named.get('aws_cdk') ?? [])].sort()
     const aliased = [...this.modules].sort().map((m) => `${MODULE[m]!.module} as ${MODULE[m]!.alias}`)

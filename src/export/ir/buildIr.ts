@@ -20,7 +20,7 @@ import { buildRole } from './buildRoles'
 import { buildRoute, routeVariable, type RouteInfo } from './buildRoutes'
 import { buildDomain, buildStage, defineStageAttributes, type DomainInfo } from './buildStages'
 import { buildModel } from './buildModels'
-import { checkCdkKeys } from './cdkKeys'
+import { escapeCdkKeys } from './cdkKeys'
 import { checkReferences } from './checkReferences'
 import { buildVerbatim } from './buildVerbatim'
 import { buildResourceOptions } from './buildResourceOptions'
@@ -125,8 +125,8 @@ export function buildIr(design: Design, options: IrOptions = {}): ExportIr {
   const verbatim = buildVerbatim(ctx, design)
   buildResourceOptions(ctx)
   resolveDependencies(ctx)
-  checkCdkKeys(ctx)
   checkReferences(ctx, ctx.resources, verbatim)
+  const restoredKeys = escapeCdkKeys(ctx)
   return {
     stackName,
     stackClass: /Stack$/.test(stackName) ? stackName : `${stackName}Stack`,
@@ -140,6 +140,7 @@ export function buildIr(design: Design, options: IrOptions = {}): ExportIr {
     diagnostics: ctx.diagnostics,
     cdkDiagnostics: ctx.cdkDiagnostics,
     cfnDiagnostics: ctx.cfnDiagnostics,
+    restoredKeys,
     apiVariable: api.variable,
   }
 }

@@ -8,6 +8,7 @@
 
 import type { Code } from './code'
 import { normalizeExpr, type Expr, type ExprPart } from './expr'
+import { looksLikeToken } from './tokenLookalikes'
 
 const PLACEHOLDER = (i: number) => `\u{E000}ref${i}\u{E001}`
 const PLACEHOLDER_RE = /\u{E000}ref(\d+)\u{E001}/gu
@@ -71,6 +72,8 @@ export function jsonTemplateCode(expr: Expr): Code | undefined {
     const entries = Object.entries(value as Record<string, unknown>)
     // A reference in a key cannot be a data key; integer-like keys would be reordered (caught above).
     if (entries.some(([k]) => k.includes('\u{E000}'))) ok = false
+    // A key that looks like a CDK token would be scanned as one inside the text; as text, the template is written as a literal Fn.sub.
+    if (entries.some(([k]) => looksLikeToken(k))) ok = false
     return { k: 'map', entries: entries.map(([k, v]) => [k, toCode(v)]) }
   }
   const code = toCode(parsed)

@@ -3,6 +3,7 @@
 import type { Diagnostic } from '../../model/diagnostics'
 import type { Json, JsonObject, VerbatimCfn } from '../../model/types'
 import type { Stmt } from './code'
+import type { RestoredKeys } from './cdkKeys'
 
 /** One CloudFormation resource as CDK would synthesize it from the generated code. */
 export interface CfnResourceIr {
@@ -49,6 +50,11 @@ export interface ExportIr {
   cdkDiagnostics: Diagnostic[]
   /** Problems only the CloudFormation targets have (code assets CDK would upload at synth). */
   cfnDiagnostics: Diagnostic[]
+  /**
+   * Keys the CDK code writes under stand-in names, which the generated stack's synthesizer renames back in
+   * the synthesized template (`cdkKeys.ts`). Empty for nearly every design.
+   */
+  restoredKeys: RestoredKeys
   /** Variable of the WebSocketApi in the generated code (route snippets assume it is in scope). */
   apiVariable: string
 }
