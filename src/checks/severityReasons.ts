@@ -81,6 +81,8 @@ export const SEVERITY_REASONS: Readonly<Record<string, string>> = {
   MDL082: "The CDK Stream construct refuses it at synth (aws-cdk-lib's StreamModeSet validation error), so neither CDK target builds; an on-demand stream's shards are Kinesis's to decide.",
   MDL083: 'CloudFormation rejects a stream encryption of type KMS without a KeyId.',
   MDL084: 'It deploys, but the key is ignored unless the encryption is kms, so the stream is not encrypted the way the design suggests.',
+  MDL085: 'SQS and SNS reject content-based deduplication on a standard queue or topic (and CDK refuses it at synth).',
+  MDL086: 'EventBridge rejects a longer description (and CDK refuses it at synth).',
   VTL001: 'A directive that is never closed makes the template unparseable: every message through it fails.',
   VTL002: 'An #end without an open directive makes the template unparseable: every message through it fails.',
   VTL003: 'A misplaced #else makes the template unparseable: every message through it fails.',

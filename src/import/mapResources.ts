@@ -134,14 +134,27 @@ export function mapTarget(ctx: ImportContext, entry: ResourceEntry): void {
         removalPolicy: removalPolicy && removalPolicy !== 'destroy' ? removalPolicy : undefined,
       })
       if (queue.queueName !== undefined) p.take('QueueName')
+      mapQueueEncryption(p, queue)
       resource = queue
       break
     }
     case 'sns-topic': {
       const topic: Resource = { type: 'sns-topic' }
-      assignDefined(topic, { topicName: ctx.text(p.raw('TopicName')), fifo: p.bool('FifoTopic'), displayName: ctx.text(p.raw('DisplayName')) })
+      assignDefined(topic, {
+        topicName: ctx.text(p.raw('TopicName')),
+        fifo: p.bool('FifoTopic'),
+        displayName: ctx.text(p.raw('DisplayName')),
+        contentBasedDeduplication: p.bool('ContentBasedDeduplication'),
+        tracing: p.enumOf('TracingConfig', ['Active', 'PassThrough'] as const),
+      })
       if (topic.topicName !== undefined) p.take('TopicName')
       if (topic.displayName !== undefined) p.take('DisplayName')
+      // A string property; CloudFormation also reads `SignatureVersion: 2` as "2".
+      const signature = p.raw('SignatureVersion')
+      if (signature === '1' || signature === '2' || signature === 1 || signature === 2) {
+        topic.signatureVersion = String(signature) as '1' | '2'
+        p.take('SignatureVersion')
+      }
       resource = topic
       break
     }
@@ -179,7 +192,10 @@ export function mapTarget(ctx: ImportContext, entry: ResourceEntry): void {
       const name = ctx.text(p.raw('Name'))
       if (name === undefined) throw new ResourceProblem('IMP006', `${entry.logicalId}: Properties.Name must be a string.`, ['Resources', entry.logicalId, 'Properties', 'Name'])
       p.take('Name')
-      resource = { type: 'eventbridge-bus', eventBusName: name }
+      const bus: Resource = { type: 'eventbridge-bus', eventBusName: name }
+      assignDefined(bus, { description: ctx.text(p.raw('Description')) })
+      if (bus.description !== undefined) p.take('Description')
+      resource = bus
       break
     }
     case 'state-machine': {
@@ -263,7 +279,12 @@ export function mapTarget(ctx: ImportContext, entry: ResourceEntry): void {
     }
     case 'log-group': {
       const lg: Resource = { type: 'log-group' }
-      assignDefined(lg, { logGroupName: ctx.text(p.raw('LogGroupName')), retentionDays: p.num('RetentionInDays', true), removalPolicy: removalPolicy ?? 'destroy' })
+      assignDefined(lg, {
+        logGroupName: ctx.text(p.raw('LogGroupName')),
+        retentionDays: p.num('RetentionInDays', true),
+        logGroupClass: p.enumOf('LogGroupClass', ['STANDARD', 'INFREQUENT_ACCESS'] as const),
+        removalPolicy: removalPolicy ?? 'destroy',
+      })
       if (lg.logGroupName !== undefined) p.take('LogGroupName')
       resource = lg
       break
@@ -330,10 +351,36 @@ function mapTableOptions(p: Props, table: Resource & { type: 'dynamodb-table' })
     table.pointInTimeRecovery = pitr.PointInTimeRecoveryEnabled
     p.take('PointInTimeRecoverySpecification')
   }
+  assignDefined(table, {
+    tableClass: p.enumOf('TableClass', ['STANDARD', 'STANDARD_INFREQUENT_ACCESS'] as const),
+    deletionProtection: p.bool('DeletionProtectionEnabled'),
+  })
+  // `SSEEnabled: true` alone is the AWS-managed key; `false`, a KMS key or a type stay verbatim.
+  const sse = p.raw('SSESpecification')
+  if (hasExactly(sse, ['SSEEnabled']) && sse.SSEEnabled === true) {
+    table.encryption = 'AWS_MANAGED'
+    p.take('SSESpecification')
+  }
   const stream = p.raw('StreamSpecification')
   const view = hasExactly(stream, ['StreamViewType']) ? STREAM_VIEW_TYPES.find((t) => t === stream.StreamViewType) : undefined
   if (view) {
     table.streamViewType = view
     p.take('StreamSpecification')
+  }
+}
+
+/**
+ * A queue's encryption, when written as the Queue L2 writes it: `SqsManagedSseEnabled` alone (true or false), or
+ * the AWS-managed key alone (`KmsMasterKeyId: alias/aws/sqs`). A customer key, or both, stay verbatim.
+ */
+function mapQueueEncryption(p: Props, queue: Resource & { type: 'sqs-queue' }): void {
+  const managed = p.raw('SqsManagedSseEnabled')
+  const kmsKey = p.raw('KmsMasterKeyId')
+  if (typeof managed === 'boolean' && kmsKey === undefined) {
+    queue.encryption = managed ? 'SQS_MANAGED' : 'UNENCRYPTED'
+    p.take('SqsManagedSseEnabled')
+  } else if (managed === undefined && kmsKey === 'alias/aws/sqs') {
+    queue.encryption = 'KMS_MANAGED'
+    p.take('KmsMasterKeyId')
   }
 }

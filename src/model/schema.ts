@@ -414,6 +414,9 @@ export const RESOURCE_FIELDS: Record<ResourceType, FieldsSpec> = {
     timeToLiveAttribute: { kind: 'string', label: 'Time to live attribute', help: 'The attribute that holds each item\'s expiry time (epoch seconds); DynamoDB deletes expired items. Unset: no expiry.' },
     pointInTimeRecovery: { kind: 'boolean', label: 'Point-in-time recovery', help: 'Continuous backups you can restore to any second of the last 35 days.' },
     streamViewType: { kind: 'enum', values: STREAM_VIEW_TYPES, label: 'Stream', help: 'A stream of item changes, and what each record holds. Unset: no stream.' },
+    tableClass: { kind: 'enum', values: ['STANDARD', 'STANDARD_INFREQUENT_ACCESS'], label: 'Table class', help: 'Infrequent access stores data for less and charges more per request. Unset: STANDARD.' },
+    deletionProtection: { kind: 'boolean', label: 'Deletion protection', help: 'DynamoDB refuses to delete the table, even from CloudFormation, while this is on.' },
+    encryption: { kind: 'enum', values: ['AWS_OWNED', 'AWS_MANAGED'], help: 'The key that encrypts the table at rest: one DynamoDB owns (unset, the default) or the AWS-managed KMS key (aws/dynamodb, billed as KMS).' },
     removalPolicy,
   },
   'sqs-queue': {
@@ -426,12 +429,16 @@ export const RESOURCE_FIELDS: Record<ResourceType, FieldsSpec> = {
     deliveryDelaySeconds: { kind: 'number', integer: true, min: 0, max: 900, unit: 's', label: 'Delivery delay', help: 'How long each new message stays invisible before it can be received (0 when unset).' },
     receiveMessageWaitTimeSeconds: { kind: 'number', integer: true, min: 0, max: 20, unit: 's', label: 'Receive wait time', help: 'Long polling: how long a receive waits for a message to arrive (0 when unset: short polling).' },
     maxMessageSizeBytes: { kind: 'number', integer: true, min: 1024, max: 1048576, unit: 'B', label: 'Maximum message size', help: 'The largest message the queue accepts (256 KiB when unset).' },
+    encryption: { kind: 'enum', values: ['SQS_MANAGED', 'KMS_MANAGED', 'UNENCRYPTED'], help: 'Encryption at rest: keys SQS manages, the AWS-managed KMS key (aws/sqs), or none. Unset: SQS decides (SQS-managed keys for new queues).' },
     removalPolicy,
   },
   'sns-topic': {
     topicName: { kind: 'string' },
     fifo: { kind: 'boolean' },
     displayName: { kind: 'string' },
+    contentBasedDeduplication: { kind: 'boolean', usedWhen: (s) => s.fifo === true, help: 'FIFO topics only: messages with the same body within five minutes are delivered once.' },
+    signatureVersion: { kind: 'enum', values: ['1', '2'], label: 'Signature version', help: 'How SNS signs the messages it delivers: 1 (SHA1, the default) or 2 (SHA256).' },
+    tracing: { kind: 'enum', values: ['Active', 'PassThrough'], help: 'AWS X-Ray: Active samples and traces published messages; PassThrough only passes a trace header on.' },
   },
   'kinesis-stream': {
     streamName: { kind: 'string' },
@@ -444,6 +451,7 @@ export const RESOURCE_FIELDS: Record<ResourceType, FieldsSpec> = {
   },
   'eventbridge-bus': {
     eventBusName: { kind: 'string', required: true },
+    description: { kind: 'string' },
   },
   'state-machine': {
     stateMachineName: { kind: 'string' },
@@ -484,6 +492,7 @@ export const RESOURCE_FIELDS: Record<ResourceType, FieldsSpec> = {
   'log-group': {
     logGroupName: { kind: 'string' },
     retentionDays: { kind: 'number', integer: true, min: 1 },
+    logGroupClass: { kind: 'enum', values: ['STANDARD', 'INFREQUENT_ACCESS'], label: 'Log group class', help: 'Infrequent access costs less to ingest and store, and has no live tail, metric filters or subscription filters. Unset: STANDARD.' },
     removalPolicy,
   },
   existing: {

@@ -312,6 +312,12 @@ export interface DynamoDbTable {
   pointInTimeRecovery?: boolean
   /** A DynamoDB stream of item changes (`StreamSpecification.StreamViewType`). */
   streamViewType?: StreamViewType
+  /** `TableClass`; unset is STANDARD. */
+  tableClass?: 'STANDARD' | 'STANDARD_INFREQUENT_ACCESS'
+  /** `DeletionProtectionEnabled`: DynamoDB refuses to delete the table while it is on. */
+  deletionProtection?: boolean
+  /** Server-side encryption key: AWS owned (DynamoDB's default, no `SSESpecification`) or the AWS-managed KMS key (`SSEEnabled: true`). */
+  encryption?: 'AWS_OWNED' | 'AWS_MANAGED'
   removalPolicy?: RemovalPolicy
 }
 
@@ -329,6 +335,8 @@ export interface SqsQueue {
   receiveMessageWaitTimeSeconds?: number
   /** The largest message the queue takes (`MaximumMessageSize`, 1 KiB to 1 MiB). */
   maxMessageSizeBytes?: number
+  /** Server-side encryption: SQS-managed keys (`SqsManagedSseEnabled: true`), the AWS-managed KMS key (`KmsMasterKeyId: alias/aws/sqs`) or none (`SqsManagedSseEnabled: false`). */
+  encryption?: 'SQS_MANAGED' | 'KMS_MANAGED' | 'UNENCRYPTED'
   removalPolicy?: RemovalPolicy
 }
 
@@ -337,6 +345,12 @@ export interface SnsTopic {
   topicName?: string
   fifo?: boolean
   displayName?: string
+  /** FIFO topics only: deduplicate by a hash of the message body. */
+  contentBasedDeduplication?: boolean
+  /** How SNS signs its messages: `1` (SHA1, SNS's default) or `2` (SHA256). */
+  signatureVersion?: '1' | '2'
+  /** AWS X-Ray tracing of published messages (`TracingConfig`). */
+  tracing?: 'Active' | 'PassThrough'
 }
 
 export interface KinesisStream {
@@ -361,6 +375,7 @@ export interface KinesisStream {
 export interface EventBridgeBus {
   type: 'eventbridge-bus'
   eventBusName: string
+  description?: string
 }
 
 export interface StateMachine {
@@ -432,6 +447,8 @@ export interface LogGroup {
   type: 'log-group'
   logGroupName?: string
   retentionDays?: number
+  /** `LogGroupClass`; unset is STANDARD. Infrequent access costs less and offers fewer features. */
+  logGroupClass?: 'STANDARD' | 'INFREQUENT_ACCESS'
   removalPolicy?: RemovalPolicy
 }
 

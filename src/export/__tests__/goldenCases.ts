@@ -47,7 +47,7 @@ function sqsFanIn(): DesignDocument {
   const d = emptyDesign('fanin')
   d.api.apiKeySelectionExpression = '$request.header.x-api-key'
   d.api.ipAddressType = 'dualstack'
-  d.resources.queue = { type: 'sqs-queue', constructId: 'Queue', queueName: 'fanin.fifo', fifo: true, contentBasedDeduplication: true, visibilityTimeoutSeconds: 60, retentionPeriodSeconds: 345600, deliveryDelaySeconds: 5, receiveMessageWaitTimeSeconds: 20, maxMessageSizeBytes: 1048576, removalPolicy: 'retain' }
+  d.resources.queue = { type: 'sqs-queue', constructId: 'Queue', queueName: 'fanin.fifo', fifo: true, contentBasedDeduplication: true, visibilityTimeoutSeconds: 60, retentionPeriodSeconds: 345600, deliveryDelaySeconds: 5, receiveMessageWaitTimeSeconds: 20, maxMessageSizeBytes: 1048576, encryption: 'SQS_MANAGED', removalPolicy: 'retain' }
   d.resources.role = { type: 'iam-role', constructId: 'IntegrationRole', roleName: 'fanin-apigw' }
   d.integrations.enqueue = {
     type: 'aws',
@@ -73,7 +73,7 @@ function sqsFanIn(): DesignDocument {
 
 function mockPing(): DesignDocument {
   const d = emptyDesign('pingpong')
-  d.resources.logs = { type: 'log-group', constructId: 'AccessLogs', logGroupName: '/ws/pingpong', retentionDays: 14, removalPolicy: 'destroy' }
+  d.resources.logs = { type: 'log-group', constructId: 'AccessLogs', logGroupName: '/ws/pingpong', retentionDays: 14, logGroupClass: 'STANDARD', removalPolicy: 'destroy' }
   d.integrations.pingMock = {
     type: 'mock',
     constructId: 'PingMock',
@@ -116,13 +116,13 @@ function lambdaAuthorizer(): DesignDocument {
 function iamAndServices(): DesignDocument {
   const d = emptyDesign('services')
   d.authorizers.iam = { type: 'iam' }
-  d.resources.topic = { type: 'sns-topic', constructId: 'Topic', topicName: 'events.fifo', fifo: true, displayName: 'Events' }
+  d.resources.topic = { type: 'sns-topic', constructId: 'Topic', topicName: 'events.fifo', fifo: true, displayName: 'Events', contentBasedDeduplication: true, signatureVersion: '2', tracing: 'Active' }
   d.resources.stream = { type: 'kinesis-stream', constructId: 'Stream', streamName: 'clicks', shardCount: 2, removalPolicy: 'destroy' }
-  d.resources.bus = { type: 'eventbridge-bus', constructId: 'Bus', eventBusName: 'ws-events' }
+  d.resources.bus = { type: 'eventbridge-bus', constructId: 'Bus', eventBusName: 'ws-events', description: 'Events from the WebSocket API' }
   d.resources.machine = { type: 'state-machine', constructId: 'Machine', stateMachineName: 'ws-flow', stateMachineType: 'EXPRESS', definition: '{"StartAt":"Done","States":{"Done":{"Type":"Pass","End":true}}}' }
   d.resources.worker = { type: 'lambda-function', constructId: 'Worker', runtime: 'nodejs22.x', handler: 'index.handler', code: 'exports.handler = async (e) => e', description: 'Handles service events', architecture: 'arm64', reservedConcurrentExecutions: 5, ephemeralStorageMB: 1024 }
   d.resources.role = { type: 'iam-role', constructId: 'ServicesRole' }
-  d.resources.table = { type: 'dynamodb-table', constructId: 'Table', partitionKey: { name: 'pk', type: 'N' }, readCapacity: 2, writeCapacity: 3, timeToLiveAttribute: 'expiresAt', pointInTimeRecovery: true, streamViewType: 'NEW_AND_OLD_IMAGES', removalPolicy: 'retain' }
+  d.resources.table = { type: 'dynamodb-table', constructId: 'Table', partitionKey: { name: 'pk', type: 'N' }, readCapacity: 2, writeCapacity: 3, timeToLiveAttribute: 'expiresAt', pointInTimeRecovery: true, streamViewType: 'NEW_AND_OLD_IMAGES', tableClass: 'STANDARD_INFREQUENT_ACCESS', deletionProtection: false, encryption: 'AWS_MANAGED', removalPolicy: 'retain' }
   const aws = (service: string, action: string, target: string, template: string) => ({
     type: 'aws' as const,
     method: 'POST' as const,

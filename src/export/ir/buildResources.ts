@@ -119,6 +119,9 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
           ? { k: 'struct', pyClass: { module: 'dynamodb', name: 'PointInTimeRecoverySpecification' }, props: [['pointInTimeRecoveryEnabled', bool(resource.pointInTimeRecovery)]] }
           : undefined],
         ['stream', resource.streamViewType ? sym('dynamodb', `StreamViewType.${resource.streamViewType}`) : undefined],
+        ['tableClass', resource.tableClass ? sym('dynamodb', `TableClass.${resource.tableClass}`) : undefined],
+        ['deletionProtection', resource.deletionProtection !== undefined ? bool(resource.deletionProtection) : undefined],
+        ['encryption', resource.encryption ? sym('dynamodb', `TableEncryption.${resource.encryption}`) : undefined],
         ['removalPolicy', rp.prop],
       ]))
       const keys = [resource.partitionKey, ...(resource.sortKey ? [resource.sortKey] : [])]
@@ -132,6 +135,10 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
       if (resource.timeToLiveAttribute !== undefined) cfn.TimeToLiveSpecification = { AttributeName: resource.timeToLiveAttribute, Enabled: true }
       if (resource.pointInTimeRecovery !== undefined) cfn.PointInTimeRecoverySpecification = { PointInTimeRecoveryEnabled: resource.pointInTimeRecovery }
       if (resource.streamViewType) cfn.StreamSpecification = { StreamViewType: resource.streamViewType }
+      if (resource.tableClass) cfn.TableClass = resource.tableClass
+      if (resource.deletionProtection !== undefined) cfn.DeletionProtectionEnabled = resource.deletionProtection
+      // An AWS-owned key is DynamoDB's default: CDK writes no SSESpecification for it.
+      if (resource.encryption === 'AWS_MANAGED') cfn.SSESpecification = { SSEEnabled: true }
       cast = { module: 'dynamodb', name: 'CfnTable' }
       break
     }
@@ -147,6 +154,7 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
         ['deliveryDelay', resource.deliveryDelaySeconds !== undefined ? duration(resource.deliveryDelaySeconds) : undefined],
         ['receiveMessageWaitTime', resource.receiveMessageWaitTimeSeconds !== undefined ? duration(resource.receiveMessageWaitTimeSeconds) : undefined],
         ['maxMessageSizeBytes', resource.maxMessageSizeBytes !== undefined ? num(resource.maxMessageSizeBytes) : undefined],
+        ['encryption', resource.encryption ? sym('sqs', `QueueEncryption.${resource.encryption}`) : undefined],
         ['removalPolicy', rp.prop],
       ]))
       if (resource.queueName !== undefined) cfn.QueueName = cfnValue(text(resource.queueName, 'queueName'))
@@ -157,6 +165,8 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
       if (resource.deliveryDelaySeconds !== undefined) cfn.DelaySeconds = resource.deliveryDelaySeconds
       if (resource.receiveMessageWaitTimeSeconds !== undefined) cfn.ReceiveMessageWaitTimeSeconds = resource.receiveMessageWaitTimeSeconds
       if (resource.maxMessageSizeBytes !== undefined) cfn.MaximumMessageSize = resource.maxMessageSizeBytes
+      if (resource.encryption === 'KMS_MANAGED') cfn.KmsMasterKeyId = 'alias/aws/sqs'
+      else if (resource.encryption) cfn.SqsManagedSseEnabled = resource.encryption === 'SQS_MANAGED'
       cast = { module: 'sqs', name: 'CfnQueue' }
       break
     }
@@ -165,8 +175,14 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
         ['topicName', resource.topicName !== undefined ? str(text(resource.topicName, 'topicName')) : undefined],
         ['fifo', resource.fifo !== undefined ? bool(resource.fifo) : undefined],
         ['displayName', resource.displayName !== undefined ? str(text(resource.displayName, 'displayName')) : undefined],
+        ['contentBasedDeduplication', resource.contentBasedDeduplication !== undefined ? bool(resource.contentBasedDeduplication) : undefined],
+        ['signatureVersion', resource.signatureVersion ? lit(resource.signatureVersion) : undefined],
+        ['tracingConfig', resource.tracing ? sym('sns', `TracingConfig.${resource.tracing === 'Active' ? 'ACTIVE' : 'PASS_THROUGH'}`) : undefined],
       ]))
       if (resource.displayName !== undefined) cfn.DisplayName = cfnValue(text(resource.displayName, 'displayName'))
+      if (resource.contentBasedDeduplication !== undefined) cfn.ContentBasedDeduplication = resource.contentBasedDeduplication
+      if (resource.signatureVersion) cfn.SignatureVersion = resource.signatureVersion
+      if (resource.tracing) cfn.TracingConfig = resource.tracing
       if (resource.fifo !== undefined) cfn.FifoTopic = resource.fifo
       if (resource.topicName !== undefined) {
         // CDK appends `.fifo` to a FIFO topic's name when it is missing.
@@ -217,8 +233,12 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
       break
     }
     case 'eventbridge-bus': {
-      construction = construct('events', 'EventBus', [THIS, lit(constructId)], [['eventBusName', str(text(resource.eventBusName, 'eventBusName'))]])
+      construction = construct('events', 'EventBus', [THIS, lit(constructId)], props([
+        ['eventBusName', str(text(resource.eventBusName, 'eventBusName'))],
+        ['description', resource.description !== undefined ? str(text(resource.description, 'description')) : undefined],
+      ]))
       cfn.Name = cfnValue(text(resource.eventBusName, 'eventBusName'))
+      if (resource.description !== undefined) cfn.Description = cfnValue(text(resource.description, 'description'))
       cast = { module: 'events', name: 'CfnEventBus' }
       break
     }
@@ -312,9 +332,11 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
       construction = construct('logs', 'LogGroup', [THIS, lit(constructId)], props([
         ['logGroupName', resource.logGroupName !== undefined ? str(text(resource.logGroupName, 'logGroupName')) : undefined],
         ['retention', resource.retentionDays !== undefined ? retention(resource.retentionDays) : undefined],
+        ['logGroupClass', resource.logGroupClass ? sym('logs', `LogGroupClass.${resource.logGroupClass}`) : undefined],
         ['removalPolicy', rp.prop],
       ]))
       if (resource.logGroupName !== undefined) cfn.LogGroupName = cfnValue(text(resource.logGroupName, 'logGroupName'))
+      if (resource.logGroupClass) cfn.LogGroupClass = resource.logGroupClass
       // CDK's default retention is two years.
       cfn.RetentionInDays = resource.retentionDays ?? 731
       cast = { module: 'logs', name: 'CfnLogGroup' }

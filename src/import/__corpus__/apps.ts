@@ -244,6 +244,9 @@ export const PATTERN_APPS: Record<string, (app: App) => Stack> = {
       timeToLiveAttribute: 'expiresAt',
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       stream: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
+      tableClass: dynamodb.TableClass.STANDARD_INFREQUENT_ACCESS,
+      deletionProtection: true,
+      encryption: dynamodb.TableEncryption.AWS_MANAGED,
     })
     t.grantWriteData(role)
     const put = JSON.stringify({ TableName: t.tableName, Item: { connectionId: { S: '$context.connectionId' }, expiresAt: { N: '$context.requestTimeEpoch' } } })
@@ -261,9 +264,34 @@ export const PATTERN_APPS: Record<string, (app: App) => Stack> = {
       deliveryDelay: Duration.seconds(10),
       receiveMessageWaitTime: Duration.seconds(20),
       maxMessageSizeBytes: 524288,
+      encryption: sqs.QueueEncryption.KMS_MANAGED,
     })
     q.grantSendMessages(role)
     sqsRoute(s, api, q, role)
+    return s
+  },
+  /**
+   * Issue 9 item 13: a FIFO topic with content-based deduplication, SHA256 signatures and X-Ray tracing (the
+   * aws-sns Topic props), published to by a route through `grantPublish`; an event bus with a description, put to
+   * through `grantPutEventsTo`; and an infrequent-access log group the stage writes its access logs to.
+   */
+  MessagingOptions: (app) => {
+    const s = new Stack(app, 'MessagingOptions'); const api = new apigwv2.WebSocketApi(s, 'WsApi'); const role = apiRole(s)
+    const archive = new logs.LogGroup(s, 'Archive', { logGroupClass: logs.LogGroupClass.INFREQUENT_ACCESS, retention: logs.RetentionDays.ONE_MONTH })
+    const stage = new apigwv2.WebSocketStage(s, 'WsApiStage', { webSocketApi: api, stageName: 'prod', autoDeploy: true })
+    ;(stage.node.defaultChild as apigwv2.CfnStage).accessLogSettings = { destinationArn: archive.logGroupArn, format: '$context.requestId $context.routeKey' }
+    const topic = new sns.Topic(s, 'Orders', {
+      fifo: true,
+      topicName: 'orders',
+      contentBasedDeduplication: true,
+      signatureVersion: '2',
+      tracingConfig: sns.TracingConfig.ACTIVE,
+    })
+    topic.grantPublish(role)
+    awsRoute(s, api, 'order', 'PublishOrder', 'sns', 'Publish', role, `Action=Publish&TopicArn=$util.urlEncode('${topic.topicArn}')&MessageGroupId=$context.connectionId&Message=$util.urlEncode($input.body)`)
+    const bus = new events.EventBus(s, 'Bus', { eventBusName: 'orders-bus', description: 'Order events from the WebSocket API' })
+    bus.grantPutEventsTo(role)
+    awsRoute(s, api, 'emit', 'EmitOrder', 'events', 'PutEvents', role, `{"Entries":[{"EventBusName":"${bus.eventBusName}","Source":"orders","DetailType":"order","Detail":"$util.escapeJavaScript($input.body)${UNQUOTE}"}]}`)
     return s
   },
   /**

@@ -234,6 +234,20 @@ const CASES: Case[] = [
     pass: (d) => void (d.resources.stream = { type: 'kinesis-stream', encryption: 'managed' }),
   },
   {
+    code: 'MDL085',
+    name: 'content-based deduplication on a standard topic',
+    fail: (d) => void (d.resources.topic = { type: 'sns-topic', contentBasedDeduplication: true }),
+    entity: 'topic',
+    pass: (d) => void (d.resources.topic = { type: 'sns-topic', fifo: true, contentBasedDeduplication: true }),
+  },
+  {
+    code: 'MDL086',
+    name: 'an event bus description longer than 512 characters',
+    fail: (d) => void (d.resources.bus = { type: 'eventbridge-bus', eventBusName: 'b', description: 'x'.repeat(513) }),
+    entity: 'bus',
+    pass: (d) => void (d.resources.bus = { type: 'eventbridge-bus', eventBusName: 'b', description: 'x'.repeat(512) }),
+  },
+  {
     code: 'MDL081',
     name: 'routes but no stage',
     fail: (d) => void (d.stages = {}),

@@ -78,6 +78,8 @@ export const MODEL_CODES = {
   MDL082: { severity: 'error', title: 'Kinesis stream: a shard count on an on-demand stream' },
   MDL083: { severity: 'error', title: 'Kinesis stream: KMS encryption without a key' },
   MDL084: { severity: 'warning', title: 'Kinesis stream: a KMS key that is not used' },
+  MDL085: { severity: 'error', title: 'Content-based deduplication on a queue or topic that is not FIFO' },
+  MDL086: { severity: 'error', title: 'Event bus description longer than 512 characters' },
 } as const satisfies Record<string, { severity: Severity; title: string }>
 
 export type ModelCode = keyof typeof MODEL_CODES

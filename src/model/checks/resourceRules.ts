@@ -13,6 +13,12 @@ export const resourceRules: Rule = (ctx) => {
     if (res.type === 'sns-topic' && res.topicName && res.fifo && !res.topicName.endsWith('.fifo')) {
       ctx.report('MDL046', id, ['topicName'], `FIFO topic names must end in .fifo ("${res.topicName}").`)
     }
+    if ((res.type === 'sqs-queue' || res.type === 'sns-topic') && res.contentBasedDeduplication && !res.fifo) {
+      ctx.report('MDL085', id, ['contentBasedDeduplication'], `Content-based deduplication needs a FIFO ${res.type === 'sqs-queue' ? 'queue' : 'topic'}; turn on fifo, or turn deduplication off.`)
+    }
+    if (res.type === 'eventbridge-bus' && res.description !== undefined && res.description.length > 512) {
+      ctx.report('MDL086', id, ['description'], `EventBridge takes bus descriptions of at most 512 characters; this one has ${res.description.length}.`)
+    }
     if ('removalPolicy' in res && res.removalPolicy === 'snapshot') {
       ctx.report('MDL054', id, ['removalPolicy'], `CloudFormation can snapshot only volumes and databases, not a ${res.type}; use retain or destroy.`)
     }

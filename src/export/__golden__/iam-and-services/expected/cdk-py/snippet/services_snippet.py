@@ -18,7 +18,16 @@ from aws_cdk import (
 from aws_cdk.aws_apigatewayv2_authorizers import WebSocketIamAuthorizer
 from aws_cdk.aws_apigatewayv2_integrations import WebSocketAwsIntegration, WebSocketMockIntegration
 
-topic = sns.Topic(self, "Topic", topic_name="events.fifo", fifo=True, display_name="Events")
+topic = sns.Topic(
+    self,
+    "Topic",
+    topic_name="events.fifo",
+    fifo=True,
+    display_name="Events",
+    content_based_deduplication=True,
+    signature_version="2",
+    tracing_config=sns.TracingConfig.ACTIVE,
+)
 
 stream = kinesis.Stream(
     self,
@@ -28,7 +37,12 @@ stream = kinesis.Stream(
     removal_policy=RemovalPolicy.DESTROY,
 )
 
-bus = events.EventBus(self, "Bus", event_bus_name="ws-events")
+bus = events.EventBus(
+    self,
+    "Bus",
+    event_bus_name="ws-events",
+    description="Events from the WebSocket API",
+)
 
 machine = sfn.StateMachine(
     self,
@@ -59,6 +73,9 @@ table = dynamodb.Table(
     time_to_live_attribute="expiresAt",
     point_in_time_recovery_specification=dynamodb.PointInTimeRecoverySpecification(point_in_time_recovery_enabled=True),
     stream=dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
+    table_class=dynamodb.TableClass.STANDARD_INFREQUENT_ACCESS,
+    deletion_protection=False,
+    encryption=dynamodb.TableEncryption.AWS_MANAGED,
     removal_policy=RemovalPolicy.RETAIN,
 )
 

@@ -16,6 +16,9 @@ const topic = new sns.Topic(this, 'Topic', {
   topicName: 'events.fifo',
   fifo: true,
   displayName: 'Events',
+  contentBasedDeduplication: true,
+  signatureVersion: '2',
+  tracingConfig: sns.TracingConfig.ACTIVE,
 });
 
 const stream = new kinesis.Stream(this, 'Stream', {
@@ -24,7 +27,10 @@ const stream = new kinesis.Stream(this, 'Stream', {
   removalPolicy: RemovalPolicy.DESTROY,
 });
 
-const bus = new events.EventBus(this, 'Bus', { eventBusName: 'ws-events' });
+const bus = new events.EventBus(this, 'Bus', {
+  eventBusName: 'ws-events',
+  description: 'Events from the WebSocket API',
+});
 
 const machine = new sfn.StateMachine(this, 'Machine', {
   stateMachineName: 'ws-flow',
@@ -49,6 +55,9 @@ const table = new dynamodb.Table(this, 'Table', {
   timeToLiveAttribute: 'expiresAt',
   pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
   stream: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
+  tableClass: dynamodb.TableClass.STANDARD_INFREQUENT_ACCESS,
+  deletionProtection: false,
+  encryption: dynamodb.TableEncryption.AWS_MANAGED,
   removalPolicy: RemovalPolicy.RETAIN,
 });
 

@@ -10,6 +10,7 @@ logs_group = logs.LogGroup(
     "AccessLogs",
     log_group_name="/ws/pingpong",
     retention=logs.RetentionDays.TWO_WEEKS,
+    log_group_class=logs.LogGroupClass.STANDARD,
     removal_policy=RemovalPolicy.DESTROY,
 )
 

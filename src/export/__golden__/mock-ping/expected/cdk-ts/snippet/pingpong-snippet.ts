@@ -8,6 +8,7 @@ import { WebSocketMockIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrati
 const logsGroup = new logs.LogGroup(this, 'AccessLogs', {
   logGroupName: '/ws/pingpong',
   retention: logs.RetentionDays.TWO_WEEKS,
+  logGroupClass: logs.LogGroupClass.STANDARD,
   removalPolicy: RemovalPolicy.DESTROY,
 });
 

@@ -22,6 +22,7 @@ queue = sqs.Queue(
     delivery_delay=Duration.seconds(5),
     receive_message_wait_time=Duration.seconds(20),
     max_message_size_bytes=1048576,
+    encryption=sqs.QueueEncryption.SQS_MANAGED,
     removal_policy=RemovalPolicy.RETAIN,
 )
 

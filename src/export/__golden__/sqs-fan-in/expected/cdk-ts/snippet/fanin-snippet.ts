@@ -15,6 +15,7 @@ const queue = new sqs.Queue(this, 'Queue', {
   deliveryDelay: Duration.seconds(5),
   receiveMessageWaitTime: Duration.seconds(20),
   maxMessageSizeBytes: 1048576,
+  encryption: sqs.QueueEncryption.SQS_MANAGED,
   removalPolicy: RemovalPolicy.RETAIN,
 });
 

@@ -24,7 +24,16 @@ class ServicesStack(Stack):
     def __init__(self, scope: Construct, construct_id: str, **kwargs: typing.Any) -> None:
         super().__init__(scope, construct_id, **kwargs)
 
-        topic = sns.Topic(self, "Topic", topic_name="events.fifo", fifo=True, display_name="Events")
+        topic = sns.Topic(
+            self,
+            "Topic",
+            topic_name="events.fifo",
+            fifo=True,
+            display_name="Events",
+            content_based_deduplication=True,
+            signature_version="2",
+            tracing_config=sns.TracingConfig.ACTIVE,
+        )
 
         stream = kinesis.Stream(
             self,
@@ -34,7 +43,12 @@ class ServicesStack(Stack):
             removal_policy=RemovalPolicy.DESTROY,
         )
 
-        bus = events.EventBus(self, "Bus", event_bus_name="ws-events")
+        bus = events.EventBus(
+            self,
+            "Bus",
+            event_bus_name="ws-events",
+            description="Events from the WebSocket API",
+        )
 
         machine = sfn.StateMachine(
             self,
@@ -65,6 +79,9 @@ class ServicesStack(Stack):
             time_to_live_attribute="expiresAt",
             point_in_time_recovery_specification=dynamodb.PointInTimeRecoverySpecification(point_in_time_recovery_enabled=True),
             stream=dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
+            table_class=dynamodb.TableClass.STANDARD_INFREQUENT_ACCESS,
+            deletion_protection=False,
+            encryption=dynamodb.TableEncryption.AWS_MANAGED,
             removal_policy=RemovalPolicy.RETAIN,
         )
 

@@ -20,6 +20,9 @@ export class ServicesStack extends Stack {
       topicName: 'events.fifo',
       fifo: true,
       displayName: 'Events',
+      contentBasedDeduplication: true,
+      signatureVersion: '2',
+      tracingConfig: sns.TracingConfig.ACTIVE,
     });
 
     const stream = new kinesis.Stream(this, 'Stream', {
@@ -28,7 +31,10 @@ export class ServicesStack extends Stack {
       removalPolicy: RemovalPolicy.DESTROY,
     });
 
-    const bus = new events.EventBus(this, 'Bus', { eventBusName: 'ws-events' });
+    const bus = new events.EventBus(this, 'Bus', {
+      eventBusName: 'ws-events',
+      description: 'Events from the WebSocket API',
+    });
 
     const machine = new sfn.StateMachine(this, 'Machine', {
       stateMachineName: 'ws-flow',
@@ -53,6 +59,9 @@ export class ServicesStack extends Stack {
       timeToLiveAttribute: 'expiresAt',
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       stream: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
+      tableClass: dynamodb.TableClass.STANDARD_INFREQUENT_ACCESS,
+      deletionProtection: false,
+      encryption: dynamodb.TableEncryption.AWS_MANAGED,
       removalPolicy: RemovalPolicy.RETAIN,
     });
 

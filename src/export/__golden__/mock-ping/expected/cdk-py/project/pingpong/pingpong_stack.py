@@ -20,6 +20,7 @@ class PingpongStack(Stack):
             "AccessLogs",
             log_group_name="/ws/pingpong",
             retention=logs.RetentionDays.TWO_WEEKS,
+            log_group_class=logs.LogGroupClass.STANDARD,
             removal_policy=RemovalPolicy.DESTROY,
         )
 

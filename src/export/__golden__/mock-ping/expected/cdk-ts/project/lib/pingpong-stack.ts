@@ -12,6 +12,7 @@ export class PingpongStack extends Stack {
     const logsGroup = new logs.LogGroup(this, 'AccessLogs', {
       logGroupName: '/ws/pingpong',
       retention: logs.RetentionDays.TWO_WEEKS,
+      logGroupClass: logs.LogGroupClass.STANDARD,
       removalPolicy: RemovalPolicy.DESTROY,
     });
 

@@ -29,6 +29,7 @@ class FaninStack(Stack):
             delivery_delay=Duration.seconds(5),
             receive_message_wait_time=Duration.seconds(20),
             max_message_size_bytes=1048576,
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=RemovalPolicy.RETAIN,
         )
 

@@ -19,6 +19,7 @@ export class FaninStack extends Stack {
       deliveryDelay: Duration.seconds(5),
       receiveMessageWaitTime: Duration.seconds(20),
       maxMessageSizeBytes: 1048576,
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
       removalPolicy: RemovalPolicy.RETAIN,
     });
 

@@ -1,0 +1,96 @@
+/**
+ * Issue 9 item 13: the service options import models as fields when a template writes them the way the L2
+ * constructs do (table class, deletion protection and encryption of a table; a queue's encryption; a topic's
+ * deduplication, signature version and tracing; a bus description; a log group class), and keeps verbatim,
+ * in `cfnExtra`, every other shape of the same property. The export side is proven by corpus apps
+ * DynamoTableOptions, SqsQueueOptions and MessagingOptions (real synth in both CDK languages).
+ */
+import { describe, expect, it } from 'vitest'
+import { importTemplateSync } from '.'
+import type { Resource } from '../model/types'
+import { exportDesign } from '../export'
+import { emptyDesign } from '../model/builders'
+
+/**
+ * A template with one WebSocket API whose integrations name the given resources (import models what the API
+ * uses and keeps the rest verbatim); returns the imported resources by construct id.
+ */
+function importResources(resources: Record<string, { Type: string; Properties: Record<string, unknown> }>): Record<string, Resource> {
+  const integrations = Object.fromEntries(
+    Object.keys(resources).map((id) => [
+      `${id}Integration`,
+      {
+        Type: 'AWS::ApiGatewayV2::Integration',
+        Properties: { ApiId: { Ref: 'Api' }, IntegrationType: 'MOCK', RequestTemplates: { $default: { 'Fn::Sub': `{"statusCode": 200, "target": "\${${id}}"}` } } },
+      },
+    ]),
+  )
+  const template = {
+    Resources: {
+      Api: { Type: 'AWS::ApiGatewayV2::Api', Properties: { Name: 'opts', ProtocolType: 'WEBSOCKET', RouteSelectionExpression: '$request.body.action' } },
+      ...integrations,
+      ...resources,
+    },
+  }
+  const r = importTemplateSync(JSON.stringify(template), {})
+  if (!r.ok) throw new Error(JSON.stringify(r.errors))
+  return Object.fromEntries(Object.values(r.document.design.resources).map((res) => [res.constructId ?? '', res]))
+}
+
+const TABLE = { AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }], BillingMode: 'PAY_PER_REQUEST' }
+
+describe('service options as fields', () => {
+  it('models a table class, deletion protection and the AWS-managed key; keeps SSEEnabled false or a customer key verbatim', () => {
+    const r = importResources({
+      Plain: { Type: 'AWS::DynamoDB::Table', Properties: { ...TABLE, TableClass: 'STANDARD_INFREQUENT_ACCESS', DeletionProtectionEnabled: true, SSESpecification: { SSEEnabled: true } } },
+      Owned: { Type: 'AWS::DynamoDB::Table', Properties: { ...TABLE, SSESpecification: { SSEEnabled: false } } },
+      Customer: { Type: 'AWS::DynamoDB::Table', Properties: { ...TABLE, SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: 'alias/mine' } } },
+    })
+    expect(r.Plain).toMatchObject({ tableClass: 'STANDARD_INFREQUENT_ACCESS', deletionProtection: true, encryption: 'AWS_MANAGED' })
+    expect(r.Plain.cfnExtra).toBeUndefined()
+    expect(r.Owned).not.toHaveProperty('encryption')
+    expect(r.Owned.cfnExtra).toEqual({ SSESpecification: { SSEEnabled: false } })
+    expect(r.Customer.cfnExtra).toEqual({ SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: 'alias/mine' } })
+  })
+
+  it("models a queue's encryption when it is one of the L2's three shapes, and keeps a customer key verbatim", () => {
+    const r = importResources({
+      Sqs: { Type: 'AWS::SQS::Queue', Properties: { SqsManagedSseEnabled: true } },
+      Off: { Type: 'AWS::SQS::Queue', Properties: { SqsManagedSseEnabled: false } },
+      Kms: { Type: 'AWS::SQS::Queue', Properties: { KmsMasterKeyId: 'alias/aws/sqs' } },
+      Own: { Type: 'AWS::SQS::Queue', Properties: { KmsMasterKeyId: 'arn:aws:kms:eu-west-1:111122223333:key/abc', KmsDataKeyReusePeriodSeconds: 600 } },
+    })
+    expect(r.Sqs).toMatchObject({ encryption: 'SQS_MANAGED' })
+    expect(r.Off).toMatchObject({ encryption: 'UNENCRYPTED' })
+    expect(r.Kms).toMatchObject({ encryption: 'KMS_MANAGED' })
+    for (const id of ['Sqs', 'Off', 'Kms']) expect(r[id].cfnExtra).toBeUndefined()
+    expect(r.Own).not.toHaveProperty('encryption')
+    expect(r.Own.cfnExtra).toEqual({ KmsMasterKeyId: 'arn:aws:kms:eu-west-1:111122223333:key/abc', KmsDataKeyReusePeriodSeconds: 600 })
+  })
+
+  it("models a topic's deduplication, signature version (CloudFormation reads 2 as \"2\") and tracing, a bus description and a log group class", () => {
+    const r = importResources({
+      Topic: { Type: 'AWS::SNS::Topic', Properties: { FifoTopic: true, TopicName: 't.fifo', ContentBasedDeduplication: true, SignatureVersion: 2, TracingConfig: 'PassThrough' } },
+      Bus: { Type: 'AWS::Events::EventBus', Properties: { Name: 'b', Description: 'the bus' } },
+      Logs: { Type: 'AWS::Logs::LogGroup', Properties: { LogGroupClass: 'INFREQUENT_ACCESS', RetentionInDays: 30 } },
+    })
+    expect(r.Topic).toMatchObject({ contentBasedDeduplication: true, signatureVersion: '2', tracing: 'PassThrough' })
+    expect(r.Topic.cfnExtra).toBeUndefined()
+    expect(r.Bus).toMatchObject({ description: 'the bus' })
+    expect(r.Logs).toMatchObject({ logGroupClass: 'INFREQUENT_ACCESS' })
+  })
+})
+
+describe('the checks that come with them', () => {
+  it('refuses content-based deduplication on a standard queue or topic (MDL085), which SQS, SNS and CDK all reject', () => {
+    const r = importResources({
+      Q: { Type: 'AWS::SQS::Queue', Properties: { ContentBasedDeduplication: true } },
+      T: { Type: 'AWS::SNS::Topic', Properties: { ContentBasedDeduplication: true } },
+    })
+    expect(r.Q).toMatchObject({ contentBasedDeduplication: true })
+    const imported = { design: { ...emptyDesign('dedup'), resources: { t: r.T } }, layout: {} }
+    const e = exportDesign(imported, { target: 'cdk-ts' })
+    expect(e.ok).toBe(false)
+    expect(e.diagnostics).toContainEqual(expect.objectContaining({ code: 'MDL085', severity: 'error', field: 'contentBasedDeduplication' }))
+  })
+})
