@@ -285,6 +285,8 @@ export function mapTarget(ctx: ImportContext, entry: ResourceEntry): void {
         logGroupClass: p.enumOf('LogGroupClass', ['STANDARD', 'INFREQUENT_ACCESS'] as const),
         removalPolicy: removalPolicy ?? 'destroy',
       })
+      // No RetentionInDays is CloudWatch's "never expire", not CDK's two-year default.
+      if (p.raw('RetentionInDays') === undefined) lg.neverExpire = true
       if (lg.logGroupName !== undefined) p.take('LogGroupName')
       resource = lg
       break

@@ -79,6 +79,19 @@ describe('service options as fields', () => {
     expect(r.Bus).toMatchObject({ description: 'the bus' })
     expect(r.Logs).toMatchObject({ logGroupClass: 'INFREQUENT_ACCESS' })
   })
+
+  it('reads a log group without RetentionInDays as never expiring, and exports it without one (not with CDK\'s 731 days)', () => {
+    const r = importResources({ Forever: { Type: 'AWS::Logs::LogGroup', Properties: { LogGroupName: '/ws/forever' } } })
+    expect(r.Forever).toMatchObject({ neverExpire: true })
+    expect(r.Forever).not.toHaveProperty('retentionDays')
+    const design = { ...emptyDesign('logs'), resources: { forever: r.Forever } }
+    const cfn = exportDesign({ design, layout: {} }, { target: 'cfn-json' })
+    const ts = exportDesign({ design, layout: {} }, { target: 'cdk-ts' })
+    if (!cfn.ok || !ts.ok) throw new Error('export failed')
+    const group = Object.values((JSON.parse(cfn.files[0].contents) as { Resources: Record<string, { Type: string; Properties: object }> }).Resources).find((x) => x.Type === 'AWS::Logs::LogGroup')
+    expect(group?.Properties).toEqual({ LogGroupName: '/ws/forever' })
+    expect(ts.files[0].contents).toContain('retention: logs.RetentionDays.INFINITE')
+  })
 })
 
 describe('the checks that come with them', () => {

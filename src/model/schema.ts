@@ -491,7 +491,8 @@ export const RESOURCE_FIELDS: Record<ResourceType, FieldsSpec> = {
   },
   'log-group': {
     logGroupName: { kind: 'string' },
-    retentionDays: { kind: 'number', integer: true, min: 1 },
+    retentionDays: { kind: 'number', integer: true, min: 1, unit: 'days', usedWhen: (s) => s.neverExpire !== true, help: 'How long CloudWatch keeps each event (731 days, two years, when unset).' },
+    neverExpire: { kind: 'boolean', label: 'Never expire', help: 'Keep every event forever (no retention period).' },
     logGroupClass: { kind: 'enum', values: ['STANDARD', 'INFREQUENT_ACCESS'], label: 'Log group class', help: 'Infrequent access costs less to ingest and store, and has no live tail, metric filters or subscription filters. Unset: STANDARD.' },
     removalPolicy,
   },

@@ -446,7 +446,10 @@ export interface IamRole {
 export interface LogGroup {
   type: 'log-group'
   logGroupName?: string
+  /** Days CloudWatch keeps each event; unset is CDK's default, 731 (two years). */
   retentionDays?: number
+  /** Keep events forever: the template has no `RetentionInDays` (CDK `RetentionDays.INFINITE`). */
+  neverExpire?: boolean
   /** `LogGroupClass`; unset is STANDARD. Infrequent access costs less and offers fewer features. */
   logGroupClass?: 'STANDARD' | 'INFREQUENT_ACCESS'
   removalPolicy?: RemovalPolicy

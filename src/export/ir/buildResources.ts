@@ -324,21 +324,21 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
       break
     }
     case 'log-group': {
-      if (resource.retentionDays !== undefined && !retention(resource.retentionDays)) {
+      if (!resource.neverExpire && resource.retentionDays !== undefined && !retention(resource.retentionDays)) {
         ctx.error('EXP015', `CloudWatch Logs has no ${resource.retentionDays}-day retention; use one of ${Object.keys(RETENTION).join(', ')}.`, id, 'retentionDays')
       }
       const rp = removal(resource)
       policies = rp.cfn
       construction = construct('logs', 'LogGroup', [THIS, lit(constructId)], props([
         ['logGroupName', resource.logGroupName !== undefined ? str(text(resource.logGroupName, 'logGroupName')) : undefined],
-        ['retention', resource.retentionDays !== undefined ? retention(resource.retentionDays) : undefined],
+        ['retention', resource.neverExpire ? sym('logs', 'RetentionDays.INFINITE') : resource.retentionDays !== undefined ? retention(resource.retentionDays) : undefined],
         ['logGroupClass', resource.logGroupClass ? sym('logs', `LogGroupClass.${resource.logGroupClass}`) : undefined],
         ['removalPolicy', rp.prop],
       ]))
       if (resource.logGroupName !== undefined) cfn.LogGroupName = cfnValue(text(resource.logGroupName, 'logGroupName'))
       if (resource.logGroupClass) cfn.LogGroupClass = resource.logGroupClass
       // CDK's default retention is two years.
-      cfn.RetentionInDays = resource.retentionDays ?? 731
+      if (!resource.neverExpire) cfn.RetentionInDays = resource.retentionDays ?? 731
       cast = { module: 'logs', name: 'CfnLogGroup' }
       break
     }

@@ -277,7 +277,7 @@ export const PATTERN_APPS: Record<string, (app: App) => Stack> = {
    */
   MessagingOptions: (app) => {
     const s = new Stack(app, 'MessagingOptions'); const api = new apigwv2.WebSocketApi(s, 'WsApi'); const role = apiRole(s)
-    const archive = new logs.LogGroup(s, 'Archive', { logGroupClass: logs.LogGroupClass.INFREQUENT_ACCESS, retention: logs.RetentionDays.ONE_MONTH })
+    const archive = new logs.LogGroup(s, 'Archive', { logGroupClass: logs.LogGroupClass.INFREQUENT_ACCESS, retention: logs.RetentionDays.INFINITE })
     const stage = new apigwv2.WebSocketStage(s, 'WsApiStage', { webSocketApi: api, stageName: 'prod', autoDeploy: true })
     ;(stage.node.defaultChild as apigwv2.CfnStage).accessLogSettings = { destinationArn: archive.logGroupArn, format: '$context.requestId $context.routeKey' }
     const topic = new sns.Topic(s, 'Orders', {

@@ -241,6 +241,13 @@ const CASES: Case[] = [
     pass: (d) => void (d.resources.topic = { type: 'sns-topic', fifo: true, contentBasedDeduplication: true }),
   },
   {
+    code: 'MDL087',
+    name: 'a retention period on a log group that never expires',
+    fail: (d) => void (d.resources.logs = { type: 'log-group', neverExpire: true, retentionDays: 30 }),
+    entity: 'logs',
+    pass: (d) => void (d.resources.logs = { type: 'log-group', neverExpire: true }),
+  },
+  {
     code: 'MDL086',
     name: 'an event bus description longer than 512 characters',
     fail: (d) => void (d.resources.bus = { type: 'eventbridge-bus', eventBusName: 'b', description: 'x'.repeat(513) }),

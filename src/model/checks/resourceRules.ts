@@ -22,7 +22,10 @@ export const resourceRules: Rule = (ctx) => {
     if ('removalPolicy' in res && res.removalPolicy === 'snapshot') {
       ctx.report('MDL054', id, ['removalPolicy'], `CloudFormation can snapshot only volumes and databases, not a ${res.type}; use retain or destroy.`)
     }
-    if (res.type === 'log-group' && res.retentionDays !== undefined && !(LOG_RETENTION_DAYS as readonly number[]).includes(res.retentionDays)) {
+    if (res.type === 'log-group' && res.neverExpire && res.retentionDays !== undefined) {
+      ctx.report('MDL087', id, ['retentionDays'], `The log group never expires, so the ${res.retentionDays}-day retention is ignored; remove it, or turn off never expire.`)
+    }
+    if (res.type === 'log-group' && !res.neverExpire && res.retentionDays !== undefined && !(LOG_RETENTION_DAYS as readonly number[]).includes(res.retentionDays)) {
       ctx.report('MDL055', id, ['retentionDays'], `CloudWatch Logs has no ${res.retentionDays}-day retention; pick one of ${LOG_RETENTION_DAYS.join(', ')}.`)
     }
     if (res.type === 'kinesis-stream') {
