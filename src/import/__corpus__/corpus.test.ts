@@ -56,6 +56,7 @@ const ALL_CASES: CorpusCase[] = [
   file('proto-keys.yaml', 'keys CDK cannot carry (`__proto__`, `constructor`, a token look-alike) in stage variables, route settings and tags', 'ProtoStack'),
   file('cli-reference.yaml', 'AWS CLI reference apigatewayv2 WebSocket examples, every default spelled out', 'CliReferenceStack'),
   file('kinesis-modes.yaml', 'hand-written Kinesis streams: on-demand with an alias key, retention, a verbatim Fn::If encryption', 'KinesisModesStack'),
+  file('log-retention.yaml', 'hand-written access-log groups: one that never expires, one with 3 days and the infrequent-access class', 'LogRetentionStack'),
   {
     ...app('GrantWriteData', 'edited after import: rename the route key, change the table name'),
     name: 'edit:GrantWriteData',
