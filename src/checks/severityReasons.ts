@@ -83,6 +83,7 @@ export const SEVERITY_REASONS: Readonly<Record<string, string>> = {
   MDL084: 'It deploys, but the key is ignored unless the encryption is kms, so the stream is not encrypted the way the design suggests.',
   MDL085: 'SQS and SNS reject content-based deduplication on a standard queue or topic (and CDK refuses it at synth).',
   MDL086: 'EventBridge rejects a longer description (and CDK refuses it at synth).',
+  MDL088: 'SQS rejects a redrive policy whose dead-letter queue is of the other kind, and CloudFormation a queue that names itself (a circular reference).',
   MDL087: 'It deploys and keeps the events forever; the retention the design also shows is ignored.',
   VTL001: 'A directive that is never closed makes the template unparseable: every message through it fails.',
   VTL002: 'An #end without an open directive makes the template unparseable: every message through it fails.',

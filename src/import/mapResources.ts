@@ -37,6 +37,8 @@ export function targetCandidates(ctx: ImportContext): string[] {
     const entry = ctx.resources.get(out[i])
     if (!entry || !modelled(entry.logicalId)) continue
     let role: string | undefined
+    // A queue's dead-letter queue is modelled with it (`deadLetterQueue`).
+    if (entry.type === 'AWS::SQS::Queue') add(entry.props.RedrivePolicy)
     if (entry.type === 'AWS::Lambda::Function') {
       add(entry.props.Environment)
       role = ctx.getAttTarget(entry.props.Role, 'Arn')
@@ -135,6 +137,7 @@ export function mapTarget(ctx: ImportContext, entry: ResourceEntry): void {
       })
       if (queue.queueName !== undefined) p.take('QueueName')
       mapQueueEncryption(p, queue)
+      mapDeadLetterQueue(ctx, p, queue)
       resource = queue
       break
     }
@@ -369,6 +372,22 @@ function mapTableOptions(p: Props, table: Resource & { type: 'dynamodb-table' })
     table.streamViewType = view
     p.take('StreamSpecification')
   }
+}
+
+/**
+ * A queue's redrive policy, when it is what the Queue L2 writes: `deadLetterTargetArn` the `Fn::GetAtt … Arn` of a
+ * queue the design holds and a whole `maxReceiveCount`. Anything else (an ARN string, a JSON text, a count as text,
+ * `redrivePermission` keys) stays verbatim.
+ */
+function mapDeadLetterQueue(ctx: ImportContext, p: Props, queue: Resource & { type: 'sqs-queue' }): void {
+  const redrive = p.raw('RedrivePolicy')
+  if (!hasExactly(redrive, ['deadLetterTargetArn', 'maxReceiveCount'])) return
+  const count = redrive.maxReceiveCount
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) return
+  const target = /^@\{([^.}]+)\.arn\}$/.exec(ctx.text(redrive.deadLetterTargetArn) ?? '')?.[1]
+  if (target === undefined || !Object.hasOwn(ctx.design.resources, target) || ctx.design.resources[target].type !== 'sqs-queue') return
+  queue.deadLetterQueue = { queue: target, maxReceiveCount: count }
+  p.take('RedrivePolicy')
 }
 
 /**

@@ -10,6 +10,7 @@ import { importTemplateSync } from '.'
 import type { Resource } from '../model/types'
 import { exportDesign } from '../export'
 import { emptyDesign } from '../model/builders'
+import { deleteEntities } from '../model/ops/edit'
 
 /**
  * A template with one WebSocket API whose integrations name the given resources (import models what the API
@@ -91,6 +92,45 @@ describe('service options as fields', () => {
     const group = Object.values((JSON.parse(cfn.files[0].contents) as { Resources: Record<string, { Type: string; Properties: object }> }).Resources).find((x) => x.Type === 'AWS::Logs::LogGroup')
     expect(group?.Properties).toEqual({ LogGroupName: '/ws/forever' })
     expect(ts.files[0].contents).toContain('retention: logs.RetentionDays.INFINITE')
+  })
+})
+
+describe('dead-letter queues', () => {
+  const queues = (redrive: unknown) =>
+    importResources({
+      Dead: { Type: 'AWS::SQS::Queue', Properties: {} },
+      Inbox: { Type: 'AWS::SQS::Queue', Properties: { RedrivePolicy: redrive } },
+    })
+
+  it("models a redrive policy to a queue the design holds as the queue's deadLetterQueue", () => {
+    const r = queues({ deadLetterTargetArn: { 'Fn::GetAtt': ['Dead', 'Arn'] }, maxReceiveCount: 4 })
+    expect(r.Inbox).toMatchObject({ deadLetterQueue: { queue: 'dead', maxReceiveCount: 4 } })
+    expect(r.Inbox.cfnExtra).toBeUndefined()
+  })
+
+  it('keeps other shapes verbatim: an ARN text, a count as text, a redrive permission key', () => {
+    for (const redrive of [
+      { deadLetterTargetArn: 'arn:aws:sqs:eu-west-1:111122223333:elsewhere', maxReceiveCount: 4 },
+      { deadLetterTargetArn: { 'Fn::GetAtt': ['Dead', 'Arn'] }, maxReceiveCount: '4' },
+      { deadLetterTargetArn: { 'Fn::GetAtt': ['Dead', 'Arn'] }, maxReceiveCount: 4, redrivePermission: 'allowAll' },
+    ]) {
+      const r = queues(redrive)
+      expect(r.Inbox).not.toHaveProperty('deadLetterQueue')
+      expect(r.Inbox.cfnExtra).toEqual({ RedrivePolicy: redrive })
+    }
+  })
+
+  it('deleting the dead-letter queue clears the reference, and the export writes the dead-letter queue first', () => {
+    const design = emptyDesign('dlq')
+    design.resources.inbox = { type: 'sqs-queue', deadLetterQueue: { queue: 'dead', maxReceiveCount: 2 } }
+    design.resources.dead = { type: 'sqs-queue' }
+    const ts = exportDesign({ design, layout: {} }, { target: 'cdk-ts' })
+    if (!ts.ok) throw new Error(JSON.stringify(ts.diagnostics))
+    const code = ts.files[0].contents
+    expect(code.indexOf("const dead = new sqs.Queue(this, 'Dead')")).toBeGreaterThan(-1)
+    expect(code.indexOf("const dead = new sqs.Queue(this, 'Dead')")).toBeLessThan(code.indexOf('deadLetterQueue: { queue: dead, maxReceiveCount: 2 }'))
+    const after = deleteEntities({ design, layout: {} }, ['dead']).design
+    expect(after.resources.inbox).toEqual({ type: 'sqs-queue' })
   })
 })
 

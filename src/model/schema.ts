@@ -429,6 +429,15 @@ export const RESOURCE_FIELDS: Record<ResourceType, FieldsSpec> = {
     deliveryDelaySeconds: { kind: 'number', integer: true, min: 0, max: 900, unit: 's', label: 'Delivery delay', help: 'How long each new message stays invisible before it can be received (0 when unset).' },
     receiveMessageWaitTimeSeconds: { kind: 'number', integer: true, min: 0, max: 20, unit: 's', label: 'Receive wait time', help: 'Long polling: how long a receive waits for a message to arrive (0 when unset: short polling).' },
     maxMessageSizeBytes: { kind: 'number', integer: true, min: 1024, max: 1048576, unit: 'B', label: 'Maximum message size', help: 'The largest message the queue accepts (256 KiB when unset).' },
+    deadLetterQueue: {
+      kind: 'object',
+      label: 'Dead-letter queue',
+      help: 'Where SQS moves a message that was received this many times and never deleted. A FIFO queue needs a FIFO dead-letter queue.',
+      fields: {
+        queue: { kind: 'ref', required: true, to: ['sqs-queue'] },
+        maxReceiveCount: { kind: 'number', required: true, integer: true, min: 1, max: 1000, label: 'Maximum receives' },
+      },
+    },
     encryption: { kind: 'enum', values: ['SQS_MANAGED', 'KMS_MANAGED', 'UNENCRYPTED'], help: 'Encryption at rest: keys SQS manages, the AWS-managed KMS key (aws/sqs), or none. Unset: SQS decides (SQS-managed keys for new queues).' },
     removalPolicy,
   },

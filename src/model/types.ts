@@ -337,6 +337,8 @@ export interface SqsQueue {
   maxMessageSizeBytes?: number
   /** Server-side encryption: SQS-managed keys (`SqsManagedSseEnabled: true`), the AWS-managed KMS key (`KmsMasterKeyId: alias/aws/sqs`) or none (`SqsManagedSseEnabled: false`). */
   encryption?: 'SQS_MANAGED' | 'KMS_MANAGED' | 'UNENCRYPTED'
+  /** Where SQS moves a message received `maxReceiveCount` times without being deleted (`RedrivePolicy`). */
+  deadLetterQueue?: { queue: EntityId; maxReceiveCount: number }
   removalPolicy?: RemovalPolicy
 }
 

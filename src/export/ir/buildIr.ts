@@ -5,7 +5,7 @@
  */
 
 import { ownEntry } from '../../model/queries'
-import type { Design } from '../../model/types'
+import type { Design, Resource } from '../../model/types'
 import { refsIn } from '../../model/refs'
 import { call, lit, member, v, type Code } from './code'
 import { cfnValue } from './cfnValue'
@@ -159,12 +159,18 @@ function resourceOrder(design: Design): string[] {
   const visit = (id: string) => {
     if (state.get(id)) return
     state.set(id, 'visiting')
-    for (const dep of referencedEntities(design.resources[id])) if (Object.hasOwn(design.resources, dep) && dep !== id) visit(dep)
+    for (const dep of resourceDependencies(design.resources[id])) if (Object.hasOwn(design.resources, dep) && dep !== id) visit(dep)
     state.set(id, 'done')
     order.push(id)
   }
   for (const id of Object.keys(design.resources)) visit(id)
   return order
+}
+
+/** The entities a resource's construct needs declared before it: its references, and a queue's dead-letter queue. */
+function resourceDependencies(resource: Resource): string[] {
+  const deadLetter = resource.type === 'sqs-queue' && resource.deadLetterQueue ? [resource.deadLetterQueue.queue] : []
+  return [...deadLetter, ...referencedEntities(resource)]
 }
 
 function referencedEntities(value: unknown): string[] {
@@ -239,7 +245,7 @@ export function routeClosure(design: Design, routeId: string): string[] {
   const addResource = (id: string | undefined) => {
     if (!id || out.has(id) || !Object.hasOwn(design.resources, id)) return
     out.add(id)
-    for (const dep of referencedEntities(design.resources[id])) addResource(dep)
+    for (const dep of resourceDependencies(design.resources[id])) addResource(dep)
   }
   const addCredentials = (c: { role: string } | { arn: string } | { caller: true } | undefined) => {
     if (c && 'role' in c) addResource(c.role)

@@ -14,6 +14,7 @@ import {
   str,
   sym,
   THIS,
+  v,
   type Code,
   type Props,
 } from './code'
@@ -144,6 +145,8 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
     }
     case 'sqs-queue': {
       const rp = removal(resource)
+      // A dead-letter queue the design does not hold (or that is not a queue) is reported by MDL029; nothing to write then.
+      const deadLetter = resource.deadLetterQueue && ctx.hasVar(resource.deadLetterQueue.queue) && resource.deadLetterQueue.queue !== id ? resource.deadLetterQueue : undefined
       policies = rp.cfn
       construction = construct('sqs', 'Queue', [THIS, lit(constructId)], props([
         ['queueName', resource.queueName !== undefined ? str(text(resource.queueName, 'queueName')) : undefined],
@@ -155,6 +158,7 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
         ['receiveMessageWaitTime', resource.receiveMessageWaitTimeSeconds !== undefined ? duration(resource.receiveMessageWaitTimeSeconds) : undefined],
         ['maxMessageSizeBytes', resource.maxMessageSizeBytes !== undefined ? num(resource.maxMessageSizeBytes) : undefined],
         ['encryption', resource.encryption ? sym('sqs', `QueueEncryption.${resource.encryption}`) : undefined],
+        ['deadLetterQueue', deadLetter ? { k: 'struct', pyClass: { module: 'sqs', name: 'DeadLetterQueue' }, props: [['queue', v(ctx.varOf(deadLetter.queue))], ['maxReceiveCount', num(deadLetter.maxReceiveCount)]] } : undefined],
         ['removalPolicy', rp.prop],
       ]))
       if (resource.queueName !== undefined) cfn.QueueName = cfnValue(text(resource.queueName, 'queueName'))
@@ -165,6 +169,7 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
       if (resource.deliveryDelaySeconds !== undefined) cfn.DelaySeconds = resource.deliveryDelaySeconds
       if (resource.receiveMessageWaitTimeSeconds !== undefined) cfn.ReceiveMessageWaitTimeSeconds = resource.receiveMessageWaitTimeSeconds
       if (resource.maxMessageSizeBytes !== undefined) cfn.MaximumMessageSize = resource.maxMessageSizeBytes
+      if (deadLetter) cfn.RedrivePolicy = { deadLetterTargetArn: cfnValue(text(`@{${deadLetter.queue}.arn}`, 'deadLetterQueue')), maxReceiveCount: deadLetter.maxReceiveCount }
       if (resource.encryption === 'KMS_MANAGED') cfn.KmsMasterKeyId = 'alias/aws/sqs'
       else if (resource.encryption) cfn.SqsManagedSseEnabled = resource.encryption === 'SQS_MANAGED'
       cast = { module: 'sqs', name: 'CfnQueue' }

@@ -271,6 +271,32 @@ export const PATTERN_APPS: Record<string, (app: App) => Stack> = {
     return s
   },
   /**
+   * Issue 9 item 13: a queue with a dead-letter queue (`deadLetterQueue: { queue, maxReceiveCount }`, the aws-sqs
+   * Queue props; the redrive policy as the SQS Developer Guide describes it), fed by `$default` through
+   * `grantSendMessages`, and a FIFO pair, the FIFO dead-letter queue a FIFO queue needs.
+   */
+  SqsDeadLetterQueue: (app) => {
+    const { s, api, role } = apiStack(app, 'SqsDeadLetterQueue')
+    const dead = new sqs.Queue(s, 'DeadLetters', { retentionPeriod: Duration.days(14) })
+    const inbox = new sqs.Queue(s, 'Inbox', { deadLetterQueue: { queue: dead, maxReceiveCount: 3 } })
+    inbox.grantSendMessages(role)
+    sqsRoute(s, api, inbox, role)
+    const fifoDead = new sqs.Queue(s, 'OrdersDead', { fifo: true })
+    const orders = new sqs.Queue(s, 'Orders', { fifo: true, contentBasedDeduplication: true, deadLetterQueue: { queue: fifoDead, maxReceiveCount: 5 } })
+    orders.grantSendMessages(role)
+    api.addRoute('order', {
+      integration: new WebSocketAwsIntegration('SendOrder', {
+        integrationUri: `arn:aws:apigateway:${s.region}:sqs:path/${s.account}/${orders.queueName}`,
+        integrationMethod: apigwv2.HttpMethod.POST,
+        credentialsRole: role,
+        requestParameters: { 'integration.request.header.Content-Type': "'application/x-www-form-urlencoded'" },
+        requestTemplates: { $default: 'Action=SendMessage&MessageGroupId=$context.connectionId&MessageBody=$util.urlEncode($input.body)' },
+        templateSelectionExpression: '\\$default',
+      }),
+    })
+    return s
+  },
+  /**
    * Issue 9 item 13: a FIFO topic with content-based deduplication, SHA256 signatures and X-Ray tracing (the
    * aws-sns Topic props), published to by a route through `grantPublish`; an event bus with a description, put to
    * through `grantPutEventsTo`; and an infrequent-access log group the stage writes its access logs to.

@@ -241,6 +241,19 @@ const CASES: Case[] = [
     pass: (d) => void (d.resources.topic = { type: 'sns-topic', fifo: true, contentBasedDeduplication: true }),
   },
   {
+    code: 'MDL088',
+    name: 'a standard queue whose dead-letter queue is FIFO',
+    fail: (d) => {
+      d.resources.dead = { type: 'sqs-queue', fifo: true }
+      d.resources.inbox = { type: 'sqs-queue', deadLetterQueue: { queue: 'dead', maxReceiveCount: 3 } }
+    },
+    entity: 'inbox',
+    pass: (d) => {
+      d.resources.dead = { type: 'sqs-queue' }
+      d.resources.inbox = { type: 'sqs-queue', deadLetterQueue: { queue: 'dead', maxReceiveCount: 3 } }
+    },
+  },
+  {
     code: 'MDL087',
     name: 'a retention period on a log group that never expires',
     fail: (d) => void (d.resources.logs = { type: 'log-group', neverExpire: true, retentionDays: 30 }),

@@ -16,6 +16,14 @@ export const resourceRules: Rule = (ctx) => {
     if ((res.type === 'sqs-queue' || res.type === 'sns-topic') && res.contentBasedDeduplication && !res.fifo) {
       ctx.report('MDL085', id, ['contentBasedDeduplication'], `Content-based deduplication needs a FIFO ${res.type === 'sqs-queue' ? 'queue' : 'topic'}; turn on fifo, or turn deduplication off.`)
     }
+    const dlq = res.type === 'sqs-queue' && res.deadLetterQueue ? res.deadLetterQueue.queue : undefined
+    if (res.type === 'sqs-queue' && dlq !== undefined) {
+      const target = Object.prototype.hasOwnProperty.call(ctx.design.resources, dlq) ? ctx.design.resources[dlq] : undefined
+      if (dlq === id) ctx.report('MDL088', id, ['deadLetterQueue', 'queue'], 'A queue cannot be its own dead-letter queue; pick another queue.')
+      else if (target?.type === 'sqs-queue' && !!target.fifo !== !!res.fifo) {
+        ctx.report('MDL088', id, ['deadLetterQueue', 'queue'], `The dead-letter queue of a ${res.fifo ? 'FIFO' : 'standard'} queue must be ${res.fifo ? 'FIFO' : 'standard'} too; "${dlq}" is ${target.fifo ? 'FIFO' : 'standard'}.`)
+      }
+    }
     if (res.type === 'eventbridge-bus' && res.description !== undefined && res.description.length > 512) {
       ctx.report('MDL086', id, ['description'], `EventBridge takes bus descriptions of at most 512 characters; this one has ${res.description.length}.`)
     }

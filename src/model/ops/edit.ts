@@ -65,6 +65,13 @@ export function deleteEntities(doc: DesignDocument, ids: readonly EntityId[]): D
       design.stages = { ...design.stages, [id]: next }
     }
   }
+  for (const [id, r] of Object.entries(design.resources)) {
+    if (r.type === 'sqs-queue' && r.deadLetterQueue && gone.has(r.deadLetterQueue.queue)) {
+      const next = { ...r }
+      delete next.deadLetterQueue
+      design.resources = { ...design.resources, [id]: next }
+    }
+  }
   const layout: Layout = {}
   for (const [id, p] of Object.entries(doc.layout)) if (!gone.has(id)) layout[id] = p
   return { design, layout }

@@ -11,6 +11,14 @@ from aws_cdk import (
 )
 from aws_cdk.aws_apigatewayv2_integrations import WebSocketAwsIntegration, WebSocketMockIntegration
 
+dead_letters = sqs.Queue(
+    self,
+    "DeadLetters",
+    queue_name="fanin-dead.fifo",
+    fifo=True,
+    retention_period=Duration.seconds(1209600),
+)
+
 queue = sqs.Queue(
     self,
     "Queue",
@@ -23,6 +31,7 @@ queue = sqs.Queue(
     receive_message_wait_time=Duration.seconds(20),
     max_message_size_bytes=1048576,
     encryption=sqs.QueueEncryption.SQS_MANAGED,
+    dead_letter_queue=sqs.DeadLetterQueue(queue=dead_letters, max_receive_count=5),
     removal_policy=RemovalPolicy.RETAIN,
 )
 

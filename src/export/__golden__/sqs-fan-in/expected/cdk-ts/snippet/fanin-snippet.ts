@@ -6,6 +6,12 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { WebSocketAwsIntegration, WebSocketMockIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 
+const deadLetters = new sqs.Queue(this, 'DeadLetters', {
+  queueName: 'fanin-dead.fifo',
+  fifo: true,
+  retentionPeriod: Duration.seconds(1209600),
+});
+
 const queue = new sqs.Queue(this, 'Queue', {
   queueName: 'fanin.fifo',
   fifo: true,
@@ -16,6 +22,7 @@ const queue = new sqs.Queue(this, 'Queue', {
   receiveMessageWaitTime: Duration.seconds(20),
   maxMessageSizeBytes: 1048576,
   encryption: sqs.QueueEncryption.SQS_MANAGED,
+  deadLetterQueue: { queue: deadLetters, maxReceiveCount: 5 },
   removalPolicy: RemovalPolicy.RETAIN,
 });
 

@@ -18,6 +18,14 @@ class FaninStack(Stack):
     def __init__(self, scope: Construct, construct_id: str, **kwargs: typing.Any) -> None:
         super().__init__(scope, construct_id, **kwargs)
 
+        dead_letters = sqs.Queue(
+            self,
+            "DeadLetters",
+            queue_name="fanin-dead.fifo",
+            fifo=True,
+            retention_period=Duration.seconds(1209600),
+        )
+
         queue = sqs.Queue(
             self,
             "Queue",
@@ -30,6 +38,7 @@ class FaninStack(Stack):
             receive_message_wait_time=Duration.seconds(20),
             max_message_size_bytes=1048576,
             encryption=sqs.QueueEncryption.SQS_MANAGED,
+            dead_letter_queue=sqs.DeadLetterQueue(queue=dead_letters, max_receive_count=5),
             removal_policy=RemovalPolicy.RETAIN,
         )
 

@@ -10,6 +10,12 @@ export class FaninStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
 
+    const deadLetters = new sqs.Queue(this, 'DeadLetters', {
+      queueName: 'fanin-dead.fifo',
+      fifo: true,
+      retentionPeriod: Duration.seconds(1209600),
+    });
+
     const queue = new sqs.Queue(this, 'Queue', {
       queueName: 'fanin.fifo',
       fifo: true,
@@ -20,6 +26,7 @@ export class FaninStack extends Stack {
       receiveMessageWaitTime: Duration.seconds(20),
       maxMessageSizeBytes: 1048576,
       encryption: sqs.QueueEncryption.SQS_MANAGED,
+      deadLetterQueue: { queue: deadLetters, maxReceiveCount: 5 },
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
