@@ -11,6 +11,7 @@ import { constructIdFrom } from './cdkIds'
 import type { ImportContext, ResourceEntry } from './context'
 import { isObject, referencedIds } from './intrinsics'
 import { assignDefined, Props, ResourceProblem } from './props'
+import { mapTableIndexes } from './mapTableIndexes'
 
 const REMOVAL: Record<string, 'destroy' | 'retain' | 'snapshot'> = { Delete: 'destroy', Retain: 'retain', Snapshot: 'snapshot' }
 
@@ -119,6 +120,7 @@ export function mapTarget(ctx: ImportContext, entry: ResourceEntry): void {
       assignDefined(table, { tableName: ctx.text(p.raw('TableName')), removalPolicy: removalPolicy ?? 'destroy' })
       if (table.tableName !== undefined) p.take('TableName')
       mapTableOptions(p, table)
+      mapTableIndexes(p, table, table.billingMode === 'PAY_PER_REQUEST')
       resource = table
       break
     }

@@ -134,6 +134,44 @@ describe('dead-letter queues', () => {
   })
 })
 
+describe('global secondary indexes', () => {
+  const KEYS = { KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], BillingMode: 'PAY_PER_REQUEST' }
+  const defs = [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'room', AttributeType: 'S' }, { AttributeName: 'at', AttributeType: 'N' }]
+  const byRoom = { IndexName: 'byRoom', KeySchema: [{ AttributeName: 'room', KeyType: 'HASH' }, { AttributeName: 'at', KeyType: 'RANGE' }], Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['text'] } }
+  const byAt = { IndexName: 'byAt', KeySchema: [{ AttributeName: 'at', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' } }
+  const table = (props: Record<string, unknown>) => importResources({ T: { Type: 'AWS::DynamoDB::Table', Properties: { ...KEYS, ...props } } }).T
+
+  it('models the indexes CDK writes, in order, with their projections', () => {
+    const t = table({ AttributeDefinitions: defs, GlobalSecondaryIndexes: [byRoom, byAt] })
+    expect(t).toMatchObject({
+      globalSecondaryIndexes: {
+        byRoom: { partitionKey: { name: 'room', type: 'S' }, sortKey: { name: 'at', type: 'N' }, projection: 'INCLUDE', nonKeyAttributes: ['text'] },
+        byAt: { partitionKey: { name: 'at', type: 'N' } },
+      },
+    })
+    expect(Object.keys((t as { globalSecondaryIndexes: object }).globalSecondaryIndexes)).toEqual(['byRoom', 'byAt'])
+    expect(t.cfnExtra).toBeUndefined()
+    const cfn = exportDesign({ design: { ...emptyDesign('gsi'), resources: { t } }, layout: {} }, { target: 'cfn-json' })
+    if (!cfn.ok) throw new Error('export failed')
+    const written = Object.values((JSON.parse(cfn.files[0].contents) as { Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> }).Resources).find((r) => r.Type === 'AWS::DynamoDB::Table')!
+    expect(written.Properties.GlobalSecondaryIndexes).toEqual([byRoom, byAt])
+    expect(written.Properties.AttributeDefinitions).toEqual(defs)
+  })
+
+  it('keeps the indexes and definitions verbatim for shapes CDK does not write', () => {
+    const insights = { ...byAt, ContributorInsightsSpecification: { Enabled: true } }
+    for (const props of [
+      { AttributeDefinitions: defs, GlobalSecondaryIndexes: [byRoom, insights] },
+      { AttributeDefinitions: [defs[0], defs[2], defs[1]], GlobalSecondaryIndexes: [byRoom, byAt] },
+      { AttributeDefinitions: defs, GlobalSecondaryIndexes: [{ ...byAt, ProvisionedThroughput: { ReadCapacityUnits: 1, WriteCapacityUnits: 1 } }] },
+    ]) {
+      const t = table(props)
+      expect(t).not.toHaveProperty('globalSecondaryIndexes')
+      expect(t.cfnExtra).toMatchObject({ GlobalSecondaryIndexes: props.GlobalSecondaryIndexes, AttributeDefinitions: props.AttributeDefinitions })
+    }
+  })
+})
+
 describe('the checks that come with them', () => {
   it('refuses content-based deduplication on a standard queue or topic (MDL085), which SQS, SNS and CDK all reject', () => {
     const r = importResources({

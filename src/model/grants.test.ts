@@ -12,6 +12,15 @@ function seedWith(grants: Record<string, string[]>): DesignDocument {
 }
 
 describe('grants', () => {
+  it("adds <table ARN>/index/* to a table grant once the table has an index, as aws-cdk-lib's table grants do", () => {
+    const doc = seedWith({ table: ['grantWriteData'] })
+    const [statement] = grantStatements(doc.design, 'table', 'grantWriteData')!
+    expect((grantStatementJson(doc.design, 'table', statement) as { Resource: string[] }).Resource).toEqual(['@{table.arn}'])
+    const table = doc.design.resources.table
+    if (table.type === 'dynamodb-table') table.globalSecondaryIndexes = { byRoom: { partitionKey: { name: 'room', type: 'S' } } }
+    expect((grantStatementJson(doc.design, 'table', statement) as { Resource: string[] }).Resource).toEqual(['@{table.arn}', '@{table.arn}/index/*'])
+  })
+
   it('lists every grant method of issue 9', () => {
     const methods = Object.fromEntries(Object.entries(GRANT_METHODS).map(([k, m]) => [k, Object.keys(m ?? {})]))
     expect(methods).toEqual({

@@ -14,6 +14,8 @@ import type { Design, EntityId, Json, ResourceType } from './types'
 type GrantResource =
   /** `@{x.arn}` */
   | 'arn'
+  /** A table: `@{x.arn}`, and `@{x.arn}/index/*` when it has an index (aws-cdk-lib's table grants add it then). */
+  | 'tableAndIndexes'
   /** `@{x.arn}` and `@{x.arn}:*` (Lambda: the function and its versions/aliases). */
   | 'arnAndVersions'
   /** `arn:…:execute-api:<region>:<account>:<api id>/*\/*\/@connections/*` (the API) or `/<stage>/*\/@connections/*`. */
@@ -28,7 +30,7 @@ export interface GrantStatement {
 
 const DDB_READ = ['dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:Scan', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable']
 const DDB_WRITE = ['dynamodb:BatchWriteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:DescribeTable']
-const DDB_STREAM: GrantStatement = { actions: ['dynamodb:GetRecords', 'dynamodb:GetShardIterator'], resource: 'arn', list: true }
+const DDB_STREAM: GrantStatement = { actions: ['dynamodb:GetRecords', 'dynamodb:GetShardIterator'], resource: 'tableAndIndexes', list: true }
 const KINESIS_READ = [
   'kinesis:DescribeStreamSummary', 'kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:ListShards', 'kinesis:SubscribeToShard',
   'kinesis:DescribeStream', 'kinesis:ListStreams', 'kinesis:DescribeStreamConsumer',
@@ -41,10 +43,10 @@ export type Grantable = ResourceType | 'api' | 'stage'
 /** Grant method → the statements it adds to the grantee's default policy, per grantable kind. */
 export const GRANT_METHODS: Partial<Record<Grantable, Record<string, readonly GrantStatement[]>>> = {
   'dynamodb-table': {
-    grantReadData: [{ actions: DDB_READ, resource: 'arn', list: true }, DDB_STREAM],
-    grantWriteData: [{ actions: DDB_WRITE, resource: 'arn', list: true }],
-    grantReadWriteData: [{ actions: [...DDB_READ.slice(0, -1), ...DDB_WRITE], resource: 'arn', list: true }, DDB_STREAM],
-    grantFullAccess: [{ actions: ['dynamodb:*'], resource: 'arn', list: true }],
+    grantReadData: [{ actions: DDB_READ, resource: 'tableAndIndexes', list: true }, DDB_STREAM],
+    grantWriteData: [{ actions: DDB_WRITE, resource: 'tableAndIndexes', list: true }],
+    grantReadWriteData: [{ actions: [...DDB_READ.slice(0, -1), ...DDB_WRITE], resource: 'tableAndIndexes', list: true }, DDB_STREAM],
+    grantFullAccess: [{ actions: ['dynamodb:*'], resource: 'tableAndIndexes', list: true }],
   },
   'sqs-queue': {
     grantSendMessages: [{ actions: ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'], resource: 'arn' }],
@@ -92,6 +94,11 @@ export function grantResourceTexts(design: Design, entity: EntityId, statement: 
   switch (statement.resource) {
     case 'arn':
       return [`@{${entity}.arn}`]
+    case 'tableAndIndexes': {
+      const table = design.resources[entity]
+      const indexed = table?.type === 'dynamodb-table' && Object.keys(table.globalSecondaryIndexes ?? {}).length > 0
+      return indexed ? [`@{${entity}.arn}`, `@{${entity}.arn}/index/*`] : [`@{${entity}.arn}`]
+    }
     case 'arnAndVersions':
       return [`@{${entity}.arn}`, `@{${entity}.arn}:*`]
     case 'connections': {

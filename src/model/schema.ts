@@ -416,6 +416,23 @@ export const RESOURCE_FIELDS: Record<ResourceType, FieldsSpec> = {
     streamViewType: { kind: 'enum', values: STREAM_VIEW_TYPES, label: 'Stream', help: 'A stream of item changes, and what each record holds. Unset: no stream.' },
     tableClass: { kind: 'enum', values: ['STANDARD', 'STANDARD_INFREQUENT_ACCESS'], label: 'Table class', help: 'Infrequent access stores data for less and charges more per request. Unset: STANDARD.' },
     deletionProtection: { kind: 'boolean', label: 'Deletion protection', help: 'DynamoDB refuses to delete the table, even from CloudFormation, while this is on.' },
+    globalSecondaryIndexes: {
+      kind: 'map',
+      label: 'Global secondary indexes',
+      keyHelp: 'Index name',
+      help: 'Other keys to query the table by. A Query or Scan on an index names it with "IndexName" in the request template.',
+      value: {
+        kind: 'object',
+        fields: {
+          partitionKey: attribute(true),
+          sortKey: attribute(false),
+          projection: { kind: 'enum', values: ['ALL', 'KEYS_ONLY', 'INCLUDE'], help: 'Which attributes the index holds (ALL when unset).' },
+          nonKeyAttributes: { kind: 'stringList', label: 'Non-key attributes', help: 'With INCLUDE: the attributes the index holds besides the keys.' },
+          readCapacity: { kind: 'number', integer: true, min: 1, help: 'Provisioned tables only (5 when unset).' },
+          writeCapacity: { kind: 'number', integer: true, min: 1, help: 'Provisioned tables only (5 when unset).' },
+        },
+      },
+    },
     encryption: { kind: 'enum', values: ['AWS_OWNED', 'AWS_MANAGED'], help: 'The key that encrypts the table at rest: one DynamoDB owns (unset, the default) or the AWS-managed KMS key (aws/dynamodb, billed as KMS).' },
     removalPolicy,
   },

@@ -298,11 +298,29 @@ export type StreamViewType = (typeof STREAM_VIEW_TYPES)[number]
 
 export type RemovalPolicy = 'destroy' | 'retain' | 'snapshot'
 
+export interface KeyAttribute {
+  name: string
+  type: 'S' | 'N' | 'B'
+}
+
+/** A global secondary index (`GlobalSecondaryIndexes`, CDK `addGlobalSecondaryIndex`). */
+export interface GlobalSecondaryIndex {
+  partitionKey: KeyAttribute
+  sortKey?: KeyAttribute
+  /** Which attributes the index holds; unset is ALL. */
+  projection?: 'ALL' | 'KEYS_ONLY' | 'INCLUDE'
+  /** With INCLUDE: the attributes besides the keys. */
+  nonKeyAttributes?: string[]
+  /** Provisioned tables only; 5 when unset, as CDK writes. */
+  readCapacity?: number
+  writeCapacity?: number
+}
+
 export interface DynamoDbTable {
   type: 'dynamodb-table'
   tableName?: string
-  partitionKey: { name: string; type: 'S' | 'N' | 'B' }
-  sortKey?: { name: string; type: 'S' | 'N' | 'B' }
+  partitionKey: KeyAttribute
+  sortKey?: KeyAttribute
   billingMode?: 'PROVISIONED' | 'PAY_PER_REQUEST'
   readCapacity?: number
   writeCapacity?: number
@@ -318,6 +336,8 @@ export interface DynamoDbTable {
   deletionProtection?: boolean
   /** Server-side encryption key: AWS owned (DynamoDB's default, no `SSESpecification`) or the AWS-managed KMS key (`SSEEnabled: true`). */
   encryption?: 'AWS_OWNED' | 'AWS_MANAGED'
+  /** Global secondary indexes by index name, in the template's order. */
+  globalSecondaryIndexes?: Record<string, GlobalSecondaryIndex>
   removalPolicy?: RemovalPolicy
 }
 

@@ -13,7 +13,7 @@ const doc = (design: Design): DesignDocument => ({ design, layout: {} })
 function lambdaChat(): DesignDocument {
   const d = emptyDesign('chat')
   d.api = { name: 'chat', constructId: 'ChatApi', description: 'demo websocket api', routeSelectionExpression: '$request.body.action', tags: { team: 'realtime', env: 'dev' } }
-  d.resources.connections = { type: 'dynamodb-table', partitionKey: { name: 'connectionId', type: 'S' }, sortKey: { name: 'room', type: 'S' }, billingMode: 'PAY_PER_REQUEST', tableName: 'chat-connections' }
+  d.resources.connections = { type: 'dynamodb-table', partitionKey: { name: 'connectionId', type: 'S' }, sortKey: { name: 'room', type: 'S' }, billingMode: 'PAY_PER_REQUEST', tableName: 'chat-connections', globalSecondaryIndexes: { byRoom: { partitionKey: { name: 'room', type: 'S' }, projection: 'INCLUDE', nonKeyAttributes: ['connectedAt'] } } }
   d.resources.handler = {
     type: 'lambda-function',
     constructId: 'Handler',
@@ -124,7 +124,7 @@ function iamAndServices(): DesignDocument {
   d.resources.machine = { type: 'state-machine', constructId: 'Machine', stateMachineName: 'ws-flow', stateMachineType: 'EXPRESS', definition: '{"StartAt":"Done","States":{"Done":{"Type":"Pass","End":true}}}' }
   d.resources.worker = { type: 'lambda-function', constructId: 'Worker', runtime: 'nodejs22.x', handler: 'index.handler', code: 'exports.handler = async (e) => e', description: 'Handles service events', architecture: 'arm64', reservedConcurrentExecutions: 5, ephemeralStorageMB: 1024 }
   d.resources.role = { type: 'iam-role', constructId: 'ServicesRole' }
-  d.resources.table = { type: 'dynamodb-table', constructId: 'Table', partitionKey: { name: 'pk', type: 'N' }, readCapacity: 2, writeCapacity: 3, timeToLiveAttribute: 'expiresAt', pointInTimeRecovery: true, streamViewType: 'NEW_AND_OLD_IMAGES', tableClass: 'STANDARD_INFREQUENT_ACCESS', deletionProtection: false, encryption: 'AWS_MANAGED', removalPolicy: 'retain' }
+  d.resources.table = { type: 'dynamodb-table', constructId: 'Table', partitionKey: { name: 'pk', type: 'N' }, readCapacity: 2, writeCapacity: 3, timeToLiveAttribute: 'expiresAt', pointInTimeRecovery: true, streamViewType: 'NEW_AND_OLD_IMAGES', globalSecondaryIndexes: { byExpiry: { partitionKey: { name: 'expiresAt', type: 'N' }, sortKey: { name: 'pk', type: 'N' }, projection: 'KEYS_ONLY', readCapacity: 1 } }, tableClass: 'STANDARD_INFREQUENT_ACCESS', deletionProtection: false, encryption: 'AWS_MANAGED', removalPolicy: 'retain' }
   const aws = (service: string, action: string, target: string, template: string) => ({
     type: 'aws' as const,
     method: 'POST' as const,

@@ -3,7 +3,8 @@
 import { intrinsicCode } from './intrinsicCode'
 import { RESOURCE_CFN_TYPES } from '../../model/cfnTypes'
 import { l2RemovalPolicy } from '../../model/resourceOptions'
-import type { CfnString, Json, JsonObject, LambdaFunction, Resource } from '../../model/types'
+import type { CfnString, Json, JsonObject, KeyAttribute, LambdaFunction, Resource } from '../../model/types'
+import { tableAttributes } from '../../model/tableAttributes'
 import {
   bool,
   call,
@@ -97,6 +98,8 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
   let dependsOn: string[] | undefined
   /** A Kinesis stream's customer key id, set on the L1 after the L2 is built. */
   let kinesisKeyOverride: Code | undefined
+  /** Calls on the construct right after it is declared (a table's `addGlobalSecondaryIndex`). */
+  const after: Code[] = []
 
   switch (resource.type) {
     case 'dynamodb-table': {
@@ -126,9 +129,29 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
         ['removalPolicy', rp.prop],
       ]))
       const keys = [resource.partitionKey, ...(resource.sortKey ? [resource.sortKey] : [])]
+      const indexes = Object.entries(resource.globalSecondaryIndexes ?? {})
       cfn = {
-        AttributeDefinitions: keys.map((k) => ({ AttributeName: k.name, AttributeType: k.type })),
-        KeySchema: keys.map((k, i) => ({ AttributeName: k.name, KeyType: i === 0 ? 'HASH' : 'RANGE' })),
+        AttributeDefinitions: tableAttributes(resource).map((k) => ({ AttributeName: k.name, AttributeType: k.type })),
+        KeySchema: keySchema(keys),
+      }
+      if (indexes.length) {
+        cfn.GlobalSecondaryIndexes = indexes.map(([name, index]): JsonObject => {
+          const projection: JsonObject = index.projection === 'INCLUDE' ? { NonKeyAttributes: index.nonKeyAttributes ?? [], ProjectionType: 'INCLUDE' } : { ProjectionType: index.projection ?? 'ALL' }
+          const out: JsonObject = { IndexName: name, KeySchema: keySchema([index.partitionKey, ...(index.sortKey ? [index.sortKey] : [])]), Projection: projection }
+          if (!onDemand) out.ProvisionedThroughput = { ReadCapacityUnits: index.readCapacity ?? 5, WriteCapacityUnits: index.writeCapacity ?? 5 }
+          return out
+        })
+        for (const [name, index] of indexes) {
+          after.push(call(v(variable), 'addGlobalSecondaryIndex', [], props([
+            ['indexName', lit(name)],
+            ['partitionKey', key(index.partitionKey)],
+            ['sortKey', index.sortKey ? key(index.sortKey) : undefined],
+            ['projectionType', index.projection ? sym('dynamodb', `ProjectionType.${index.projection}`) : undefined],
+            ['nonKeyAttributes', index.nonKeyAttributes ? { k: 'list', items: index.nonKeyAttributes.map(lit) } : undefined],
+            ['readCapacity', index.readCapacity !== undefined ? num(index.readCapacity) : undefined],
+            ['writeCapacity', index.writeCapacity !== undefined ? num(index.writeCapacity) : undefined],
+          ])))
+        }
       }
       if (onDemand) cfn.BillingMode = 'PAY_PER_REQUEST'
       else cfn.ProvisionedThroughput = { ReadCapacityUnits: resource.readCapacity ?? 5, WriteCapacityUnits: resource.writeCapacity ?? 5 }
@@ -351,6 +374,7 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
   // What `@{id.attribute}` resolves to: the L2 property, synthesized as the table's `Ref` / `Fn::GetAtt`.
   for (const [name, a] of Object.entries(RESOURCE_CFN_TYPES[resource.type].attributes)) ctx.defineAttribute(id, name, ref(a.cdk, a.getAtt))
   ctx.emitConst(id, variable, construction)
+  for (const value of after) ctx.emit(id, { k: 'expr', value })
   if (kinesisKeyOverride && cast) {
     ctx.emit(id, { k: 'comment', text: 'The customer KMS key of the stream, by id, alias or ARN (the L2 takes only a key construct).' })
     const child = ctx.defaultChild(id, variable, { k: 'var', name: variable }, cast, variable)
@@ -360,6 +384,11 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
   const extra = resource.type === 'lambda-function' && resource.cfnExtra?.Role !== undefined ? withoutKey(resource.cfnExtra, 'Role') : resource.cfnExtra
   cfn = applyCfnExtra(ctx, id, cfn, extra, { k: 'var', name: variable }, cast)
   ctx.addResource(id, path, RESOURCE_CFN_TYPES[resource.type].cfnType, cfn, { ...policies, ...(dependsOn ? { dependsOn } : {}) })
+}
+
+/** `KeySchema`: the partition key, then the sort key. */
+function keySchema(keys: KeyAttribute[]): Json {
+  return keys.map((k, i) => ({ AttributeName: k.name, KeyType: i === 0 ? 'HASH' : 'RANGE' }))
 }
 
 /**

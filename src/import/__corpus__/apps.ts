@@ -248,6 +248,8 @@ export const PATTERN_APPS: Record<string, (app: App) => Stack> = {
       deletionProtection: true,
       encryption: dynamodb.TableEncryption.AWS_MANAGED,
     })
+    t.addGlobalSecondaryIndex({ indexName: 'byExpiry', partitionKey: { name: 'expiresAt', type: dynamodb.AttributeType.NUMBER }, projectionType: dynamodb.ProjectionType.KEYS_ONLY, readCapacity: 2, writeCapacity: 2 })
+    t.addGlobalSecondaryIndex({ indexName: 'byUser', partitionKey: { name: 'userId', type: dynamodb.AttributeType.STRING }, sortKey: { name: 'expiresAt', type: dynamodb.AttributeType.NUMBER }, projectionType: dynamodb.ProjectionType.INCLUDE, nonKeyAttributes: ['room'] })
     t.grantWriteData(role)
     const put = JSON.stringify({ TableName: t.tableName, Item: { connectionId: { S: '$context.connectionId' }, expiresAt: { N: '$context.requestTimeEpoch' } } })
     awsRoute(s, api, 'remember', 'RememberSession', 'dynamodb', 'PutItem', role, put)

@@ -254,6 +254,13 @@ const CASES: Case[] = [
     },
   },
   {
+    code: 'MDL089',
+    name: 'a global secondary index that declares a table key with another type',
+    fail: (d) => void (d.resources.table = { type: 'dynamodb-table', partitionKey: { name: 'pk', type: 'S' }, globalSecondaryIndexes: { byPk: { partitionKey: { name: 'pk', type: 'N' } } } }),
+    entity: 'table',
+    pass: (d) => void (d.resources.table = { type: 'dynamodb-table', partitionKey: { name: 'pk', type: 'S' }, globalSecondaryIndexes: { byRoom: { partitionKey: { name: 'room', type: 'S' }, sortKey: { name: 'pk', type: 'S' } } } }),
+  },
+  {
     code: 'MDL087',
     name: 'a retention period on a log group that never expires',
     fail: (d) => void (d.resources.logs = { type: 'log-group', neverExpire: true, retentionDays: 30 }),

@@ -81,6 +81,7 @@ export const MODEL_CODES = {
   MDL085: { severity: 'error', title: 'Content-based deduplication on a queue or topic that is not FIFO' },
   MDL086: { severity: 'error', title: 'Event bus description longer than 512 characters' },
   MDL088: { severity: 'error', title: 'SQS dead-letter queue: the queue itself, or of the other kind (FIFO or standard)' },
+  MDL089: { severity: 'error', title: 'DynamoDB global secondary index that DynamoDB rejects (attribute types, projection, capacity)' },
   MDL087: { severity: 'warning', title: 'Log group: a retention period on a log group that never expires' },
 } as const satisfies Record<string, { severity: Severity; title: string }>
 

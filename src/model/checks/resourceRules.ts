@@ -1,4 +1,5 @@
-import type { Rule } from './context'
+import type { DynamoDbTable, KeyAttribute } from '../types'
+import type { CheckContext, Rule } from './context'
 
 /** The retention periods CloudWatch Logs accepts (days). */
 export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const
@@ -16,6 +17,7 @@ export const resourceRules: Rule = (ctx) => {
     if ((res.type === 'sqs-queue' || res.type === 'sns-topic') && res.contentBasedDeduplication && !res.fifo) {
       ctx.report('MDL085', id, ['contentBasedDeduplication'], `Content-based deduplication needs a FIFO ${res.type === 'sqs-queue' ? 'queue' : 'topic'}; turn on fifo, or turn deduplication off.`)
     }
+    if (res.type === 'dynamodb-table') indexRules(ctx, id, res)
     const dlq = res.type === 'sqs-queue' && res.deadLetterQueue ? res.deadLetterQueue.queue : undefined
     if (res.type === 'sqs-queue' && dlq !== undefined) {
       const target = Object.prototype.hasOwnProperty.call(ctx.design.resources, dlq) ? ctx.design.resources[dlq] : undefined
@@ -49,6 +51,30 @@ export const resourceRules: Rule = (ctx) => {
       } catch (e) {
         ctx.report('MDL053', id, ['definition'], `The state machine definition is not valid JSON: ${e instanceof Error ? e.message : String(e)}`)
       }
+    }
+  }
+}
+
+/** What DynamoDB (and CDK at synth) refuse in a table's global secondary indexes. */
+function indexRules(ctx: CheckContext, id: string, table: DynamoDbTable): void {
+  const declared = new Map<string, KeyAttribute['type']>()
+  for (const k of [table.partitionKey, table.sortKey]) if (k) declared.set(k.name, k.type)
+  for (const [name, index] of Object.entries(table.globalSecondaryIndexes ?? {})) {
+    const at = ['globalSecondaryIndexes', name]
+    for (const [field, k] of [['partitionKey', index.partitionKey], ['sortKey', index.sortKey]] as const) {
+      if (!k) continue
+      const type = declared.get(k.name)
+      if (type && type !== k.type) ctx.report('MDL089', id, [...at, field], `Index ${name} declares "${k.name}" as ${k.type}, but the table already declares it as ${type}; an attribute has one type.`)
+      else declared.set(k.name, k.type)
+    }
+    if (index.nonKeyAttributes?.length && index.projection !== 'INCLUDE') {
+      ctx.report('MDL089', id, [...at, 'nonKeyAttributes'], `Index ${name} lists non-key attributes, which only an INCLUDE projection takes; set the projection to INCLUDE, or remove them.`)
+    }
+    if (index.projection === 'INCLUDE' && !index.nonKeyAttributes?.length) {
+      ctx.report('MDL089', id, [...at, 'nonKeyAttributes'], `Index ${name} has an INCLUDE projection without attributes to include; list them, or choose KEYS_ONLY.`)
+    }
+    if (table.billingMode === 'PAY_PER_REQUEST' && (index.readCapacity !== undefined || index.writeCapacity !== undefined)) {
+      ctx.report('MDL089', id, [...at, index.readCapacity !== undefined ? 'readCapacity' : 'writeCapacity'], `Index ${name} sets a capacity, but the table is on demand (PAY_PER_REQUEST); remove it, or make the table PROVISIONED.`)
     }
   }
 }

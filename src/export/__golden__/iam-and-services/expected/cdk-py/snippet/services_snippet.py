@@ -78,6 +78,13 @@ table = dynamodb.Table(
     encryption=dynamodb.TableEncryption.AWS_MANAGED,
     removal_policy=RemovalPolicy.RETAIN,
 )
+table.add_global_secondary_index(
+    index_name="byExpiry",
+    partition_key=dynamodb.Attribute(name="expiresAt", type=dynamodb.AttributeType.NUMBER),
+    sort_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.NUMBER),
+    projection_type=dynamodb.ProjectionType.KEYS_ONLY,
+    read_capacity=1,
+)
 
 role = iam.Role(self, "ServicesRole", assumed_by=iam.ServicePrincipal("apigateway.amazonaws.com"))
 

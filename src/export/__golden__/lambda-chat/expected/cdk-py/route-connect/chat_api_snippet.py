@@ -11,6 +11,12 @@ connections = dynamodb.Table(
     sort_key=dynamodb.Attribute(name="room", type=dynamodb.AttributeType.STRING),
     billing_mode=dynamodb.BillingMode.PAY_PER_REQUEST,
 )
+connections.add_global_secondary_index(
+    index_name="byRoom",
+    partition_key=dynamodb.Attribute(name="room", type=dynamodb.AttributeType.STRING),
+    projection_type=dynamodb.ProjectionType.INCLUDE,
+    non_key_attributes=["connectedAt"],
+)
 
 handler = lambda_.Function(
     self,

@@ -84,6 +84,13 @@ class ServicesStack(Stack):
             encryption=dynamodb.TableEncryption.AWS_MANAGED,
             removal_policy=RemovalPolicy.RETAIN,
         )
+        table.add_global_secondary_index(
+            index_name="byExpiry",
+            partition_key=dynamodb.Attribute(name="expiresAt", type=dynamodb.AttributeType.NUMBER),
+            sort_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.NUMBER),
+            projection_type=dynamodb.ProjectionType.KEYS_ONLY,
+            read_capacity=1,
+        )
 
         role = iam.Role(
             self,

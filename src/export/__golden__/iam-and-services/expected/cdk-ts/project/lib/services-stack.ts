@@ -64,6 +64,13 @@ export class ServicesStack extends Stack {
       encryption: dynamodb.TableEncryption.AWS_MANAGED,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    table.addGlobalSecondaryIndex({
+      indexName: 'byExpiry',
+      partitionKey: { name: 'expiresAt', type: dynamodb.AttributeType.NUMBER },
+      sortKey: { name: 'pk', type: dynamodb.AttributeType.NUMBER },
+      projectionType: dynamodb.ProjectionType.KEYS_ONLY,
+      readCapacity: 1,
+    });
 
     const role = new iam.Role(this, 'ServicesRole', {
       assumedBy: new iam.ServicePrincipal('apigateway.amazonaws.com'),

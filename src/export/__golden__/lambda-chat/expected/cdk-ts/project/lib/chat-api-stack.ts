@@ -23,6 +23,12 @@ export class ChatApiStack extends Stack {
       sortKey: { name: 'room', type: dynamodb.AttributeType.STRING },
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
     });
+    connections.addGlobalSecondaryIndex({
+      indexName: 'byRoom',
+      partitionKey: { name: 'room', type: dynamodb.AttributeType.STRING },
+      projectionType: dynamodb.ProjectionType.INCLUDE,
+      nonKeyAttributes: ['connectedAt'],
+    });
 
     const handler = new lambda.Function(this, 'Handler', {
       runtime: lambda.Runtime.NODEJS_20_X,

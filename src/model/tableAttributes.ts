@@ -1,0 +1,19 @@
+import type { DynamoDbTable, KeyAttribute } from './types'
+
+/**
+ * A table's `AttributeDefinitions` as CDK writes them: the table's keys, then each index's keys in order, each
+ * attribute once (the checks refuse one attribute with two types, MDL089).
+ */
+export function tableAttributes(table: DynamoDbTable): KeyAttribute[] {
+  const out: KeyAttribute[] = []
+  const add = (k: KeyAttribute | undefined) => {
+    if (k && !out.some((o) => o.name === k.name)) out.push(k)
+  }
+  add(table.partitionKey)
+  add(table.sortKey)
+  for (const index of Object.values(table.globalSecondaryIndexes ?? {})) {
+    add(index.partitionKey)
+    add(index.sortKey)
+  }
+  return out
+}
