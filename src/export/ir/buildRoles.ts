@@ -6,9 +6,11 @@
  */
 
 import { grantsCover } from '../../model/grants'
+import { ownEntry } from '../../model/queries'
 import { authorizerPermission, integrationPermission, permissionResourceTexts } from '../../model/permissions'
 import type { IamRole, Json, JsonObject } from '../../model/types'
-import { call, construct, lit, props, str, sym, THIS, v } from './code'
+import { call, construct, lit, props, str, sym, THIS, v, type Code } from './code'
+import { valueCode } from './intrinsicCode'
 import { cfnValue } from './cfnValue'
 import type { IrContext } from './context'
 import { applyCfnExtra, assumeRolePolicy } from './buildResources'
@@ -67,7 +69,7 @@ export function buildRole(ctx: IrContext, id: string, role: IamRole & { construc
   for (const [i, extra] of (role.extraStatements ?? []).entries()) {
     ctx.emit(id, {
       k: 'expr',
-      value: call({ k: 'var', name: variable }, 'addToPolicy', [call(sym('iam', 'PolicyStatement'), 'fromJson', [{ k: 'json', value: extra }])]),
+      value: call({ k: 'var', name: variable }, 'addToPolicy', [call(sym('iam', 'PolicyStatement'), 'fromJson', [statementCode(extra)])]),
     })
     statements.push(extra)
     if (typeof extra !== 'object' || extra === null || Array.isArray(extra)) ctx.error('EXP005', 'An extra policy statement must be an object.', id, `extraStatements.${i}`)
@@ -104,16 +106,58 @@ function collectGrants(ctx: IrContext, roleId: string): (Grant & { owner: string
       continue
     }
     if (!result.permission) continue
-    // A CDK grant on the role already allows it (the import recognised `table.grantWriteData(role)`). A grant
-    // covers a table's indexes only when the L2 declares them, which the designer's tables do not: an index
-    // permission is always written.
+    // A CDK grant on the role already allows it (the import recognised `table.grantWriteData(role)`). A table
+    // grant covers the table's indexes when the table declares one (it then names `<table ARN>/index/*`).
     const p = result.permission
-    if (!p.indexes && grantsCover(design, (design.resources[roleId] as IamRole).grants, p.resource, p.actions)) continue
+    const role = design.resources[roleId] as IamRole
+    const target = ownEntry(design.resources, p.resource)
+    const indexed = target?.type === 'dynamodb-table' && Object.keys(target.globalSecondaryIndexes ?? {}).length > 0
+    if ((!p.indexes || indexed) && grantsCover(design, role.grants, p.resource, p.actions)) continue
     const resources = permissionResourceTexts(p).map((text) => ctx.text(text, owner, 'target'))
+    // Nor when a statement the role keeps verbatim already allows exactly this (a grant the import could not name).
+    if (statementsCover(role.extraStatements, p.actions, resources.map((r) => cfnValue(r)))) continue
     const key = JSON.stringify([p.actions, resources])
     if (seen.has(key)) continue
     seen.add(key)
     out.push({ actions: p.actions, resources, owner })
   }
   return out
+}
+
+/** The statement fields `PolicyStatement.fromJson` takes only as a string or a list of strings. */
+const STRING_FIELDS = new Set(['Sid', 'Effect', 'Action', 'NotAction', 'Resource', 'NotResource'])
+
+/**
+ * A verbatim statement for `PolicyStatement.fromJson`: intrinsics in its string fields become string tokens
+ * (`Fn.getAtt(…).toString()`), since fromJson refuses a resolvable there ("Fields must be either a string or an
+ * array of strings"); Principal and Condition stay data, which fromJson resolves as it is.
+ */
+function statementCode(statement: Json): Code {
+  if (!statement || typeof statement !== 'object' || Array.isArray(statement)) return { k: 'json', value: statement }
+  return {
+    k: 'map',
+    entries: Object.entries(statement).map(([k, value]): [string, Code] => [
+      k,
+      STRING_FIELDS.has(k) ? valueCode(value, Array.isArray(value) ? 'list' : 'string') : valueCode(value, 'any'),
+    ]),
+  }
+}
+
+/**
+ * Whether one of the verbatim statements allows every action on every resource: `Effect: Allow`, nothing that
+ * narrows it (`Condition`, `NotAction`, `NotResource`), each action by name, `<service>:*` or `*`, and each
+ * resource as the same CloudFormation value or `*`.
+ */
+function statementsCover(statements: Json[] | undefined, actions: readonly string[], resources: Json[]): boolean {
+  const listOf = (v: Json | undefined): Json[] => (Array.isArray(v) ? v : v === undefined ? [] : [v])
+  return (statements ?? []).some((s) => {
+    if (!s || typeof s !== 'object' || Array.isArray(s) || s.Effect !== 'Allow') return false
+    if (['Condition', 'NotAction', 'NotResource', 'Principal', 'NotPrincipal'].some((k) => Object.hasOwn(s, k))) return false
+    const allowed = listOf(s.Action)
+    const named = listOf(s.Resource).map((r) => JSON.stringify(r))
+    return (
+      actions.every((a) => allowed.some((x) => x === a || x === '*' || x === `${a.split(':')[0]}:*`)) &&
+      resources.every((r) => named.includes('"*"') || named.includes(JSON.stringify(r)))
+    )
+  })
 }

@@ -273,6 +273,21 @@ export const PATTERN_APPS: Record<string, (app: App) => Stack> = {
     return s
   },
   /**
+   * A grant on a table whose index the user changed with an escape hatch (contributor insights through
+   * `addPropertyOverride`): the index stays verbatim, so the grant's `<table ARN>/index/*` statement is kept as a
+   * statement, which the CDK targets must write with string tokens for `PolicyStatement.fromJson`.
+   */
+  GrantOnOverriddenIndex: (app) => {
+    const { s, api, role } = apiStack(app, 'GrantOnOverriddenIndex')
+    const t = new dynamodb.Table(s, 'Messages', { partitionKey: { name: 'room', type: dynamodb.AttributeType.STRING }, sortKey: { name: 'at', type: dynamodb.AttributeType.NUMBER } })
+    t.addGlobalSecondaryIndex({ indexName: 'byAuthor', partitionKey: { name: 'author', type: dynamodb.AttributeType.STRING } })
+    ;(t.node.defaultChild as dynamodb.CfnTable).addPropertyOverride('GlobalSecondaryIndexes.0.ContributorInsightsSpecification', { Enabled: true })
+    t.grantWriteData(role)
+    const put = JSON.stringify({ TableName: t.tableName, Item: { room: { S: '$input.path(\'$.room\')' }, at: { N: '$context.requestTimeEpoch' } } })
+    awsRoute(s, api, 'post', 'PostMessage', 'dynamodb', 'PutItem', role, put)
+    return s
+  },
+  /**
    * Issue 9 item 13: a queue with a dead-letter queue (`deadLetterQueue: { queue, maxReceiveCount }`, the aws-sqs
    * Queue props; the redrive policy as the SQS Developer Guide describes it), fed by `$default` through
    * `grantSendMessages`, and a FIFO pair, the FIFO dead-letter queue a FIFO queue needs.
