@@ -259,6 +259,18 @@ export function mapTarget(ctx: ImportContext, entry: ResourceEntry): void {
         fn.ephemeralStorageMB = storage.Size as number
         p.take('EphemeralStorage')
       }
+      // Layers as text (each may name a parameter or another entity); one that cannot be text keeps them all verbatim.
+      const layers = p.raw('Layers')
+      const layerTexts = Array.isArray(layers) ? layers.map((l) => ctx.text(l)) : undefined
+      if (layerTexts?.length && layerTexts.every((t) => t !== undefined)) {
+        fn.layers = layerTexts as string[]
+        p.take('Layers')
+      }
+      const logging = p.raw('LoggingConfig')
+      if (hasExactly(logging, ['LogFormat']) && (logging.LogFormat === 'Text' || logging.LogFormat === 'JSON')) {
+        fn.logFormat = logging.LogFormat
+        p.take('LoggingConfig')
+      }
       const env = p.raw('Environment')
       if (isObject(env) && Object.keys(env).length === 1 && isObject(env.Variables) && Object.values(env.Variables).every((v) => typeof v === 'string')) {
         fn.environment = Object.fromEntries(Object.entries(env.Variables).map(([k, v]) => [k, escapeRefText(v as string)]))

@@ -172,6 +172,25 @@ describe('global secondary indexes', () => {
   })
 })
 
+describe('function layers and log format', () => {
+  const fn = (props: Record<string, unknown>) =>
+    importResources({ Fn: { Type: 'AWS::Lambda::Function', Properties: { Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { ZipFile: 'x' }, ...props } } }).Fn
+
+  it('models layers written as text (a region from the stack stays a reference) and a plain log format', () => {
+    const f = fn({ Layers: [{ 'Fn::Sub': 'arn:aws:lambda:${AWS::Region}:123456789012:layer:deps:3' }, 'arn:aws:lambda:eu-west-1:123456789012:layer:b:1'], LoggingConfig: { LogFormat: 'JSON' } })
+    expect(f).toMatchObject({ layers: ['arn:aws:lambda:@{aws.region}:123456789012:layer:deps:3', 'arn:aws:lambda:eu-west-1:123456789012:layer:b:1'], logFormat: 'JSON' })
+    expect(f.cfnExtra?.Layers).toBeUndefined()
+    expect(f.cfnExtra?.LoggingConfig).toBeUndefined()
+  })
+
+  it('keeps a log configuration with levels or a log group verbatim', () => {
+    const logging = { LogFormat: 'JSON', ApplicationLogLevel: 'WARN', SystemLogLevel: 'INFO' }
+    const f = fn({ LoggingConfig: logging })
+    expect(f).not.toHaveProperty('logFormat')
+    expect(f.cfnExtra?.LoggingConfig).toEqual(logging)
+  })
+})
+
 describe('the checks that come with them', () => {
   it('refuses content-based deduplication on a standard queue or topic (MDL085), which SQS, SNS and CDK all reject', () => {
     const r = importResources({

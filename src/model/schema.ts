@@ -505,6 +505,8 @@ export const RESOURCE_FIELDS: Record<ResourceType, FieldsSpec> = {
     architecture: { kind: 'enum', values: ['x86_64', 'arm64'], help: 'The instruction set the function runs on (x86_64 when unset).' },
     reservedConcurrentExecutions: { kind: 'number', integer: true, min: 0, label: 'Reserved concurrency', help: 'Concurrent executions kept for this function, which are also its limit; 0 stops it from running.' },
     ephemeralStorageMB: { kind: 'number', integer: true, min: 512, max: 10240, unit: 'MB', label: 'Ephemeral storage (/tmp)', help: '512 MB when unset.' },
+    layers: { kind: 'stringList', help: 'Layer version ARNs (arn:aws:lambda:<region>:<account>:layer:<name>:<version>), at most five, applied in order.' },
+    logFormat: { kind: 'enum', values: ['Text', 'JSON'], label: 'Log format', help: 'JSON writes structured log lines (and lets you filter by level); Text when unset.' },
     environment: { kind: 'map', value: { kind: 'string' } },
     manageConnections: { kind: 'boolean', help: 'Allow the function to post messages back to connected clients.' },
     grants: { kind: 'map', value: { kind: 'stringList' }, keyHelp: 'The resource, API or stage granted on.', help: 'CDK grant methods (grantWriteData, grantSendMessages, …) given to this role, per resource; exported as the same grant calls.' },

@@ -431,6 +431,10 @@ export interface LambdaFunction {
   reservedConcurrentExecutions?: number
   /** `/tmp` size in MB (`EphemeralStorage.Size`, 512 to 10,240). */
   ephemeralStorageMB?: number
+  /** Lambda layer version ARNs, in order (`Layers`). */
+  layers?: string[]
+  /** The format of the function's logs (`LoggingConfig.LogFormat`); unset is Text. */
+  logFormat?: 'Text' | 'JSON'
   environment?: Record<string, string>
   /** Grant `execute-api:ManageConnections` on the API so the function can post back to clients. */
   manageConnections?: boolean

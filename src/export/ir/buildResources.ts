@@ -314,6 +314,7 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
         : construct('lambda', 'Runtime', [lit(resource.runtime)])
       const env = resource.environment ? Object.entries(resource.environment).map(([k, val]) => [k, text(val, `environment.${k}`)] as [string, Expr]) : undefined
       const code = lambdaCode(ctx, id, constructId, resource)
+      const layers = (resource.layers ?? []).map((arn, i) => text(arn, `layers.${i}`))
       const lambdaProps: Props = props([
         ['functionName', resource.functionName !== undefined ? str(text(resource.functionName, 'functionName')) : undefined],
         ['runtime', runtime],
@@ -326,6 +327,8 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
         ['reservedConcurrentExecutions', resource.reservedConcurrentExecutions !== undefined ? num(resource.reservedConcurrentExecutions) : undefined],
         ['ephemeralStorageSize', resource.ephemeralStorageMB !== undefined ? call(sym('core', 'Size'), 'mebibytes', [num(resource.ephemeralStorageMB)]) : undefined],
         ['environment', env ? { k: 'map', entries: env.map(([k, e]) => [k, str(e)]) } : undefined],
+        ['layers', layers.length ? { k: 'list', items: layers.map((arn, i) => call(sym('lambda', 'LayerVersion'), 'fromLayerVersionArn', [THIS, lit(ctx.stackChildId(`${constructId}Layer${i + 1}`)), str(arn)])) } : undefined],
+        ['loggingFormat', resource.logFormat ? sym('lambda', `LoggingFormat.${resource.logFormat === 'JSON' ? 'JSON' : 'TEXT'}`) : undefined],
         ['role', givenRole !== undefined ? call(sym('iam', 'Role'), 'fromRoleArn', [THIS, lit(ctx.stackChildId(`${constructId}GivenRole`)), rawString(givenRole)]) : undefined],
       ])
       construction = construct('lambda', 'Function', [THIS, lit(constructId)], lambdaProps)
@@ -348,6 +351,8 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
       if (resource.reservedConcurrentExecutions !== undefined) cfn.ReservedConcurrentExecutions = resource.reservedConcurrentExecutions
       if (resource.ephemeralStorageMB !== undefined) cfn.EphemeralStorage = { Size: resource.ephemeralStorageMB }
       if (env) cfn.Environment = { Variables: Object.fromEntries(env.map(([k, e]) => [k, cfnValue(e)])) }
+      if (layers.length) cfn.Layers = layers.map((e) => cfnValue(e))
+      if (resource.logFormat) cfn.LoggingConfig = { LogFormat: resource.logFormat }
       cast = { module: 'lambda', name: 'CfnFunction' }
       break
     }

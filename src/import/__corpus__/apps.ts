@@ -351,6 +351,9 @@ export const PATTERN_APPS: Record<string, (app: App) => Stack> = {
       architecture: lambda.Architecture.ARM_64,
       reservedConcurrentExecutions: 10,
       ephemeralStorageSize: Size.mebibytes(2048),
+      // A public layer by ARN, as the Lambda docs and Powertools publish them, and structured logs.
+      layers: [lambda.LayerVersion.fromLayerVersionArn(s, 'Powertools', `arn:aws:lambda:${s.region}:094274105915:layer:AWSLambdaPowertoolsTypeScriptV2:20`)],
+      loggingFormat: lambda.LoggingFormat.JSON,
     })
     const api = new apigwv2.WebSocketApi(s, 'WsApi', { defaultRouteOptions: { integration: new WebSocketLambdaIntegration('DefaultIntegration', handler) } })
     new apigwv2.WebSocketStage(s, 'Stage', { webSocketApi: api, stageName: 'dev', autoDeploy: true })

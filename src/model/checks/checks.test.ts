@@ -261,6 +261,13 @@ const CASES: Case[] = [
     pass: (d) => void (d.resources.table = { type: 'dynamodb-table', partitionKey: { name: 'pk', type: 'S' }, globalSecondaryIndexes: { byRoom: { partitionKey: { name: 'room', type: 'S' }, sortKey: { name: 'pk', type: 'S' } } } }),
   },
   {
+    code: 'MDL090',
+    name: 'a function with six layers',
+    fail: (d) => void (d.resources.fn = { type: 'lambda-function', runtime: 'nodejs20.x', handler: 'index.handler', code: 'x', layers: [1, 2, 3, 4, 5, 6].map((n) => `arn:aws:lambda:eu-west-1:123456789012:layer:l${n}:1`) }),
+    entity: 'fn',
+    pass: (d) => void (d.resources.fn = { type: 'lambda-function', runtime: 'nodejs20.x', handler: 'index.handler', code: 'x', layers: ['arn:aws:lambda:eu-west-1:123456789012:layer:l1:1'] }),
+  },
+  {
     code: 'MDL087',
     name: 'a retention period on a log group that never expires',
     fail: (d) => void (d.resources.logs = { type: 'log-group', neverExpire: true, retentionDays: 30 }),

@@ -18,6 +18,9 @@ export const resourceRules: Rule = (ctx) => {
       ctx.report('MDL085', id, ['contentBasedDeduplication'], `Content-based deduplication needs a FIFO ${res.type === 'sqs-queue' ? 'queue' : 'topic'}; turn on fifo, or turn deduplication off.`)
     }
     if (res.type === 'dynamodb-table') indexRules(ctx, id, res)
+    if (res.type === 'lambda-function' && (res.layers?.length ?? 0) > 5) {
+      ctx.report('MDL090', id, ['layers'], `Lambda takes at most five layers per function; this one lists ${res.layers!.length}.`)
+    }
     const dlq = res.type === 'sqs-queue' && res.deadLetterQueue ? res.deadLetterQueue.queue : undefined
     if (res.type === 'sqs-queue' && dlq !== undefined) {
       const target = Object.prototype.hasOwnProperty.call(ctx.design.resources, dlq) ? ctx.design.resources[dlq] : undefined

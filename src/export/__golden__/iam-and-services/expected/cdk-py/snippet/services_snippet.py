@@ -62,6 +62,14 @@ worker = lambda_.Function(
     architecture=lambda_.Architecture.ARM_64,
     reserved_concurrent_executions=5,
     ephemeral_storage_size=Size.mebibytes(1024),
+    layers=[
+        lambda_.LayerVersion.from_layer_version_arn(
+            self,
+            "WorkerLayer1",
+            f"arn:aws:lambda:{self.region}:123456789012:layer:shared:7",
+        ),
+    ],
+    logging_format=lambda_.LoggingFormat.JSON,
 )
 
 table = dynamodb.Table(

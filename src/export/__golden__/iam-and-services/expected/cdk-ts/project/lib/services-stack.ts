@@ -50,6 +50,14 @@ export class ServicesStack extends Stack {
       architecture: lambda.Architecture.ARM_64,
       reservedConcurrentExecutions: 5,
       ephemeralStorageSize: Size.mebibytes(1024),
+      layers: [
+        lambda.LayerVersion.fromLayerVersionArn(
+          this,
+          'WorkerLayer1',
+          `arn:aws:lambda:${this.region}:123456789012:layer:shared:7`,
+        ),
+      ],
+      loggingFormat: lambda.LoggingFormat.JSON,
     });
 
     const table = new dynamodb.Table(this, 'Table', {
