@@ -21,7 +21,7 @@ export const EXPORT_CODES: Record<string, CodeDoc> = {
   EXP013: { severity: 'error', title: 'No route with the given id (a one-route export)', why: 'There is nothing to export.' },
   EXP014: { severity: 'error', title: 'Snapshot removal policy on a type that has no snapshots', why: 'CloudFormation rejects DeletionPolicy: Snapshot on this type.' },
   EXP015: { severity: 'error', title: 'Log retention that CloudWatch Logs does not offer', why: 'CloudWatch Logs rejects the retention, so the stack fails.' },
-  EXP016: { severity: 'error', title: 'A function with its own role cannot get the generated ManageConnections grant', why: 'Without the grant every postToConnection call is denied; the statement must go on the function\'s role by hand.' },
+  EXP016: { severity: 'error', title: 'A function with its own role cannot get a generated statement (the ManageConnections grant, the X-Ray tracing permissions)', why: 'Without the statement every postToConnection call (or trace upload) is denied; it must go on the function\'s role by hand.' },
   EXP017: { severity: 'error', title: 'Grants on an existing role (existingArn)', why: 'The stack does not own that role\'s policy, so the grant cannot be written and the integration would be denied.' },
   EXP018: { severity: 'error', title: 'Two design entities map to one logical id', why: 'Exporting both would lose one resource; the export fails loudly instead.' },
   EXP019: { severity: 'error', title: "A map key a CDK snippet cannot carry (__proto__, a token look-alike, constructor in an override)", why: "CDK would synthesize without the key, silently. The CDK project writes it under a stand-in that its stack's synthesizer restores; a snippet goes into the user's own stack, which has no such synthesizer." },

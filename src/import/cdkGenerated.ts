@@ -46,19 +46,25 @@ export function absorbFunctionPolicy(ctx: ImportContext, fnEntity: EntityId, rol
   if (fn?.type !== 'lambda-function') return
   for (const r of ctx.resources.values()) {
     if (ctx.consumed.has(r.logicalId) || !isRolePolicyOf(ctx, r, roleId) || !isDefaultPolicyShape(r)) continue
-    const statements = (r.props.PolicyDocument as JsonObject).Statement as Json[]
+    const all = (r.props.PolicyDocument as JsonObject).Statement as Json[]
+    // A traced function's L2 writes the X-Ray statement first, before any grant.
+    const traced = fn.tracing !== undefined && all.length > 0 && JSON.stringify(all[0]) === JSON.stringify(XRAY_STATEMENT)
+    const statements = traced ? all.slice(1) : all
     const matched = matchGrants(ctx, statements)
-    if (!statements.length || matched.rest.length) return
+    if ((!statements.length && !traced) || matched.rest.length) return
     const grants = { ...matched.grants }
     if (grants.api?.length === 1 && grants.api[0] === 'grantManageConnections') {
       fn.manageConnections = true
       delete grants.api
     }
     if (Object.keys(grants).length) fn.grants = grants
-    ctx.generated(r.logicalId, `default policy of the function role ${roleId} (${describeGrants(matched.grants)})`)
+    ctx.generated(r.logicalId, `default policy of the function role ${roleId} (${[...(traced ? ['X-Ray tracing'] : []), describeGrants(matched.grants)].join(', ')})`)
     return
   }
 }
+
+/** What `tracing` adds to a function's service role (aws-cdk-lib aws-lambda Function, for Active and PassThrough). */
+const XRAY_STATEMENT = { Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Effect: 'Allow', Resource: '*' }
 
 /** A policy as the CDK writes a default policy: named after its logical id, only a statement list. */
 function isDefaultPolicyShape(r: ResourceEntry): boolean {

@@ -266,6 +266,11 @@ export function mapTarget(ctx: ImportContext, entry: ResourceEntry): void {
         fn.layers = layerTexts as string[]
         p.take('Layers')
       }
+      const tracing = p.raw('TracingConfig')
+      if (hasExactly(tracing, ['Mode']) && (tracing.Mode === 'Active' || tracing.Mode === 'PassThrough')) {
+        fn.tracing = tracing.Mode
+        p.take('TracingConfig')
+      }
       const logging = p.raw('LoggingConfig')
       if (hasExactly(logging, ['LogFormat']) && (logging.LogFormat === 'Text' || logging.LogFormat === 'JSON')) {
         fn.logFormat = logging.LogFormat

@@ -183,6 +183,15 @@ describe('function layers and log format', () => {
     expect(f.cfnExtra?.LoggingConfig).toBeUndefined()
   })
 
+  it('models tracing, and refuses it (EXP016) on a function whose role the export does not create', () => {
+    expect(fn({ TracingConfig: { Mode: 'PassThrough' } })).toMatchObject({ tracing: 'PassThrough' })
+    const design = emptyDesign('traced')
+    design.resources.fn = { type: 'lambda-function', runtime: 'nodejs20.x', handler: 'index.handler', code: 'x', tracing: 'Active', cfnExtra: { Role: 'arn:aws:iam::111122223333:role/own' } }
+    const r = exportDesign({ design, layout: {} }, { target: 'cfn-json' })
+    expect(r.ok).toBe(false)
+    expect(r.diagnostics).toContainEqual(expect.objectContaining({ code: 'EXP016', entity: 'fn', field: 'tracing' }))
+  })
+
   it('keeps a log configuration with levels or a log group verbatim', () => {
     const logging = { LogFormat: 'JSON', ApplicationLogLevel: 'WARN', SystemLogLevel: 'INFO' }
     const f = fn({ LoggingConfig: logging })

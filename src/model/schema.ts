@@ -506,6 +506,7 @@ export const RESOURCE_FIELDS: Record<ResourceType, FieldsSpec> = {
     reservedConcurrentExecutions: { kind: 'number', integer: true, min: 0, label: 'Reserved concurrency', help: 'Concurrent executions kept for this function, which are also its limit; 0 stops it from running.' },
     ephemeralStorageMB: { kind: 'number', integer: true, min: 512, max: 10240, unit: 'MB', label: 'Ephemeral storage (/tmp)', help: '512 MB when unset.' },
     layers: { kind: 'stringList', help: 'Layer version ARNs (arn:aws:lambda:<region>:<account>:layer:<name>:<version>), at most five, applied in order.' },
+    tracing: { kind: 'enum', values: ['Active', 'PassThrough'], help: 'AWS X-Ray: Active samples and traces invocations; PassThrough traces only requests that arrive with a trace header. Either lets the function write traces.' },
     logFormat: { kind: 'enum', values: ['Text', 'JSON'], label: 'Log format', help: 'JSON writes structured log lines (and lets you filter by level); Text when unset.' },
     environment: { kind: 'map', value: { kind: 'string' } },
     manageConnections: { kind: 'boolean', help: 'Allow the function to post messages back to connected clients.' },

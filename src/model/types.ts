@@ -435,6 +435,8 @@ export interface LambdaFunction {
   layers?: string[]
   /** The format of the function's logs (`LoggingConfig.LogFormat`); unset is Text. */
   logFormat?: 'Text' | 'JSON'
+  /** AWS X-Ray tracing (`TracingConfig.Mode`); either mode gives the service role the X-Ray write permissions. */
+  tracing?: 'Active' | 'PassThrough'
   environment?: Record<string, string>
   /** Grant `execute-api:ManageConnections` on the API so the function can post back to clients. */
   manageConnections?: boolean

@@ -13,7 +13,7 @@ import { IrContext } from './context'
 import { API_OWNER, buildApi } from './buildApi'
 import { buildAuthorizer, type AuthorizerInfo } from './buildAuthorizers'
 import { buildIntegration, type IntegrationInfo } from './buildIntegrations'
-import { buildResource } from './buildResources'
+import { buildResource, functionPolicyStatements } from './buildResources'
 import { buildResponses, type ResponseInfo } from './buildResponses'
 import { buildGrants } from './buildGrants'
 import { buildRole } from './buildRoles'
@@ -190,20 +190,14 @@ function grantManageConnections(ctx: IrContext, functionId: string): void {
     return
   }
   const functionConstructId = fn.path[0]
-  const rolePath = [functionConstructId, 'ServiceRole', 'Resource']
-  const policyPath = [functionConstructId, 'ServiceRole', 'DefaultPolicy', 'Resource']
-  const policyId = ctx.resourceLogicalId(policyPath)
+  const policyId = ctx.resourceLogicalId([functionConstructId, 'ServiceRole', 'DefaultPolicy', 'Resource'])
   ctx.emit(functionId, { k: 'expr', value: call(v(ctx.api!.variable), 'grantManageConnections', [v(ctx.varOf(functionId))]) })
   const resource = cfnValue([
     'arn:', { kind: 'pseudo', name: 'partition' }, ':execute-api:', { kind: 'pseudo', name: 'region' }, ':',
     { kind: 'pseudo', name: 'accountId' }, ':', ...ctx.text('@{api.id}', functionId, 'manageConnections'), '/*/*/@connections/*',
   ])
-  ctx.addResource(functionId, policyPath, 'AWS::IAM::Policy', {
-    PolicyDocument: { Statement: [{ Action: 'execute-api:ManageConnections', Effect: 'Allow', Resource: resource }], Version: '2012-10-17' },
-    PolicyName: policyId,
-    Roles: [{ Ref: ctx.resourceLogicalId(rolePath) }],
-  })
-  fn.dependsOn = [...(fn.dependsOn ?? []), policyId]
+  functionPolicyStatements(ctx, functionId, functionConstructId).push({ Action: 'execute-api:ManageConnections', Effect: 'Allow', Resource: resource })
+  if (!fn.dependsOn?.includes(policyId)) fn.dependsOn = [...(fn.dependsOn ?? []), policyId]
 }
 
 function buildDeployment(ctx: IrContext, stageId: string, stageName: string, stage: { variable: string; constructPath: string[] }, routes: RouteInfo[], responses: ResponseInfo[]): void {

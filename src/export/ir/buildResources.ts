@@ -328,6 +328,7 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
         ['ephemeralStorageSize', resource.ephemeralStorageMB !== undefined ? call(sym('core', 'Size'), 'mebibytes', [num(resource.ephemeralStorageMB)]) : undefined],
         ['environment', env ? { k: 'map', entries: env.map(([k, e]) => [k, str(e)]) } : undefined],
         ['layers', layers.length ? { k: 'list', items: layers.map((arn, i) => call(sym('lambda', 'LayerVersion'), 'fromLayerVersionArn', [THIS, lit(ctx.stackChildId(`${constructId}Layer${i + 1}`)), str(arn)])) } : undefined],
+        ['tracing', resource.tracing ? sym('lambda', `Tracing.${resource.tracing === 'Active' ? 'ACTIVE' : 'PASS_THROUGH'}`) : undefined],
         ['loggingFormat', resource.logFormat ? sym('lambda', `LoggingFormat.${resource.logFormat === 'JSON' ? 'JSON' : 'TEXT'}`) : undefined],
         ['role', givenRole !== undefined ? call(sym('iam', 'Role'), 'fromRoleArn', [THIS, lit(ctx.stackChildId(`${constructId}GivenRole`)), rawString(givenRole)]) : undefined],
       ])
@@ -353,6 +354,16 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
       if (env) cfn.Environment = { Variables: Object.fromEntries(env.map(([k, e]) => [k, cfnValue(e)])) }
       if (layers.length) cfn.Layers = layers.map((e) => cfnValue(e))
       if (resource.logFormat) cfn.LoggingConfig = { LogFormat: resource.logFormat }
+      if (resource.tracing) {
+        cfn.TracingConfig = { Mode: resource.tracing }
+        if (givenRole !== undefined) {
+          ctx.error('EXP016', 'A function with its own role (cfnExtra Role) cannot get the generated X-Ray permissions that tracing needs; add them to that role and remove tracing here, or let the export create the role.', id, 'tracing')
+        } else {
+          // The Function L2 adds these to its service role's default policy as it is built, before any grant.
+          functionPolicyStatements(ctx, id, constructId).push({ Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Effect: 'Allow', Resource: '*' })
+          dependsOn = [...(dependsOn ?? []), ctx.resourceLogicalId([constructId, 'ServiceRole', 'DefaultPolicy', 'Resource'])]
+        }
+      }
       cast = { module: 'lambda', name: 'CfnFunction' }
       break
     }
@@ -389,6 +400,23 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
   const extra = resource.type === 'lambda-function' && resource.cfnExtra?.Role !== undefined ? withoutKey(resource.cfnExtra, 'Role') : resource.cfnExtra
   cfn = applyCfnExtra(ctx, id, cfn, extra, { k: 'var', name: variable }, cast)
   ctx.addResource(id, path, RESOURCE_CFN_TYPES[resource.type].cfnType, cfn, { ...policies, ...(dependsOn ? { dependsOn } : {}) })
+}
+
+/**
+ * The statements of a function's service-role default policy (`<Function>/ServiceRole/DefaultPolicy`), creating
+ * the policy on first use, in the order CDK adds statements: tracing, then ManageConnections, then grants.
+ */
+export function functionPolicyStatements(ctx: IrContext, functionId: string, functionConstructId: string): Json[] {
+  const policyPath = [functionConstructId, 'ServiceRole', 'DefaultPolicy', 'Resource']
+  const policyId = ctx.resourceLogicalId(policyPath)
+  const policy =
+    ctx.resources.find((x) => x.logicalId === policyId) ??
+    ctx.addResource(functionId, policyPath, 'AWS::IAM::Policy', {
+      PolicyDocument: { Statement: [], Version: '2012-10-17' },
+      PolicyName: policyId,
+      Roles: [{ Ref: ctx.resourceLogicalId([functionConstructId, 'ServiceRole', 'Resource']) }],
+    })
+  return ((policy.properties as JsonObject).PolicyDocument as JsonObject).Statement as Json[]
 }
 
 /** `KeySchema`: the partition key, then the sort key. */

@@ -354,8 +354,11 @@ export const PATTERN_APPS: Record<string, (app: App) => Stack> = {
       // A public layer by ARN, as the Lambda docs and Powertools publish them, and structured logs.
       layers: [lambda.LayerVersion.fromLayerVersionArn(s, 'Powertools', `arn:aws:lambda:${s.region}:094274105915:layer:AWSLambdaPowertoolsTypeScriptV2:20`)],
       loggingFormat: lambda.LoggingFormat.JSON,
+      tracing: lambda.Tracing.ACTIVE,
     })
     const api = new apigwv2.WebSocketApi(s, 'WsApi', { defaultRouteOptions: { integration: new WebSocketLambdaIntegration('DefaultIntegration', handler) } })
+    // After tracing's X-Ray statement, in the same default policy.
+    api.grantManageConnections(handler)
     new apigwv2.WebSocketStage(s, 'Stage', { webSocketApi: api, stageName: 'dev', autoDeploy: true })
     return s
   },

@@ -69,6 +69,7 @@ worker = lambda_.Function(
             f"arn:aws:lambda:{self.region}:123456789012:layer:shared:7",
         ),
     ],
+    tracing=lambda_.Tracing.ACTIVE,
     logging_format=lambda_.LoggingFormat.JSON,
 )
 

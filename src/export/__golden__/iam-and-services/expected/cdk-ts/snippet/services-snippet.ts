@@ -53,6 +53,7 @@ const worker = new lambda.Function(this, 'Worker', {
       `arn:aws:lambda:${this.region}:123456789012:layer:shared:7`,
     ),
   ],
+  tracing: lambda.Tracing.ACTIVE,
   loggingFormat: lambda.LoggingFormat.JSON,
 });
 

@@ -34,6 +34,7 @@ handler = lambda_.Function(
         "ENDPOINT": f"wss://{web_socket_api.api_id}.execute-api.{self.region}.{self.url_suffix}/prod",
         "API_ID": web_socket_api.api_id,
     },
+    tracing=lambda_.Tracing.PASS_THROUGH,
 )
 web_socket_api.grant_manage_connections(handler)
 

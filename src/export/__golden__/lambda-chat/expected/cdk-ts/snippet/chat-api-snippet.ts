@@ -44,6 +44,7 @@ const handler = new lambda.Function(this, 'Handler', {
     ENDPOINT: `wss://${webSocketApi.apiId}.execute-api.${this.region}.${this.urlSuffix}/prod`,
     API_ID: webSocketApi.apiId,
   },
+  tracing: lambda.Tracing.PASS_THROUGH,
 });
 webSocketApi.grantManageConnections(handler);
 

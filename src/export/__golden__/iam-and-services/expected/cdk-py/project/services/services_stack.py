@@ -75,6 +75,7 @@ class ServicesStack(Stack):
                     f"arn:aws:lambda:{self.region}:123456789012:layer:shared:7",
                 ),
             ],
+            tracing=lambda_.Tracing.ACTIVE,
             logging_format=lambda_.LoggingFormat.JSON,
         )
 

@@ -57,6 +57,7 @@ export class ServicesStack extends Stack {
           `arn:aws:lambda:${this.region}:123456789012:layer:shared:7`,
         ),
       ],
+      tracing: lambda.Tracing.ACTIVE,
       loggingFormat: lambda.LoggingFormat.JSON,
     });
 

@@ -48,6 +48,7 @@ export class ChatApiStack extends Stack {
         ENDPOINT: `wss://${webSocketApi.apiId}.execute-api.${this.region}.${this.urlSuffix}/prod`,
         API_ID: webSocketApi.apiId,
       },
+      tracing: lambda.Tracing.PASS_THROUGH,
     });
     webSocketApi.grantManageConnections(handler);
 
