@@ -157,36 +157,19 @@ class KeyRewriter {
   }
 
   private codes(items: Code[], inOverride: boolean): Code[] {
-    let changed = false
-    const out = items.map((i) => {
-      const c = this.code(i, inOverride)
-      if (c !== i) changed = true
-      return c
-    })
-    return changed ? out : items
+    return mapSame(items, (i) => this.code(i, inOverride))
   }
 
   private props(props: Props | undefined, inOverride: boolean): Props | undefined {
     if (!props) return props
-    let changed = false
-    const out = props.map(([k, v]): [string, Code] => {
-      const c = this.code(v, inOverride)
-      if (c !== v) changed = true
-      return [k, c]
+    return mapSame(props, (p) => {
+      const c = this.code(p[1], inOverride)
+      return c === p[1] ? p : [p[0], c]
     })
-    return changed ? out : props
   }
 
   private json(value: Json, inOverride: boolean): Json {
-    if (Array.isArray(value)) {
-      let changed = false
-      const out = value.map((v) => {
-        const j = this.json(v, inOverride)
-        if (j !== v) changed = true
-        return j
-      })
-      return changed ? out : value
-    }
+    if (Array.isArray(value)) return mapSame(value, (v) => this.json(v, inOverride))
     if (!value || typeof value !== 'object') return value
     let changed = false
     // Object.fromEntries defines own properties, so a kept `__proto__` key stays a key.
@@ -200,6 +183,17 @@ class KeyRewriter {
     )
     return changed ? out : value
   }
+}
+
+/** `items.map(f)`, or `items` itself when `f` returned every item unchanged. */
+function mapSame<T>(items: T[], f: (item: T) => T): T[] {
+  let changed = false
+  const out = items.map((i) => {
+    const r = f(i)
+    if (r !== i) changed = true
+    return r
+  })
+  return changed ? out : items
 }
 
 /** `Tags.of(x).add(key, value)`. */

@@ -59,15 +59,15 @@ function awsRoute(stack: Stack, api: apigwv2.WebSocketApi, routeKey: string, id:
   })
 }
 
-/** `$default` → SQS SendMessage, the path-style URI the CDK's integ.sqs test uses. */
-function sqsRoute(s: Stack, api: apigwv2.WebSocketApi, q: sqs.IQueue, role: iam.IRole): void {
-    api.addRoute('$default', {
-      integration: new WebSocketAwsIntegration('SendMessage', {
+/** A route (`$default` unless told) → SQS SendMessage, the path-style URI the CDK's integ.sqs test uses. */
+function sqsRoute(s: Stack, api: apigwv2.WebSocketApi, q: sqs.IQueue, role: iam.IRole, route = { key: '$default', id: 'SendMessage', params: '' }): void {
+    api.addRoute(route.key, {
+      integration: new WebSocketAwsIntegration(route.id, {
         integrationUri: `arn:aws:apigateway:${s.region}:sqs:path/${s.account}/${q.queueName}`,
         integrationMethod: apigwv2.HttpMethod.POST,
         credentialsRole: role,
         requestParameters: { 'integration.request.header.Content-Type': "'application/x-www-form-urlencoded'" },
-        requestTemplates: { $default: 'Action=SendMessage&MessageBody=$util.urlEncode($input.body)' },
+        requestTemplates: { $default: `Action=SendMessage${route.params}&MessageBody=$util.urlEncode($input.body)` },
         templateSelectionExpression: '\\$default',
       }),
     })
@@ -301,16 +301,7 @@ export const PATTERN_APPS: Record<string, (app: App) => Stack> = {
     const fifoDead = new sqs.Queue(s, 'OrdersDead', { fifo: true })
     const orders = new sqs.Queue(s, 'Orders', { fifo: true, contentBasedDeduplication: true, deadLetterQueue: { queue: fifoDead, maxReceiveCount: 5 } })
     orders.grantSendMessages(role)
-    api.addRoute('order', {
-      integration: new WebSocketAwsIntegration('SendOrder', {
-        integrationUri: `arn:aws:apigateway:${s.region}:sqs:path/${s.account}/${orders.queueName}`,
-        integrationMethod: apigwv2.HttpMethod.POST,
-        credentialsRole: role,
-        requestParameters: { 'integration.request.header.Content-Type': "'application/x-www-form-urlencoded'" },
-        requestTemplates: { $default: 'Action=SendMessage&MessageGroupId=$context.connectionId&MessageBody=$util.urlEncode($input.body)' },
-        templateSelectionExpression: '\\$default',
-      }),
-    })
+    sqsRoute(s, api, orders, role, { key: 'order', id: 'SendOrder', params: '&MessageGroupId=$context.connectionId' })
     return s
   },
   /**
