@@ -316,6 +316,7 @@ export function mapTarget(ctx: ImportContext, entry: ResourceEntry): void {
     default:
       return
   }
+  if (TAGGED.has(resource.type)) mapResourceTags(p, resource as Resource & { tags?: Record<string, string> })
   resource.constructId = constructId
   const id = ctx.newId(constructId)
   if (serviceRole) ctx.functionRoles.set(id, serviceRole)
@@ -391,6 +392,27 @@ function mapTableOptions(p: Props, table: Resource & { type: 'dynamodb-table' })
     table.streamViewType = view
     p.take('StreamSpecification')
   }
+}
+
+/** The resource types whose tags are a field (their constructs create nothing else CDK would tag). */
+const TAGGED = new Set<string>(['dynamodb-table', 'sqs-queue', 'sns-topic', 'kinesis-stream', 'eventbridge-bus', 'log-group'])
+
+/**
+ * Tags written as a Key/Value list of literal strings with distinct keys, none reserved (`aws:`), become the
+ * `tags` map; anything else (an intrinsic value, a repeated key) stays verbatim. The order is not kept: CDK and
+ * the export write tags sorted by key, and CloudFormation gives the order no meaning.
+ */
+function mapResourceTags(p: Props, resource: { tags?: Record<string, string> }): void {
+  const raw = p.raw('Tags')
+  if (!Array.isArray(raw) || !raw.length) return
+  const entries: [string, string][] = []
+  for (const t of raw) {
+    if (!hasExactly(t, ['Key', 'Value']) || typeof t.Key !== 'string' || typeof t.Value !== 'string' || t.Key.startsWith('aws:')) return
+    if (entries.some(([k]) => k === t.Key)) return
+    entries.push([t.Key, t.Value])
+  }
+  resource.tags = Object.fromEntries(entries)
+  p.take('Tags')
 }
 
 /**

@@ -200,6 +200,32 @@ describe('function layers and log format', () => {
   })
 })
 
+describe('resource tags', () => {
+  it('models literal Key/Value tags as a map, and the export writes them sorted by key, as CDK does', () => {
+    const q = importResources({ Q: { Type: 'AWS::SQS::Queue', Properties: { Tags: [{ Key: 'team', Value: 'chat' }, { Key: 'app', Value: 'ws' }] } } }).Q
+    expect(q).toMatchObject({ tags: { team: 'chat', app: 'ws' } })
+    expect(q.cfnExtra).toBeUndefined()
+    const cfn = exportDesign({ design: { ...emptyDesign('tags'), resources: { q } }, layout: {} }, { target: 'cfn-json' })
+    const ts = exportDesign({ design: { ...emptyDesign('tags'), resources: { q } }, layout: {} }, { target: 'cdk-ts' })
+    if (!cfn.ok || !ts.ok) throw new Error('export failed')
+    const queue = Object.values((JSON.parse(cfn.files[0].contents) as { Resources: Record<string, { Type: string; Properties: { Tags?: unknown } }> }).Resources).find((r) => r.Type === 'AWS::SQS::Queue')!
+    expect(queue.Properties.Tags).toEqual([{ Key: 'app', Value: 'ws' }, { Key: 'team', Value: 'chat' }])
+    expect(ts.files[0].contents).toContain("Tags.of(q).add('app', 'ws');")
+  })
+
+  it('keeps tags verbatim when one is reserved (aws:), repeated or not a literal', () => {
+    for (const tags of [
+      [{ Key: 'aws:cloudformation:stack-name', Value: 'x' }],
+      [{ Key: 'a', Value: '1' }, { Key: 'a', Value: '2' }],
+      [{ Key: 'a', Value: { Ref: 'AWS::StackName' } }],
+    ]) {
+      const q = importResources({ Q: { Type: 'AWS::SQS::Queue', Properties: { Tags: tags } } }).Q
+      expect(q).not.toHaveProperty('tags')
+      expect(q.cfnExtra).toEqual({ Tags: tags })
+    }
+  })
+})
+
 describe('the checks that come with them', () => {
   it('refuses content-based deduplication on a standard queue or topic (MDL085), which SQS, SNS and CDK all reject', () => {
     const r = importResources({

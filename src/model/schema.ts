@@ -402,6 +402,9 @@ const attribute = (required: boolean): FieldSpec => ({
   fields: { name: { kind: 'string', required: true }, type: keyType },
 })
 
+/** Tags of the resources whose constructs create nothing else that CDK would tag too. */
+const resourceTags: FieldSpec = { kind: 'map', value: { kind: 'string' }, keyHelp: 'Tag key', help: 'Tags on this resource. Keys starting with aws: are reserved for AWS.' }
+
 /** Fields per resource type; `type`, `constructId` and `cfnExtra` are common to all. */
 export const RESOURCE_FIELDS: Record<ResourceType, FieldsSpec> = {
   'dynamodb-table': {
@@ -435,6 +438,7 @@ export const RESOURCE_FIELDS: Record<ResourceType, FieldsSpec> = {
     },
     encryption: { kind: 'enum', values: ['AWS_OWNED', 'AWS_MANAGED'], help: 'The key that encrypts the table at rest: one DynamoDB owns (unset, the default) or the AWS-managed KMS key (aws/dynamodb, billed as KMS).' },
     removalPolicy,
+    tags: resourceTags,
   },
   'sqs-queue': {
     queueName: { kind: 'string' },
@@ -457,6 +461,7 @@ export const RESOURCE_FIELDS: Record<ResourceType, FieldsSpec> = {
     },
     encryption: { kind: 'enum', values: ['SQS_MANAGED', 'KMS_MANAGED', 'UNENCRYPTED'], help: 'Encryption at rest: keys SQS manages, the AWS-managed KMS key (aws/sqs), or none. Unset: SQS decides (SQS-managed keys for new queues).' },
     removalPolicy,
+    tags: resourceTags,
   },
   'sns-topic': {
     topicName: { kind: 'string' },
@@ -465,6 +470,7 @@ export const RESOURCE_FIELDS: Record<ResourceType, FieldsSpec> = {
     contentBasedDeduplication: { kind: 'boolean', usedWhen: (s) => s.fifo === true, help: 'FIFO topics only: messages with the same body within five minutes are delivered once.' },
     signatureVersion: { kind: 'enum', values: ['1', '2'], label: 'Signature version', help: 'How SNS signs the messages it delivers: 1 (SHA1, the default) or 2 (SHA256).' },
     tracing: { kind: 'enum', values: ['Active', 'PassThrough'], help: 'AWS X-Ray: Active samples and traces published messages; PassThrough only passes a trace header on.' },
+    tags: resourceTags,
   },
   'kinesis-stream': {
     streamName: { kind: 'string' },
@@ -474,10 +480,12 @@ export const RESOURCE_FIELDS: Record<ResourceType, FieldsSpec> = {
     encryption: { kind: 'enum', values: ['managed', 'kms', 'none'], help: "Unset: the AWS-managed key except in the China regions (CDK's default). managed: always the AWS-managed key; kms: the key below; none: unencrypted." },
     kmsKeyId: { kind: 'string', label: 'KMS key', usedWhen: (s) => s.encryption === 'kms', help: 'With encryption kms: the key ARN, key id, alias ARN or alias/… name.' },
     removalPolicy,
+    tags: resourceTags,
   },
   'eventbridge-bus': {
     eventBusName: { kind: 'string', required: true },
     description: { kind: 'string' },
+    tags: resourceTags,
   },
   'state-machine': {
     stateMachineName: { kind: 'string' },
@@ -524,6 +532,7 @@ export const RESOURCE_FIELDS: Record<ResourceType, FieldsSpec> = {
     neverExpire: { kind: 'boolean', label: 'Never expire', help: 'Keep every event forever (no retention period).' },
     logGroupClass: { kind: 'enum', values: ['STANDARD', 'INFREQUENT_ACCESS'], label: 'Log group class', help: 'Infrequent access costs less to ingest and store, and has no live tail, metric filters or subscription filters. Unset: STANDARD.' },
     removalPolicy,
+    tags: resourceTags,
   },
   existing: {
     kind: {

@@ -339,6 +339,8 @@ export interface DynamoDbTable {
   /** Global secondary indexes by index name, in the template's order. */
   globalSecondaryIndexes?: Record<string, GlobalSecondaryIndex>
   removalPolicy?: RemovalPolicy
+  /** Resource tags (`Tags`, a Key/Value list); CDK writes them sorted by key. */
+  tags?: Record<string, string>
 }
 
 export interface SqsQueue {
@@ -360,6 +362,8 @@ export interface SqsQueue {
   /** Where SQS moves a message received `maxReceiveCount` times without being deleted (`RedrivePolicy`). */
   deadLetterQueue?: { queue: EntityId; maxReceiveCount: number }
   removalPolicy?: RemovalPolicy
+  /** Resource tags (`Tags`, a Key/Value list); CDK writes them sorted by key. */
+  tags?: Record<string, string>
 }
 
 export interface SnsTopic {
@@ -373,6 +377,8 @@ export interface SnsTopic {
   signatureVersion?: '1' | '2'
   /** AWS X-Ray tracing of published messages (`TracingConfig`). */
   tracing?: 'Active' | 'PassThrough'
+  /** Resource tags (`Tags`, a Key/Value list); CDK writes them sorted by key. */
+  tags?: Record<string, string>
 }
 
 export interface KinesisStream {
@@ -392,12 +398,16 @@ export interface KinesisStream {
   /** With `encryption: kms`: key ARN, key id, alias ARN or alias name (`alias/…`), as Kinesis accepts. */
   kmsKeyId?: string
   removalPolicy?: RemovalPolicy
+  /** Resource tags (`Tags`, a Key/Value list); CDK writes them sorted by key. */
+  tags?: Record<string, string>
 }
 
 export interface EventBridgeBus {
   type: 'eventbridge-bus'
   eventBusName: string
   description?: string
+  /** Resource tags (`Tags`, a Key/Value list); CDK writes them sorted by key. */
+  tags?: Record<string, string>
 }
 
 export interface StateMachine {
@@ -481,6 +491,8 @@ export interface LogGroup {
   /** `LogGroupClass`; unset is STANDARD. Infrequent access costs less and offers fewer features. */
   logGroupClass?: 'STANDARD' | 'INFREQUENT_ACCESS'
   removalPolicy?: RemovalPolicy
+  /** Resource tags (`Tags`, a Key/Value list); CDK writes them sorted by key. */
+  tags?: Record<string, string>
 }
 
 /** A resource the stack does not own, referenced by ARN (and name where the URI needs it). */

@@ -48,7 +48,7 @@ function sqsFanIn(): DesignDocument {
   const d = emptyDesign('fanin')
   d.api.apiKeySelectionExpression = '$request.header.x-api-key'
   d.api.ipAddressType = 'dualstack'
-  d.resources.queue = { type: 'sqs-queue', constructId: 'Queue', queueName: 'fanin.fifo', fifo: true, contentBasedDeduplication: true, visibilityTimeoutSeconds: 60, retentionPeriodSeconds: 345600, deliveryDelaySeconds: 5, receiveMessageWaitTimeSeconds: 20, maxMessageSizeBytes: 1048576, encryption: 'SQS_MANAGED', deadLetterQueue: { queue: 'deadLetters', maxReceiveCount: 5 }, removalPolicy: 'retain' }
+  d.resources.queue = { type: 'sqs-queue', constructId: 'Queue', queueName: 'fanin.fifo', fifo: true, contentBasedDeduplication: true, visibilityTimeoutSeconds: 60, retentionPeriodSeconds: 345600, deliveryDelaySeconds: 5, receiveMessageWaitTimeSeconds: 20, maxMessageSizeBytes: 1048576, encryption: 'SQS_MANAGED', deadLetterQueue: { queue: 'deadLetters', maxReceiveCount: 5 }, tags: { team: 'fanin', app: 'chat' }, removalPolicy: 'retain' }
   // Declared after the queue that names it: the export writes the dead-letter queue first.
   d.resources.deadLetters = { type: 'sqs-queue', constructId: 'DeadLetters', queueName: 'fanin-dead.fifo', fifo: true, retentionPeriodSeconds: 1209600 }
   d.resources.role = { type: 'iam-role', constructId: 'IntegrationRole', roleName: 'fanin-apigw' }

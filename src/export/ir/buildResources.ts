@@ -391,6 +391,10 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
   for (const [name, a] of Object.entries(RESOURCE_CFN_TYPES[resource.type].attributes)) ctx.defineAttribute(id, name, ref(a.cdk, a.getAtt))
   ctx.emitConst(id, variable, construction)
   for (const value of after) ctx.emit(id, { k: 'expr', value })
+  const tags = 'tags' in resource && resource.tags ? Object.entries(resource.tags).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : []
+  for (const [key, value] of tags) ctx.emit(id, { k: 'expr', value: call(call(sym('core', 'Tags'), 'of', [v(variable)]), 'add', [lit(key), lit(value)]) })
+  // CDK's tag manager writes a resource's tags as a Key/Value list sorted by key.
+  if (tags.length) cfn.Tags = tags.map(([Key, Value]) => ({ Key, Value }))
   if (kinesisKeyOverride && cast) {
     ctx.emit(id, { k: 'comment', text: 'The customer KMS key of the stream, by id, alias or ARN (the L2 takes only a key construct).' })
     const child = ctx.defaultChild(id, variable, { k: 'var', name: variable }, cast, variable)

@@ -4,7 +4,7 @@
  * one process. Written for this repository from the patterns read, not copied.
  */
 
-import { Duration, Size, Stack, type App } from 'aws-cdk-lib'
+import { Duration, Size, Stack, Tags, type App } from 'aws-cdk-lib'
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2'
 import { WebSocketIamAuthorizer, WebSocketLambdaAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers'
 import { WebSocketAwsIntegration, WebSocketLambdaIntegration, WebSocketMockIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations'
@@ -322,6 +322,8 @@ export const PATTERN_APPS: Record<string, (app: App) => Stack> = {
       tracingConfig: sns.TracingConfig.ACTIVE,
     })
     topic.grantPublish(role)
+    Tags.of(topic).add('team', 'orders')
+    Tags.of(topic).add('app', 'shop')
     awsRoute(s, api, 'order', 'PublishOrder', 'sns', 'Publish', role, `Action=Publish&TopicArn=$util.urlEncode('${topic.topicArn}')&MessageGroupId=$context.connectionId&Message=$util.urlEncode($input.body)`)
     const bus = new events.EventBus(s, 'Bus', { eventBusName: 'orders-bus', description: 'Order events from the WebSocket API' })
     bus.grantPutEventsTo(role)

@@ -10,6 +10,7 @@
  * - `DependsOn` is not compared (it only orders creation; the CDK derives it from construct dependencies);
  * - an `AWS::IAM::Policy` whose `PolicyName` is its own logical id (how the CDK names default policies) is
  *   compared as "named after its logical id", since logical ids are mapped;
+ * - a resource's Key/Value `Tags` list is compared sorted by key (CloudFormation treats it as a set; CDK sorts it);
  * - CloudFormation defaults written out or left out mean the same: a Route without `AuthorizationType` is
  *   `NONE`; a resource without `DeletionPolicy` / `UpdateReplacePolicy` is `Delete`;
  * - what the CDK (CLI) adds on every synth is dropped: `BootstrapVersion`, `CheckBootstrapVersion`, the
@@ -86,6 +87,11 @@ function prepare(template: Obj): { resources: Record<string, Obj>; sections: Obj
     // A policy named after its own logical id (the CDK convention) keeps that convention under the id mapping.
     if (r.Type === 'AWS::IAM::Policy' && isObj(body.Properties) && body.Properties.PolicyName === id) {
       body.Properties = { ...body.Properties, PolicyName: '<own logical id>' }
+    }
+    // A resource's Key/Value tags are a set to CloudFormation (keys are unique); CDK writes them sorted by key.
+    if (isObj(body.Properties) && Array.isArray(body.Properties.Tags) && body.Properties.Tags.every((t) => isObj(t) && typeof t.Key === 'string')) {
+      const tags = [...(body.Properties.Tags as Obj[])].sort((a, b) => (String(a.Key) < String(b.Key) ? -1 : String(a.Key) > String(b.Key) ? 1 : 0))
+      body.Properties = { ...body.Properties, Tags: tags }
     }
     if (r.Type === 'AWS::ApiGatewayV2::Route') {
       const props = isObj(body.Properties) ? { ...body.Properties } : {}

@@ -5,6 +5,7 @@ import json
 from aws_cdk import (
     Duration,
     RemovalPolicy,
+    Tags,
     aws_apigatewayv2 as apigwv2,
     aws_iam as iam,
     aws_sqs as sqs,
@@ -34,6 +35,8 @@ queue = sqs.Queue(
     dead_letter_queue=sqs.DeadLetterQueue(queue=dead_letters, max_receive_count=5),
     removal_policy=RemovalPolicy.RETAIN,
 )
+Tags.of(queue).add("app", "chat")
+Tags.of(queue).add("team", "fanin")
 
 role = iam.Role(
     self,

@@ -6,6 +6,7 @@ from aws_cdk import (
     Duration,
     RemovalPolicy,
     Stack,
+    Tags,
     aws_apigatewayv2 as apigwv2,
     aws_iam as iam,
     aws_sqs as sqs,
@@ -41,6 +42,8 @@ class FaninStack(Stack):
             dead_letter_queue=sqs.DeadLetterQueue(queue=dead_letters, max_receive_count=5),
             removal_policy=RemovalPolicy.RETAIN,
         )
+        Tags.of(queue).add("app", "chat")
+        Tags.of(queue).add("team", "fanin")
 
         role = iam.Role(
             self,
