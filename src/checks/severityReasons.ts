@@ -86,6 +86,7 @@ export const SEVERITY_REASONS: Readonly<Record<string, string>> = {
   MDL088: 'SQS rejects a redrive policy whose dead-letter queue is of the other kind, and CloudFormation a queue that names itself (a circular reference).',
   MDL089: 'DynamoDB rejects an attribute declared with two types, non-key attributes outside an INCLUDE projection and capacity on an on-demand table; CDK refuses them at synth.',
   MDL090: 'Lambda rejects a function with more than five layers (CreateFunction, Layers).',
+  MDL091: 'IAM rejects a path that does not start and end with / (CreateRole, Path), and CDK refuses it at synth.',
   MDL087: 'It deploys and keeps the events forever; the retention the design also shows is ignored.',
   VTL001: 'A directive that is never closed makes the template unparseable: every message through it fails.',
   VTL002: 'An #end without an open directive makes the template unparseable: every message through it fails.',

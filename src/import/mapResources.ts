@@ -294,8 +294,21 @@ export function mapTarget(ctx: ImportContext, entry: ResourceEntry): void {
       const role: Resource = { type: 'iam-role' }
       const trust = p.raw('AssumeRolePolicyDocument')
       if (JSON.stringify(trust) === JSON.stringify(assumeRolePolicy('apigateway.amazonaws.com'))) p.take('AssumeRolePolicyDocument')
-      assignDefined(role, { roleName: ctx.text(p.raw('RoleName')) })
+      assignDefined(role, {
+        roleName: ctx.text(p.raw('RoleName')),
+        description: ctx.text(p.raw('Description')),
+        path: p.str('Path'),
+        maxSessionDurationSeconds: p.num('MaxSessionDuration', true),
+      })
       if (role.roleName !== undefined) p.take('RoleName')
+      if (role.description !== undefined) p.take('Description')
+      // Managed policies as text (`arn:${AWS::Partition}:…` becomes @{aws.partition}); one that is not keeps them verbatim.
+      const managed = p.raw('ManagedPolicyArns')
+      const managedTexts = Array.isArray(managed) ? managed.map((m) => ctx.text(m)) : undefined
+      if (managedTexts?.length && managedTexts.every((t) => t !== undefined)) {
+        role.managedPolicyArns = managedTexts as string[]
+        p.take('ManagedPolicyArns')
+      }
       resource = role
       break
     }

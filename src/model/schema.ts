@@ -522,6 +522,10 @@ export const RESOURCE_FIELDS: Record<ResourceType, FieldsSpec> = {
   },
   'iam-role': {
     roleName: { kind: 'string' },
+    description: { kind: 'string' },
+    path: { kind: 'string', help: "The role's IAM path, between slashes (/ when unset)." },
+    maxSessionDurationSeconds: { kind: 'number', integer: true, min: 3600, max: 43200, unit: 's', label: 'Maximum session duration', help: 'How long a session of this role may last (one hour when unset).' },
+    managedPolicyArns: { kind: 'stringList', label: 'Managed policies', help: 'ARNs of managed policies to attach, e.g. arn:@{aws.partition}:iam::aws:policy/AmazonSQSReadOnlyAccess.' },
     existingArn: { kind: 'string', help: 'Use an existing role instead of generating a least-privilege one.' },
     extraStatements: { kind: 'json', label: 'Additional policy statements', help: 'Additional policy statements kept from import.' },
     grants: { kind: 'map', value: { kind: 'stringList' }, keyHelp: 'The resource, API or stage granted on.', help: 'CDK grant methods (grantWriteData, grantSendMessages, …) given to this role, per resource; exported as the same grant calls.' },

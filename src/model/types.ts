@@ -470,6 +470,13 @@ export interface LambdaS3Code {
 export interface IamRole {
   type: 'iam-role'
   roleName?: string
+  description?: string
+  /** The role's IAM path (`Path`); `/` when unset. */
+  path?: string
+  /** How long a session of this role may last (`MaxSessionDuration`, 3600–43200 s; 3600 when unset). */
+  maxSessionDurationSeconds?: number
+  /** Managed policies attached to the role, by ARN (`ManagedPolicyArns`). */
+  managedPolicyArns?: string[]
   /** ARN of a role that already exists; when absent the exporter generates a least-privilege role. */
   existingArn?: string
   /** Extra policy statements kept from import (beyond what the integrations need). */

@@ -124,7 +124,7 @@ function iamAndServices(): DesignDocument {
   d.resources.bus = { type: 'eventbridge-bus', constructId: 'Bus', eventBusName: 'ws-events', description: 'Events from the WebSocket API' }
   d.resources.machine = { type: 'state-machine', constructId: 'Machine', stateMachineName: 'ws-flow', stateMachineType: 'EXPRESS', definition: '{"StartAt":"Done","States":{"Done":{"Type":"Pass","End":true}}}' }
   d.resources.worker = { type: 'lambda-function', constructId: 'Worker', runtime: 'nodejs22.x', handler: 'index.handler', code: 'exports.handler = async (e) => e', description: 'Handles service events', architecture: 'arm64', reservedConcurrentExecutions: 5, ephemeralStorageMB: 1024, layers: ['arn:aws:lambda:@{aws.region}:123456789012:layer:shared:7'], logFormat: 'JSON', tracing: 'Active' }
-  d.resources.role = { type: 'iam-role', constructId: 'ServicesRole' }
+  d.resources.role = { type: 'iam-role', constructId: 'ServicesRole', description: 'Calls the AWS services', path: '/ws/', maxSessionDurationSeconds: 7200, managedPolicyArns: ['arn:@{aws.partition}:iam::aws:policy/CloudWatchLogsReadOnlyAccess'] }
   d.resources.table = { type: 'dynamodb-table', constructId: 'Table', partitionKey: { name: 'pk', type: 'N' }, readCapacity: 2, writeCapacity: 3, timeToLiveAttribute: 'expiresAt', pointInTimeRecovery: true, streamViewType: 'NEW_AND_OLD_IMAGES', globalSecondaryIndexes: { byExpiry: { partitionKey: { name: 'expiresAt', type: 'N' }, sortKey: { name: 'pk', type: 'N' }, projection: 'KEYS_ONLY', readCapacity: 1 } }, tableClass: 'STANDARD_INFREQUENT_ACCESS', deletionProtection: false, encryption: 'AWS_MANAGED', removalPolicy: 'retain' }
   const aws = (service: string, action: string, target: string, template: string) => ({
     type: 'aws' as const,

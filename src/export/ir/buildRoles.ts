@@ -9,7 +9,7 @@ import { grantsCover } from '../../model/grants'
 import { ownEntry } from '../../model/queries'
 import { authorizerPermission, integrationPermission, permissionResourceTexts } from '../../model/permissions'
 import type { IamRole, Json, JsonObject } from '../../model/types'
-import { call, construct, lit, props, str, sym, THIS, v, type Code } from './code'
+import { call, construct, lit, num, props, str, sym, THIS, v, type Code } from './code'
 import { valueCode } from './intrinsicCode'
 import { cfnValue } from './cfnValue'
 import type { IrContext } from './context'
@@ -34,16 +34,27 @@ export function buildRole(ctx: IrContext, id: string, role: IamRole & { construc
   }
   const path = [constructId, 'Resource']
   const logicalId = ctx.resourceLogicalId(path)
+  const managed = (role.managedPolicyArns ?? []).map((arn, i) => ctx.text(arn, id, `managedPolicyArns.${i}`))
   ctx.emitConst(
     id,
     variable,
     construct('iam', 'Role', [THIS, lit(constructId)], props([
       ['assumedBy', construct('iam', 'ServicePrincipal', [lit('apigateway.amazonaws.com')])],
       ['roleName', role.roleName !== undefined ? str(ctx.text(role.roleName, id, 'roleName')) : undefined],
+      ['description', role.description !== undefined ? str(ctx.text(role.description, id, 'description')) : undefined],
+      ['path', role.path !== undefined ? lit(role.path) : undefined],
+      ['maxSessionDuration', role.maxSessionDurationSeconds !== undefined ? call(sym('core', 'Duration'), 'seconds', [num(role.maxSessionDurationSeconds)]) : undefined],
+      ['managedPolicies', managed.length
+        ? { k: 'list', items: managed.map((arn, i) => call(sym('iam', 'ManagedPolicy'), 'fromManagedPolicyArn', [THIS, lit(ctx.stackChildId(`${constructId}ManagedPolicy${i + 1}`)), str(arn)])) }
+        : undefined],
     ])),
   )
   let properties: JsonObject = { AssumeRolePolicyDocument: assumeRolePolicy('apigateway.amazonaws.com') }
   if (role.roleName !== undefined) properties.RoleName = cfnValue(ctx.text(role.roleName, id, 'roleName'))
+  if (role.description !== undefined) properties.Description = cfnValue(ctx.text(role.description, id, 'description'))
+  if (role.path !== undefined) properties.Path = role.path
+  if (role.maxSessionDurationSeconds !== undefined) properties.MaxSessionDuration = role.maxSessionDurationSeconds
+  if (managed.length) properties.ManagedPolicyArns = managed.map((e) => cfnValue(e))
   // What the import kept (the role's own inline Policies, a Path…): never dropped.
   properties = applyCfnExtra(ctx, id, properties, role.cfnExtra, v(variable), { module: 'iam', name: 'CfnRole' })
   ctx.addResource(id, path, 'AWS::IAM::Role', properties)

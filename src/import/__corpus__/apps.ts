@@ -273,6 +273,24 @@ export const PATTERN_APPS: Record<string, (app: App) => Stack> = {
     return s
   },
   /**
+   * Issue 9 item 13: the integration role with the aws-iam Role props people set (a description, a path, a longer
+   * session, an AWS managed policy by name), sending to a queue through `grantSendMessages`.
+   */
+  RoleOptions: (app) => {
+    const s = new Stack(app, 'RoleOptions'); const api = apiWithStage(s)
+    const role = new iam.Role(s, 'ApiRole', {
+      assumedBy: new iam.ServicePrincipal('apigateway.amazonaws.com'),
+      description: 'Lets the WebSocket API send to the inbox',
+      path: '/websocket/',
+      maxSessionDuration: Duration.hours(2),
+      managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('AmazonSQSReadOnlyAccess')],
+    })
+    const q = new sqs.Queue(s, 'Inbox')
+    q.grantSendMessages(role)
+    sqsRoute(s, api, q, role)
+    return s
+  },
+  /**
    * A grant on a table whose index the user changed with an escape hatch (contributor insights through
    * `addPropertyOverride`): the index stays verbatim, so the grant's `<table ARN>/index/*` statement is kept as a
    * statement, which the CDK targets must write with string tokens for `PolicyStatement.fromJson`.

@@ -268,6 +268,13 @@ const CASES: Case[] = [
     pass: (d) => void (d.resources.fn = { type: 'lambda-function', runtime: 'nodejs20.x', handler: 'index.handler', code: 'x', layers: ['arn:aws:lambda:eu-west-1:123456789012:layer:l1:1'] }),
   },
   {
+    code: 'MDL091',
+    name: 'a role path without its slashes',
+    fail: (d) => void (d.resources.apiRole = { type: 'iam-role', path: 'websocket' }),
+    entity: 'apiRole',
+    pass: (d) => void (d.resources.apiRole = { type: 'iam-role', path: '/websocket/' }),
+  },
+  {
     code: 'MDL087',
     name: 'a retention period on a log group that never expires',
     fail: (d) => void (d.resources.logs = { type: 'log-group', neverExpire: true, retentionDays: 30 }),

@@ -83,6 +83,7 @@ export const MODEL_CODES = {
   MDL088: { severity: 'error', title: 'SQS dead-letter queue: the queue itself, or of the other kind (FIFO or standard)' },
   MDL089: { severity: 'error', title: 'DynamoDB global secondary index that DynamoDB rejects (attribute types, projection, capacity)' },
   MDL090: { severity: 'error', title: 'Lambda function with more than five layers' },
+  MDL091: { severity: 'error', title: 'IAM role path that IAM rejects' },
   MDL087: { severity: 'warning', title: 'Log group: a retention period on a log group that never expires' },
 } as const satisfies Record<string, { severity: Severity; title: string }>
 

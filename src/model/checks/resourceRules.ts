@@ -18,6 +18,9 @@ export const resourceRules: Rule = (ctx) => {
       ctx.report('MDL085', id, ['contentBasedDeduplication'], `Content-based deduplication needs a FIFO ${res.type === 'sqs-queue' ? 'queue' : 'topic'}; turn on fifo, or turn deduplication off.`)
     }
     if (res.type === 'dynamodb-table') indexRules(ctx, id, res)
+    if (res.type === 'iam-role' && res.path !== undefined && !/^\/(?:[\u0021-\u007e]*\/)?$/.test(res.path)) {
+      ctx.report('MDL091', id, ['path'], `An IAM path starts and ends with / and holds printable ASCII between ("${res.path}" does not).`)
+    }
     if (res.type === 'lambda-function' && (res.layers?.length ?? 0) > 5) {
       ctx.report('MDL090', id, ['layers'], `Lambda takes at most five layers per function; this one lists ${res.layers!.length}.`)
     }

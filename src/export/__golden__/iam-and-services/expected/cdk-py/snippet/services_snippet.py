@@ -4,6 +4,7 @@ import json
 import typing
 
 from aws_cdk import (
+    Duration,
     RemovalPolicy,
     Size,
     aws_apigatewayv2 as apigwv2,
@@ -95,7 +96,21 @@ table.add_global_secondary_index(
     read_capacity=1,
 )
 
-role = iam.Role(self, "ServicesRole", assumed_by=iam.ServicePrincipal("apigateway.amazonaws.com"))
+role = iam.Role(
+    self,
+    "ServicesRole",
+    assumed_by=iam.ServicePrincipal("apigateway.amazonaws.com"),
+    description="Calls the AWS services",
+    path="/ws/",
+    max_session_duration=Duration.seconds(7200),
+    managed_policies=[
+        iam.ManagedPolicy.from_managed_policy_arn(
+            self,
+            "ServicesRoleManagedPolicy1",
+            f"arn:{self.partition}:iam::aws:policy/CloudWatchLogsReadOnlyAccess",
+        ),
+    ],
+)
 
 role.add_to_policy(iam.PolicyStatement(actions=["sns:Publish"], resources=[topic.topic_arn]))
 

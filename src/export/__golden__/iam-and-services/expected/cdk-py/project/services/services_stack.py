@@ -3,6 +3,7 @@ import json
 import typing
 
 from aws_cdk import (
+    Duration,
     RemovalPolicy,
     Size,
     Stack,
@@ -105,6 +106,16 @@ class ServicesStack(Stack):
             self,
             "ServicesRole",
             assumed_by=iam.ServicePrincipal("apigateway.amazonaws.com"),
+            description="Calls the AWS services",
+            path="/ws/",
+            max_session_duration=Duration.seconds(7200),
+            managed_policies=[
+                iam.ManagedPolicy.from_managed_policy_arn(
+                    self,
+                    "ServicesRoleManagedPolicy1",
+                    f"arn:{self.partition}:iam::aws:policy/CloudWatchLogsReadOnlyAccess",
+                ),
+            ],
         )
 
         role.add_to_policy(
