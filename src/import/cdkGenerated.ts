@@ -4,6 +4,7 @@
  * grant policies on credentials roles, CDK metadata.
  */
 
+import { isIndexedTable } from '../model/tableAttributes'
 import { authorizerPermission, integrationPermission, permissionResourceTexts } from '../model/permissions'
 import { GRANT_METHODS, grantableKind, grantStatementJson, grantStatements, grantsCover } from '../model/grants'
 import type { EntityId, Json, JsonObject, Resource } from '../model/types'
@@ -196,7 +197,7 @@ export function absorbRolePolicies(ctx: ImportContext, roleEntity: EntityId): vo
     // not write it again, so it is kept).
     const extra = [...regenerated.filter((st) => {
       const need = expected.get(grantKey(st) ?? '')!
-      return !need.indexes && grantsCover(ctx.design, role.grants, need.entity, need.actions)
+      return (!need.indexes || isIndexedTable(ctx.design, need.entity)) && grantsCover(ctx.design, role.grants, need.entity, need.actions)
     }), ...matched.rest]
     if (extra.length) role.extraStatements = [...(role.extraStatements ?? []), ...extra]
     ctx.generated(r.logicalId, `policy of role ${roleLogical}${Object.keys(matched.grants).length ? ` (${describeGrants(matched.grants)})` : ''}${extra.length ? ` (${extra.length} statement(s) kept as extraStatements)` : ''}`)

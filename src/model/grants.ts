@@ -8,6 +8,7 @@
 
 import { authorizerPermission, integrationPermission, type PermissionResult } from './permissions'
 import { effectiveResourceType, ownEntry } from './queries'
+import { isIndexedTable } from './tableAttributes'
 import type { Design, EntityId, Json, ResourceType } from './types'
 
 /** How a grant statement names its resource. */
@@ -94,11 +95,8 @@ export function grantResourceTexts(design: Design, entity: EntityId, statement: 
   switch (statement.resource) {
     case 'arn':
       return [`@{${entity}.arn}`]
-    case 'tableAndIndexes': {
-      const table = design.resources[entity]
-      const indexed = table?.type === 'dynamodb-table' && Object.keys(table.globalSecondaryIndexes ?? {}).length > 0
-      return indexed ? [`@{${entity}.arn}`, `@{${entity}.arn}/index/*`] : [`@{${entity}.arn}`]
-    }
+    case 'tableAndIndexes':
+      return isIndexedTable(design, entity) ? [`@{${entity}.arn}`, `@{${entity}.arn}/index/*`] : [`@{${entity}.arn}`]
     case 'arnAndVersions':
       return [`@{${entity}.arn}`, `@{${entity}.arn}:*`]
     case 'connections': {

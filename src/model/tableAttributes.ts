@@ -1,4 +1,5 @@
-import type { DynamoDbTable, KeyAttribute } from './types'
+import { ownEntry } from './queries'
+import type { Design, DynamoDbTable, EntityId, KeyAttribute } from './types'
 
 /**
  * A table's `AttributeDefinitions` as CDK writes them: the table's keys, then each index's keys in order, each
@@ -16,4 +17,10 @@ export function tableAttributes(table: DynamoDbTable): KeyAttribute[] {
     add(index.sortKey)
   }
   return out
+}
+
+/** Whether `entity` is a table that declares an index (then CDK's table grants also name `<table ARN>/index/*`). */
+export function isIndexedTable(design: Design, entity: EntityId): boolean {
+  const table = ownEntry(design.resources, entity)
+  return table?.type === 'dynamodb-table' && Object.keys(table.globalSecondaryIndexes ?? {}).length > 0
 }

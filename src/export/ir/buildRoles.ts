@@ -6,7 +6,7 @@
  */
 
 import { grantsCover } from '../../model/grants'
-import { ownEntry } from '../../model/queries'
+import { isIndexedTable } from '../../model/tableAttributes'
 import { authorizerPermission, integrationPermission, permissionResourceTexts } from '../../model/permissions'
 import type { IamRole, Json, JsonObject } from '../../model/types'
 import { call, construct, lit, num, props, str, sym, THIS, v, type Code } from './code'
@@ -121,9 +121,7 @@ function collectGrants(ctx: IrContext, roleId: string): (Grant & { owner: string
     // grant covers the table's indexes when the table declares one (it then names `<table ARN>/index/*`).
     const p = result.permission
     const role = design.resources[roleId] as IamRole
-    const target = ownEntry(design.resources, p.resource)
-    const indexed = target?.type === 'dynamodb-table' && Object.keys(target.globalSecondaryIndexes ?? {}).length > 0
-    if ((!p.indexes || indexed) && grantsCover(design, role.grants, p.resource, p.actions)) continue
+    if ((!p.indexes || isIndexedTable(design, p.resource)) && grantsCover(design, role.grants, p.resource, p.actions)) continue
     const resources = permissionResourceTexts(p).map((text) => ctx.text(text, owner, 'target'))
     // Nor when a statement the role keeps verbatim already allows exactly this (a grant the import could not name).
     if (statementsCover(role.extraStatements, p.actions, resources.map((r) => cfnValue(r)))) continue
