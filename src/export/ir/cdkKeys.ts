@@ -40,8 +40,15 @@ export function unwritableKeyReason(key: string, inOverride: boolean): string | 
 /** Rewrites the statements' unwritable keys to stand-ins; returns the stand-ins the synthesizer must restore. */
 export function escapeCdkKeys(ctx: IrContext): RestoredKeys {
   // The synthesizer renames every key equal to a stand-in, so a stand-in must be no text the design has.
-  const used = new Set<string>()
-  for (const { stmt } of ctx.statements) collectText(stmt, used)
+  // Collected only once a key needs a stand-in: nearly every design has none.
+  let used: Set<string> | undefined
+  const usedText = (): Set<string> => {
+    if (!used) {
+      used = new Set<string>()
+      for (const { stmt } of ctx.statements) collectText(stmt, used)
+    }
+    return used
+  }
 
   const standIns = new Map<string, RestoredKey>()
   let next = 0
@@ -52,7 +59,7 @@ export function escapeCdkKeys(ctx: IrContext): RestoredKeys {
     if (!restored) {
       let standIn: string
       do standIn = `socket_studio_key_${++next}`
-      while (used.has(standIn))
+      while (usedText().has(standIn))
       restored = { standIn, original: key, owner }
       standIns.set(key, restored)
     }
