@@ -158,6 +158,18 @@ describe('global secondary indexes', () => {
     expect(written.Properties.AttributeDefinitions).toEqual(defs)
   })
 
+  it('models local indexes next to global ones, their attributes after the global ones', () => {
+    const local = { IndexName: 'byLikes', KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'likes', KeyType: 'RANGE' }], Projection: { ProjectionType: 'KEYS_ONLY' } }
+    const t = table({
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'at', KeyType: 'RANGE' }],
+      AttributeDefinitions: [defs[0], defs[2], defs[1], { AttributeName: 'likes', AttributeType: 'N' }],
+      GlobalSecondaryIndexes: [byRoom],
+      LocalSecondaryIndexes: [local],
+    })
+    expect(t).toMatchObject({ localSecondaryIndexes: { byLikes: { sortKey: { name: 'likes', type: 'N' }, projection: 'KEYS_ONLY' } } })
+    expect(t.cfnExtra).toBeUndefined()
+  })
+
   it('keeps the indexes and definitions verbatim for shapes CDK does not write', () => {
     const insights = { ...byAt, ContributorInsightsSpecification: { Enabled: true } }
     for (const props of [

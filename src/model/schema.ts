@@ -436,6 +436,20 @@ export const RESOURCE_FIELDS: Record<ResourceType, FieldsSpec> = {
         },
       },
     },
+    localSecondaryIndexes: {
+      kind: 'map',
+      label: 'Local secondary indexes',
+      keyHelp: 'Index name',
+      help: "Another sort key for the table's partition key; only when the table has a sort key, and only when it is created.",
+      value: {
+        kind: 'object',
+        fields: {
+          sortKey: attribute(true),
+          projection: { kind: 'enum', values: ['ALL', 'KEYS_ONLY', 'INCLUDE'], help: 'Which attributes the index holds (ALL when unset).' },
+          nonKeyAttributes: { kind: 'stringList', label: 'Non-key attributes', help: 'With INCLUDE: the attributes the index holds besides the keys.' },
+        },
+      },
+    },
     encryption: { kind: 'enum', values: ['AWS_OWNED', 'AWS_MANAGED'], help: 'The key that encrypts the table at rest: one DynamoDB owns (unset, the default) or the AWS-managed KMS key (aws/dynamodb, billed as KMS).' },
     removalPolicy,
     tags: resourceTags,

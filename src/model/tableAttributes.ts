@@ -2,7 +2,7 @@ import { ownEntry } from './queries'
 import type { Design, DynamoDbTable, EntityId, KeyAttribute } from './types'
 
 /**
- * A table's `AttributeDefinitions` as CDK writes them: the table's keys, then each index's keys in order, each
+ * A table's `AttributeDefinitions` as CDK writes them: the table's keys, then each global and then each local index's keys, each
  * attribute once (the checks refuse one attribute with two types, MDL089).
  */
 export function tableAttributes(table: DynamoDbTable): KeyAttribute[] {
@@ -16,11 +16,13 @@ export function tableAttributes(table: DynamoDbTable): KeyAttribute[] {
     add(index.partitionKey)
     add(index.sortKey)
   }
+  // The export adds local indexes after the global ones, so their attributes come after.
+  for (const index of Object.values(table.localSecondaryIndexes ?? {})) add(index.sortKey)
   return out
 }
 
 /** Whether `entity` is a table that declares an index (then CDK's table grants also name `<table ARN>/index/*`). */
 export function isIndexedTable(design: Design, entity: EntityId): boolean {
   const table = ownEntry(design.resources, entity)
-  return table?.type === 'dynamodb-table' && Object.keys(table.globalSecondaryIndexes ?? {}).length > 0
+  return table?.type === 'dynamodb-table' && Object.keys({ ...table.globalSecondaryIndexes, ...table.localSecondaryIndexes }).length > 0
 }

@@ -303,6 +303,13 @@ export interface KeyAttribute {
   type: 'S' | 'N' | 'B'
 }
 
+/** A local secondary index: the table's partition key with another sort key (`LocalSecondaryIndexes`, CDK `addLocalSecondaryIndex`). */
+export interface LocalSecondaryIndex {
+  sortKey: KeyAttribute
+  projection?: 'ALL' | 'KEYS_ONLY' | 'INCLUDE'
+  nonKeyAttributes?: string[]
+}
+
 /** A global secondary index (`GlobalSecondaryIndexes`, CDK `addGlobalSecondaryIndex`). */
 export interface GlobalSecondaryIndex {
   partitionKey: KeyAttribute
@@ -338,6 +345,8 @@ export interface DynamoDbTable {
   encryption?: 'AWS_OWNED' | 'AWS_MANAGED'
   /** Global secondary indexes by index name, in the template's order. */
   globalSecondaryIndexes?: Record<string, GlobalSecondaryIndex>
+  /** Local secondary indexes by index name (the table needs a sort key). */
+  localSecondaryIndexes?: Record<string, LocalSecondaryIndex>
   removalPolicy?: RemovalPolicy
   /** Resource tags (`Tags`, a Key/Value list); CDK writes them sorted by key. */
   tags?: Record<string, string>

@@ -13,7 +13,7 @@ const doc = (design: Design): DesignDocument => ({ design, layout: {} })
 function lambdaChat(): DesignDocument {
   const d = emptyDesign('chat')
   d.api = { name: 'chat', constructId: 'ChatApi', description: 'demo websocket api', routeSelectionExpression: '$request.body.action', tags: { team: 'realtime', env: 'dev' } }
-  d.resources.connections = { type: 'dynamodb-table', partitionKey: { name: 'connectionId', type: 'S' }, sortKey: { name: 'room', type: 'S' }, billingMode: 'PAY_PER_REQUEST', tableName: 'chat-connections', globalSecondaryIndexes: { byRoom: { partitionKey: { name: 'room', type: 'S' }, projection: 'INCLUDE', nonKeyAttributes: ['connectedAt'] } } }
+  d.resources.connections = { type: 'dynamodb-table', partitionKey: { name: 'connectionId', type: 'S' }, sortKey: { name: 'room', type: 'S' }, billingMode: 'PAY_PER_REQUEST', tableName: 'chat-connections', globalSecondaryIndexes: { byRoom: { partitionKey: { name: 'room', type: 'S' }, projection: 'INCLUDE', nonKeyAttributes: ['connectedAt'] } }, localSecondaryIndexes: { byTime: { sortKey: { name: 'connectedAt', type: 'N' }, projection: 'KEYS_ONLY' } } }
   d.resources.handler = {
     type: 'lambda-function',
     constructId: 'Handler',

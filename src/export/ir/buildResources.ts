@@ -130,14 +130,20 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
       ]))
       const keys = [resource.partitionKey, ...(resource.sortKey ? [resource.sortKey] : [])]
       const indexes = Object.entries(resource.globalSecondaryIndexes ?? {})
+      const localIndexes = Object.entries(resource.localSecondaryIndexes ?? {})
+      const projectionOf = (index: { projection?: string; nonKeyAttributes?: string[] }): JsonObject =>
+        index.projection === 'INCLUDE' ? { NonKeyAttributes: index.nonKeyAttributes ?? [], ProjectionType: 'INCLUDE' } : { ProjectionType: index.projection ?? 'ALL' }
+      const projectionProps = (index: { projection?: string; nonKeyAttributes?: string[] }): [string, Code | undefined][] => [
+        ['projectionType', index.projection ? sym('dynamodb', `ProjectionType.${index.projection}`) : undefined],
+        ['nonKeyAttributes', index.nonKeyAttributes ? { k: 'list', items: index.nonKeyAttributes.map(lit) } : undefined],
+      ]
       cfn = {
         AttributeDefinitions: tableAttributes(resource).map((k) => ({ AttributeName: k.name, AttributeType: k.type })),
         KeySchema: keySchema(keys),
       }
       if (indexes.length) {
         cfn.GlobalSecondaryIndexes = indexes.map(([name, index]): JsonObject => {
-          const projection: JsonObject = index.projection === 'INCLUDE' ? { NonKeyAttributes: index.nonKeyAttributes ?? [], ProjectionType: 'INCLUDE' } : { ProjectionType: index.projection ?? 'ALL' }
-          const out: JsonObject = { IndexName: name, KeySchema: keySchema([index.partitionKey, ...(index.sortKey ? [index.sortKey] : [])]), Projection: projection }
+          const out: JsonObject = { IndexName: name, KeySchema: keySchema([index.partitionKey, ...(index.sortKey ? [index.sortKey] : [])]), Projection: projectionOf(index) }
           if (!onDemand) out.ProvisionedThroughput = { ReadCapacityUnits: index.readCapacity ?? 5, WriteCapacityUnits: index.writeCapacity ?? 5 }
           return out
         })
@@ -146,11 +152,16 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
             ['indexName', lit(name)],
             ['partitionKey', key(index.partitionKey)],
             ['sortKey', index.sortKey ? key(index.sortKey) : undefined],
-            ['projectionType', index.projection ? sym('dynamodb', `ProjectionType.${index.projection}`) : undefined],
-            ['nonKeyAttributes', index.nonKeyAttributes ? { k: 'list', items: index.nonKeyAttributes.map(lit) } : undefined],
+            ...projectionProps(index),
             ['readCapacity', index.readCapacity !== undefined ? num(index.readCapacity) : undefined],
             ['writeCapacity', index.writeCapacity !== undefined ? num(index.writeCapacity) : undefined],
           ])))
+        }
+      }
+      if (localIndexes.length) {
+        cfn.LocalSecondaryIndexes = localIndexes.map(([name, index]) => ({ IndexName: name, KeySchema: keySchema([resource.partitionKey, index.sortKey]), Projection: projectionOf(index) }))
+        for (const [name, index] of localIndexes) {
+          after.push(call(v(variable), 'addLocalSecondaryIndex', [], props([['indexName', lit(name)], ['sortKey', key(index.sortKey)], ...projectionProps(index)])))
         }
       }
       if (onDemand) cfn.BillingMode = 'PAY_PER_REQUEST'

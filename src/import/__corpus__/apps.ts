@@ -273,6 +273,21 @@ export const PATTERN_APPS: Record<string, (app: App) => Stack> = {
     return s
   },
   /**
+   * Issue 9 item 13: a table with a global and two local secondary indexes (`addLocalSecondaryIndex`, the aws-dynamodb
+   * Table API), granted with `grantReadWriteData` (which then names `<table ARN>/index/*`) and queried on a local index.
+   */
+  DynamoLocalIndexes: (app) => {
+    const { s, api, role } = apiStack(app, 'DynamoLocalIndexes')
+    const t = new dynamodb.Table(s, 'Messages', { partitionKey: { name: 'room', type: dynamodb.AttributeType.STRING }, sortKey: { name: 'at', type: dynamodb.AttributeType.NUMBER }, billingMode: dynamodb.BillingMode.PAY_PER_REQUEST })
+    t.addGlobalSecondaryIndex({ indexName: 'byAuthor', partitionKey: { name: 'author', type: dynamodb.AttributeType.STRING }, sortKey: { name: 'at', type: dynamodb.AttributeType.NUMBER } })
+    t.addLocalSecondaryIndex({ indexName: 'byLikes', sortKey: { name: 'likes', type: dynamodb.AttributeType.NUMBER }, projectionType: dynamodb.ProjectionType.INCLUDE, nonKeyAttributes: ['text'] })
+    t.addLocalSecondaryIndex({ indexName: 'byEdited', sortKey: { name: 'editedAt', type: dynamodb.AttributeType.NUMBER }, projectionType: dynamodb.ProjectionType.KEYS_ONLY })
+    t.grantReadWriteData(role)
+    const query = JSON.stringify({ TableName: t.tableName, IndexName: 'byLikes', KeyConditionExpression: 'room = :r', ExpressionAttributeValues: { ':r': { S: "$input.path('$.room')" } } })
+    awsRoute(s, api, 'top', 'TopMessages', 'dynamodb', 'Query', role, query)
+    return s
+  },
+  /**
    * Issue 9 item 13: the integration role with the aws-iam Role props people set (a description, a path, a longer
    * session, an AWS managed policy by name), sending to a queue through `grantSendMessages`.
    */

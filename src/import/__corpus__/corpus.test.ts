@@ -39,6 +39,7 @@ const PATTERN_SOURCES: Record<string, string> = {
   DynamoTableOptions: 'aws-dynamodb Table props (CDK API reference); DynamoDB Developer Guide on TTL, PITR, streams',
   SqsQueueOptions: 'aws-sqs Queue props (CDK API reference); SQS CreateQueue attributes (API reference)',
   LambdaFunctionOptions: 'aws-lambda Function props (CDK API reference); Lambda CreateFunction (API reference)',
+  DynamoLocalIndexes: 'aws-dynamodb Table addLocalSecondaryIndex and grants (CDK API reference); DynamoDB Developer Guide on local secondary indexes',
   RoleOptions: 'aws-iam Role props and ManagedPolicy.fromAwsManagedPolicyName (CDK API reference)',
   GrantOnOverriddenIndex: 'aws-dynamodb Table grants and addGlobalSecondaryIndex (CDK API reference); CDK escape hatches (addPropertyOverride)',
   SqsDeadLetterQueue: 'aws-sqs Queue deadLetterQueue prop (CDK API reference); SQS Developer Guide, dead-letter queues',

@@ -275,6 +275,13 @@ const CASES: Case[] = [
     pass: (d) => void (d.resources.apiRole = { type: 'iam-role', path: '/websocket/' }),
   },
   {
+    code: 'MDL089',
+    name: 'a local secondary index on a table without a sort key',
+    fail: (d) => void (d.resources.table = { type: 'dynamodb-table', partitionKey: { name: 'pk', type: 'S' }, localSecondaryIndexes: { byAt: { sortKey: { name: 'at', type: 'N' } } } }),
+    entity: 'table',
+    pass: (d) => void (d.resources.table = { type: 'dynamodb-table', partitionKey: { name: 'pk', type: 'S' }, sortKey: { name: 'sk', type: 'S' }, localSecondaryIndexes: { byAt: { sortKey: { name: 'at', type: 'N' } } } }),
+  },
+  {
     code: 'MDL087',
     name: 'a retention period on a log group that never expires',
     fail: (d) => void (d.resources.logs = { type: 'log-group', neverExpire: true, retentionDays: 30 }),

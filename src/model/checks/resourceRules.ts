@@ -64,9 +64,21 @@ export const resourceRules: Rule = (ctx) => {
 /** What DynamoDB (and CDK at synth) refuse in a table's global secondary indexes. */
 function indexRules(ctx: CheckContext, id: string, table: DynamoDbTable): void {
   const declared = new Map<string, KeyAttribute['type']>()
+  const names = [...Object.keys(table.globalSecondaryIndexes ?? {}), ...Object.keys(table.localSecondaryIndexes ?? {})]
+  for (const name of new Set(names.filter((n, i) => names.indexOf(n) !== i))) {
+    ctx.report('MDL089', id, ['localSecondaryIndexes', name], `Two indexes are named ${name}; index names are unique per table.`)
+  }
   for (const k of [table.partitionKey, table.sortKey]) if (k) declared.set(k.name, k.type)
-  for (const [name, index] of Object.entries(table.globalSecondaryIndexes ?? {})) {
-    const at = ['globalSecondaryIndexes', name]
+  const local = Object.entries(table.localSecondaryIndexes ?? {})
+  if (local.length && !table.sortKey) {
+    ctx.report('MDL089', id, ['localSecondaryIndexes'], 'Local secondary indexes need a table with a sort key; give the table one, or make the indexes global.')
+  }
+  const indexes: [string, string, { partitionKey?: KeyAttribute; sortKey?: KeyAttribute; projection?: string; nonKeyAttributes?: string[]; readCapacity?: number; writeCapacity?: number }][] = [
+    ...Object.entries(table.globalSecondaryIndexes ?? {}).map(([n, i]): [string, string, typeof i] => ['globalSecondaryIndexes', n, i]),
+    ...local.map(([n, i]): [string, string, typeof i] => ['localSecondaryIndexes', n, i]),
+  ]
+  for (const [field, name, index] of indexes) {
+    const at = [field, name]
     for (const [field, k] of [['partitionKey', index.partitionKey], ['sortKey', index.sortKey]] as const) {
       if (!k) continue
       const type = declared.get(k.name)

@@ -32,6 +32,11 @@ connections.add_global_secondary_index(
     projection_type=dynamodb.ProjectionType.INCLUDE,
     non_key_attributes=["connectedAt"],
 )
+connections.add_local_secondary_index(
+    index_name="byTime",
+    sort_key=dynamodb.Attribute(name="connectedAt", type=dynamodb.AttributeType.NUMBER),
+    projection_type=dynamodb.ProjectionType.KEYS_ONLY,
+)
 
 handler = lambda_.Function(
     self,

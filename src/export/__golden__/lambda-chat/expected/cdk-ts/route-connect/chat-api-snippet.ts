@@ -17,6 +17,11 @@ connections.addGlobalSecondaryIndex({
   projectionType: dynamodb.ProjectionType.INCLUDE,
   nonKeyAttributes: ['connectedAt'],
 });
+connections.addLocalSecondaryIndex({
+  indexName: 'byTime',
+  sortKey: { name: 'connectedAt', type: dynamodb.AttributeType.NUMBER },
+  projectionType: dynamodb.ProjectionType.KEYS_ONLY,
+});
 
 const handler = new lambda.Function(this, 'Handler', {
   runtime: lambda.Runtime.NODEJS_20_X,

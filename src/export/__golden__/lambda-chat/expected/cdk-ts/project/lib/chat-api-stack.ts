@@ -29,6 +29,11 @@ export class ChatApiStack extends Stack {
       projectionType: dynamodb.ProjectionType.INCLUDE,
       nonKeyAttributes: ['connectedAt'],
     });
+    connections.addLocalSecondaryIndex({
+      indexName: 'byTime',
+      sortKey: { name: 'connectedAt', type: dynamodb.AttributeType.NUMBER },
+      projectionType: dynamodb.ProjectionType.KEYS_ONLY,
+    });
 
     const handler = new lambda.Function(this, 'Handler', {
       runtime: lambda.Runtime.NODEJS_20_X,
