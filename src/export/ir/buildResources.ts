@@ -5,6 +5,7 @@ import { RESOURCE_CFN_TYPES } from '../../model/cfnTypes'
 import { l2RemovalPolicy } from '../../model/resourceOptions'
 import type { CfnString, Json, JsonObject, KeyAttribute, LambdaFunction, Resource } from '../../model/types'
 import { tableAttributes } from '../../model/tableAttributes'
+import { ownEntry } from '../../model/queries'
 import {
   bool,
   call,
@@ -180,7 +181,8 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
     case 'sqs-queue': {
       const rp = removal(resource)
       // A dead-letter queue the design does not hold (or that is not a queue) is reported by MDL029; nothing to write then.
-      const deadLetter = resource.deadLetterQueue && ctx.hasVar(resource.deadLetterQueue.queue) && resource.deadLetterQueue.queue !== id ? resource.deadLetterQueue : undefined
+      const dlq = resource.deadLetterQueue?.queue
+      const deadLetter = dlq !== undefined && dlq !== id && ownEntry(ctx.design.resources, dlq)?.type === 'sqs-queue' && ctx.hasVar(dlq) ? resource.deadLetterQueue : undefined
       policies = rp.cfn
       construction = construct('sqs', 'Queue', [THIS, lit(constructId)], props([
         ['queueName', resource.queueName !== undefined ? str(text(resource.queueName, 'queueName')) : undefined],
