@@ -7,6 +7,7 @@ import { resourceTypeOfCfn } from '../model/cfnTypes'
 import { escapeRefText } from '../model/refs'
 import { STREAM_VIEW_TYPES, type CfnString, type Json, type JsonObject, type LambdaS3Code, type Resource } from '../model/types'
 import { assumeRolePolicy, isGeneratedServiceRole } from './cdkGenerated'
+import { STATE_MACHINE_XRAY_STATEMENT } from '../model/permissions'
 import { constructIdFrom } from './cdkIds'
 import type { ImportContext, ResourceEntry } from './context'
 import { isObject, referencedIds } from './intrinsics'
@@ -213,9 +214,21 @@ export function mapTarget(ctx: ImportContext, entry: ResourceEntry): void {
       })
       if (sm.stateMachineName !== undefined) p.take('StateMachineName')
       const role = ctx.getAttTarget(p.raw('RoleArn'), 'Arn')
-      if (role && isGeneratedServiceRole(ctx, role, 'states.amazonaws.com', entry.logicalId)) {
+      const generatedRole = role && isGeneratedServiceRole(ctx, role, 'states.amazonaws.com', entry.logicalId) ? role : undefined
+      if (generatedRole) {
         p.take('RoleArn')
-        ctx.generated(role, `service role of state machine ${entry.logicalId} (created by sfn.StateMachine)`)
+        ctx.generated(generatedRole, `service role of state machine ${entry.logicalId} (created by sfn.StateMachine)`)
+      }
+      // Tracing on is a field only with the role policy the L2 writes for it; otherwise both stay verbatim,
+      // so the export writes no second X-Ray policy beside the kept one.
+      const tracing = p.raw('TracingConfiguration')
+      if (hasExactly(tracing, ['Enabled']) && typeof tracing.Enabled === 'boolean') {
+        const policy = tracing.Enabled && generatedRole ? tracingPolicy(ctx, generatedRole) : undefined
+        if (!tracing.Enabled || policy) {
+          sm.tracing = tracing.Enabled
+          p.take('TracingConfiguration')
+          if (policy) ctx.generated(policy, `X-Ray permissions of state machine ${entry.logicalId} (tracingEnabled)`)
+        }
       }
       resource = sm
       break
@@ -405,6 +418,17 @@ function mapTableOptions(p: Props, table: Resource & { type: 'dynamodb-table' })
     table.streamViewType = view
     p.take('StreamSpecification')
   }
+}
+
+/**
+ * The logical id of a traced state machine's role policy as the L2 writes it (named after its logical id, holding
+ * only the X-Ray statement), or undefined when the role's policy holds more or is missing.
+ */
+function tracingPolicy(ctx: ImportContext, role: string): string | undefined {
+  const policies = [...ctx.resources.values()].filter((r) => r.type === 'AWS::IAM::Policy' && !ctx.consumed.has(r.logicalId) && JSON.stringify(r.props.Roles) === JSON.stringify([{ Ref: role }]))
+  const only = policies.length === 1 ? policies[0] : undefined
+  if (!only || only.props.PolicyName !== only.logicalId || Object.keys(only.props).length !== 3) return undefined
+  return JSON.stringify(only.props.PolicyDocument) === JSON.stringify({ Statement: [STATE_MACHINE_XRAY_STATEMENT], Version: '2012-10-17' }) ? only.logicalId : undefined
 }
 
 /** The resource types whose tags are a field (their constructs create nothing else CDK would tag). */

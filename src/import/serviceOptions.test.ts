@@ -212,6 +212,37 @@ describe('function layers and log format', () => {
   })
 })
 
+describe('state machine tracing', () => {
+  const XRAY = { Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'xray:GetSamplingRules', 'xray:GetSamplingTargets'], Effect: 'Allow', Resource: '*' }
+  const machine = (statements: unknown[]) => {
+    const template = {
+      Resources: {
+        Api: { Type: 'AWS::ApiGatewayV2::Api', Properties: { Name: 'sm', ProtocolType: 'WEBSOCKET', RouteSelectionExpression: '$request.body.action' } },
+        Int: { Type: 'AWS::ApiGatewayV2::Integration', Properties: { ApiId: { Ref: 'Api' }, IntegrationType: 'MOCK', RequestTemplates: { $default: { 'Fn::Sub': '{"statusCode": 200, "m": "${Flow}"}' } } } },
+        FlowRole: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: { Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'states.amazonaws.com' } }], Version: '2012-10-17' } } },
+        FlowRolePolicy: { Type: 'AWS::IAM::Policy', Properties: { PolicyDocument: { Statement: statements, Version: '2012-10-17' }, PolicyName: 'FlowRolePolicy', Roles: [{ Ref: 'FlowRole' }] } },
+        Flow: { Type: 'AWS::StepFunctions::StateMachine', Properties: { DefinitionString: '{}', RoleArn: { 'Fn::GetAtt': ['FlowRole', 'Arn'] }, TracingConfiguration: { Enabled: true } } },
+      },
+    }
+    const r = importTemplateSync(JSON.stringify(template), {})
+    if (!r.ok) throw new Error(JSON.stringify(r.errors))
+    return { design: r.document.design, summary: r.summary }
+  }
+
+  it('models tracing with the X-Ray policy the L2 writes, and reads the policy as generated', () => {
+    const { design, summary } = machine([XRAY])
+    expect(Object.values(design.resources).find((x) => x.type === 'state-machine')).toMatchObject({ tracing: true })
+    expect(summary.generated.map((g) => g.logicalId)).toContain('FlowRolePolicy')
+  })
+
+  it('keeps tracing verbatim when the role policy holds more, so no second X-Ray policy is written', () => {
+    const { design } = machine([XRAY, { Action: 'lambda:InvokeFunction', Effect: 'Allow', Resource: '*' }])
+    const sm = Object.values(design.resources).find((x) => x.type === 'state-machine')!
+    expect(sm).not.toHaveProperty('tracing')
+    expect(sm.cfnExtra).toEqual({ TracingConfiguration: { Enabled: true } })
+  })
+})
+
 describe('resource tags', () => {
   it('models literal Key/Value tags as a map, and the export writes them sorted by key, as CDK does', () => {
     const q = importResources({ Q: { Type: 'AWS::SQS::Queue', Properties: { Tags: [{ Key: 'team', Value: 'chat' }, { Key: 'app', Value: 'ws' }] } } }).Q

@@ -28,6 +28,13 @@ export function permissionResourceTexts(p: RequiredPermission): string[] {
  * The index names a DynamoDB request template reads through `"IndexName"`: the literal name, or `*` when the
  * value is not a plain literal (a VTL reference or expression picks it per message).
  */
+/** What X-Ray tracing adds to a state machine's role, in aws-cdk-lib's order (aws-stepfunctions StateMachine). */
+export const STATE_MACHINE_XRAY_STATEMENT = {
+  Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'xray:GetSamplingRules', 'xray:GetSamplingTargets'],
+  Effect: 'Allow',
+  Resource: '*',
+} as const
+
 export function templateIndexNames(templates: Record<string, string> | undefined): string[] {
   const names = new Set<string>()
   for (const text of Object.values(templates ?? {})) {

@@ -505,6 +505,7 @@ export const RESOURCE_FIELDS: Record<ResourceType, FieldsSpec> = {
     stateMachineName: { kind: 'string' },
     stateMachineType: { kind: 'enum', values: ['STANDARD', 'EXPRESS'] },
     definition: { kind: 'string', required: true, multiline: true, help: 'Amazon States Language (JSON).' },
+    tracing: { kind: 'boolean', help: 'AWS X-Ray traces of every execution; the state machine role gets the X-Ray permissions.' },
   },
   'lambda-function': {
     functionName: { kind: 'string' },

@@ -425,6 +425,8 @@ export interface StateMachine {
   stateMachineType?: 'STANDARD' | 'EXPRESS'
   /** Amazon States Language definition as JSON text. */
   definition: string
+  /** AWS X-Ray tracing of executions (`TracingConfiguration.Enabled`); on, it gives the role the X-Ray permissions. */
+  tracing?: boolean
 }
 
 export interface LambdaFunction {

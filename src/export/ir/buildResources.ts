@@ -5,6 +5,7 @@ import { RESOURCE_CFN_TYPES } from '../../model/cfnTypes'
 import { l2RemovalPolicy } from '../../model/resourceOptions'
 import type { CfnString, Json, JsonObject, KeyAttribute, LambdaFunction, Resource } from '../../model/types'
 import { tableAttributes } from '../../model/tableAttributes'
+import { STATE_MACHINE_XRAY_STATEMENT } from '../../model/permissions'
 import { ownEntry } from '../../model/queries'
 import {
   bool,
@@ -290,6 +291,7 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
         ['stateMachineName', resource.stateMachineName !== undefined ? str(text(resource.stateMachineName, 'stateMachineName')) : undefined],
         ['stateMachineType', resource.stateMachineType ? sym('sfn', `StateMachineType.${resource.stateMachineType}`) : undefined],
         ['definitionBody', call(sym('sfn', 'DefinitionBody'), 'fromString', [str(text(resource.definition, 'definition'))])],
+        ['tracingEnabled', resource.tracing !== undefined ? bool(resource.tracing) : undefined],
       ]))
       ctx.addResource(id, rolePath, 'AWS::IAM::Role', {
         AssumeRolePolicyDocument: {
@@ -312,6 +314,18 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
       if (resource.stateMachineName !== undefined) cfn.StateMachineName = cfnValue(text(resource.stateMachineName, 'stateMachineName'))
       if (resource.stateMachineType) cfn.StateMachineType = resource.stateMachineType
       dependsOn = [roleId]
+      if (resource.tracing !== undefined) cfn.TracingConfiguration = { Enabled: resource.tracing }
+      if (resource.tracing) {
+        // The StateMachine L2 gives its role the X-Ray permissions in a default policy the machine waits for.
+        const policyPath = [constructId, 'Role', 'DefaultPolicy', 'Resource']
+        const policyId = ctx.resourceLogicalId(policyPath)
+        ctx.addResource(id, policyPath, 'AWS::IAM::Policy', {
+          PolicyDocument: { Statement: [structuredClone(STATE_MACHINE_XRAY_STATEMENT) as unknown as Json], Version: '2012-10-17' },
+          PolicyName: policyId,
+          Roles: [{ Ref: roleId }],
+        })
+        dependsOn = [policyId, roleId]
+      }
       policies = removal(resource).cfn
       cast = { module: 'sfn', name: 'CfnStateMachine' }
       break

@@ -162,7 +162,8 @@ export const GRANT_APPS: Record<string, (app: App) => Stack> = {
   },
   GrantStartSyncExecution: (app) => {
     const s = new Stack(app, 'GrantStartSyncExecution'); const api = apiWithStage(s)
-    const m = new sfn.StateMachine(s, 'Flow', { stateMachineType: sfn.StateMachineType.EXPRESS, definitionBody: sfn.DefinitionBody.fromString('{"StartAt":"Done","States":{"Done":{"Type":"Succeed"}}}') })
+    // Traced, as express workflows often are (the StateMachine tracingEnabled prop).
+    const m = new sfn.StateMachine(s, 'Flow', { stateMachineType: sfn.StateMachineType.EXPRESS, tracingEnabled: true, definitionBody: sfn.DefinitionBody.fromString('{"StartAt":"Done","States":{"Done":{"Type":"Succeed"}}}') })
     const role = apiRole(s)
     m.grantStartSyncExecution(role)
     awsRoute(s, api, 'run', 'StartSyncExecution', 'states', 'StartSyncExecution', role, `{"stateMachineArn":"${m.stateMachineArn}","input":"$util.escapeJavaScript($input.body)${UNQUOTE}"}`)

@@ -36,6 +36,7 @@ const machine = new sfn.StateMachine(this, 'Machine', {
   stateMachineName: 'ws-flow',
   stateMachineType: sfn.StateMachineType.EXPRESS,
   definitionBody: sfn.DefinitionBody.fromString('{"StartAt":"Done","States":{"Done":{"Type":"Pass","End":true}}}'),
+  tracingEnabled: true,
 });
 
 const worker = new lambda.Function(this, 'Worker', {

@@ -57,6 +57,7 @@ class ServicesStack(Stack):
             state_machine_name="ws-flow",
             state_machine_type=sfn.StateMachineType.EXPRESS,
             definition_body=sfn.DefinitionBody.from_string('{"StartAt":"Done","States":{"Done":{"Type":"Pass","End":true}}}'),
+            tracing_enabled=True,
         )
 
         worker = lambda_.Function(

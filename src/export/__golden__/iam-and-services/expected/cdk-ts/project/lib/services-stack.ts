@@ -40,6 +40,7 @@ export class ServicesStack extends Stack {
       stateMachineName: 'ws-flow',
       stateMachineType: sfn.StateMachineType.EXPRESS,
       definitionBody: sfn.DefinitionBody.fromString('{"StartAt":"Done","States":{"Done":{"Type":"Pass","End":true}}}'),
+      tracingEnabled: true,
     });
 
     const worker = new lambda.Function(this, 'Worker', {
