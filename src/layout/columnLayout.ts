@@ -117,20 +117,22 @@ export function columnLayout(design: Design, options: ColumnLayoutOptions = {}):
         : placed.length
           ? [1, 0, mean(placed.map((m) => rank.get(m)!))]
           : [2, 0, docIndex.get(n.id)!]
-      return { node: n, key, placed }
+      return { node: n, key, placed, at }
     })
     keyed.sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2] || docIndex.get(a.node.id)! - docIndex.get(b.node.id)!)
     keyed.forEach((k, i) => rank.set(k.node.id, i))
 
-    // Which block each node goes to: the first band column splits by rank; later band columns follow the
-    // block of their first placed neighbour (an integration sits in its route's block).
+    // Which block each node goes to: the block its existing position is in, when it has one there (so laying
+    // out again keeps every block's members); otherwise the first band column splits by rank, and later band
+    // columns follow the block of their first placed neighbour (an integration sits in its route's block).
     const blocks = wrapped ? grid.blocks : 1
     const cells: (typeof keyed)[] = Array.from({ length: blocks }, () => [])
     keyed.forEach((k, i) => {
       let b = 0
       if (blocks > 1) {
+        const kept = k.at ? Array.from({ length: blocks }, (_, j) => j).find((j) => slotX.get(slot(c, j)) === k.at!.x) : undefined
         const first = k.placed.filter((m) => block.has(m)).sort((p, q) => rank.get(p)! - rank.get(q)!)[0]
-        b = c === grid.band[0] || first === undefined ? Math.min(blocks - 1, Math.floor(i / grid.rows)) : block.get(first)!
+        b = kept ?? (c === grid.band[0] || first === undefined ? Math.min(blocks - 1, Math.floor(i / grid.rows)) : block.get(first)!)
       }
       block.set(k.node.id, b)
       cells[b].push(k)
