@@ -4,6 +4,7 @@
  * grant policies on credentials roles, CDK metadata.
  */
 
+import { FUNCTION_XRAY_STATEMENT } from '../model/permissions'
 import { isIndexedTable } from '../model/tableAttributes'
 import { authorizerPermission, integrationPermission, permissionResourceTexts } from '../model/permissions'
 import { GRANT_METHODS, grantableKind, grantStatementJson, grantStatements, grantsCover } from '../model/grants'
@@ -49,7 +50,7 @@ export function absorbFunctionPolicy(ctx: ImportContext, fnEntity: EntityId, rol
     if (ctx.consumed.has(r.logicalId) || !isRolePolicyOf(ctx, r, roleId) || !isDefaultPolicyShape(r)) continue
     const all = (r.props.PolicyDocument as JsonObject).Statement as Json[]
     // A traced function's L2 writes the X-Ray statement first, before any grant.
-    const traced = fn.tracing !== undefined && all.length > 0 && JSON.stringify(all[0]) === JSON.stringify(XRAY_STATEMENT)
+    const traced = fn.tracing !== undefined && all.length > 0 && JSON.stringify(all[0]) === JSON.stringify(FUNCTION_XRAY_STATEMENT)
     const statements = traced ? all.slice(1) : all
     const matched = matchGrants(ctx, statements)
     if ((!statements.length && !traced) || matched.rest.length) return
@@ -63,9 +64,6 @@ export function absorbFunctionPolicy(ctx: ImportContext, fnEntity: EntityId, rol
     return
   }
 }
-
-/** What `tracing` adds to a function's service role (aws-cdk-lib aws-lambda Function, for Active and PassThrough). */
-const XRAY_STATEMENT = { Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Effect: 'Allow', Resource: '*' }
 
 /** A policy as the CDK writes a default policy: named after its logical id, only a statement list. */
 function isDefaultPolicyShape(r: ResourceEntry): boolean {

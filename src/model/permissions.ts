@@ -28,6 +28,9 @@ export function permissionResourceTexts(p: RequiredPermission): string[] {
  * The index names a DynamoDB request template reads through `"IndexName"`: the literal name, or `*` when the
  * value is not a plain literal (a VTL reference or expression picks it per message).
  */
+/** What `tracing` adds first to a function's service role (aws-cdk-lib aws-lambda Function, Active and PassThrough alike). */
+export const FUNCTION_XRAY_STATEMENT = { Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Effect: 'Allow', Resource: '*' } as const
+
 /** What X-Ray tracing adds to a state machine's role, in aws-cdk-lib's order (aws-stepfunctions StateMachine). */
 export const STATE_MACHINE_XRAY_STATEMENT = {
   Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'xray:GetSamplingRules', 'xray:GetSamplingTargets'],

@@ -1,10 +1,11 @@
 /** The WebSocket API itself: `apigwv2.WebSocketApi` plus L1 escape hatches for what the L2 lacks. */
 
-import type { Json, JsonObject } from '../../model/types'
-import { bool, call, construct, lit, props, str, sym, THIS, v, type Code } from './code'
+import type { JsonObject } from '../../model/types'
+import { bool, construct, lit, props, str, sym, THIS, v, type Code } from './code'
 import { cfnValue } from './cfnValue'
 import { applyCfnExtra } from './buildResources'
 import type { IrContext } from './context'
+import { applyTags } from './tags'
 
 export const API_OWNER = 'api'
 const DEFAULT_ROUTE_SELECTION = '$request.body.action'
@@ -76,11 +77,3 @@ export function buildApi(ctx: IrContext): ApiInfo {
   return { variable, constructId, logicalId }
 }
 
-/** `Tags.of(x).add(k, v)`; API Gateway v2 resources take tags as a plain map. */
-export function applyTags(ctx: IrContext, owner: string, target: Code, cfn: JsonObject, tags: Record<string, string> | undefined): JsonObject {
-  if (!tags || !Object.keys(tags).length) return cfn
-  for (const [key, value] of Object.entries(tags)) {
-    ctx.emit(owner, { k: 'expr', value: call(call(sym('core', 'Tags'), 'of', [target]), 'add', [lit(key), lit(value)]) })
-  }
-  return { ...cfn, Tags: Object.fromEntries(Object.entries(tags).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) as { [k: string]: Json } }
-}

@@ -65,18 +65,7 @@ function grantTo(
     }
   }
   if (!statements.length) return
-  const policyId = ctx.resourceLogicalId(policyPath)
-  let policy = ctx.resources.find((x) => x.logicalId === policyId)
-  if (!policy) {
-    policy = ctx.addResource(grantee, policyPath, 'AWS::IAM::Policy', {
-      PolicyDocument: { Statement: [], Version: '2012-10-17' },
-      PolicyName: policyId,
-      Roles: [{ Ref: role.logicalId }],
-    })
-    if (fn) fn.dependsOn = [...(fn.dependsOn ?? []), policyId]
-  }
-  const doc = (policy.properties as JsonObject).PolicyDocument as JsonObject
-  doc.Statement = [...(doc.Statement as Json[]), ...statements]
+  ctx.defaultPolicyStatements(grantee, policyPath, role.logicalId, fn).push(...statements)
 }
 
 /** `@{…}` references in a statement's resources → CloudFormation intrinsics. */

@@ -13,7 +13,7 @@ import { IrContext } from './context'
 import { API_OWNER, buildApi } from './buildApi'
 import { buildAuthorizer, type AuthorizerInfo } from './buildAuthorizers'
 import { buildIntegration, type IntegrationInfo } from './buildIntegrations'
-import { buildResource, functionPolicyStatements } from './buildResources'
+import { buildResource } from './buildResources'
 import { buildResponses, type ResponseInfo } from './buildResponses'
 import { buildGrants } from './buildGrants'
 import { buildRole } from './buildRoles'
@@ -190,14 +190,14 @@ function grantManageConnections(ctx: IrContext, functionId: string): void {
     return
   }
   const functionConstructId = fn.path[0]
-  const policyId = ctx.resourceLogicalId([functionConstructId, 'ServiceRole', 'DefaultPolicy', 'Resource'])
   ctx.emit(functionId, { k: 'expr', value: call(v(ctx.api!.variable), 'grantManageConnections', [v(ctx.varOf(functionId))]) })
   const resource = cfnValue([
     'arn:', { kind: 'pseudo', name: 'partition' }, ':execute-api:', { kind: 'pseudo', name: 'region' }, ':',
     { kind: 'pseudo', name: 'accountId' }, ':', ...ctx.text('@{api.id}', functionId, 'manageConnections'), '/*/*/@connections/*',
   ])
-  functionPolicyStatements(ctx, functionId, functionConstructId).push({ Action: 'execute-api:ManageConnections', Effect: 'Allow', Resource: resource })
-  if (!fn.dependsOn?.includes(policyId)) fn.dependsOn = [...(fn.dependsOn ?? []), policyId]
+  const rolePath = [functionConstructId, 'ServiceRole', 'Resource']
+  ctx.defaultPolicyStatements(functionId, [functionConstructId, 'ServiceRole', 'DefaultPolicy', 'Resource'], ctx.resourceLogicalId(rolePath), fn)
+    .push({ Action: 'execute-api:ManageConnections', Effect: 'Allow', Resource: resource })
 }
 
 function buildDeployment(ctx: IrContext, stageId: string, stageName: string, stage: { variable: string; constructPath: string[] }, routes: RouteInfo[], responses: ResponseInfo[]): void {

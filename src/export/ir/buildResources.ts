@@ -5,7 +5,7 @@ import { RESOURCE_CFN_TYPES } from '../../model/cfnTypes'
 import { l2RemovalPolicy } from '../../model/resourceOptions'
 import type { CfnString, Json, JsonObject, KeyAttribute, LambdaFunction, Resource } from '../../model/types'
 import { tableAttributes } from '../../model/tableAttributes'
-import { STATE_MACHINE_XRAY_STATEMENT } from '../../model/permissions'
+import { FUNCTION_XRAY_STATEMENT, STATE_MACHINE_XRAY_STATEMENT } from '../../model/permissions'
 import { ownEntry } from '../../model/queries'
 import {
   bool,
@@ -26,6 +26,7 @@ import type { IrContext } from './context'
 import { deepMerge } from './context'
 import type { AttrRef, Expr } from './expr'
 import { pascalCase } from './names'
+import { applyTags } from './tags'
 
 const REMOVAL: Record<string, { code: string }> = { destroy: { code: 'DESTROY' }, retain: { code: 'RETAIN' }, snapshot: { code: 'SNAPSHOT' } }
 
@@ -318,13 +319,8 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
       if (resource.tracing) {
         // The StateMachine L2 gives its role the X-Ray permissions in a default policy the machine waits for.
         const policyPath = [constructId, 'Role', 'DefaultPolicy', 'Resource']
-        const policyId = ctx.resourceLogicalId(policyPath)
-        ctx.addResource(id, policyPath, 'AWS::IAM::Policy', {
-          PolicyDocument: { Statement: [structuredClone(STATE_MACHINE_XRAY_STATEMENT) as unknown as Json], Version: '2012-10-17' },
-          PolicyName: policyId,
-          Roles: [{ Ref: roleId }],
-        })
-        dependsOn = [policyId, roleId]
+        ctx.defaultPolicyStatements(id, policyPath, roleId).push(structuredClone(STATE_MACHINE_XRAY_STATEMENT) as unknown as Json)
+        dependsOn = [ctx.resourceLogicalId(policyPath), roleId]
       }
       policies = removal(resource).cfn
       cast = { module: 'sfn', name: 'CfnStateMachine' }
@@ -387,7 +383,7 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
           ctx.error('EXP016', 'A function with its own role (cfnExtra Role) cannot get the generated X-Ray permissions that tracing needs; add them to that role and remove tracing here, or let the export create the role.', id, 'tracing')
         } else {
           // The Function L2 adds these to its service role's default policy as it is built, before any grant.
-          functionPolicyStatements(ctx, id, constructId).push({ Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Effect: 'Allow', Resource: '*' })
+          ctx.defaultPolicyStatements(id, [constructId, 'ServiceRole', 'DefaultPolicy', 'Resource'], roleId).push(structuredClone(FUNCTION_XRAY_STATEMENT) as unknown as Json)
           dependsOn = [...(dependsOn ?? []), ctx.resourceLogicalId([constructId, 'ServiceRole', 'DefaultPolicy', 'Resource'])]
         }
       }
@@ -418,10 +414,7 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
   for (const [name, a] of Object.entries(RESOURCE_CFN_TYPES[resource.type].attributes)) ctx.defineAttribute(id, name, ref(a.cdk, a.getAtt))
   ctx.emitConst(id, variable, construction)
   for (const value of after) ctx.emit(id, { k: 'expr', value })
-  const tags = 'tags' in resource && resource.tags ? Object.entries(resource.tags).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : []
-  for (const [key, value] of tags) ctx.emit(id, { k: 'expr', value: call(call(sym('core', 'Tags'), 'of', [v(variable)]), 'add', [lit(key), lit(value)]) })
-  // CDK's tag manager writes a resource's tags as a Key/Value list sorted by key.
-  if (tags.length) cfn.Tags = tags.map(([Key, Value]) => ({ Key, Value }))
+  if ('tags' in resource) cfn = applyTags(ctx, id, v(variable), cfn, resource.tags, 'list')
   if (kinesisKeyOverride && cast) {
     ctx.emit(id, { k: 'comment', text: 'The customer KMS key of the stream, by id, alias or ARN (the L2 takes only a key construct).' })
     const child = ctx.defaultChild(id, variable, { k: 'var', name: variable }, cast, variable)
@@ -431,23 +424,6 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
   const extra = resource.type === 'lambda-function' && resource.cfnExtra?.Role !== undefined ? withoutKey(resource.cfnExtra, 'Role') : resource.cfnExtra
   cfn = applyCfnExtra(ctx, id, cfn, extra, { k: 'var', name: variable }, cast)
   ctx.addResource(id, path, RESOURCE_CFN_TYPES[resource.type].cfnType, cfn, { ...policies, ...(dependsOn ? { dependsOn } : {}) })
-}
-
-/**
- * The statements of a function's service-role default policy (`<Function>/ServiceRole/DefaultPolicy`), creating
- * the policy on first use, in the order CDK adds statements: tracing, then ManageConnections, then grants.
- */
-export function functionPolicyStatements(ctx: IrContext, functionId: string, functionConstructId: string): Json[] {
-  const policyPath = [functionConstructId, 'ServiceRole', 'DefaultPolicy', 'Resource']
-  const policyId = ctx.resourceLogicalId(policyPath)
-  const policy =
-    ctx.resources.find((x) => x.logicalId === policyId) ??
-    ctx.addResource(functionId, policyPath, 'AWS::IAM::Policy', {
-      PolicyDocument: { Statement: [], Version: '2012-10-17' },
-      PolicyName: policyId,
-      Roles: [{ Ref: ctx.resourceLogicalId([functionConstructId, 'ServiceRole', 'Resource']) }],
-    })
-  return ((policy.properties as JsonObject).PolicyDocument as JsonObject).Statement as Json[]
 }
 
 /** `KeySchema`: the partition key, then the sort key. */

@@ -5,7 +5,7 @@ import { bool, call, construct, lit, num, props, str, sym, THIS, v, type Code } 
 import { cfnValue } from './cfnValue'
 import type { IrContext } from './context'
 import { deepMerge } from './context'
-import { applyTags } from './buildApi'
+import { applyTags } from './tags'
 import { pascalCase } from './names'
 import { sanitizeConstructId } from './logicalIds'
 

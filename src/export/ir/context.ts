@@ -110,6 +110,25 @@ export class IrContext {
    * Adds a resource. Two resources with one logical id would overwrite each other in the template (and CDK
    * refuses to synthesize them), so a clash is an EXP018 error on the later entity, never a silent loss.
    */
+  /**
+   * The statement list of the default policy CDK keeps at `policyPath` for a role (`<construct>/DefaultPolicy` or
+   * `<construct>/ServiceRole/DefaultPolicy`), created on first use in the order CDK adds statements; `dependent`
+   * (the function or state machine using the role) then waits for it, as CDK's DependsOn does.
+   */
+  defaultPolicyStatements(owner: string, policyPath: string[], roleLogicalId: string, dependent?: CfnResourceIr): Json[] {
+    const policyId = this.resourceLogicalId(policyPath)
+    let policy = this.resources.find((x) => x.logicalId === policyId)
+    if (!policy) {
+      policy = this.addResource(owner, policyPath, 'AWS::IAM::Policy', {
+        PolicyDocument: { Statement: [], Version: '2012-10-17' },
+        PolicyName: policyId,
+        Roles: [{ Ref: roleLogicalId }],
+      })
+    }
+    if (dependent && !dependent.dependsOn?.includes(policyId)) dependent.dependsOn = [...(dependent.dependsOn ?? []), policyId]
+    return ((policy.properties as JsonObject).PolicyDocument as JsonObject).Statement as Json[]
+  }
+
   addResource(owner: string, path: string[], type: string, properties: JsonObject | undefined, extra: Partial<CfnResourceIr> = {}): CfnResourceIr {
     const resource: CfnResourceIr = { logicalId: this.resourceLogicalId(path), type, path, owner, ...extra }
     const earlier = this.ownerOfLogicalId.get(resource.logicalId)

@@ -35,8 +35,8 @@ queue = sqs.Queue(
     dead_letter_queue=sqs.DeadLetterQueue(queue=dead_letters, max_receive_count=5),
     removal_policy=RemovalPolicy.RETAIN,
 )
-Tags.of(queue).add("app", "chat")
 Tags.of(queue).add("team", "fanin")
+Tags.of(queue).add("app", "chat")
 
 role = iam.Role(
     self,

@@ -25,8 +25,8 @@ const queue = new sqs.Queue(this, 'Queue', {
   deadLetterQueue: { queue: deadLetters, maxReceiveCount: 5 },
   removalPolicy: RemovalPolicy.RETAIN,
 });
-Tags.of(queue).add('app', 'chat');
 Tags.of(queue).add('team', 'fanin');
+Tags.of(queue).add('app', 'chat');
 
 const role = new iam.Role(this, 'IntegrationRole', {
   assumedBy: new iam.ServicePrincipal('apigateway.amazonaws.com'),
