@@ -39,7 +39,11 @@ function walkValue(spec: FieldSpec, value: unknown, path: (string | number)[], v
 }
 
 export function walkFields(fields: FieldsSpec, value: Record<string, unknown>, path: (string | number)[], visit: Visitor): void {
-  for (const [name, spec] of Object.entries(fields)) walkValue(spec, value[name], [...path, name], visit)
+  // Most fields of an entity are unset: the path is built only for the ones that hold a value.
+  for (const name in fields) {
+    const field = value[name]
+    if (field !== undefined) walkValue(fields[name], field, [...path, name], visit)
+  }
 }
 
 /** Calls `visit(entityId, spec, value, fieldPath)` for every typed value in the design. */
