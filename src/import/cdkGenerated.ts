@@ -4,9 +4,8 @@
  * grant policies on credentials roles, CDK metadata.
  */
 
-import { FUNCTION_XRAY_STATEMENT } from '../model/permissions'
 import { isIndexedTable } from '../model/tableAttributes'
-import { authorizerPermission, integrationPermission, permissionResourceTexts } from '../model/permissions'
+import { assumeRolePolicy, authorizerPermission, FUNCTION_XRAY_STATEMENT, integrationPermission, permissionResourceTexts } from '../model/permissions'
 import { GRANT_METHODS, grantableKind, grantStatementJson, grantStatements, grantsCover } from '../model/grants'
 import type { EntityId, Json, JsonObject, Resource } from '../model/types'
 import type { ImportContext, ResourceEntry } from './context'
@@ -200,8 +199,4 @@ export function absorbRolePolicies(ctx: ImportContext, roleEntity: EntityId): vo
     if (extra.length) role.extraStatements = [...(role.extraStatements ?? []), ...extra]
     ctx.generated(r.logicalId, `policy of role ${roleLogical}${Object.keys(matched.grants).length ? ` (${describeGrants(matched.grants)})` : ''}${extra.length ? ` (${extra.length} statement(s) kept as extraStatements)` : ''}`)
   }
-}
-
-export function assumeRolePolicy(service: string): Json {
-  return { Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: service } }], Version: '2012-10-17' }
 }

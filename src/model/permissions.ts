@@ -160,3 +160,8 @@ function functionNameTarget(v: Json | undefined): string | undefined {
   if (typeof att === 'string' && att.endsWith('.Arn')) return att.slice(0, -'.Arn'.length)
   return undefined
 }
+
+/** The trust policy CDK writes for a role a service assumes (`new iam.ServicePrincipal(service)`). */
+export function assumeRolePolicy(service: string): Json {
+  return { Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: service } }], Version: '2012-10-17' }
+}

@@ -3,7 +3,7 @@
 import type { JsonObject } from '../../model/types'
 import { bool, construct, lit, props, str, sym, THIS, v, type Code } from './code'
 import { cfnValue } from './cfnValue'
-import { applyCfnExtra } from './buildResources'
+import { applyCfnExtra } from './cfnExtra'
 import type { IrContext } from './context'
 import { applyTags } from './tags'
 

@@ -1,0 +1,51 @@
+/** A Step Functions state machine: `sfn.StateMachine` and the role the L2 creates for it. */
+
+import { bool, call, construct, lit, props, str, sym, THIS } from '../code'
+import { type BuildInput, type L1Class, type ResourceBuild, type ResourceOf, removal } from './shared'
+import { cfnValue } from '../cfnValue'
+import type { Json, JsonObject } from '../../../model/types'
+import { STATE_MACHINE_XRAY_STATEMENT } from '../../../model/permissions'
+
+export function buildStateMachine({ ctx, id, resource, constructId, text }: BuildInput<ResourceOf<'state-machine'>>): ResourceBuild {
+  const cfn: JsonObject = {}
+  let dependsOn: string[] | undefined
+  const rolePath = [constructId, 'Role', 'Resource']
+  const roleId = ctx.resourceLogicalId(rolePath)
+  const construction = construct('sfn', 'StateMachine', [THIS, lit(constructId)], props([
+    ['stateMachineName', resource.stateMachineName !== undefined ? str(text(resource.stateMachineName, 'stateMachineName')) : undefined],
+    ['stateMachineType', resource.stateMachineType ? sym('sfn', `StateMachineType.${resource.stateMachineType}`) : undefined],
+    ['definitionBody', call(sym('sfn', 'DefinitionBody'), 'fromString', [str(text(resource.definition, 'definition'))])],
+    ['tracingEnabled', resource.tracing !== undefined ? bool(resource.tracing) : undefined],
+  ]))
+  ctx.addResource(id, rolePath, 'AWS::IAM::Role', {
+    AssumeRolePolicyDocument: {
+      Statement: [
+        {
+          Action: 'sts:AssumeRole',
+          Condition: {
+            ArnLike: { 'aws:SourceArn': cfnValue(['arn:', { kind: 'pseudo', name: 'partition' }, ':states:', { kind: 'pseudo', name: 'region' }, ':', { kind: 'pseudo', name: 'accountId' }, ':stateMachine:*']) },
+            StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+          },
+          Effect: 'Allow',
+          Principal: { Service: 'states.amazonaws.com' },
+        },
+      ],
+      Version: '2012-10-17',
+    },
+  })
+  cfn.DefinitionString = cfnValue(text(resource.definition, 'definition'))
+  cfn.RoleArn = { 'Fn::GetAtt': [roleId, 'Arn'] }
+  if (resource.stateMachineName !== undefined) cfn.StateMachineName = cfnValue(text(resource.stateMachineName, 'stateMachineName'))
+  if (resource.stateMachineType) cfn.StateMachineType = resource.stateMachineType
+  dependsOn = [roleId]
+  if (resource.tracing !== undefined) cfn.TracingConfiguration = { Enabled: resource.tracing }
+  if (resource.tracing) {
+    // The StateMachine L2 gives its role the X-Ray permissions in a default policy the machine waits for.
+    const policyPath = [constructId, 'Role', 'DefaultPolicy', 'Resource']
+    ctx.defaultPolicyStatements(id, policyPath, roleId).push(structuredClone(STATE_MACHINE_XRAY_STATEMENT) as unknown as Json)
+    dependsOn = [ctx.resourceLogicalId(policyPath), roleId]
+  }
+  const policies = removal(resource).cfn
+  const cast: L1Class = { module: 'sfn', name: 'CfnStateMachine' }
+  return { construction, cfn, cast, policies, dependsOn }
+}
