@@ -13,7 +13,7 @@ import type { ImportContext, ResourceEntry } from './context'
 import { isObject, referencedIds } from './intrinsics'
 import { assignDefined, Props, ResourceProblem } from './props'
 import { mapTableIndexes } from './mapTableIndexes'
-import { hasExactly, mapDeadLetterQueue, mapQueueEncryption, mapResourceTags, mapTableOptions, TAGGED, tracingPolicy } from './mapServiceOptions'
+import { hasExactly, mapBusOptions, mapDeadLetterQueue, mapKeyArn, mapQueueEncryption, mapResourceTags, mapTableOptions, TAGGED, tracingPolicy } from './mapServiceOptions'
 
 const REMOVAL: Record<string, 'destroy' | 'retain' | 'snapshot'> = { Delete: 'destroy', Retain: 'retain', Snapshot: 'snapshot' }
 
@@ -121,7 +121,7 @@ export function mapTarget(ctx: ImportContext, entry: ResourceEntry): void {
       else if (billing) p.take('BillingMode')
       assignDefined(table, { tableName: ctx.text(p.raw('TableName')), removalPolicy: removalPolicy ?? 'destroy' })
       if (table.tableName !== undefined) p.take('TableName')
-      mapTableOptions(p, table)
+      mapTableOptions(ctx, p, table)
       mapTableIndexes(p, table, table.billingMode === 'PAY_PER_REQUEST')
       resource = table
       break
@@ -140,7 +140,7 @@ export function mapTarget(ctx: ImportContext, entry: ResourceEntry): void {
         removalPolicy: removalPolicy && removalPolicy !== 'destroy' ? removalPolicy : undefined,
       })
       if (queue.queueName !== undefined) p.take('QueueName')
-      mapQueueEncryption(p, queue)
+      mapQueueEncryption(ctx, p, queue)
       mapDeadLetterQueue(ctx, p, queue)
       resource = queue
       break
@@ -162,6 +162,7 @@ export function mapTarget(ctx: ImportContext, entry: ResourceEntry): void {
         topic.signatureVersion = String(signature) as '1' | '2'
         p.take('SignatureVersion')
       }
+      mapKeyArn(ctx, p, topic, 'KmsMasterKeyId')
       resource = topic
       break
     }
@@ -202,6 +203,7 @@ export function mapTarget(ctx: ImportContext, entry: ResourceEntry): void {
       const bus: Resource = { type: 'eventbridge-bus', eventBusName: name }
       assignDefined(bus, { description: ctx.text(p.raw('Description')) })
       if (bus.description !== undefined) p.take('Description')
+      mapBusOptions(ctx, p, bus)
       resource = bus
       break
     }
@@ -337,6 +339,7 @@ export function mapTarget(ctx: ImportContext, entry: ResourceEntry): void {
       // No RetentionInDays is CloudWatch's "never expire", not CDK's two-year default.
       if (p.raw('RetentionInDays') === undefined) lg.neverExpire = true
       if (lg.logGroupName !== undefined) p.take('LogGroupName')
+      mapKeyArn(ctx, p, lg, 'KmsKeyId')
       resource = lg
       break
     }

@@ -21,7 +21,7 @@ export function hasExactly(value: Json | undefined, keys: string[]): value is Js
  * would write it (a literal attribute name with `Enabled: true`, a literal boolean, a known view type); any other
  * shape (`Enabled: false`, an `Fn::If`, a recovery period) stays verbatim in `cfnExtra`, which keeps it exactly.
  */
-export function mapTableOptions(p: Props, table: Resource & { type: 'dynamodb-table' }): void {
+export function mapTableOptions(ctx: ImportContext, p: Props, table: Resource & { type: 'dynamodb-table' }): void {
   const ttl = p.raw('TimeToLiveSpecification')
   if (hasExactly(ttl, ['AttributeName', 'Enabled']) && typeof ttl.AttributeName === 'string' && ttl.AttributeName && ttl.Enabled === true) {
     table.timeToLiveAttribute = ttl.AttributeName
@@ -41,6 +41,29 @@ export function mapTableOptions(p: Props, table: Resource & { type: 'dynamodb-ta
   if (hasExactly(sse, ['SSEEnabled']) && sse.SSEEnabled === true) {
     table.encryption = 'AWS_MANAGED'
     p.take('SSESpecification')
+  }
+  const customerKey = hasExactly(sse, ['KMSMasterKeyId', 'SSEEnabled', 'SSEType']) && sse.SSEEnabled === true && sse.SSEType === 'KMS' ? keyArnText(ctx, sse.KMSMasterKeyId) : undefined
+  if (customerKey !== undefined) {
+    Object.assign(table, { encryption: 'CUSTOMER_MANAGED', kmsKeyArn: customerKey })
+    p.take('SSESpecification')
+  }
+  const insights = p.raw('ContributorInsightsSpecification')
+  if (hasExactly(insights, ['Enabled']) && typeof insights.Enabled === 'boolean') {
+    table.contributorInsights = insights.Enabled
+    p.take('ContributorInsightsSpecification')
+  }
+  // On-demand limits as the L2 writes them: whole numbers, on an on-demand table.
+  const limits = p.raw('OnDemandThroughput')
+  const limitKeys = isObject(limits) ? Object.keys(limits) : []
+  if (table.billingMode === 'PAY_PER_REQUEST' && isObject(limits) && limitKeys.length && limitKeys.every((k) => (k === 'MaxReadRequestUnits' || k === 'MaxWriteRequestUnits') && Number.isInteger(limits[k]) && (limits[k] as number) >= 1)) {
+    assignDefined(table, { maxReadRequestUnits: limits.MaxReadRequestUnits as number | undefined, maxWriteRequestUnits: limits.MaxWriteRequestUnits as number | undefined })
+    p.take('OnDemandThroughput')
+  }
+  const kinesis = p.raw('KinesisStreamSpecification')
+  const kinesisTarget = hasExactly(kinesis, ['StreamArn']) ? arnOf(ctx, kinesis.StreamArn, 'kinesis-stream') : undefined
+  if (kinesisTarget !== undefined) {
+    table.kinesisStream = kinesisTarget
+    p.take('KinesisStreamSpecification')
   }
   const stream = p.raw('StreamSpecification')
   const view = hasExactly(stream, ['StreamViewType']) ? STREAM_VIEW_TYPES.find((t) => t === stream.StreamViewType) : undefined
@@ -102,14 +125,72 @@ export function mapDeadLetterQueue(ctx: ImportContext, p: Props, queue: Resource
  * A queue's encryption, when written as the Queue L2 writes it: `SqsManagedSseEnabled` alone (true or false), or
  * the AWS-managed key alone (`KmsMasterKeyId: alias/aws/sqs`). A customer key, or both, stay verbatim.
  */
-export function mapQueueEncryption(p: Props, queue: Resource & { type: 'sqs-queue' }): void {
+export function mapQueueEncryption(ctx: ImportContext, p: Props, queue: Resource & { type: 'sqs-queue' }): void {
   const managed = p.raw('SqsManagedSseEnabled')
   const kmsKey = p.raw('KmsMasterKeyId')
+  const customerKey = managed === undefined && kmsKey !== 'alias/aws/sqs' ? keyArnText(ctx, kmsKey) : undefined
   if (typeof managed === 'boolean' && kmsKey === undefined) {
     queue.encryption = managed ? 'SQS_MANAGED' : 'UNENCRYPTED'
     p.take('SqsManagedSseEnabled')
   } else if (managed === undefined && kmsKey === 'alias/aws/sqs') {
     queue.encryption = 'KMS_MANAGED'
     p.take('KmsMasterKeyId')
+  } else if (customerKey !== undefined) {
+    Object.assign(queue, { encryption: 'KMS', kmsKeyArn: customerKey })
+    p.take('KmsMasterKeyId')
   }
+  // The L2 writes a data key reuse period only beside a KMS key.
+  if (queue.encryption === 'KMS' || queue.encryption === 'KMS_MANAGED') assignDefined(queue, { dataKeyReuseSeconds: p.num('KmsDataKeyReusePeriodSeconds', true) })
+  assignDefined(queue, {
+    deduplicationScope: p.enumOf('DeduplicationScope', ['messageGroup', 'queue'] as const),
+    fifoThroughputLimit: p.enumOf('FifoThroughputLimit', ['perQueue', 'perMessageGroupId'] as const),
+  })
+  // A redrive allow policy as an object (the L2's shape); one written as JSON text stays verbatim.
+  const allow = p.raw('RedriveAllowPolicy')
+  const permission = isObject(allow) ? (['allowAll', 'denyAll', 'byQueue'] as const).find((x) => x === allow.redrivePermission) : undefined
+  const keys = isObject(allow) ? Object.keys(allow) : []
+  if (isObject(allow) && permission && keys.every((k) => k === 'redrivePermission' || k === 'sourceQueueArns')) {
+    const sources = allow.sourceQueueArns
+    const texts = Array.isArray(sources) ? sources.map((s) => ctx.text(s)) : []
+    if (sources === undefined || (Array.isArray(sources) && texts.every((t) => t !== undefined))) {
+      queue.redriveAllowPolicy = { permission, ...(texts.length ? { sourceQueueArns: texts as string[] } : {}) }
+      p.take('RedriveAllowPolicy')
+    }
+  }
+}
+
+/** A customer-managed key's ARN as design text (an `arn:` text or a reference); an id, an alias or an intrinsic the design cannot say stays verbatim. */
+export function keyArnText(ctx: ImportContext, value: Json | undefined): string | undefined {
+  const text = value === undefined ? undefined : ctx.text(value)
+  return text !== undefined && (text.startsWith('arn:') || text.startsWith('@{')) ? text : undefined
+}
+
+/** A `kmsKeyArn` field read from `property` (SNS topics, event buses, log groups: the key is used whenever it is set). */
+export function mapKeyArn(ctx: ImportContext, p: Props, resource: { kmsKeyArn?: string }, property: string): void {
+  const arn = keyArnText(ctx, p.raw(property))
+  if (arn === undefined) return
+  resource.kmsKeyArn = arn
+  p.take(property)
+}
+
+/** The design entity a `Fn::GetAtt [<logical id>, Arn]` names, when it is of this type. */
+function arnOf(ctx: ImportContext, value: Json | undefined, type: Resource['type']): string | undefined {
+  const target = /^@\{([^.}]+)\.arn\}$/.exec(ctx.text(value ?? null) ?? '')?.[1]
+  return target !== undefined && Object.hasOwn(ctx.design.resources, target) && ctx.design.resources[target].type === type ? target : undefined
+}
+
+/** An event bus's partner event source and dead-letter queue (a queue of the design, as the L2 writes it). */
+export function mapBusOptions(ctx: ImportContext, p: Props, bus: Resource & { type: 'eventbridge-bus' }): void {
+  const source = ctx.text(p.raw('EventSourceName'))
+  if (source !== undefined) {
+    bus.eventSourceName = source
+    p.take('EventSourceName')
+  }
+  const dlq = p.raw('DeadLetterConfig')
+  const queue = hasExactly(dlq, ['Arn']) ? arnOf(ctx, dlq.Arn, 'sqs-queue') : undefined
+  if (queue !== undefined) {
+    bus.deadLetterQueue = queue
+    p.take('DeadLetterConfig')
+  }
+  mapKeyArn(ctx, p, bus, 'KmsKeyIdentifier')
 }

@@ -341,8 +341,20 @@ export interface DynamoDbTable {
   tableClass?: 'STANDARD' | 'STANDARD_INFREQUENT_ACCESS'
   /** `DeletionProtectionEnabled`: DynamoDB refuses to delete the table while it is on. */
   deletionProtection?: boolean
-  /** Server-side encryption key: AWS owned (DynamoDB's default, no `SSESpecification`) or the AWS-managed KMS key (`SSEEnabled: true`). */
-  encryption?: 'AWS_OWNED' | 'AWS_MANAGED'
+  /**
+   * Server-side encryption key: AWS owned (DynamoDB's default, no `SSESpecification`), the AWS-managed KMS key
+   * (`SSEEnabled: true`) or the customer-managed key `kmsKeyArn` (`SSEType: KMS`).
+   */
+  encryption?: 'AWS_OWNED' | 'AWS_MANAGED' | 'CUSTOMER_MANAGED'
+  /** With `encryption: CUSTOMER_MANAGED`: the key's ARN (`SSESpecification.KMSMasterKeyId`). */
+  kmsKeyArn?: string
+  /** CloudWatch Contributor Insights on the table (`ContributorInsightsSpecification.Enabled`). */
+  contributorInsights?: boolean
+  /** On-demand tables: the most read / write request units a second (`OnDemandThroughput`). */
+  maxReadRequestUnits?: number
+  maxWriteRequestUnits?: number
+  /** A Kinesis stream of the design that receives the table's item changes (`KinesisStreamSpecification.StreamArn`). */
+  kinesisStream?: EntityId
   /** Global secondary indexes by index name, in the template's order. */
   globalSecondaryIndexes?: Record<string, GlobalSecondaryIndex>
   /** Local secondary indexes by index name (the table needs a sort key). */
@@ -367,7 +379,17 @@ export interface SqsQueue {
   /** The largest message the queue takes (`MaximumMessageSize`, 1 KiB to 1 MiB). */
   maxMessageSizeBytes?: number
   /** Server-side encryption: SQS-managed keys (`SqsManagedSseEnabled: true`), the AWS-managed KMS key (`KmsMasterKeyId: alias/aws/sqs`) or none (`SqsManagedSseEnabled: false`). */
-  encryption?: 'SQS_MANAGED' | 'KMS_MANAGED' | 'UNENCRYPTED'
+  encryption?: 'SQS_MANAGED' | 'KMS_MANAGED' | 'KMS' | 'UNENCRYPTED'
+  /** With `encryption: KMS`: the customer-managed key's ARN (`KmsMasterKeyId`). */
+  kmsKeyArn?: string
+  /** With a KMS key (KMS or KMS_MANAGED): how long SQS reuses a data key (`KmsDataKeyReusePeriodSeconds`, 60 to 86,400). */
+  dataKeyReuseSeconds?: number
+  /** FIFO queues: whether deduplication is per message group or per queue (`DeduplicationScope`). */
+  deduplicationScope?: 'messageGroup' | 'queue'
+  /** FIFO queues: whether the throughput quota is per queue or per message group (`FifoThroughputLimit`). */
+  fifoThroughputLimit?: 'perQueue' | 'perMessageGroupId'
+  /** Which queues may use this one as their dead-letter queue (`RedriveAllowPolicy`). */
+  redriveAllowPolicy?: { permission: 'allowAll' | 'denyAll' | 'byQueue'; sourceQueueArns?: string[] }
   /** Where SQS moves a message received `maxReceiveCount` times without being deleted (`RedrivePolicy`). */
   deadLetterQueue?: { queue: EntityId; maxReceiveCount: number }
   removalPolicy?: RemovalPolicy
@@ -386,6 +408,8 @@ export interface SnsTopic {
   signatureVersion?: '1' | '2'
   /** AWS X-Ray tracing of published messages (`TracingConfig`). */
   tracing?: 'Active' | 'PassThrough'
+  /** The customer-managed KMS key that encrypts messages at rest, by ARN (`KmsMasterKeyId`); unencrypted when unset. */
+  kmsKeyArn?: string
   /** Resource tags (`Tags`, a Key/Value list); CDK writes them sorted by key. */
   tags?: Record<string, string>
 }
@@ -415,6 +439,12 @@ export interface EventBridgeBus {
   type: 'eventbridge-bus'
   eventBusName: string
   description?: string
+  /** The customer-managed KMS key that encrypts events, by ARN (`KmsKeyIdentifier`); an AWS-owned key when unset. */
+  kmsKeyArn?: string
+  /** A partner event source the bus receives from (`EventSourceName`, `aws.partner/…`). */
+  eventSourceName?: string
+  /** A queue of the design for events the bus could not deliver (`DeadLetterConfig.Arn`). */
+  deadLetterQueue?: EntityId
   /** Resource tags (`Tags`, a Key/Value list); CDK writes them sorted by key. */
   tags?: Record<string, string>
 }
@@ -508,6 +538,8 @@ export interface LogGroup {
   neverExpire?: boolean
   /** `LogGroupClass`; unset is STANDARD. Infrequent access costs less and offers fewer features. */
   logGroupClass?: 'STANDARD' | 'INFREQUENT_ACCESS'
+  /** The customer-managed KMS key that encrypts the log data, by ARN (`KmsKeyId`). */
+  kmsKeyArn?: string
   removalPolicy?: RemovalPolicy
   /** Resource tags (`Tags`, a Key/Value list); CDK writes them sorted by key. */
   tags?: Record<string, string>

@@ -13,7 +13,7 @@ const doc = (design: Design): DesignDocument => ({ design, layout: {} })
 function lambdaChat(): DesignDocument {
   const d = emptyDesign('chat')
   d.api = { name: 'chat', constructId: 'ChatApi', description: 'demo websocket api', routeSelectionExpression: '$request.body.action', tags: { team: 'realtime', env: 'dev' } }
-  d.resources.connections = { type: 'dynamodb-table', partitionKey: { name: 'connectionId', type: 'S' }, sortKey: { name: 'room', type: 'S' }, billingMode: 'PAY_PER_REQUEST', tableName: 'chat-connections', globalSecondaryIndexes: { byRoom: { partitionKey: { name: 'room', type: 'S' }, projection: 'INCLUDE', nonKeyAttributes: ['connectedAt'] } }, localSecondaryIndexes: { byTime: { sortKey: { name: 'connectedAt', type: 'N' }, projection: 'KEYS_ONLY' } } }
+  d.resources.connections = { type: 'dynamodb-table', partitionKey: { name: 'connectionId', type: 'S' }, sortKey: { name: 'room', type: 'S' }, billingMode: 'PAY_PER_REQUEST', tableName: 'chat-connections', maxReadRequestUnits: 200, maxWriteRequestUnits: 100, contributorInsights: false, encryption: 'AWS_MANAGED', globalSecondaryIndexes: { byRoom: { partitionKey: { name: 'room', type: 'S' }, projection: 'INCLUDE', nonKeyAttributes: ['connectedAt'] } }, localSecondaryIndexes: { byTime: { sortKey: { name: 'connectedAt', type: 'N' }, projection: 'KEYS_ONLY' } } }
   d.resources.handler = {
     type: 'lambda-function',
     constructId: 'Handler',
@@ -48,9 +48,9 @@ function sqsFanIn(): DesignDocument {
   const d = emptyDesign('fanin')
   d.api.apiKeySelectionExpression = '$request.header.x-api-key'
   d.api.ipAddressType = 'dualstack'
-  d.resources.queue = { type: 'sqs-queue', constructId: 'Queue', queueName: 'fanin.fifo', fifo: true, contentBasedDeduplication: true, visibilityTimeoutSeconds: 60, retentionPeriodSeconds: 345600, deliveryDelaySeconds: 5, receiveMessageWaitTimeSeconds: 20, maxMessageSizeBytes: 1048576, encryption: 'SQS_MANAGED', deadLetterQueue: { queue: 'deadLetters', maxReceiveCount: 5 }, tags: { team: 'fanin', app: 'chat' }, removalPolicy: 'retain' }
+  d.resources.queue = { type: 'sqs-queue', constructId: 'Queue', queueName: 'fanin.fifo', fifo: true, contentBasedDeduplication: true, visibilityTimeoutSeconds: 60, retentionPeriodSeconds: 345600, deliveryDelaySeconds: 5, receiveMessageWaitTimeSeconds: 20, maxMessageSizeBytes: 1048576, encryption: 'SQS_MANAGED', deduplicationScope: 'messageGroup', fifoThroughputLimit: 'perMessageGroupId', deadLetterQueue: { queue: 'deadLetters', maxReceiveCount: 5 }, tags: { team: 'fanin', app: 'chat' }, removalPolicy: 'retain' }
   // Declared after the queue that names it: the export writes the dead-letter queue first.
-  d.resources.deadLetters = { type: 'sqs-queue', constructId: 'DeadLetters', queueName: 'fanin-dead.fifo', fifo: true, retentionPeriodSeconds: 1209600 }
+  d.resources.deadLetters = { type: 'sqs-queue', constructId: 'DeadLetters', queueName: 'fanin-dead.fifo', fifo: true, retentionPeriodSeconds: 1209600, encryption: 'KMS', kmsKeyArn: 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab', dataKeyReuseSeconds: 3600, redriveAllowPolicy: { permission: 'byQueue', sourceQueueArns: ['arn:aws:sqs:eu-west-1:123456789012:fanin.fifo', 'arn:@{aws.partition}:sqs:@{aws.region}:@{aws.accountId}:replay.fifo'] } }
   d.resources.role = { type: 'iam-role', constructId: 'IntegrationRole', roleName: 'fanin-apigw' }
   d.integrations.enqueue = {
     type: 'aws',
@@ -76,7 +76,7 @@ function sqsFanIn(): DesignDocument {
 
 function mockPing(): DesignDocument {
   const d = emptyDesign('pingpong')
-  d.resources.logs = { type: 'log-group', constructId: 'AccessLogs', logGroupName: '/ws/pingpong', retentionDays: 14, logGroupClass: 'STANDARD', removalPolicy: 'destroy' }
+  d.resources.logs = { type: 'log-group', constructId: 'AccessLogs', logGroupName: '/ws/pingpong', retentionDays: 14, logGroupClass: 'STANDARD', kmsKeyArn: 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab', removalPolicy: 'destroy' }
   d.integrations.pingMock = {
     type: 'mock',
     constructId: 'PingMock',
@@ -119,13 +119,14 @@ function lambdaAuthorizer(): DesignDocument {
 function iamAndServices(): DesignDocument {
   const d = emptyDesign('services')
   d.authorizers.iam = { type: 'iam' }
-  d.resources.topic = { type: 'sns-topic', constructId: 'Topic', topicName: 'events.fifo', fifo: true, displayName: 'Events', contentBasedDeduplication: true, signatureVersion: '2', tracing: 'Active' }
+  d.resources.topic = { type: 'sns-topic', constructId: 'Topic', topicName: 'events.fifo', fifo: true, displayName: 'Events', contentBasedDeduplication: true, signatureVersion: '2', tracing: 'Active', kmsKeyArn: 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab' }
   d.resources.stream = { type: 'kinesis-stream', constructId: 'Stream', streamName: 'clicks', shardCount: 2, removalPolicy: 'destroy' }
-  d.resources.bus = { type: 'eventbridge-bus', constructId: 'Bus', eventBusName: 'ws-events', description: 'Events from the WebSocket API' }
+  d.resources.bus = { type: 'eventbridge-bus', constructId: 'Bus', eventBusName: 'ws-events', description: 'Events from the WebSocket API', kmsKeyArn: 'arn:@{aws.partition}:kms:@{aws.region}:@{aws.accountId}:key/5678abcd-12ab-34cd-56ef-1234567890ab', deadLetterQueue: 'busDeadLetters' }
+  d.resources.busDeadLetters = { type: 'sqs-queue', constructId: 'BusDeadLetters', encryption: 'KMS_MANAGED', dataKeyReuseSeconds: 900 }
   d.resources.machine = { type: 'state-machine', constructId: 'Machine', stateMachineName: 'ws-flow', stateMachineType: 'EXPRESS', tracing: true, definition: '{"StartAt":"Done","States":{"Done":{"Type":"Pass","End":true}}}' }
   d.resources.worker = { type: 'lambda-function', constructId: 'Worker', runtime: 'nodejs22.x', handler: 'index.handler', code: 'exports.handler = async (e) => e', description: 'Handles service events', architecture: 'arm64', reservedConcurrentExecutions: 5, ephemeralStorageMB: 1024, layers: ['arn:aws:lambda:@{aws.region}:123456789012:layer:shared:7'], logFormat: 'JSON', tracing: 'Active' }
   d.resources.role = { type: 'iam-role', constructId: 'ServicesRole', description: 'Calls the AWS services', path: '/ws/', maxSessionDurationSeconds: 7200, managedPolicyArns: ['arn:@{aws.partition}:iam::aws:policy/CloudWatchLogsReadOnlyAccess'] }
-  d.resources.table = { type: 'dynamodb-table', constructId: 'Table', partitionKey: { name: 'pk', type: 'N' }, readCapacity: 2, writeCapacity: 3, timeToLiveAttribute: 'expiresAt', pointInTimeRecovery: true, streamViewType: 'NEW_AND_OLD_IMAGES', globalSecondaryIndexes: { byExpiry: { partitionKey: { name: 'expiresAt', type: 'N' }, sortKey: { name: 'pk', type: 'N' }, projection: 'KEYS_ONLY', readCapacity: 1 } }, tableClass: 'STANDARD_INFREQUENT_ACCESS', deletionProtection: false, encryption: 'AWS_MANAGED', removalPolicy: 'retain' }
+  d.resources.table = { type: 'dynamodb-table', constructId: 'Table', partitionKey: { name: 'pk', type: 'N' }, readCapacity: 2, writeCapacity: 3, timeToLiveAttribute: 'expiresAt', pointInTimeRecovery: true, streamViewType: 'NEW_AND_OLD_IMAGES', globalSecondaryIndexes: { byExpiry: { partitionKey: { name: 'expiresAt', type: 'N' }, sortKey: { name: 'pk', type: 'N' }, projection: 'KEYS_ONLY', readCapacity: 1 } }, tableClass: 'STANDARD_INFREQUENT_ACCESS', deletionProtection: false, encryption: 'CUSTOMER_MANAGED', kmsKeyArn: 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab', contributorInsights: true, kinesisStream: 'stream', removalPolicy: 'retain' }
   const aws = (service: string, action: string, target: string, template: string) => ({
     type: 'aws' as const,
     method: 'POST' as const,

@@ -23,6 +23,7 @@ const MODULE: Partial<Record<CdkModule, { alias: string; module: string }>> = {
   iam: { alias: 'iam', module: 'aws_iam' },
   logs: { alias: 'logs', module: 'aws_logs' },
   s3: { alias: 's3', module: 'aws_s3' },
+  kms: { alias: 'kms', module: 'aws_kms' },
   acm: { alias: 'acm', module: 'aws_certificatemanager' },
 }
 const NAMED_FROM: Partial<Record<CdkModule, string>> = {

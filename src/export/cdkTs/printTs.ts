@@ -23,6 +23,7 @@ const NAMESPACE: Partial<Record<CdkModule, { alias: string; from: string }>> = {
   iam: { alias: 'iam', from: 'aws-cdk-lib/aws-iam' },
   logs: { alias: 'logs', from: 'aws-cdk-lib/aws-logs' },
   s3: { alias: 's3', from: 'aws-cdk-lib/aws-s3' },
+  kms: { alias: 'kms', from: 'aws-cdk-lib/aws-kms' },
   acm: { alias: 'acm', from: 'aws-cdk-lib/aws-certificatemanager' },
 }
 const NAMED_FROM: Partial<Record<CdkModule, string>> = {

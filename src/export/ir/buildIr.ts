@@ -7,6 +7,7 @@
 import { ownEntry } from '../../model/queries'
 import type { Design, Resource } from '../../model/types'
 import { refsIn } from '../../model/refs'
+import { fieldsOf, walkFields } from '../../model/walk'
 import { call, lit, member, v, type Code } from './code'
 import { cfnValue } from './cfnValue'
 import { IrContext } from './context'
@@ -167,10 +168,16 @@ function resourceOrder(design: Design): string[] {
   return order
 }
 
-/** The entities a resource's construct needs declared before it: its references, and a queue's dead-letter queue. */
+/**
+ * The entities a resource's construct needs declared before it: what its reference fields name (a queue's
+ * dead-letter queue, a table's Kinesis stream, a function's log group) and what its strings reference.
+ */
 function resourceDependencies(resource: Resource): string[] {
-  const deadLetter = resource.type === 'sqs-queue' && resource.deadLetterQueue ? [resource.deadLetterQueue.queue] : []
-  return [...deadLetter, ...referencedEntities(resource)]
+  const named: string[] = []
+  walkFields(fieldsOf('resources', resource), resource as unknown as Record<string, unknown>, [], (spec, value) => {
+    if (spec.kind === 'ref' && typeof value === 'string') named.push(value)
+  })
+  return [...named, ...referencedEntities(resource)]
 }
 
 function referencedEntities(value: unknown): string[] {

@@ -23,6 +23,7 @@ export type CdkModule =
   | 'iam'
   | 'logs'
   | 's3'
+  | 'kms'
   | 'acm'
 
 export interface Symbol {

@@ -1,4 +1,4 @@
-import type { DynamoDbTable, KeyAttribute } from '../types'
+import type { DynamoDbTable, KeyAttribute, Resource } from '../types'
 import type { CheckContext, Rule } from './context'
 
 /** The retention periods CloudWatch Logs accepts (days). */
@@ -16,6 +16,22 @@ export const resourceRules: Rule = (ctx) => {
     }
     if ((res.type === 'sqs-queue' || res.type === 'sns-topic') && res.contentBasedDeduplication && !res.fifo) {
       ctx.report('MDL085', id, ['contentBasedDeduplication'], `Content-based deduplication needs a FIFO ${res.type === 'sqs-queue' ? 'queue' : 'topic'}; turn on fifo, or turn deduplication off.`)
+    }
+    if (res.type === 'sqs-queue' && !res.fifo) {
+      if (res.deduplicationScope) ctx.report('MDL085', id, ['deduplicationScope'], 'A deduplication scope needs a FIFO queue; turn on fifo, or remove it.')
+      if (res.fifoThroughputLimit) ctx.report('MDL085', id, ['fifoThroughputLimit'], 'A FIFO throughput limit needs a FIFO queue; turn on fifo, or remove it.')
+    }
+    kmsRules(ctx, id, res)
+    if (res.type === 'sqs-queue' && res.redriveAllowPolicy) {
+      const { permission, sourceQueueArns } = res.redriveAllowPolicy
+      const count = sourceQueueArns?.length ?? 0
+      if (permission === 'byQueue' && (count < 1 || count > 10)) ctx.report('MDL092', id, ['redriveAllowPolicy', 'sourceQueueArns'], `byQueue needs between 1 and 10 source queues; this policy lists ${count}.`)
+      if (permission !== 'byQueue' && count) ctx.report('MDL092', id, ['redriveAllowPolicy', 'sourceQueueArns'], `Source queues go only with byQueue; with ${permission} remove them, or choose byQueue.`)
+    }
+    if (res.type === 'dynamodb-table' && res.billingMode !== 'PAY_PER_REQUEST') {
+      for (const field of ['maxReadRequestUnits', 'maxWriteRequestUnits'] as const) {
+        if (res[field] !== undefined) ctx.report('MDL093', id, [field], `${field} limits an on-demand table; this table is provisioned, so the limit is not written. Make it PAY_PER_REQUEST, or remove the limit.`)
+      }
     }
     if (res.type === 'dynamodb-table') indexRules(ctx, id, res)
     if (res.type === 'iam-role' && res.path !== undefined && !/^\/(?:[\u0021-\u007e]*\/)?$/.test(res.path)) {
@@ -96,3 +112,21 @@ function indexRules(ctx: CheckContext, id: string, table: DynamoDbTable): void {
     }
   }
 }
+
+/** The encryption each resource's customer-managed key field needs, when it needs one (SNS, EventBridge and log groups use the key whenever it is set). */
+const KEY_ENCRYPTION: Partial<Record<string, string>> = { 'sqs-queue': 'KMS', 'dynamodb-table': 'CUSTOMER_MANAGED' }
+
+/** Customer-managed keys given by ARN (`kmsKeyArn`): present when the encryption needs one, an ARN, and used. */
+function kmsRules(ctx: CheckContext, id: string, res: Resource): void {
+  const arn = 'kmsKeyArn' in res ? res.kmsKeyArn : undefined
+  const needs = KEY_ENCRYPTION[res.type]
+  const encryption = 'encryption' in res ? res.encryption : undefined
+  if (needs && encryption === needs && !arn) ctx.report('MDL083', id, ['kmsKeyArn'], `${needs} encryption needs the ARN of the key to encrypt with; give it, or choose a key AWS manages.`)
+  if (needs && arn && encryption !== needs) ctx.report('MDL084', id, ['kmsKeyArn'], `The KMS key is ignored because the encryption is ${encryption ?? 'unset'}; set encryption to ${needs} to use it.`)
+  // kms.Key.fromKeyArn parses the ARN at synth; a reference (@{…}) is resolved at deploy time.
+  if (arn && !arn.includes('@{') && !arn.startsWith('arn:')) ctx.report('MDL083', id, ['kmsKeyArn'], `"${arn}" is not a key ARN (arn:aws:kms:<region>:<account>:key/<id>); key ids and aliases are not accepted here.`)
+  if (res.type === 'sqs-queue' && res.dataKeyReuseSeconds !== undefined && res.encryption !== 'KMS' && res.encryption !== 'KMS_MANAGED') {
+    ctx.report('MDL084', id, ['dataKeyReuseSeconds'], `A data key reuse period applies only to KMS encryption (KMS or KMS_MANAGED); with ${res.encryption ?? 'encryption unset'} it is not written.`)
+  }
+}
+

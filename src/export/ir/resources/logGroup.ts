@@ -1,7 +1,7 @@
 /** A CloudWatch Logs log group: `logs.LogGroup`. */
 
 import { construct, lit, props, str, sym, THIS, type Code } from '../code'
-import { type BuildInput, type L1Class, type ResourceBuild, type ResourceOf, removal } from './shared'
+import { type BuildInput, type L1Class, type ResourceBuild, type ResourceOf, removal, keyFromArn } from './shared'
 import { cfnValue } from '../cfnValue'
 import type { JsonObject } from '../../../model/types'
 
@@ -11,15 +11,18 @@ export function buildLogGroup({ ctx, id, resource, constructId, text }: BuildInp
     ctx.error('EXP015', `CloudWatch Logs has no ${resource.retentionDays}-day retention; use one of ${Object.keys(RETENTION).join(', ')}.`, id, 'retentionDays')
   }
   const rp = removal(resource)
+  const key = resource.kmsKeyArn ? keyFromArn({ ctx, constructId, text }, resource.kmsKeyArn, 'kmsKeyArn') : undefined
   const policies = rp.cfn
   const construction = construct('logs', 'LogGroup', [THIS, lit(constructId)], props([
     ['logGroupName', resource.logGroupName !== undefined ? str(text(resource.logGroupName, 'logGroupName')) : undefined],
     ['retention', resource.neverExpire ? sym('logs', 'RetentionDays.INFINITE') : resource.retentionDays !== undefined ? retention(resource.retentionDays) : undefined],
+    ['encryptionKey', key?.cdk],
     ['logGroupClass', resource.logGroupClass ? sym('logs', `LogGroupClass.${resource.logGroupClass}`) : undefined],
     ['removalPolicy', rp.prop],
   ]))
   if (resource.logGroupName !== undefined) cfn.LogGroupName = cfnValue(text(resource.logGroupName, 'logGroupName'))
   if (resource.logGroupClass) cfn.LogGroupClass = resource.logGroupClass
+  if (key) cfn.KmsKeyId = key.cfn
   // CDK's default retention is two years.
   if (!resource.neverExpire) cfn.RetentionInDays = resource.retentionDays ?? 731
   const cast: L1Class = { module: 'logs', name: 'CfnLogGroup' }

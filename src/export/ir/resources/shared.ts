@@ -2,8 +2,10 @@
 
 import { intrinsicCode } from '../intrinsicCode'
 import { l2RemovalPolicy } from '../../../model/resourceOptions'
+import { ownEntry } from '../../../model/queries'
 import type { Json, JsonObject, Resource } from '../../../model/types'
-import { call, lit, num, sym, type Code } from '../code'
+import { cfnValue } from '../cfnValue'
+import { call, lit, num, str, sym, THIS, type Code } from '../code'
 import type { IrContext } from '../context'
 import type { Expr } from '../expr'
 
@@ -51,6 +53,23 @@ export function removal(resource: Resource): { prop?: Code; cfn: { deletionPolic
     prop: chosen ? sym('core', `RemovalPolicy.${chosen.code}`) : undefined,
     cfn: cfn ? { deletionPolicy: cfn, updateReplacePolicy: cfn } : {},
   }
+}
+
+/**
+ * A customer-managed KMS key the design names by ARN, as the key construct an L2 takes (`kms.Key.fromKeyArn`,
+ * which creates nothing and whose `keyArn` is the ARN itself, so the L2 writes exactly the design's text).
+ */
+export function keyFromArn({ ctx, constructId, text }: Pick<BuildInput<Resource>, 'ctx' | 'constructId' | 'text'>, arn: string, field: string): { cdk: Code; cfn: Json } {
+  const expr = text(arn, field)
+  return { cdk: call(sym('kms', 'Key'), 'fromKeyArn', [THIS, lit(ctx.stackChildId(`${constructId}Key`)), str(expr)]), cfn: cfnValue(expr) }
+}
+
+/**
+ * The queue a reference field names, when the design holds it as a queue with a construct: undefined otherwise
+ * (MDL029 reports a reference to nothing or to something else, so there is nothing to write then).
+ */
+export function designQueue(ctx: IrContext, id: string | undefined): string | undefined {
+  return id !== undefined && ownEntry(ctx.design.resources, id)?.type === 'sqs-queue' && ctx.hasVar(id) ? id : undefined
 }
 
 export const duration = (seconds: number): Code => call(sym('core', 'Duration'), 'seconds', [num(seconds)])

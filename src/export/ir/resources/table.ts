@@ -1,12 +1,13 @@
 /** A DynamoDB table: `dynamodb.Table`, its indexes through `addGlobalSecondaryIndex` / `addLocalSecondaryIndex`. */
 
 import { bool, call, construct, lit, num, props, str, sym, THIS, v, type Code } from '../code'
-import { type BuildInput, type L1Class, type ResourceBuild, type ResourceOf, removal } from './shared'
+import { type BuildInput, type L1Class, type ResourceBuild, type ResourceOf, keyFromArn, removal } from './shared'
+import { ownEntry } from '../../../model/queries'
 import { cfnValue } from '../cfnValue'
 import type { Json, JsonObject, KeyAttribute } from '../../../model/types'
 import { tableAttributes } from '../../../model/tableAttributes'
 
-export function buildTable({ resource, constructId, variable, text }: BuildInput<ResourceOf<'dynamodb-table'>>): ResourceBuild {
+export function buildTable({ ctx, resource, constructId, variable, text }: BuildInput<ResourceOf<'dynamodb-table'>>): ResourceBuild {
   const after: Code[] = []
   const key = (k: { name: string; type: string }): Code => ({
     k: 'struct',
@@ -16,6 +17,9 @@ export function buildTable({ resource, constructId, variable, text }: BuildInput
   const rp = removal(resource)
   const policies = rp.cfn
   const onDemand = resource.billingMode === 'PAY_PER_REQUEST'
+  // Without a key the L2 would create one; MDL083 refuses that design, so only a named key is written.
+  const customerKey = resource.encryption === 'CUSTOMER_MANAGED' && resource.kmsKeyArn ? keyFromArn({ ctx, constructId, text }, resource.kmsKeyArn, 'kmsKeyArn') : undefined
+  const stream = resource.kinesisStream !== undefined && ownEntry(ctx.design.resources, resource.kinesisStream)?.type === 'kinesis-stream' && ctx.hasVar(resource.kinesisStream) ? resource.kinesisStream : undefined
   const construction = construct('dynamodb', 'Table', [THIS, lit(constructId)], props([
     ['tableName', resource.tableName !== undefined ? str(text(resource.tableName, 'tableName')) : undefined],
     ['partitionKey', key(resource.partitionKey)],
@@ -31,6 +35,13 @@ export function buildTable({ resource, constructId, variable, text }: BuildInput
     ['tableClass', resource.tableClass ? sym('dynamodb', `TableClass.${resource.tableClass}`) : undefined],
     ['deletionProtection', resource.deletionProtection !== undefined ? bool(resource.deletionProtection) : undefined],
     ['encryption', resource.encryption ? sym('dynamodb', `TableEncryption.${resource.encryption}`) : undefined],
+    ['encryptionKey', customerKey?.cdk],
+    ['contributorInsightsSpecification', resource.contributorInsights !== undefined
+      ? { k: 'struct', pyClass: { module: 'dynamodb', name: 'ContributorInsightsSpecification' }, props: [['enabled', bool(resource.contributorInsights)]] }
+      : undefined],
+    ['maxReadRequestUnits', onDemand && resource.maxReadRequestUnits !== undefined ? num(resource.maxReadRequestUnits) : undefined],
+    ['maxWriteRequestUnits', onDemand && resource.maxWriteRequestUnits !== undefined ? num(resource.maxWriteRequestUnits) : undefined],
+    ['kinesisStream', stream ? v(ctx.varOf(stream)) : undefined],
     ['removalPolicy', rp.prop],
   ]))
   const keys = [resource.partitionKey, ...(resource.sortKey ? [resource.sortKey] : [])]
@@ -79,6 +90,15 @@ export function buildTable({ resource, constructId, variable, text }: BuildInput
   if (resource.deletionProtection !== undefined) cfn.DeletionProtectionEnabled = resource.deletionProtection
   // An AWS-owned key is DynamoDB's default: CDK writes no SSESpecification for it.
   if (resource.encryption === 'AWS_MANAGED') cfn.SSESpecification = { SSEEnabled: true }
+  if (customerKey) cfn.SSESpecification = { KMSMasterKeyId: customerKey.cfn, SSEEnabled: true, SSEType: 'KMS' }
+  if (resource.contributorInsights !== undefined) cfn.ContributorInsightsSpecification = { Enabled: resource.contributorInsights }
+  // The L2 writes the on-demand limits only for an on-demand table (MDL089 reports them on a provisioned one).
+  const maxRead = onDemand ? resource.maxReadRequestUnits : undefined
+  const maxWrite = onDemand ? resource.maxWriteRequestUnits : undefined
+  if (maxRead !== undefined || maxWrite !== undefined) {
+    cfn.OnDemandThroughput = { ...(maxRead !== undefined ? { MaxReadRequestUnits: maxRead } : {}), ...(maxWrite !== undefined ? { MaxWriteRequestUnits: maxWrite } : {}) }
+  }
+  if (stream) cfn.KinesisStreamSpecification = { StreamArn: cfnValue(text(`@{${stream}.arn}`, 'kinesisStream')) }
   const cast: L1Class = { module: 'dynamodb', name: 'CfnTable' }
   return { construction, cfn, cast, policies, after }
 }

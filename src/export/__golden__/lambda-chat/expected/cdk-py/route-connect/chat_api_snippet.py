@@ -10,6 +10,10 @@ connections = dynamodb.Table(
     partition_key=dynamodb.Attribute(name="connectionId", type=dynamodb.AttributeType.STRING),
     sort_key=dynamodb.Attribute(name="room", type=dynamodb.AttributeType.STRING),
     billing_mode=dynamodb.BillingMode.PAY_PER_REQUEST,
+    encryption=dynamodb.TableEncryption.AWS_MANAGED,
+    contributor_insights_specification=dynamodb.ContributorInsightsSpecification(enabled=False),
+    max_read_request_units=200,
+    max_write_request_units=100,
 )
 connections.add_global_secondary_index(
     index_name="byRoom",

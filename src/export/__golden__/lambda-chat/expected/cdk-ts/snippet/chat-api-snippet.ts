@@ -18,6 +18,10 @@ const connections = new dynamodb.Table(this, 'Connections', {
   partitionKey: { name: 'connectionId', type: dynamodb.AttributeType.STRING },
   sortKey: { name: 'room', type: dynamodb.AttributeType.STRING },
   billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+  encryption: dynamodb.TableEncryption.AWS_MANAGED,
+  contributorInsightsSpecification: { enabled: false },
+  maxReadRequestUnits: 200,
+  maxWriteRequestUnits: 100,
 });
 connections.addGlobalSecondaryIndex({
   indexName: 'byRoom',

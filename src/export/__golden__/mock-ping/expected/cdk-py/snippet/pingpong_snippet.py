@@ -2,7 +2,12 @@
 # Paste into a Stack's __init__ (the code uses `self` as the stack).
 import typing
 
-from aws_cdk import RemovalPolicy, aws_apigatewayv2 as apigwv2, aws_logs as logs
+from aws_cdk import (
+    RemovalPolicy,
+    aws_apigatewayv2 as apigwv2,
+    aws_kms as kms,
+    aws_logs as logs,
+)
 from aws_cdk.aws_apigatewayv2_integrations import WebSocketMockIntegration
 
 logs_group = logs.LogGroup(
@@ -10,6 +15,11 @@ logs_group = logs.LogGroup(
     "AccessLogs",
     log_group_name="/ws/pingpong",
     retention=logs.RetentionDays.TWO_WEEKS,
+    encryption_key=kms.Key.from_key_arn(
+        self,
+        "AccessLogsKey",
+        "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+    ),
     log_group_class=logs.LogGroupClass.STANDARD,
     removal_policy=RemovalPolicy.DESTROY,
 )

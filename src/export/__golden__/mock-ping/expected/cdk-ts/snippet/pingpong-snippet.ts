@@ -2,12 +2,18 @@
 // Paste into the constructor of a Stack (the code uses `this` as the stack).
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { WebSocketMockIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 
 const logsGroup = new logs.LogGroup(this, 'AccessLogs', {
   logGroupName: '/ws/pingpong',
   retention: logs.RetentionDays.TWO_WEEKS,
+  encryptionKey: kms.Key.fromKeyArn(
+    this,
+    'AccessLogsKey',
+    'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+  ),
   logGroupClass: logs.LogGroupClass.STANDARD,
   removalPolicy: RemovalPolicy.DESTROY,
 });

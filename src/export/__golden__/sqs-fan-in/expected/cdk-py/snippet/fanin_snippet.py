@@ -8,6 +8,7 @@ from aws_cdk import (
     Tags,
     aws_apigatewayv2 as apigwv2,
     aws_iam as iam,
+    aws_kms as kms,
     aws_sqs as sqs,
 )
 from aws_cdk.aws_apigatewayv2_integrations import WebSocketAwsIntegration, WebSocketMockIntegration
@@ -18,6 +19,28 @@ dead_letters = sqs.Queue(
     queue_name="fanin-dead.fifo",
     fifo=True,
     retention_period=Duration.seconds(1209600),
+    encryption=sqs.QueueEncryption.KMS,
+    encryption_master_key=kms.Key.from_key_arn(
+        self,
+        "DeadLettersKey",
+        "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+    ),
+    data_key_reuse=Duration.seconds(3600),
+    redrive_allow_policy=sqs.RedriveAllowPolicy(
+        redrive_permission=sqs.RedrivePermission.BY_QUEUE,
+        source_queues=[
+            sqs.Queue.from_queue_arn(
+                self,
+                "DeadLettersSource1",
+                "arn:aws:sqs:eu-west-1:123456789012:fanin.fifo",
+            ),
+            sqs.Queue.from_queue_arn(
+                self,
+                "DeadLettersSource2",
+                f"arn:{self.partition}:sqs:{self.region}:{self.account}:replay.fifo",
+            ),
+        ],
+    ),
 )
 
 queue = sqs.Queue(
@@ -32,6 +55,8 @@ queue = sqs.Queue(
     receive_message_wait_time=Duration.seconds(20),
     max_message_size_bytes=1048576,
     encryption=sqs.QueueEncryption.SQS_MANAGED,
+    deduplication_scope=sqs.DeduplicationScope.MESSAGE_GROUP,
+    fifo_throughput_limit=sqs.FifoThroughputLimit.PER_MESSAGE_GROUP_ID,
     dead_letter_queue=sqs.DeadLetterQueue(queue=dead_letters, max_receive_count=5),
     removal_policy=RemovalPolicy.RETAIN,
 )

@@ -12,9 +12,11 @@ from aws_cdk import (
     aws_events as events,
     aws_iam as iam,
     aws_kinesis as kinesis,
+    aws_kms as kms,
     aws_lambda as lambda_,
     aws_stepfunctions as sfn,
     aws_sns as sns,
+    aws_sqs as sqs,
 )
 from aws_cdk.aws_apigatewayv2_authorizers import WebSocketIamAuthorizer
 from aws_cdk.aws_apigatewayv2_integrations import WebSocketAwsIntegration, WebSocketMockIntegration
@@ -32,6 +34,11 @@ class ServicesStack(Stack):
             fifo=True,
             display_name="Events",
             content_based_deduplication=True,
+            master_key=kms.Key.from_key_arn(
+                self,
+                "TopicKey",
+                "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+            ),
             signature_version="2",
             tracing_config=sns.TracingConfig.ACTIVE,
         )
@@ -44,11 +51,24 @@ class ServicesStack(Stack):
             removal_policy=RemovalPolicy.DESTROY,
         )
 
+        bus_dead_letters = sqs.Queue(
+            self,
+            "BusDeadLetters",
+            encryption=sqs.QueueEncryption.KMS_MANAGED,
+            data_key_reuse=Duration.seconds(900),
+        )
+
         bus = events.EventBus(
             self,
             "Bus",
             event_bus_name="ws-events",
             description="Events from the WebSocket API",
+            kms_key=kms.Key.from_key_arn(
+                self,
+                "BusKey",
+                f"arn:{self.partition}:kms:{self.region}:{self.account}:key/5678abcd-12ab-34cd-56ef-1234567890ab",
+            ),
+            dead_letter_queue=bus_dead_letters,
         )
 
         machine = sfn.StateMachine(
@@ -92,7 +112,14 @@ class ServicesStack(Stack):
             stream=dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
             table_class=dynamodb.TableClass.STANDARD_INFREQUENT_ACCESS,
             deletion_protection=False,
-            encryption=dynamodb.TableEncryption.AWS_MANAGED,
+            encryption=dynamodb.TableEncryption.CUSTOMER_MANAGED,
+            encryption_key=kms.Key.from_key_arn(
+                self,
+                "TableKey",
+                "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+            ),
+            contributor_insights_specification=dynamodb.ContributorInsightsSpecification(enabled=True),
+            kinesis_stream=stream,
             removal_policy=RemovalPolicy.RETAIN,
         )
         table.add_global_secondary_index(

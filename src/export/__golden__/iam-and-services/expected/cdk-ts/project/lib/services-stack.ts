@@ -5,9 +5,11 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { WebSocketIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { WebSocketAwsIntegration, WebSocketMockIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { Construct } from 'constructs';
@@ -21,6 +23,11 @@ export class ServicesStack extends Stack {
       fifo: true,
       displayName: 'Events',
       contentBasedDeduplication: true,
+      masterKey: kms.Key.fromKeyArn(
+        this,
+        'TopicKey',
+        'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+      ),
       signatureVersion: '2',
       tracingConfig: sns.TracingConfig.ACTIVE,
     });
@@ -31,9 +38,20 @@ export class ServicesStack extends Stack {
       removalPolicy: RemovalPolicy.DESTROY,
     });
 
+    const busDeadLetters = new sqs.Queue(this, 'BusDeadLetters', {
+      encryption: sqs.QueueEncryption.KMS_MANAGED,
+      dataKeyReuse: Duration.seconds(900),
+    });
+
     const bus = new events.EventBus(this, 'Bus', {
       eventBusName: 'ws-events',
       description: 'Events from the WebSocket API',
+      kmsKey: kms.Key.fromKeyArn(
+        this,
+        'BusKey',
+        `arn:${this.partition}:kms:${this.region}:${this.account}:key/5678abcd-12ab-34cd-56ef-1234567890ab`,
+      ),
+      deadLetterQueue: busDeadLetters,
     });
 
     const machine = new sfn.StateMachine(this, 'Machine', {
@@ -71,7 +89,14 @@ export class ServicesStack extends Stack {
       stream: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
       tableClass: dynamodb.TableClass.STANDARD_INFREQUENT_ACCESS,
       deletionProtection: false,
-      encryption: dynamodb.TableEncryption.AWS_MANAGED,
+      encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: kms.Key.fromKeyArn(
+        this,
+        'TableKey',
+        'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+      ),
+      contributorInsightsSpecification: { enabled: true },
+      kinesisStream: stream,
       removalPolicy: RemovalPolicy.RETAIN,
     });
     table.addGlobalSecondaryIndex({

@@ -5,6 +5,7 @@ from aws_cdk import (
     RemovalPolicy,
     Stack,
     aws_apigatewayv2 as apigwv2,
+    aws_kms as kms,
     aws_logs as logs,
 )
 from aws_cdk.aws_apigatewayv2_integrations import WebSocketMockIntegration
@@ -20,6 +21,11 @@ class PingpongStack(Stack):
             "AccessLogs",
             log_group_name="/ws/pingpong",
             retention=logs.RetentionDays.TWO_WEEKS,
+            encryption_key=kms.Key.from_key_arn(
+                self,
+                "AccessLogsKey",
+                "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+            ),
             log_group_class=logs.LogGroupClass.STANDARD,
             removal_policy=RemovalPolicy.DESTROY,
         )

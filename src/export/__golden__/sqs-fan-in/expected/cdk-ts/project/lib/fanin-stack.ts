@@ -2,6 +2,7 @@
 import { Duration, RemovalPolicy, Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { WebSocketAwsIntegration, WebSocketMockIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { Construct } from 'constructs';
@@ -14,6 +15,24 @@ export class FaninStack extends Stack {
       queueName: 'fanin-dead.fifo',
       fifo: true,
       retentionPeriod: Duration.seconds(1209600),
+      encryption: sqs.QueueEncryption.KMS,
+      encryptionMasterKey: kms.Key.fromKeyArn(
+        this,
+        'DeadLettersKey',
+        'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+      ),
+      dataKeyReuse: Duration.seconds(3600),
+      redriveAllowPolicy: {
+        redrivePermission: sqs.RedrivePermission.BY_QUEUE,
+        sourceQueues: [
+          sqs.Queue.fromQueueArn(this, 'DeadLettersSource1', 'arn:aws:sqs:eu-west-1:123456789012:fanin.fifo'),
+          sqs.Queue.fromQueueArn(
+            this,
+            'DeadLettersSource2',
+            `arn:${this.partition}:sqs:${this.region}:${this.account}:replay.fifo`,
+          ),
+        ],
+      },
     });
 
     const queue = new sqs.Queue(this, 'Queue', {
@@ -26,6 +45,8 @@ export class FaninStack extends Stack {
       receiveMessageWaitTime: Duration.seconds(20),
       maxMessageSizeBytes: 1048576,
       encryption: sqs.QueueEncryption.SQS_MANAGED,
+      deduplicationScope: sqs.DeduplicationScope.MESSAGE_GROUP,
+      fifoThroughputLimit: sqs.FifoThroughputLimit.PER_MESSAGE_GROUP_ID,
       deadLetterQueue: { queue: deadLetters, maxReceiveCount: 5 },
       removalPolicy: RemovalPolicy.RETAIN,
     });
