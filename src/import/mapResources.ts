@@ -40,8 +40,11 @@ export function targetCandidates(ctx: ImportContext): string[] {
     const entry = ctx.resources.get(out[i])
     if (!entry || !modelled(entry.logicalId)) continue
     let role: string | undefined
-    // A queue's dead-letter queue is modelled with it (`deadLetterQueue`).
+    // What a modelled resource's reference fields name is modelled with it: a queue's dead-letter queue, a
+    // table's Kinesis streaming destination, a bus's dead-letter queue.
     if (entry.type === 'AWS::SQS::Queue') add(entry.props.RedrivePolicy)
+    if (entry.type === 'AWS::DynamoDB::Table') add(entry.props.KinesisStreamSpecification)
+    if (entry.type === 'AWS::Events::EventBus') add(entry.props.DeadLetterConfig)
     if (entry.type === 'AWS::Lambda::Function') {
       add(entry.props.Environment)
       role = ctx.getAttTarget(entry.props.Role, 'Arn')
@@ -293,8 +296,12 @@ export function mapTarget(ctx: ImportContext, entry: ResourceEntry): void {
         p.take('LoggingConfig')
       }
       const env = p.raw('Environment')
-      if (isObject(env) && Object.keys(env).length === 1 && isObject(env.Variables) && Object.values(env.Variables).every((v) => typeof v === 'string')) {
-        fn.environment = Object.fromEntries(Object.entries(env.Variables).map(([k, v]) => [k, escapeRefText(v as string)]))
+      // Each value as design text: a literal, or a reference to what the design holds (`Ref` of a table is
+      // `@{sessions.name}`), so a rename follows; a value the design cannot say keeps the whole map verbatim.
+      const variables = isObject(env) && Object.keys(env).length === 1 && isObject(env.Variables) ? Object.entries(env.Variables) : undefined
+      const texts = variables?.map(([k, v]) => [k, typeof v === 'string' ? escapeRefText(v) : ctx.text(v)] as const)
+      if (texts && texts.every(([, t]) => t !== undefined)) {
+        fn.environment = Object.fromEntries(texts) as Record<string, string>
         p.take('Environment')
       }
       const role = ctx.getAttTarget(p.raw('Role'), 'Arn')

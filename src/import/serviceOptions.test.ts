@@ -54,19 +54,23 @@ describe('service options as fields', () => {
     expect(r.Customer.cfnExtra).toEqual({ SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: 'alias/mine' } })
   })
 
-  it("models a queue's encryption when it is one of the L2's three shapes, and keeps a customer key verbatim", () => {
+  it("models a queue's encryption in each of the L2's shapes, a customer key by ARN included, and keeps a key alias verbatim", () => {
     const r = importResources({
       Sqs: { Type: 'AWS::SQS::Queue', Properties: { SqsManagedSseEnabled: true } },
       Off: { Type: 'AWS::SQS::Queue', Properties: { SqsManagedSseEnabled: false } },
       Kms: { Type: 'AWS::SQS::Queue', Properties: { KmsMasterKeyId: 'alias/aws/sqs' } },
       Own: { Type: 'AWS::SQS::Queue', Properties: { KmsMasterKeyId: 'arn:aws:kms:eu-west-1:111122223333:key/abc', KmsDataKeyReusePeriodSeconds: 600 } },
+      Alias: { Type: 'AWS::SQS::Queue', Properties: { KmsMasterKeyId: 'alias/orders', KmsDataKeyReusePeriodSeconds: 600 } },
     })
     expect(r.Sqs).toMatchObject({ encryption: 'SQS_MANAGED' })
     expect(r.Off).toMatchObject({ encryption: 'UNENCRYPTED' })
     expect(r.Kms).toMatchObject({ encryption: 'KMS_MANAGED' })
     for (const id of ['Sqs', 'Off', 'Kms']) expect(r[id].cfnExtra).toBeUndefined()
-    expect(r.Own).not.toHaveProperty('encryption')
-    expect(r.Own.cfnExtra).toEqual({ KmsMasterKeyId: 'arn:aws:kms:eu-west-1:111122223333:key/abc', KmsDataKeyReusePeriodSeconds: 600 })
+    expect(r.Own).toMatchObject({ encryption: 'KMS', kmsKeyArn: 'arn:aws:kms:eu-west-1:111122223333:key/abc', dataKeyReuseSeconds: 600 })
+    expect(r.Own.cfnExtra).toBeUndefined()
+    // kms.Key.fromKeyArn takes only an ARN: an alias stays verbatim, with the reuse period beside it.
+    expect(r.Alias).not.toHaveProperty('encryption')
+    expect(r.Alias.cfnExtra).toEqual({ KmsMasterKeyId: 'alias/orders', KmsDataKeyReusePeriodSeconds: 600 })
   })
 
   it("models a topic's deduplication, signature version (CloudFormation reads 2 as \"2\") and tracing, a bus description and a log group class", () => {
@@ -280,5 +284,37 @@ describe('the checks that come with them', () => {
     const e = exportDesign(imported, { target: 'cdk-ts' })
     expect(e.ok).toBe(false)
     expect(e.diagnostics).toContainEqual(expect.objectContaining({ code: 'MDL085', severity: 'error', field: 'contentBasedDeduplication' }))
+  })
+})
+
+describe('customer keys and the options that go with them', () => {
+  const KEY = 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab'
+  it('models customer keys by ARN on a queue, topic, table, bus and log group; keeps a key id or alias verbatim', () => {
+    const r = importResources({
+      Queue: { Type: 'AWS::SQS::Queue', Properties: { FifoQueue: true, KmsMasterKeyId: KEY, KmsDataKeyReusePeriodSeconds: 3600, DeduplicationScope: 'messageGroup', FifoThroughputLimit: 'perMessageGroupId', RedriveAllowPolicy: { redrivePermission: 'byQueue', sourceQueueArns: ['arn:aws:sqs:eu-west-1:123456789012:a.fifo'] } } },
+      ByAlias: { Type: 'AWS::SQS::Queue', Properties: { KmsMasterKeyId: 'alias/mine' } },
+      Topic: { Type: 'AWS::SNS::Topic', Properties: { KmsMasterKeyId: { 'Fn::Sub': 'arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/k' } } },
+      Table: { Type: 'AWS::DynamoDB::Table', Properties: { ...TABLE, SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: KEY }, ContributorInsightsSpecification: { Enabled: true }, OnDemandThroughput: { MaxReadRequestUnits: 500 } } },
+      Bus: { Type: 'AWS::Events::EventBus', Properties: { Name: 'b', KmsKeyIdentifier: KEY } },
+      Logs: { Type: 'AWS::Logs::LogGroup', Properties: { KmsKeyId: KEY, RetentionInDays: 30 } },
+    })
+    expect(r.Queue).toMatchObject({ encryption: 'KMS', kmsKeyArn: KEY, dataKeyReuseSeconds: 3600, deduplicationScope: 'messageGroup', fifoThroughputLimit: 'perMessageGroupId', redriveAllowPolicy: { permission: 'byQueue', sourceQueueArns: ['arn:aws:sqs:eu-west-1:123456789012:a.fifo'] } })
+    expect(r.Queue.cfnExtra).toBeUndefined()
+    expect(r.ByAlias).toMatchObject({ cfnExtra: { KmsMasterKeyId: 'alias/mine' } })
+    expect(r.Topic).toMatchObject({ kmsKeyArn: 'arn:@{aws.partition}:kms:@{aws.region}:@{aws.accountId}:key/k' })
+    expect(r.Table).toMatchObject({ encryption: 'CUSTOMER_MANAGED', kmsKeyArn: KEY, contributorInsights: true, maxReadRequestUnits: 500 })
+    expect(r.Table.cfnExtra).toBeUndefined()
+    expect(r.Bus).toMatchObject({ kmsKeyArn: KEY })
+    expect(r.Logs).toMatchObject({ kmsKeyArn: KEY, retentionDays: 30 })
+    for (const res of [r.Topic, r.Bus, r.Logs]) expect(res.cfnExtra).toBeUndefined()
+  })
+
+  it('keeps on-demand limits on a provisioned table and a redrive allow policy written as JSON text verbatim', () => {
+    const r = importResources({
+      Table: { Type: 'AWS::DynamoDB::Table', Properties: { ...TABLE, BillingMode: 'PROVISIONED', ProvisionedThroughput: { ReadCapacityUnits: 5, WriteCapacityUnits: 5 }, OnDemandThroughput: { MaxReadRequestUnits: 5 } } },
+      Queue: { Type: 'AWS::SQS::Queue', Properties: { RedriveAllowPolicy: '{"redrivePermission":"denyAll"}' } },
+    })
+    expect(r.Table).toMatchObject({ cfnExtra: { OnDemandThroughput: { MaxReadRequestUnits: 5 } } })
+    expect(r.Queue).toMatchObject({ cfnExtra: { RedriveAllowPolicy: '{"redrivePermission":"denyAll"}' } })
   })
 })

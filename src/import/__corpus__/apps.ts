@@ -365,6 +365,57 @@ export const PATTERN_APPS: Record<string, (app: App) => Stack> = {
     return s
   },
   /**
+   * Issue 9 item 13: one customer-managed KMS key, imported by ARN (`kms.Key.fromKeyArn`, as the aws-kms docs show
+   * for keys made elsewhere), encrypting a table (with contributor insights, on-demand limits and a Kinesis
+   * streaming destination), a FIFO dead-letter queue (data key reuse, a byQueue redrive allow policy), a topic, an
+   * event bus (with its own dead-letter queue) and a log group; the queue feeding the dead-letter queue has a
+   * deduplication scope and throughput limit (high-throughput FIFO, as the SQS Developer Guide describes it).
+   */
+  CustomerKeys: (app) => {
+    const s = new Stack(app, 'CustomerKeys'); const api = new apigwv2.WebSocketApi(s, 'WsApi'); const role = apiRole(s)
+    const key = kms.Key.fromKeyArn(s, 'SharedKey', `arn:aws:kms:${s.region}:${s.account}:key/1234abcd-12ab-34cd-56ef-1234567890ab`)
+    const changes = new kinesis.Stream(s, 'Changes', { streamMode: kinesis.StreamMode.ON_DEMAND })
+    const sessions = new dynamodb.Table(s, 'Sessions', {
+      partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: key,
+      contributorInsightsSpecification: { enabled: true },
+      maxReadRequestUnits: 500,
+      maxWriteRequestUnits: 200,
+      kinesisStream: changes,
+    })
+    const dead = new sqs.Queue(s, 'Dead', {
+      fifo: true,
+      encryption: sqs.QueueEncryption.KMS,
+      encryptionMasterKey: key,
+      dataKeyReuse: Duration.hours(1),
+      redriveAllowPolicy: { redrivePermission: sqs.RedrivePermission.BY_QUEUE, sourceQueues: [sqs.Queue.fromQueueArn(s, 'Replay', `arn:aws:sqs:${s.region}:${s.account}:replay.fifo`)] },
+    })
+    const inbox = new sqs.Queue(s, 'Inbox', {
+      fifo: true,
+      deduplicationScope: sqs.DeduplicationScope.MESSAGE_GROUP,
+      fifoThroughputLimit: sqs.FifoThroughputLimit.PER_MESSAGE_GROUP_ID,
+      encryption: sqs.QueueEncryption.KMS_MANAGED,
+      dataKeyReuse: Duration.minutes(10),
+      deadLetterQueue: { queue: dead, maxReceiveCount: 3 },
+    })
+    inbox.grantSendMessages(role)
+    sqsRoute(s, api, inbox, role, { key: '$default', id: 'SendMessage', params: '&MessageGroupId=$context.connectionId' })
+    const alerts = new sns.Topic(s, 'Alerts', { masterKey: key })
+    const busDead = new sqs.Queue(s, 'BusDead')
+    const bus = new events.EventBus(s, 'Bus', { eventBusName: 'keyed-bus', kmsKey: key, deadLetterQueue: busDead })
+    const audit = new logs.LogGroup(s, 'Audit', { encryptionKey: key, retention: logs.RetentionDays.ONE_MONTH })
+    // The $connect function names the other resources, so import models them (it keeps unused ones verbatim).
+    const handler = fn(s, 'OnConnect')
+    handler.addEnvironment('SESSIONS', sessions.tableName)
+    handler.addEnvironment('ALERTS', alerts.topicArn)
+    handler.addEnvironment('BUS', bus.eventBusName)
+    handler.addEnvironment('AUDIT', audit.logGroupName)
+    api.addRoute('$connect', { integration: new WebSocketLambdaIntegration('ConnectIntegration', handler) })
+    return s
+  },
+  /**
    * Issue 9 item 13: a function with the options the aws-lambda Function props document most (a description, the
    * Arm architecture, reserved concurrency, a larger /tmp), behind the $default route.
    */
