@@ -89,6 +89,7 @@ export const SEVERITY_REASONS: Readonly<Record<string, string>> = {
   MDL091: 'IAM rejects a path that does not start and end with / (CreateRole, Path), and CDK refuses it at synth.',
   MDL092: 'SQS rejects a redrive allow policy that lists source queues without byQueue, or byQueue without between 1 and 10 of them (SetQueueAttributes, RedriveAllowPolicy), and CDK refuses it at synth.',
   MDL093: 'It deploys, but DynamoDB applies on-demand limits only to on-demand tables; the limits are not written for a provisioned one.',
+  MDL094: 'Lambda rejects an application or system log level unless the log format is JSON (LoggingConfig), and CDK refuses it at synth.',
   MDL087: 'It deploys and keeps the events forever; the retention the design also shows is ignored.',
   VTL001: 'A directive that is never closed makes the template unparseable: every message through it fails.',
   VTL002: 'An #end without an open directive makes the template unparseable: every message through it fails.',

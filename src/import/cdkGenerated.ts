@@ -10,6 +10,7 @@ import { GRANT_METHODS, grantableKind, grantStatementJson, grantStatements, gran
 import type { EntityId, Json, JsonObject, Resource } from '../model/types'
 import type { ImportContext, ResourceEntry } from './context'
 import { isObject, toPieces } from './intrinsics'
+import { deadLetterStatement } from './mapServiceOptions'
 
 export function isGeneratedServiceRole(ctx: ImportContext, roleId: string, service: string, owner: string): boolean {
   const role = ctx.resources.get(roleId)
@@ -48,18 +49,21 @@ export function absorbFunctionPolicy(ctx: ImportContext, fnEntity: EntityId, rol
   for (const r of ctx.resources.values()) {
     if (ctx.consumed.has(r.logicalId) || !isRolePolicyOf(ctx, r, roleId) || !isDefaultPolicyShape(r)) continue
     const all = (r.props.PolicyDocument as JsonObject).Statement as Json[]
-    // A traced function's L2 writes the X-Ray statement first, before any grant.
-    const traced = fn.tracing !== undefined && all.length > 0 && JSON.stringify(all[0]) === JSON.stringify(FUNCTION_XRAY_STATEMENT)
-    const statements = traced ? all.slice(1) : all
+    // The L2 writes a dead-letter queue's statement first, then a traced function's X-Ray statement, then grants.
+    const queueLogical = fn.deadLetterQueue !== undefined ? [...ctx.entityOf].find(([, entity]) => entity === fn.deadLetterQueue)?.[0] : undefined
+    const deadLetter = queueLogical !== undefined && all.length > 0 && JSON.stringify(all[0]) === JSON.stringify(deadLetterStatement(queueLogical))
+    const afterDeadLetter = deadLetter ? all.slice(1) : all
+    const traced = fn.tracing !== undefined && afterDeadLetter.length > 0 && JSON.stringify(afterDeadLetter[0]) === JSON.stringify(FUNCTION_XRAY_STATEMENT)
+    const statements = traced ? afterDeadLetter.slice(1) : afterDeadLetter
     const matched = matchGrants(ctx, statements)
-    if ((!statements.length && !traced) || matched.rest.length) return
+    if ((!statements.length && !traced && !deadLetter) || matched.rest.length) return
     const grants = { ...matched.grants }
     if (grants.api?.length === 1 && grants.api[0] === 'grantManageConnections') {
       fn.manageConnections = true
       delete grants.api
     }
     if (Object.keys(grants).length) fn.grants = grants
-    ctx.generated(r.logicalId, `default policy of the function role ${roleId} (${[...(traced ? ['X-Ray tracing'] : []), describeGrants(matched.grants)].join(', ')})`)
+    ctx.generated(r.logicalId, `default policy of the function role ${roleId} (${[...(deadLetter ? ['dead-letter queue'] : []), ...(traced ? ['X-Ray tracing'] : []), describeGrants(matched.grants)].join(', ')})`)
     return
   }
 }

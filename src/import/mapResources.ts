@@ -13,7 +13,7 @@ import type { ImportContext, ResourceEntry } from './context'
 import { isObject, referencedIds } from './intrinsics'
 import { assignDefined, Props, ResourceProblem } from './props'
 import { mapTableIndexes } from './mapTableIndexes'
-import { hasExactly, mapBusOptions, mapDeadLetterQueue, mapKeyArn, mapQueueEncryption, mapResourceTags, mapTableOptions, TAGGED, tracingPolicy } from './mapServiceOptions'
+import { hasExactly, mapBusOptions, mapFunctionOptions, mapDeadLetterQueue, mapKeyArn, mapQueueEncryption, mapResourceTags, mapTableOptions, TAGGED, tracingPolicy } from './mapServiceOptions'
 
 const REMOVAL: Record<string, 'destroy' | 'retain' | 'snapshot'> = { Delete: 'destroy', Retain: 'retain', Snapshot: 'snapshot' }
 
@@ -47,6 +47,8 @@ export function targetCandidates(ctx: ImportContext): string[] {
     if (entry.type === 'AWS::Events::EventBus') add(entry.props.DeadLetterConfig)
     if (entry.type === 'AWS::Lambda::Function') {
       add(entry.props.Environment)
+      add(entry.props.LoggingConfig)
+      add(entry.props.DeadLetterConfig)
       role = ctx.getAttTarget(entry.props.Role, 'Arn')
     } else if (entry.type === 'AWS::IAM::Role') role = entry.logicalId
     if (!role) continue
@@ -290,11 +292,7 @@ export function mapTarget(ctx: ImportContext, entry: ResourceEntry): void {
         fn.tracing = tracing.Mode
         p.take('TracingConfig')
       }
-      const logging = p.raw('LoggingConfig')
-      if (hasExactly(logging, ['LogFormat']) && (logging.LogFormat === 'Text' || logging.LogFormat === 'JSON')) {
-        fn.logFormat = logging.LogFormat
-        p.take('LoggingConfig')
-      }
+      mapFunctionOptions(ctx, p, fn)
       const env = p.raw('Environment')
       // Each value as design text: a literal, or a reference to what the design holds (`Ref` of a table is
       // `@{sessions.name}`), so a rename follows; a value the design cannot say keeps the whole map verbatim.

@@ -194,3 +194,41 @@ export function mapBusOptions(ctx: ImportContext, p: Props, bus: Resource & { ty
   }
   mapKeyArn(ctx, p, bus, 'KmsKeyIdentifier')
 }
+
+const APPLICATION_LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL'] as const
+const SYSTEM_LOG_LEVELS = ['DEBUG', 'INFO', 'WARN'] as const
+
+/**
+ * A function's logging configuration (format; with JSON, the levels; a log group of the design by `Ref`), its
+ * dead-letter queue (a queue of the design; cdkGenerated.ts reads the role statement the L2 writes for it), its
+ * environment key by ARN and its recursive-loop setting, each as the Function L2 writes them.
+ */
+export function mapFunctionOptions(ctx: ImportContext, p: Props, fn: Resource & { type: 'lambda-function' }): void {
+  const logging = p.raw('LoggingConfig')
+  const keys = isObject(logging) ? Object.keys(logging) : []
+  const format = isObject(logging) ? (['Text', 'JSON'] as const).find((f) => f === logging.LogFormat) : undefined
+  const application = isObject(logging) ? APPLICATION_LOG_LEVELS.find((l) => l === logging.ApplicationLogLevel) : undefined
+  const system = isObject(logging) ? SYSTEM_LOG_LEVELS.find((l) => l === logging.SystemLogLevel) : undefined
+  const groupTarget = isObject(logging) && logging.LogGroup !== undefined ? /^@\{([^.}]+)\.name\}$/.exec(ctx.text(logging.LogGroup) ?? '')?.[1] : undefined
+  const group = groupTarget !== undefined && Object.hasOwn(ctx.design.resources, groupTarget) && ctx.design.resources[groupTarget].type === 'log-group' ? groupTarget : undefined
+  const understood = isObject(logging) && keys.length > 0 && (format !== undefined || group !== undefined) &&
+    keys.every((k) => (k === 'LogFormat' && format) || (k === 'LogGroup' && group) || (k === 'ApplicationLogLevel' && application && format === 'JSON') || (k === 'SystemLogLevel' && system && format === 'JSON'))
+  if (understood) {
+    assignDefined(fn, { logFormat: format, applicationLogLevel: application, systemLogLevel: system, logGroup: group })
+    p.take('LoggingConfig')
+  }
+  const dlq = p.raw('DeadLetterConfig')
+  const queue = hasExactly(dlq, ['TargetArn']) ? arnOf(ctx, dlq.TargetArn, 'sqs-queue') : undefined
+  if (queue !== undefined) {
+    fn.deadLetterQueue = queue
+    p.take('DeadLetterConfig')
+  }
+  mapKeyArn(ctx, p, fn, 'KmsKeyArn')
+  assignDefined(fn, { recursiveLoop: p.enumOf('RecursiveLoop', ['Allow', 'Terminate'] as const) })
+}
+
+/** The statement the Function L2 writes first in its service role's default policy for a dead-letter queue. */
+export function deadLetterStatement(queueLogicalId: string): Json {
+  return { Action: 'sqs:SendMessage', Effect: 'Allow', Resource: { 'Fn::GetAtt': [queueLogicalId, 'Arn'] } }
+}
+

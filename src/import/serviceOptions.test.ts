@@ -208,8 +208,9 @@ describe('function layers and log format', () => {
     expect(r.diagnostics).toContainEqual(expect.objectContaining({ code: 'EXP016', entity: 'fn', field: 'tracing' }))
   })
 
-  it('keeps a log configuration with levels or a log group verbatim', () => {
-    const logging = { LogFormat: 'JSON', ApplicationLogLevel: 'WARN', SystemLogLevel: 'INFO' }
+  it('models JSON logs with their levels, and keeps a log group the design does not hold verbatim', () => {
+    expect(fn({ LoggingConfig: { LogFormat: 'JSON', ApplicationLogLevel: 'WARN', SystemLogLevel: 'INFO' }, RecursiveLoop: 'Allow' })).toMatchObject({ logFormat: 'JSON', applicationLogLevel: 'WARN', systemLogLevel: 'INFO', recursiveLoop: 'Allow' })
+    const logging = { LogFormat: 'JSON', LogGroup: '/shared/functions' }
     const f = fn({ LoggingConfig: logging })
     expect(f).not.toHaveProperty('logFormat')
     expect(f.cfnExtra?.LoggingConfig).toEqual(logging)

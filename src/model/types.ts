@@ -488,6 +488,18 @@ export interface LambdaFunction {
   logFormat?: 'Text' | 'JSON'
   /** AWS X-Ray tracing (`TracingConfig.Mode`); either mode gives the service role the X-Ray write permissions. */
   tracing?: 'Active' | 'PassThrough'
+  /** With JSON logs: the least severe application log lines Lambda keeps (`LoggingConfig.ApplicationLogLevel`). */
+  applicationLogLevel?: 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'FATAL'
+  /** With JSON logs: the least severe of Lambda's own log lines it keeps (`LoggingConfig.SystemLogLevel`). */
+  systemLogLevel?: 'DEBUG' | 'INFO' | 'WARN'
+  /** A log group of the design the function writes to instead of `/aws/lambda/<name>` (`LoggingConfig.LogGroup`). */
+  logGroup?: EntityId
+  /** A queue of the design for asynchronous invocations that failed (`DeadLetterConfig.TargetArn`); the service role may send to it. */
+  deadLetterQueue?: EntityId
+  /** The customer-managed KMS key that encrypts the environment variables, by ARN (`KmsKeyArn`). */
+  kmsKeyArn?: string
+  /** What Lambda does when it detects a recursive loop (`RecursiveLoop`); Terminate when unset. */
+  recursiveLoop?: 'Allow' | 'Terminate'
   environment?: Record<string, string>
   /** Grant `execute-api:ManageConnections` on the API so the function can post back to clients. */
   manageConnections?: boolean

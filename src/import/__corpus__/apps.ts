@@ -416,6 +416,35 @@ export const PATTERN_APPS: Record<string, (app: App) => Stack> = {
     return s
   },
   /**
+   * Issue 9 item 13: a function logging JSON at chosen levels into its own log group, with a dead-letter queue for
+   * failed asynchronous invocations (whose sqs:SendMessage statement the L2 writes first in the service role's
+   * default policy, before tracing's and a grant's), environment variables encrypted with a key by ARN, and
+   * recursive loops allowed, behind $default.
+   */
+  LambdaLoggingAndDeadLetters: (app) => {
+    const s = new Stack(app, 'LambdaLoggingAndDeadLetters')
+    const logs_ = new logs.LogGroup(s, 'HandlerLogs', { retention: logs.RetentionDays.ONE_WEEK })
+    const failed = new sqs.Queue(s, 'FailedInvocations', { retentionPeriod: Duration.days(14) })
+    const sessions = table(s)
+    const handler = new lambda.Function(s, 'Handler', {
+      runtime: lambda.Runtime.NODEJS_22_X,
+      handler: 'index.handler',
+      code: lambda.Code.fromInline(CODE),
+      loggingFormat: lambda.LoggingFormat.JSON,
+      applicationLogLevelV2: lambda.ApplicationLogLevel.WARN,
+      systemLogLevelV2: lambda.SystemLogLevel.INFO,
+      logGroup: logs_,
+      deadLetterQueue: failed,
+      environmentEncryption: kms.Key.fromKeyArn(s, 'EnvKey', `arn:aws:kms:${s.region}:${s.account}:key/1234abcd-12ab-34cd-56ef-1234567890ab`),
+      recursiveLoop: lambda.RecursiveLoop.ALLOW,
+      tracing: lambda.Tracing.ACTIVE,
+      environment: { SESSIONS: sessions.tableName },
+    })
+    sessions.grantReadWriteData(handler)
+    new apigwv2.WebSocketApi(s, 'WsApi', { defaultRouteOptions: { integration: new WebSocketLambdaIntegration('DefaultIntegration', handler) } })
+    return s
+  },
+  /**
    * Issue 9 item 13: a function with the options the aws-lambda Function props document most (a description, the
    * Arm architecture, reserved concurrency, a larger /tmp), behind the $default route.
    */

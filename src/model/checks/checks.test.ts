@@ -290,6 +290,13 @@ const CASES: Case[] = [
     pass: (d) => void (d.resources.table = { type: 'dynamodb-table', partitionKey: { name: 'pk', type: 'S' }, billingMode: 'PAY_PER_REQUEST', maxReadRequestUnits: 100 }),
   },
   {
+    code: 'MDL094',
+    name: 'an application log level on a function with text logs',
+    fail: (d) => void (d.resources.fn = { type: 'lambda-function', runtime: 'nodejs20.x', handler: 'index.handler', code: 'x', applicationLogLevel: 'WARN' }),
+    entity: 'fn',
+    pass: (d) => void (d.resources.fn = { type: 'lambda-function', runtime: 'nodejs20.x', handler: 'index.handler', code: 'x', logFormat: 'JSON', applicationLogLevel: 'WARN', systemLogLevel: 'WARN' }),
+  },
+  {
     code: 'MDL088',
     name: 'a standard queue whose dead-letter queue is FIFO',
     fail: (d) => {

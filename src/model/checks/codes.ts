@@ -86,6 +86,7 @@ export const MODEL_CODES = {
   MDL091: { severity: 'error', title: 'IAM role path that IAM rejects' },
   MDL092: { severity: 'error', title: 'SQS redrive allow policy: source queues without byQueue, or byQueue without 1 to 10 of them' },
   MDL093: { severity: 'warning', title: 'DynamoDB on-demand request limits on a provisioned table' },
+  MDL094: { severity: 'error', title: 'Lambda log levels without JSON logs' },
   MDL087: { severity: 'warning', title: 'Log group: a retention period on a log group that never expires' },
 } as const satisfies Record<string, { severity: Severity; title: string }>
 

@@ -37,6 +37,11 @@ export const resourceRules: Rule = (ctx) => {
     if (res.type === 'iam-role' && res.path !== undefined && !/^\/(?:[\u0021-\u007e]*\/)?$/.test(res.path)) {
       ctx.report('MDL091', id, ['path'], `An IAM path starts and ends with / and holds printable ASCII between ("${res.path}" does not).`)
     }
+    if (res.type === 'lambda-function' && res.logFormat !== 'JSON') {
+      for (const field of ['applicationLogLevel', 'systemLogLevel'] as const) {
+        if (res[field]) ctx.report('MDL094', id, [field], `Log levels need JSON logs; set the log format to JSON, or remove ${field}.`)
+      }
+    }
     if (res.type === 'lambda-function' && (res.layers?.length ?? 0) > 5) {
       ctx.report('MDL090', id, ['layers'], `Lambda takes at most five layers per function; this one lists ${res.layers!.length}.`)
     }
@@ -114,6 +119,7 @@ function indexRules(ctx: CheckContext, id: string, table: DynamoDbTable): void {
 }
 
 /** The encryption each resource's customer-managed key field needs, when it needs one (SNS, EventBridge and log groups use the key whenever it is set). */
+/** kmsKeyArn on a function (environment encryption), topic, bus or log group is used whenever it is set. */
 const KEY_ENCRYPTION: Partial<Record<string, string>> = { 'sqs-queue': 'KMS', 'dynamodb-table': 'CUSTOMER_MANAGED' }
 
 /** Customer-managed keys given by ARN (`kmsKeyArn`): present when the encryption needs one, an ARN, and used. */

@@ -1,12 +1,13 @@
 /** A Lambda function: `lambda.Function` and the service role the L2 creates for it. */
 
-import { call, construct, lit, num, props, str, sym, THIS, type Code, type Props } from '../code'
-import { type BuildInput, type L1Class, type ResourceBuild, type ResourceOf, duration, rawString } from './shared'
+import { call, construct, lit, num, props, str, sym, THIS, v, type Code, type Props } from '../code'
+import { type BuildInput, type L1Class, type ResourceBuild, type ResourceOf, designQueue, duration, keyFromArn, rawString } from './shared'
 import { cfnValue } from '../cfnValue'
 import type { CfnString, Json, JsonObject, LambdaFunction } from '../../../model/types'
 import type { IrContext } from '../context'
 import type { Expr } from '../expr'
 import { FUNCTION_XRAY_STATEMENT, assumeRolePolicy } from '../../../model/permissions'
+import { ownEntry } from '../../../model/queries'
 
 export function buildLambdaFunction({ ctx, id, resource, constructId, text }: BuildInput<ResourceOf<'lambda-function'>>): ResourceBuild {
   const cfn: JsonObject = {}
@@ -22,6 +23,9 @@ export function buildLambdaFunction({ ctx, id, resource, constructId, text }: Bu
   const env = resource.environment ? Object.entries(resource.environment).map(([k, val]) => [k, text(val, `environment.${k}`)] as [string, Expr]) : undefined
   const code = lambdaCode(ctx, id, constructId, resource)
   const layers = (resource.layers ?? []).map((arn, i) => text(arn, `layers.${i}`))
+  const logGroup = resource.logGroup !== undefined && ownEntry(ctx.design.resources, resource.logGroup)?.type === 'log-group' && ctx.hasVar(resource.logGroup) ? resource.logGroup : undefined
+  const deadLetter = designQueue(ctx, resource.deadLetterQueue)
+  const key = resource.kmsKeyArn ? keyFromArn({ ctx, constructId, text }, resource.kmsKeyArn, 'kmsKeyArn') : undefined
   const lambdaProps: Props = props([
     ['functionName', resource.functionName !== undefined ? str(text(resource.functionName, 'functionName')) : undefined],
     ['runtime', runtime],
@@ -37,6 +41,12 @@ export function buildLambdaFunction({ ctx, id, resource, constructId, text }: Bu
     ['layers', layers.length ? { k: 'list', items: layers.map((arn, i) => call(sym('lambda', 'LayerVersion'), 'fromLayerVersionArn', [THIS, lit(ctx.stackChildId(`${constructId}Layer${i + 1}`)), str(arn)])) } : undefined],
     ['tracing', resource.tracing ? sym('lambda', `Tracing.${resource.tracing === 'Active' ? 'ACTIVE' : 'PASS_THROUGH'}`) : undefined],
     ['loggingFormat', resource.logFormat ? sym('lambda', `LoggingFormat.${resource.logFormat === 'JSON' ? 'JSON' : 'TEXT'}`) : undefined],
+    ['applicationLogLevelV2', resource.applicationLogLevel ? sym('lambda', `ApplicationLogLevel.${resource.applicationLogLevel}`) : undefined],
+    ['systemLogLevelV2', resource.systemLogLevel ? sym('lambda', `SystemLogLevel.${resource.systemLogLevel}`) : undefined],
+    ['logGroup', logGroup ? v(ctx.varOf(logGroup)) : undefined],
+    ['deadLetterQueue', deadLetter ? v(ctx.varOf(deadLetter)) : undefined],
+    ['environmentEncryption', key?.cdk],
+    ['recursiveLoop', resource.recursiveLoop ? sym('lambda', `RecursiveLoop.${resource.recursiveLoop.toUpperCase()}`) : undefined],
     ['role', givenRole !== undefined ? call(sym('iam', 'Role'), 'fromRoleArn', [THIS, lit(ctx.stackChildId(`${constructId}GivenRole`)), rawString(givenRole)]) : undefined],
   ])
   const construction = construct('lambda', 'Function', [THIS, lit(constructId)], lambdaProps)
@@ -60,15 +70,37 @@ export function buildLambdaFunction({ ctx, id, resource, constructId, text }: Bu
   if (resource.ephemeralStorageMB !== undefined) cfn.EphemeralStorage = { Size: resource.ephemeralStorageMB }
   if (env) cfn.Environment = { Variables: Object.fromEntries(env.map(([k, e]) => [k, cfnValue(e)])) }
   if (layers.length) cfn.Layers = layers.map((e) => cfnValue(e))
-  if (resource.logFormat) cfn.LoggingConfig = { LogFormat: resource.logFormat }
+  // The L2 writes a logging configuration when there is a format or a log group; the levels need JSON (MDL094).
+  if (resource.logFormat || logGroup) {
+    const logging: JsonObject = {}
+    if (resource.logFormat) logging.LogFormat = resource.logFormat
+    if (resource.applicationLogLevel) logging.ApplicationLogLevel = resource.applicationLogLevel
+    if (resource.systemLogLevel) logging.SystemLogLevel = resource.systemLogLevel
+    if (logGroup) logging.LogGroup = cfnValue(text(`@{${logGroup}.name}`, 'logGroup'))
+    cfn.LoggingConfig = logging
+  }
+  if (key) cfn.KmsKeyArn = key.cfn
+  if (resource.recursiveLoop) cfn.RecursiveLoop = resource.recursiveLoop
+  const policyPath = [constructId, 'ServiceRole', 'DefaultPolicy', 'Resource']
+  if (deadLetter) {
+    cfn.DeadLetterConfig = { TargetArn: cfnValue(text(`@{${deadLetter}.arn}`, 'deadLetterQueue')) }
+    if (givenRole !== undefined) {
+      ctx.error('EXP016', 'A function with its own role (cfnExtra Role) cannot get the generated sqs:SendMessage permission its dead-letter queue needs; add it to that role and remove the queue here, or let the export create the role.', id, 'deadLetterQueue')
+    } else {
+      // The Function L2 adds this to its service role's default policy first, before tracing's and any grant.
+      ctx.defaultPolicyStatements(id, policyPath, roleId).push({ Action: 'sqs:SendMessage', Effect: 'Allow', Resource: cfnValue(text(`@{${deadLetter}.arn}`, 'deadLetterQueue')) })
+      dependsOn = [...(dependsOn ?? []), ctx.resourceLogicalId(policyPath)]
+    }
+  }
   if (resource.tracing) {
     cfn.TracingConfig = { Mode: resource.tracing }
     if (givenRole !== undefined) {
       ctx.error('EXP016', 'A function with its own role (cfnExtra Role) cannot get the generated X-Ray permissions that tracing needs; add them to that role and remove tracing here, or let the export create the role.', id, 'tracing')
     } else {
       // The Function L2 adds these to its service role's default policy as it is built, before any grant.
-      ctx.defaultPolicyStatements(id, [constructId, 'ServiceRole', 'DefaultPolicy', 'Resource'], roleId).push(structuredClone(FUNCTION_XRAY_STATEMENT) as unknown as Json)
-      dependsOn = [...(dependsOn ?? []), ctx.resourceLogicalId([constructId, 'ServiceRole', 'DefaultPolicy', 'Resource'])]
+      ctx.defaultPolicyStatements(id, policyPath, roleId).push(structuredClone(FUNCTION_XRAY_STATEMENT) as unknown as Json)
+      const policyId = ctx.resourceLogicalId(policyPath)
+      if (!dependsOn?.includes(policyId)) dependsOn = [...(dependsOn ?? []), policyId]
     }
   }
   const cast: L1Class = { module: 'lambda', name: 'CfnFunction' }

@@ -14,6 +14,7 @@ from aws_cdk import (
     aws_kinesis as kinesis,
     aws_kms as kms,
     aws_lambda as lambda_,
+    aws_logs as logs,
     aws_stepfunctions as sfn,
     aws_sns as sns,
     aws_sqs as sqs,
@@ -74,6 +75,8 @@ machine = sfn.StateMachine(
     tracing_enabled=True,
 )
 
+worker_logs = logs.LogGroup(self, "WorkerLogs", retention=logs.RetentionDays.ONE_WEEK)
+
 worker = lambda_.Function(
     self,
     "Worker",
@@ -93,6 +96,16 @@ worker = lambda_.Function(
     ],
     tracing=lambda_.Tracing.ACTIVE,
     logging_format=lambda_.LoggingFormat.JSON,
+    application_log_level_v2=lambda_.ApplicationLogLevel.WARN,
+    system_log_level_v2=lambda_.SystemLogLevel.INFO,
+    log_group=worker_logs,
+    dead_letter_queue=bus_dead_letters,
+    environment_encryption=kms.Key.from_key_arn(
+        self,
+        "WorkerKey",
+        "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+    ),
+    recursive_loop=lambda_.RecursiveLoop.ALLOW,
 )
 
 table = dynamodb.Table(

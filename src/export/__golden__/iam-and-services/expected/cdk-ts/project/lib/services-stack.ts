@@ -7,6 +7,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -61,6 +62,10 @@ export class ServicesStack extends Stack {
       tracingEnabled: true,
     });
 
+    const workerLogs = new logs.LogGroup(this, 'WorkerLogs', {
+      retention: logs.RetentionDays.ONE_WEEK,
+    });
+
     const worker = new lambda.Function(this, 'Worker', {
       runtime: lambda.Runtime.NODEJS_22_X,
       handler: 'index.handler',
@@ -78,6 +83,16 @@ export class ServicesStack extends Stack {
       ],
       tracing: lambda.Tracing.ACTIVE,
       loggingFormat: lambda.LoggingFormat.JSON,
+      applicationLogLevelV2: lambda.ApplicationLogLevel.WARN,
+      systemLogLevelV2: lambda.SystemLogLevel.INFO,
+      logGroup: workerLogs,
+      deadLetterQueue: busDeadLetters,
+      environmentEncryption: kms.Key.fromKeyArn(
+        this,
+        'WorkerKey',
+        'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+      ),
+      recursiveLoop: lambda.RecursiveLoop.ALLOW,
     });
 
     const table = new dynamodb.Table(this, 'Table', {
