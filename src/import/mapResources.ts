@@ -7,13 +7,13 @@ import { resourceTypeOfCfn } from '../model/cfnTypes'
 import { escapeRefText } from '../model/refs'
 import { type CfnString, type Json, type JsonObject, type LambdaS3Code, type Resource } from '../model/types'
 import { isGeneratedServiceRole } from './cdkGenerated'
-import { assumeRolePolicy } from '../model/permissions'
+import { assumeRolePolicy, STATE_MACHINE_LOGGING_STATEMENT, STATE_MACHINE_XRAY_STATEMENT } from '../model/permissions'
 import { constructIdFrom } from './cdkIds'
 import type { ImportContext, ResourceEntry } from './context'
 import { isObject, referencedIds } from './intrinsics'
 import { assignDefined, Props, ResourceProblem } from './props'
 import { mapTableIndexes } from './mapTableIndexes'
-import { hasExactly, mapBusOptions, mapFunctionOptions, mapDeadLetterQueue, mapKeyArn, mapQueueEncryption, mapResourceTags, mapTableOptions, TAGGED, tracingPolicy } from './mapServiceOptions'
+import { hasExactly, mapBusOptions, mapFunctionOptions, mapDeadLetterQueue, mapKeyArn, mapQueueEncryption, mapResourceTags, mapTableOptions, stateMachineLogging, stateMachinePolicy, TAGGED } from './mapServiceOptions'
 
 const REMOVAL: Record<string, 'destroy' | 'retain' | 'snapshot'> = { Delete: 'destroy', Retain: 'retain', Snapshot: 'snapshot' }
 
@@ -50,6 +50,8 @@ export function targetCandidates(ctx: ImportContext): string[] {
       add(entry.props.LoggingConfig)
       add(entry.props.DeadLetterConfig)
       role = ctx.getAttTarget(entry.props.Role, 'Arn')
+    } else if (entry.type === 'AWS::StepFunctions::StateMachine') {
+      add(entry.props.LoggingConfiguration)
     } else if (entry.type === 'AWS::IAM::Role') role = entry.logicalId
     if (!role) continue
     for (const r of ctx.resources.values()) {
@@ -227,17 +229,22 @@ export function mapTarget(ctx: ImportContext, entry: ResourceEntry): void {
         p.take('RoleArn')
         ctx.generated(generatedRole, `service role of state machine ${entry.logicalId} (created by sfn.StateMachine)`)
       }
-      // Tracing on is a field only with the role policy the L2 writes for it; otherwise both stay verbatim,
-      // so the export writes no second X-Ray policy beside the kept one.
+      // Tracing on and logging are fields only with the role policy the L2 writes for them (the log delivery
+      // statement, then the X-Ray one); otherwise they stay verbatim, so the export writes no second policy.
       const tracing = p.raw('TracingConfiguration')
-      if (hasExactly(tracing, ['Enabled']) && typeof tracing.Enabled === 'boolean') {
-        const policy = tracing.Enabled && generatedRole ? tracingPolicy(ctx, generatedRole) : undefined
-        if (!tracing.Enabled || policy) {
-          sm.tracing = tracing.Enabled
-          p.take('TracingConfiguration')
-          if (policy) ctx.generated(policy, `X-Ray permissions of state machine ${entry.logicalId} (tracingEnabled)`)
-        }
+      const tracingShape = hasExactly(tracing, ['Enabled']) && typeof tracing.Enabled === 'boolean' ? tracing.Enabled : undefined
+      const logging = stateMachineLogging(ctx, p.raw('LoggingConfiguration'))
+      const expected: Json[] = [...(logging ? [STATE_MACHINE_LOGGING_STATEMENT] : []), ...(tracingShape ? [STATE_MACHINE_XRAY_STATEMENT] : [])] as unknown as Json[]
+      const policy = expected.length && generatedRole ? stateMachinePolicy(ctx, generatedRole, expected) : undefined
+      if (tracingShape === false || (tracingShape && policy)) {
+        sm.tracing = tracingShape
+        p.take('TracingConfiguration')
       }
+      if (logging && policy) {
+        sm.logging = logging
+        p.take('LoggingConfiguration')
+      }
+      if (policy) ctx.generated(policy, `${[...(logging ? ['log delivery'] : []), ...(tracingShape ? ['X-Ray'] : [])].join(' and ')} permissions of state machine ${entry.logicalId}`)
       resource = sm
       break
     }
@@ -329,6 +336,21 @@ export function mapTarget(ctx: ImportContext, entry: ResourceEntry): void {
       if (managedTexts?.length && managedTexts.every((t) => t !== undefined)) {
         role.managedPolicyArns = managedTexts as string[]
         p.take('ManagedPolicyArns')
+      }
+      const boundary = ctx.text(p.raw('PermissionsBoundary'))
+      if (boundary !== undefined) {
+        role.permissionsBoundaryArn = boundary
+        p.take('PermissionsBoundary')
+      }
+      // Inline policies as the Role L2 writes them: a literal name, and a document of statements and the 2012 version.
+      const policies = p.raw('Policies')
+      const inline = Array.isArray(policies) && policies.length
+        ? policies.map((pol) => hasExactly(pol, ['PolicyDocument', 'PolicyName']) && typeof pol.PolicyName === 'string' && hasExactly(pol.PolicyDocument, ['Statement', 'Version']) &&
+            pol.PolicyDocument.Version === '2012-10-17' && Array.isArray(pol.PolicyDocument.Statement) && pol.PolicyDocument.Statement.length ? [pol.PolicyName, pol.PolicyDocument.Statement] as const : undefined)
+        : undefined
+      if (inline && inline.every((x) => x !== undefined) && new Set(inline.map((x) => x![0])).size === inline.length) {
+        role.inlinePolicies = Object.fromEntries(inline as (readonly [string, Json[]])[])
+        p.take('Policies')
       }
       resource = role
       break

@@ -4,7 +4,6 @@
  * `mapResources.ts` calls these per resource type; global and local indexes are in `mapTableIndexes.ts`.
  */
 
-import { STATE_MACHINE_XRAY_STATEMENT } from '../model/permissions'
 import type { Json, JsonObject, Resource } from '../model/types'
 import { STREAM_VIEW_TYPES } from '../model/types'
 import type { ImportContext } from './context'
@@ -74,18 +73,31 @@ export function mapTableOptions(ctx: ImportContext, p: Props, table: Resource & 
 }
 
 /**
- * The logical id of a traced state machine's role policy as the L2 writes it (named after its logical id, holding
- * only the X-Ray statement), or undefined when the role's policy holds more or is missing.
+ * The logical id of a state machine's role policy as the L2 writes it (named after its logical id, holding exactly
+ * the statements logging and tracing add, in that order), or undefined when the role's policy holds more or is missing.
  */
-export function tracingPolicy(ctx: ImportContext, role: string): string | undefined {
+export function stateMachinePolicy(ctx: ImportContext, role: string, statements: Json[]): string | undefined {
   const policies = [...ctx.resources.values()].filter((r) => r.type === 'AWS::IAM::Policy' && !ctx.consumed.has(r.logicalId) && JSON.stringify(r.props.Roles) === JSON.stringify([{ Ref: role }]))
   const only = policies.length === 1 ? policies[0] : undefined
   if (!only || only.props.PolicyName !== only.logicalId || Object.keys(only.props).length !== 3) return undefined
-  return JSON.stringify(only.props.PolicyDocument) === JSON.stringify({ Statement: [STATE_MACHINE_XRAY_STATEMENT], Version: '2012-10-17' }) ? only.logicalId : undefined
+  return JSON.stringify(only.props.PolicyDocument) === JSON.stringify({ Statement: statements, Version: '2012-10-17' }) ? only.logicalId : undefined
+}
+
+/** A state machine's logging configuration as the L2 writes it: one log group of the design, a level, maybe execution data. */
+export function stateMachineLogging(ctx: ImportContext, value: Json | undefined): (Resource & { type: 'state-machine' })['logging'] {
+  if (!isObject(value) || !Array.isArray(value.Destinations) || value.Destinations.length !== 1) return undefined
+  if (!Object.keys(value).every((k) => k === 'Destinations' || k === 'Level' || k === 'IncludeExecutionData')) return undefined
+  const dest = value.Destinations[0]
+  const arn = hasExactly(dest, ['CloudWatchLogsLogGroup']) && hasExactly(dest.CloudWatchLogsLogGroup, ['LogGroupArn']) ? dest.CloudWatchLogsLogGroup.LogGroupArn : undefined
+  const group = arnOf(ctx, arn, 'log-group')
+  const level = (['ALL', 'ERROR', 'FATAL', 'OFF'] as const).find((l) => l === value.Level)
+  const data = value.IncludeExecutionData
+  if (group === undefined || !level || (data !== undefined && typeof data !== 'boolean')) return undefined
+  return { destination: group, level, ...(data !== undefined ? { includeExecutionData: data } : {}) }
 }
 
 /** The resource types whose tags are a field (their constructs create nothing else CDK would tag). */
-export const TAGGED = new Set<string>(['dynamodb-table', 'sqs-queue', 'sns-topic', 'kinesis-stream', 'eventbridge-bus', 'log-group'])
+export const TAGGED = new Set<string>(['dynamodb-table', 'sqs-queue', 'sns-topic', 'kinesis-stream', 'eventbridge-bus', 'log-group', 'iam-role'])
 
 /**
  * Tags written as a Key/Value list of literal strings with distinct keys, none reserved (`aws:`), become the

@@ -31,6 +31,16 @@ export function permissionResourceTexts(p: RequiredPermission): string[] {
 /** What `tracing` adds first to a function's service role (aws-cdk-lib aws-lambda Function, Active and PassThrough alike). */
 export const FUNCTION_XRAY_STATEMENT = { Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Effect: 'Allow', Resource: '*' } as const
 
+/** What logging to a log group adds first to a state machine's role (aws-cdk-lib aws-stepfunctions StateMachine `logs`). */
+export const STATE_MACHINE_LOGGING_STATEMENT = {
+  Action: [
+    'logs:CreateLogDelivery', 'logs:GetLogDelivery', 'logs:UpdateLogDelivery', 'logs:DeleteLogDelivery',
+    'logs:ListLogDeliveries', 'logs:PutResourcePolicy', 'logs:DescribeResourcePolicies', 'logs:DescribeLogGroups',
+  ],
+  Effect: 'Allow',
+  Resource: '*',
+} as const
+
 /** What X-Ray tracing adds to a state machine's role, in aws-cdk-lib's order (aws-stepfunctions StateMachine). */
 export const STATE_MACHINE_XRAY_STATEMENT = {
   Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'xray:GetSamplingRules', 'xray:GetSamplingTargets'],

@@ -528,6 +528,15 @@ export const RESOURCE_FIELDS: Record<ResourceType, FieldsSpec> = {
     stateMachineType: { kind: 'enum', values: ['STANDARD', 'EXPRESS'] },
     definition: { kind: 'string', required: true, multiline: true, help: 'Amazon States Language (JSON).' },
     tracing: { kind: 'boolean', help: 'AWS X-Ray traces of every execution; the state machine role gets the X-Ray permissions.' },
+    logging: {
+      kind: 'object',
+      help: 'Execution history in CloudWatch Logs; the state machine role gets the log delivery permissions.',
+      fields: {
+        destination: { kind: 'ref', required: true, to: ['log-group'], label: 'Log group' },
+        level: { kind: 'enum', values: ['ALL', 'ERROR', 'FATAL', 'OFF'], help: 'Which events are logged (ERROR when unset).' },
+        includeExecutionData: { kind: 'boolean', label: 'Include execution data', help: 'Log the input and output of each state, not only the event.' },
+      },
+    },
   },
   'lambda-function': {
     functionName: { kind: 'string' },
@@ -569,6 +578,9 @@ export const RESOURCE_FIELDS: Record<ResourceType, FieldsSpec> = {
     path: { kind: 'string', help: "The role's IAM path, between slashes (/ when unset)." },
     maxSessionDurationSeconds: { kind: 'number', integer: true, min: 3600, max: 43200, unit: 's', label: 'Maximum session duration', help: 'How long a session of this role may last (one hour when unset).' },
     managedPolicyArns: { kind: 'stringList', label: 'Managed policies', help: 'ARNs of managed policies to attach, e.g. arn:@{aws.partition}:iam::aws:policy/AmazonSQSReadOnlyAccess.' },
+    permissionsBoundaryArn: { kind: 'string', label: 'Permissions boundary', help: 'ARN of the managed policy that limits what this role may ever do (often required by an organisation).' },
+    inlinePolicies: { kind: 'map', value: { kind: 'json' }, label: 'Inline policies', keyHelp: 'Policy name', help: "The role's own policies: each name holds a list of IAM statements." },
+    tags: resourceTags,
     existingArn: { kind: 'string', help: 'Use an existing role instead of generating a least-privilege one.' },
     extraStatements: { kind: 'json', label: 'Additional policy statements', help: 'Additional policy statements kept from import.' },
     grants: { kind: 'map', value: { kind: 'stringList' }, keyHelp: 'The resource, API or stage granted on.', help: 'CDK grant methods (grantWriteData, grantSendMessages, …) given to this role, per resource; exported as the same grant calls.' },

@@ -457,6 +457,11 @@ export interface StateMachine {
   definition: string
   /** AWS X-Ray tracing of executions (`TracingConfiguration.Enabled`); on, it gives the role the X-Ray permissions. */
   tracing?: boolean
+  /**
+   * Execution history into a log group of the design (`LoggingConfiguration`): the level (ERROR when unset) and
+   * whether input and output are logged; it gives the role the log delivery permissions.
+   */
+  logging?: { destination: EntityId; level?: 'ALL' | 'ERROR' | 'FATAL' | 'OFF'; includeExecutionData?: boolean }
 }
 
 export interface LambdaFunction {
@@ -530,6 +535,12 @@ export interface IamRole {
   maxSessionDurationSeconds?: number
   /** Managed policies attached to the role, by ARN (`ManagedPolicyArns`). */
   managedPolicyArns?: string[]
+  /** The managed policy that bounds what the role may ever do, by ARN (`PermissionsBoundary`). */
+  permissionsBoundaryArn?: string
+  /** The role's own inline policies: policy name → its statements (`Policies`, each with `Version: 2012-10-17`). */
+  inlinePolicies?: Record<string, Json[]>
+  /** Resource tags (`Tags`, a Key/Value list); CDK writes them sorted by key. */
+  tags?: Record<string, string>
   /** ARN of a role that already exists; when absent the exporter generates a least-privilege role. */
   existingArn?: string
   /** Extra policy statements kept from import (beyond what the integrations need). */

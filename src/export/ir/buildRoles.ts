@@ -16,6 +16,7 @@ import type { IrContext } from './context'
 import { applyCfnExtra } from './cfnExtra'
 import { assumeRolePolicy } from '../../model/permissions'
 import { pascalCase } from './names'
+import { applyTags } from './tags'
 import type { Expr } from './expr'
 
 interface Grant {
@@ -36,6 +37,11 @@ export function buildRole(ctx: IrContext, id: string, role: IamRole & { construc
   const path = [constructId, 'Resource']
   const logicalId = ctx.resourceLogicalId(path)
   const managed = (role.managedPolicyArns ?? []).map((arn, i) => ctx.text(arn, id, `managedPolicyArns.${i}`))
+  const boundary = role.permissionsBoundaryArn !== undefined ? ctx.text(role.permissionsBoundaryArn, id, 'permissionsBoundaryArn') : undefined
+  const inline = Object.entries(role.inlinePolicies ?? {})
+  for (const [name, statements] of inline) {
+    if (!statements.length || statements.some((st) => typeof st !== 'object' || st === null || Array.isArray(st))) ctx.error('EXP005', `Inline policy ${name} must hold one or more statement objects.`, id, `inlinePolicies.${name}`)
+  }
   ctx.emitConst(
     id,
     variable,
@@ -48,15 +54,22 @@ export function buildRole(ctx: IrContext, id: string, role: IamRole & { construc
       ['managedPolicies', managed.length
         ? { k: 'list', items: managed.map((arn, i) => call(sym('iam', 'ManagedPolicy'), 'fromManagedPolicyArn', [THIS, lit(ctx.stackChildId(`${constructId}ManagedPolicy${i + 1}`)), str(arn)])) }
         : undefined],
+      ['permissionsBoundary', boundary ? call(sym('iam', 'ManagedPolicy'), 'fromManagedPolicyArn', [THIS, lit(ctx.stackChildId(`${constructId}Boundary`)), str(boundary)]) : undefined],
+      ['inlinePolicies', inline.length
+        ? { k: 'map', entries: inline.map(([name, statements]): [string, Code] => [name, construct('iam', 'PolicyDocument', [], [['statements', { k: 'list', items: statements.map((st) => call(sym('iam', 'PolicyStatement'), 'fromJson', [statementCode(st)])) }]])]) }
+        : undefined],
     ])),
   )
   let properties: JsonObject = { AssumeRolePolicyDocument: assumeRolePolicy('apigateway.amazonaws.com') }
+  if (boundary) properties.PermissionsBoundary = cfnValue(boundary)
+  if (inline.length) properties.Policies = inline.map(([name, statements]) => ({ PolicyDocument: { Statement: statements, Version: '2012-10-17' }, PolicyName: name }))
   if (role.roleName !== undefined) properties.RoleName = cfnValue(ctx.text(role.roleName, id, 'roleName'))
   if (role.description !== undefined) properties.Description = cfnValue(ctx.text(role.description, id, 'description'))
   if (role.path !== undefined) properties.Path = role.path
   if (role.maxSessionDurationSeconds !== undefined) properties.MaxSessionDuration = role.maxSessionDurationSeconds
   if (managed.length) properties.ManagedPolicyArns = managed.map((e) => cfnValue(e))
-  // What the import kept (the role's own inline Policies, a Path…): never dropped.
+  properties = applyTags(ctx, id, v(variable), properties, role.tags, 'list')
+  // What the import kept (inline policies in another shape, a Path…): never dropped.
   properties = applyCfnExtra(ctx, id, properties, role.cfnExtra, v(variable), { module: 'iam', name: 'CfnRole' })
   ctx.addResource(id, path, 'AWS::IAM::Role', properties)
   ctx.defineAttribute(id, 'arn', [{ kind: 'attr', variable, property: 'roleArn', logicalId, attribute: 'Arn' }])

@@ -416,6 +416,33 @@ export const PATTERN_APPS: Record<string, (app: App) => Stack> = {
     return s
   },
   /**
+   * Issue 9 item 13: a credentials role bounded by a permissions boundary, with two inline policies (one naming a
+   * log group by an Fn::Sub ARN) and a tag, that starts a state machine which logs every event with its execution
+   * data to a log group and is traced (its role's default policy: the log delivery statement, then X-Ray's).
+   */
+  RoleAndWorkflowOptions: (app) => {
+    const s = new Stack(app, 'RoleAndWorkflowOptions'); const api = apiWithStage(s)
+    const history = new logs.LogGroup(s, 'FlowHistory', { retention: logs.RetentionDays.TWO_WEEKS })
+    const m = new sfn.StateMachine(s, 'Flow', {
+      definitionBody: sfn.DefinitionBody.fromString('{"StartAt":"Done","States":{"Done":{"Type":"Succeed"}}}'),
+      stateMachineType: sfn.StateMachineType.EXPRESS,
+      logs: { destination: history, level: sfn.LogLevel.ALL, includeExecutionData: true },
+      tracingEnabled: true,
+    })
+    const role = new iam.Role(s, 'ApiRole', {
+      assumedBy: new iam.ServicePrincipal('apigateway.amazonaws.com'),
+      permissionsBoundary: iam.ManagedPolicy.fromManagedPolicyArn(s, 'Boundary', `arn:${s.partition}:iam::${s.account}:policy/ws-boundary`),
+      inlinePolicies: {
+        audit: new iam.PolicyDocument({ statements: [new iam.PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [`arn:${s.partition}:logs:${s.region}:${s.account}:log-group:/ws/*`] })] }),
+        config: new iam.PolicyDocument({ statements: [new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::ws-config/*'] })] }),
+      },
+    })
+    Tags.of(role).add('owner', 'realtime')
+    m.grantStartExecution(role)
+    awsRoute(s, api, 'start', 'StartExecution', 'states', 'StartExecution', role, `{"stateMachineArn":"${m.stateMachineArn}","input":"$util.escapeJavaScript($input.body)${UNQUOTE}"}`)
+    return s
+  },
+  /**
    * Issue 9 item 13: a function logging JSON at chosen levels into its own log group, with a dead-letter queue for
    * failed asynchronous invocations (whose sqs:SendMessage statement the L2 writes first in the service role's
    * default policy, before tracing's and a grant's), environment variables encrypted with a key by ARN, and

@@ -45,6 +45,7 @@ const PATTERN_SOURCES: Record<string, string> = {
   SqsDeadLetterQueue: 'aws-sqs Queue deadLetterQueue prop (CDK API reference); SQS Developer Guide, dead-letter queues',
   MessagingOptions: 'aws-sns Topic, aws-events EventBus and aws-logs LogGroup props (CDK API reference)',
   LambdaLoggingAndDeadLetters: 'aws-lambda Function props loggingFormat, applicationLogLevelV2, systemLogLevelV2, logGroup, deadLetterQueue, environmentEncryption, recursiveLoop (CDK API reference); Lambda Developer Guide, log levels and dead-letter queues',
+  RoleAndWorkflowOptions: 'aws-iam Role props permissionsBoundary and inlinePolicies, aws-stepfunctions StateMachine props logs and tracingEnabled (CDK API reference)',
   CustomerKeys: 'aws-kms Key.fromKeyArn and the encryption props of Table, Queue, Topic, EventBus and LogGroup (CDK API reference); SQS Developer Guide, high throughput for FIFO queues',
 }
 

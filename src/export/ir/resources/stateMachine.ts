@@ -1,21 +1,34 @@
 /** A Step Functions state machine: `sfn.StateMachine` and the role the L2 creates for it. */
 
-import { bool, call, construct, lit, props, str, sym, THIS } from '../code'
+import { bool, call, construct, lit, props, str, sym, THIS, v } from '../code'
 import { type BuildInput, type L1Class, type ResourceBuild, type ResourceOf, removal } from './shared'
 import { cfnValue } from '../cfnValue'
 import type { Json, JsonObject } from '../../../model/types'
-import { STATE_MACHINE_XRAY_STATEMENT } from '../../../model/permissions'
+import { STATE_MACHINE_LOGGING_STATEMENT, STATE_MACHINE_XRAY_STATEMENT } from '../../../model/permissions'
+import { ownEntry } from '../../../model/queries'
 
 export function buildStateMachine({ ctx, id, resource, constructId, text }: BuildInput<ResourceOf<'state-machine'>>): ResourceBuild {
   const cfn: JsonObject = {}
   let dependsOn: string[] | undefined
   const rolePath = [constructId, 'Role', 'Resource']
   const roleId = ctx.resourceLogicalId(rolePath)
+  const logging = resource.logging
+  // A destination the design does not hold as a log group is MDL029; nothing to write then.
+  const logGroup = logging && ownEntry(ctx.design.resources, logging.destination)?.type === 'log-group' && ctx.hasVar(logging.destination) ? logging.destination : undefined
   const construction = construct('sfn', 'StateMachine', [THIS, lit(constructId)], props([
     ['stateMachineName', resource.stateMachineName !== undefined ? str(text(resource.stateMachineName, 'stateMachineName')) : undefined],
     ['stateMachineType', resource.stateMachineType ? sym('sfn', `StateMachineType.${resource.stateMachineType}`) : undefined],
     ['definitionBody', call(sym('sfn', 'DefinitionBody'), 'fromString', [str(text(resource.definition, 'definition'))])],
     ['tracingEnabled', resource.tracing !== undefined ? bool(resource.tracing) : undefined],
+    ['logs', logging && logGroup ? {
+      k: 'struct',
+      pyClass: { module: 'sfn', name: 'LogOptions' },
+      props: props([
+        ['destination', v(ctx.varOf(logGroup))],
+        ['level', logging.level ? sym('sfn', `LogLevel.${logging.level}`) : undefined],
+        ['includeExecutionData', logging.includeExecutionData !== undefined ? bool(logging.includeExecutionData) : undefined],
+      ]),
+    } : undefined],
   ]))
   ctx.addResource(id, rolePath, 'AWS::IAM::Role', {
     AssumeRolePolicyDocument: {
@@ -38,10 +51,20 @@ export function buildStateMachine({ ctx, id, resource, constructId, text }: Buil
   if (resource.stateMachineName !== undefined) cfn.StateMachineName = cfnValue(text(resource.stateMachineName, 'stateMachineName'))
   if (resource.stateMachineType) cfn.StateMachineType = resource.stateMachineType
   dependsOn = [roleId]
+  // The StateMachine L2 gives its role the log delivery permissions, then the X-Ray ones, in a default policy the
+  // machine waits for.
+  const policyPath = [constructId, 'Role', 'DefaultPolicy', 'Resource']
+  if (logging && logGroup) {
+    cfn.LoggingConfiguration = {
+      Destinations: [{ CloudWatchLogsLogGroup: { LogGroupArn: cfnValue(text(`@{${logGroup}.arn}`, 'logging.destination')) } }],
+      ...(logging.includeExecutionData !== undefined ? { IncludeExecutionData: logging.includeExecutionData } : {}),
+      Level: logging.level ?? 'ERROR',
+    }
+    ctx.defaultPolicyStatements(id, policyPath, roleId).push(structuredClone(STATE_MACHINE_LOGGING_STATEMENT) as unknown as Json)
+    dependsOn = [ctx.resourceLogicalId(policyPath), roleId]
+  }
   if (resource.tracing !== undefined) cfn.TracingConfiguration = { Enabled: resource.tracing }
   if (resource.tracing) {
-    // The StateMachine L2 gives its role the X-Ray permissions in a default policy the machine waits for.
-    const policyPath = [constructId, 'Role', 'DefaultPolicy', 'Resource']
     ctx.defaultPolicyStatements(id, policyPath, roleId).push(structuredClone(STATE_MACHINE_XRAY_STATEMENT) as unknown as Json)
     dependsOn = [ctx.resourceLogicalId(policyPath), roleId]
   }

@@ -4,9 +4,11 @@ import typing
 
 from aws_cdk import (
     Duration,
+    Fn,
     RemovalPolicy,
     Size,
     Stack,
+    Tags,
     aws_apigatewayv2 as apigwv2,
     aws_dynamodb as dynamodb,
     aws_events as events,
@@ -72,6 +74,8 @@ class ServicesStack(Stack):
             dead_letter_queue=bus_dead_letters,
         )
 
+        worker_logs = logs.LogGroup(self, "WorkerLogs", retention=logs.RetentionDays.ONE_WEEK)
+
         machine = sfn.StateMachine(
             self,
             "Machine",
@@ -79,9 +83,8 @@ class ServicesStack(Stack):
             state_machine_type=sfn.StateMachineType.EXPRESS,
             definition_body=sfn.DefinitionBody.from_string('{"StartAt":"Done","States":{"Done":{"Type":"Pass","End":true}}}'),
             tracing_enabled=True,
+            logs=sfn.LogOptions(destination=worker_logs, level=sfn.LogLevel.ALL, include_execution_data=True),
         )
-
-        worker_logs = logs.LogGroup(self, "WorkerLogs", retention=logs.RetentionDays.ONE_WEEK)
 
         worker = lambda_.Function(
             self,
@@ -157,7 +160,33 @@ class ServicesStack(Stack):
                     f"arn:{self.partition}:iam::aws:policy/CloudWatchLogsReadOnlyAccess",
                 ),
             ],
+            permissions_boundary=iam.ManagedPolicy.from_managed_policy_arn(
+                self,
+                "ServicesRoleBoundary",
+                f"arn:{self.partition}:iam::{self.account}:policy/ws-boundary",
+            ),
+            inline_policies={
+                "audit": iam.PolicyDocument(
+                    statements=[
+                        iam.PolicyStatement.from_json(
+                            {
+                                "Action": ["logs:CreateLogStream", "logs:PutLogEvents"],
+                                "Effect": "Allow",
+                                "Resource": Fn.sub("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/ws/*"),
+                            },
+                        ),
+                    ],
+                ),
+                "readOnly": iam.PolicyDocument(
+                    statements=[
+                        iam.PolicyStatement.from_json(
+                            {"Action": "s3:GetObject", "Effect": "Allow", "Resource": "arn:aws:s3:::ws-config/*"},
+                        ),
+                    ],
+                ),
+            },
         )
+        Tags.of(role).add("owner", "realtime")
 
         role.add_to_policy(
             iam.PolicyStatement(actions=["sns:Publish"], resources=[topic.topic_arn]),
