@@ -170,6 +170,11 @@ export function mapTarget(ctx: ImportContext, entry: ResourceEntry): void {
         p.take('SignatureVersion')
       }
       mapKeyArn(ctx, p, topic, 'KmsMasterKeyId')
+      const archive = p.raw('ArchivePolicy')
+      if (hasExactly(archive, ['MessageRetentionPeriod']) && Number.isInteger(archive.MessageRetentionPeriod)) {
+        topic.archiveRetentionDays = archive.MessageRetentionPeriod as number
+        p.take('ArchivePolicy')
+      }
       resource = topic
       break
     }
@@ -223,6 +228,12 @@ export function mapTarget(ctx: ImportContext, entry: ResourceEntry): void {
         stateMachineType: p.enumOf('StateMachineType', ['STANDARD', 'EXPRESS'] as const),
       })
       if (sm.stateMachineName !== undefined) p.take('StateMachineName')
+      const substitutions = p.raw('DefinitionSubstitutions')
+      const substitutionTexts = isObject(substitutions) ? Object.entries(substitutions).map(([k, v]) => [k, ctx.text(v)] as const) : undefined
+      if (substitutionTexts?.length && substitutionTexts.every(([, t]) => t !== undefined)) {
+        sm.definitionSubstitutions = Object.fromEntries(substitutionTexts) as Record<string, string>
+        p.take('DefinitionSubstitutions')
+      }
       const role = ctx.getAttTarget(p.raw('RoleArn'), 'Arn')
       const generatedRole = role && isGeneratedServiceRole(ctx, role, 'states.amazonaws.com', entry.logicalId) ? role : undefined
       if (generatedRole) {

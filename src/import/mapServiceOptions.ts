@@ -58,6 +58,15 @@ export function mapTableOptions(ctx: ImportContext, p: Props, table: Resource & 
     assignDefined(table, { maxReadRequestUnits: limits.MaxReadRequestUnits as number | undefined, maxWriteRequestUnits: limits.MaxWriteRequestUnits as number | undefined })
     p.take('OnDemandThroughput')
   }
+  const warm = p.raw('WarmThroughput')
+  const warmKeys = isObject(warm) ? Object.keys(warm) : []
+  if (isObject(warm) && warmKeys.length && warmKeys.every((k) => (k === 'ReadUnitsPerSecond' || k === 'WriteUnitsPerSecond') && Number.isInteger(warm[k]) && (warm[k] as number) >= 1)) {
+    table.warmThroughput = {
+      ...(warm.ReadUnitsPerSecond !== undefined ? { readUnitsPerSecond: warm.ReadUnitsPerSecond as number } : {}),
+      ...(warm.WriteUnitsPerSecond !== undefined ? { writeUnitsPerSecond: warm.WriteUnitsPerSecond as number } : {}),
+    }
+    p.take('WarmThroughput')
+  }
   const kinesis = p.raw('KinesisStreamSpecification')
   const kinesisTarget = hasExactly(kinesis, ['StreamArn']) ? arnOf(ctx, kinesis.StreamArn, 'kinesis-stream') : undefined
   if (kinesisTarget !== undefined) {
@@ -237,6 +246,18 @@ export function mapFunctionOptions(ctx: ImportContext, p: Props, fn: Resource & 
   }
   mapKeyArn(ctx, p, fn, 'KmsKeyArn')
   assignDefined(fn, { recursiveLoop: p.enumOf('RecursiveLoop', ['Allow', 'Terminate'] as const) })
+  const snap = p.raw('SnapStart')
+  // `ApplyOn: None` (what the L2 never writes) stays verbatim.
+  if (hasExactly(snap, ['ApplyOn']) && snap.ApplyOn === 'PublishedVersions') {
+    fn.snapStart = true
+    p.take('SnapStart')
+  }
+  // A runtime version ARN (Manual) stays verbatim: the design names no version.
+  const runtime = p.raw('RuntimeManagementConfig')
+  if (hasExactly(runtime, ['UpdateRuntimeOn']) && (runtime.UpdateRuntimeOn === 'Auto' || runtime.UpdateRuntimeOn === 'FunctionUpdate')) {
+    fn.runtimeUpdates = runtime.UpdateRuntimeOn
+    p.take('RuntimeManagementConfig')
+  }
 }
 
 /** The statement the Function L2 writes first in its service role's default policy for a dead-letter queue. */

@@ -188,9 +188,11 @@ describe('global secondary indexes', () => {
   })
 })
 
+/** One function with these properties, imported. */
+const fn = (props: Record<string, unknown>) =>
+  importResources({ Fn: { Type: 'AWS::Lambda::Function', Properties: { Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { ZipFile: 'x' }, ...props } } }).Fn
+
 describe('function layers and log format', () => {
-  const fn = (props: Record<string, unknown>) =>
-    importResources({ Fn: { Type: 'AWS::Lambda::Function', Properties: { Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { ZipFile: 'x' }, ...props } } }).Fn
 
   it('models layers written as text (a region from the stack stays a reference) and a plain log format', () => {
     const f = fn({ Layers: [{ 'Fn::Sub': 'arn:aws:lambda:${AWS::Region}:123456789012:layer:deps:3' }, 'arn:aws:lambda:eu-west-1:123456789012:layer:b:1'], LoggingConfig: { LogFormat: 'JSON' } })
@@ -317,5 +319,24 @@ describe('customer keys and the options that go with them', () => {
     })
     expect(r.Table).toMatchObject({ cfnExtra: { OnDemandThroughput: { MaxReadRequestUnits: 5 } } })
     expect(r.Queue).toMatchObject({ cfnExtra: { RedriveAllowPolicy: '{"redrivePermission":"denyAll"}' } })
+  })
+})
+
+describe('warm throughput, message archives, SnapStart and runtime updates', () => {
+  it('models each in the shape the L2 writes', () => {
+    const r = importResources({
+      Table: { Type: 'AWS::DynamoDB::Table', Properties: { ...TABLE, WarmThroughput: { ReadUnitsPerSecond: 12000, WriteUnitsPerSecond: 4000 } } },
+      Topic: { Type: 'AWS::SNS::Topic', Properties: { FifoTopic: true, ArchivePolicy: { MessageRetentionPeriod: 30 } } },
+    })
+    expect(r.Table).toMatchObject({ warmThroughput: { readUnitsPerSecond: 12000, writeUnitsPerSecond: 4000 } })
+    expect(r.Topic).toMatchObject({ fifo: true, archiveRetentionDays: 30 })
+    for (const res of [r.Table, r.Topic]) expect(res.cfnExtra).toBeUndefined()
+  })
+  it('keeps a pinned runtime version and SnapStart None verbatim', () => {
+    const pinned = { UpdateRuntimeOn: 'Manual', RuntimeVersionArn: 'arn:aws:lambda:eu-west-1::runtime:abc' }
+    const f = fn({ SnapStart: { ApplyOn: 'None' }, RuntimeManagementConfig: pinned })
+    expect(f).not.toHaveProperty('snapStart')
+    expect(f.cfnExtra).toEqual({ SnapStart: { ApplyOn: 'None' }, RuntimeManagementConfig: pinned })
+    expect(fn({ SnapStart: { ApplyOn: 'PublishedVersions' }, RuntimeManagementConfig: { UpdateRuntimeOn: 'FunctionUpdate' } })).toMatchObject({ snapStart: true, runtimeUpdates: 'FunctionUpdate' })
   })
 })

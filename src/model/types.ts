@@ -355,6 +355,8 @@ export interface DynamoDbTable {
   maxWriteRequestUnits?: number
   /** A Kinesis stream of the design that receives the table's item changes (`KinesisStreamSpecification.StreamArn`). */
   kinesisStream?: EntityId
+  /** Pre-warmed throughput the table can serve at once (`WarmThroughput`, units a second). */
+  warmThroughput?: { readUnitsPerSecond?: number; writeUnitsPerSecond?: number }
   /** Global secondary indexes by index name, in the template's order. */
   globalSecondaryIndexes?: Record<string, GlobalSecondaryIndex>
   /** Local secondary indexes by index name (the table needs a sort key). */
@@ -410,6 +412,8 @@ export interface SnsTopic {
   tracing?: 'Active' | 'PassThrough'
   /** The customer-managed KMS key that encrypts messages at rest, by ARN (`KmsMasterKeyId`); unencrypted when unset. */
   kmsKeyArn?: string
+  /** FIFO topics: how many days SNS archives messages for replay (`ArchivePolicy.MessageRetentionPeriod`, 1 to 365). */
+  archiveRetentionDays?: number
   /** Resource tags (`Tags`, a Key/Value list); CDK writes them sorted by key. */
   tags?: Record<string, string>
 }
@@ -462,6 +466,8 @@ export interface StateMachine {
    * whether input and output are logged; it gives the role the log delivery permissions.
    */
   logging?: { destination: EntityId; level?: 'ALL' | 'ERROR' | 'FATAL' | 'OFF'; includeExecutionData?: boolean }
+  /** Values for `${name}` placeholders in the definition (`DefinitionSubstitutions`); may reference entities (@{id.arn}). */
+  definitionSubstitutions?: Record<string, string>
 }
 
 export interface LambdaFunction {
@@ -505,6 +511,10 @@ export interface LambdaFunction {
   kmsKeyArn?: string
   /** What Lambda does when it detects a recursive loop (`RecursiveLoop`); Terminate when unset. */
   recursiveLoop?: 'Allow' | 'Terminate'
+  /** SnapStart for published versions (`SnapStart.ApplyOn: PublishedVersions`); Java, Python 3.12+ and .NET 8 runtimes. */
+  snapStart?: boolean
+  /** When Lambda moves the function to a new runtime version (`RuntimeManagementConfig.UpdateRuntimeOn`); Auto when unset. */
+  runtimeUpdates?: 'Auto' | 'FunctionUpdate'
   environment?: Record<string, string>
   /** Grant `execute-api:ManageConnections` on the API so the function can post back to clients. */
   manageConnections?: boolean

@@ -384,6 +384,7 @@ export const PATTERN_APPS: Record<string, (app: App) => Stack> = {
       maxReadRequestUnits: 500,
       maxWriteRequestUnits: 200,
       kinesisStream: changes,
+      warmThroughput: { readUnitsPerSecond: 12000, writeUnitsPerSecond: 4000 },
     })
     const dead = new sqs.Queue(s, 'Dead', {
       fifo: true,
@@ -402,7 +403,7 @@ export const PATTERN_APPS: Record<string, (app: App) => Stack> = {
     })
     inbox.grantSendMessages(role)
     sqsRoute(s, api, inbox, role, { key: '$default', id: 'SendMessage', params: '&MessageGroupId=$context.connectionId' })
-    const alerts = new sns.Topic(s, 'Alerts', { masterKey: key })
+    const alerts = new sns.Topic(s, 'Alerts', { masterKey: key, fifo: true, messageRetentionPeriodInDays: 30 })
     const busDead = new sqs.Queue(s, 'BusDead')
     const bus = new events.EventBus(s, 'Bus', { eventBusName: 'keyed-bus', kmsKey: key, deadLetterQueue: busDead })
     const audit = new logs.LogGroup(s, 'Audit', { encryptionKey: key, retention: logs.RetentionDays.ONE_MONTH })
@@ -426,6 +427,7 @@ export const PATTERN_APPS: Record<string, (app: App) => Stack> = {
     const m = new sfn.StateMachine(s, 'Flow', {
       definitionBody: sfn.DefinitionBody.fromString('{"StartAt":"Done","States":{"Done":{"Type":"Succeed"}}}'),
       stateMachineType: sfn.StateMachineType.EXPRESS,
+      definitionSubstitutions: { stage: 'prod', region: s.region },
       logs: { destination: history, level: sfn.LogLevel.ALL, includeExecutionData: true },
       tracingEnabled: true,
     })
@@ -464,6 +466,7 @@ export const PATTERN_APPS: Record<string, (app: App) => Stack> = {
       deadLetterQueue: failed,
       environmentEncryption: kms.Key.fromKeyArn(s, 'EnvKey', `arn:aws:kms:${s.region}:${s.account}:key/1234abcd-12ab-34cd-56ef-1234567890ab`),
       recursiveLoop: lambda.RecursiveLoop.ALLOW,
+      runtimeManagementMode: lambda.RuntimeManagementMode.FUNCTION_UPDATE,
       tracing: lambda.Tracing.ACTIVE,
       environment: { SESSIONS: sessions.tableName },
     })

@@ -297,6 +297,20 @@ const CASES: Case[] = [
     pass: (d) => void (d.resources.fn = { type: 'lambda-function', runtime: 'nodejs20.x', handler: 'index.handler', code: 'x', logFormat: 'JSON', applicationLogLevel: 'WARN', systemLogLevel: 'WARN' }),
   },
   {
+    code: 'MDL095',
+    name: 'SnapStart on a Node.js function',
+    fail: (d) => void (d.resources.fn = { type: 'lambda-function', runtime: 'nodejs20.x', handler: 'index.handler', code: 'x', snapStart: true }),
+    entity: 'fn',
+    pass: (d) => void (d.resources.fn = { type: 'lambda-function', runtime: 'python3.12', handler: 'index.handler', code: 'x', snapStart: true }),
+  },
+  {
+    code: 'MDL085',
+    name: 'a message archive on a standard topic',
+    fail: (d) => void (d.resources.topic = { type: 'sns-topic', archiveRetentionDays: 30 }),
+    entity: 'topic',
+    pass: (d) => void (d.resources.topic = { type: 'sns-topic', fifo: true, archiveRetentionDays: 30 }),
+  },
+  {
     code: 'MDL088',
     name: 'a standard queue whose dead-letter queue is FIFO',
     fail: (d) => {

@@ -78,7 +78,7 @@ export const MODEL_CODES = {
   MDL082: { severity: 'error', title: 'Kinesis stream: a shard count on an on-demand stream' },
   MDL083: { severity: 'error', title: 'KMS encryption without a usable key (Kinesis stream, SQS queue, DynamoDB table, or a key that is not an ARN)' },
   MDL084: { severity: 'warning', title: 'A KMS key or data key reuse period that the encryption setting leaves unused' },
-  MDL085: { severity: 'error', title: 'FIFO-only setting (content-based deduplication, deduplication scope, throughput limit) on a queue or topic that is not FIFO' },
+  MDL085: { severity: 'error', title: 'FIFO-only setting (content-based deduplication, deduplication scope, throughput limit, message archive) on a queue or topic that is not FIFO' },
   MDL086: { severity: 'error', title: 'Event bus description longer than 512 characters' },
   MDL088: { severity: 'error', title: 'SQS dead-letter queue: the queue itself, or of the other kind (FIFO or standard)' },
   MDL089: { severity: 'error', title: 'DynamoDB global secondary index that DynamoDB rejects (attribute types, projection, capacity)' },
@@ -87,6 +87,7 @@ export const MODEL_CODES = {
   MDL092: { severity: 'error', title: 'SQS redrive allow policy: source queues without byQueue, or byQueue without 1 to 10 of them' },
   MDL093: { severity: 'warning', title: 'DynamoDB on-demand request limits on a provisioned table' },
   MDL094: { severity: 'error', title: 'Lambda log levels without JSON logs' },
+  MDL095: { severity: 'error', title: 'Lambda SnapStart on a runtime that does not support it' },
   MDL087: { severity: 'warning', title: 'Log group: a retention period on a log group that never expires' },
 } as const satisfies Record<string, { severity: Severity; title: string }>
 

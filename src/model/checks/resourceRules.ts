@@ -42,6 +42,12 @@ export const resourceRules: Rule = (ctx) => {
         if (res[field]) ctx.report('MDL094', id, [field], `Log levels need JSON logs; set the log format to JSON, or remove ${field}.`)
       }
     }
+    if (res.type === 'lambda-function' && res.snapStart && !SNAPSTART_RUNTIME.test(res.runtime)) {
+      ctx.report('MDL095', id, ['snapStart'], `SnapStart runs on Java 11+, Python 3.12+ and .NET 8+ runtimes, not ${res.runtime}; change the runtime, or turn SnapStart off.`)
+    }
+    if (res.type === 'sns-topic' && res.archiveRetentionDays !== undefined && !res.fifo) {
+      ctx.report('MDL085', id, ['archiveRetentionDays'], 'Message archiving needs a FIFO topic; turn on fifo, or remove the archive retention.')
+    }
     if (res.type === 'lambda-function' && (res.layers?.length ?? 0) > 5) {
       ctx.report('MDL090', id, ['layers'], `Lambda takes at most five layers per function; this one lists ${res.layers!.length}.`)
     }
@@ -119,6 +125,9 @@ function indexRules(ctx: CheckContext, id: string, table: DynamoDbTable): void {
 }
 
 /** The encryption each resource's customer-managed key field needs, when it needs one (SNS, EventBridge and log groups use the key whenever it is set). */
+/** The runtimes Lambda SnapStart supports (Lambda Developer Guide, SnapStart; aws-cdk-lib Runtime.supportsSnapStart). */
+const SNAPSTART_RUNTIME = /^(?:java(?:1[1-9]|[2-9]\d)|python3\.(?:1[2-9]|[2-9]\d)|dotnet(?:[89]|\d\d))$/
+
 /** kmsKeyArn on a function (environment encryption), topic, bus or log group is used whenever it is set. */
 const KEY_ENCRYPTION: Partial<Record<string, string>> = { 'sqs-queue': 'KMS', 'dynamodb-table': 'CUSTOMER_MANAGED' }
 

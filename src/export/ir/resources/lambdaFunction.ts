@@ -46,6 +46,8 @@ export function buildLambdaFunction({ ctx, id, resource, constructId, text }: Bu
     ['logGroup', logGroup ? v(ctx.varOf(logGroup)) : undefined],
     ['deadLetterQueue', deadLetter ? v(ctx.varOf(deadLetter)) : undefined],
     ['environmentEncryption', key?.cdk],
+    ['snapStart', resource.snapStart ? sym('lambda', 'SnapStartConf.ON_PUBLISHED_VERSIONS') : undefined],
+    ['runtimeManagementMode', resource.runtimeUpdates ? sym('lambda', `RuntimeManagementMode.${resource.runtimeUpdates === 'Auto' ? 'AUTO' : 'FUNCTION_UPDATE'}`) : undefined],
     ['recursiveLoop', resource.recursiveLoop ? sym('lambda', `RecursiveLoop.${resource.recursiveLoop.toUpperCase()}`) : undefined],
     ['role', givenRole !== undefined ? call(sym('iam', 'Role'), 'fromRoleArn', [THIS, lit(ctx.stackChildId(`${constructId}GivenRole`)), rawString(givenRole)]) : undefined],
   ])
@@ -81,6 +83,8 @@ export function buildLambdaFunction({ ctx, id, resource, constructId, text }: Bu
   }
   if (key) cfn.KmsKeyArn = key.cfn
   if (resource.recursiveLoop) cfn.RecursiveLoop = resource.recursiveLoop
+  if (resource.snapStart) cfn.SnapStart = { ApplyOn: 'PublishedVersions' }
+  if (resource.runtimeUpdates) cfn.RuntimeManagementConfig = { UpdateRuntimeOn: resource.runtimeUpdates }
   const policyPath = [constructId, 'ServiceRole', 'DefaultPolicy', 'Resource']
   if (deadLetter) {
     cfn.DeadLetterConfig = { TargetArn: cfnValue(text(`@{${deadLetter}.arn}`, 'deadLetterQueue')) }

@@ -1,6 +1,6 @@
 /** A Step Functions state machine: `sfn.StateMachine` and the role the L2 creates for it. */
 
-import { bool, call, construct, lit, props, str, sym, THIS, v } from '../code'
+import { bool, call, construct, lit, props, str, sym, THIS, v, type Code } from '../code'
 import { type BuildInput, type L1Class, type ResourceBuild, type ResourceOf, removal } from './shared'
 import { cfnValue } from '../cfnValue'
 import type { Json, JsonObject } from '../../../model/types'
@@ -13,12 +13,14 @@ export function buildStateMachine({ ctx, id, resource, constructId, text }: Buil
   const rolePath = [constructId, 'Role', 'Resource']
   const roleId = ctx.resourceLogicalId(rolePath)
   const logging = resource.logging
+  const substitutions = Object.entries(resource.definitionSubstitutions ?? {}).map(([k, value]) => [k, text(value, `definitionSubstitutions.${k}`)] as const)
   // A destination the design does not hold as a log group is MDL029; nothing to write then.
   const logGroup = logging && ownEntry(ctx.design.resources, logging.destination)?.type === 'log-group' && ctx.hasVar(logging.destination) ? logging.destination : undefined
   const construction = construct('sfn', 'StateMachine', [THIS, lit(constructId)], props([
     ['stateMachineName', resource.stateMachineName !== undefined ? str(text(resource.stateMachineName, 'stateMachineName')) : undefined],
     ['stateMachineType', resource.stateMachineType ? sym('sfn', `StateMachineType.${resource.stateMachineType}`) : undefined],
     ['definitionBody', call(sym('sfn', 'DefinitionBody'), 'fromString', [str(text(resource.definition, 'definition'))])],
+    ['definitionSubstitutions', substitutions.length ? { k: 'map', entries: substitutions.map(([k, e]): [string, Code] => [k, str(e)]) } : undefined],
     ['tracingEnabled', resource.tracing !== undefined ? bool(resource.tracing) : undefined],
     ['logs', logging && logGroup ? {
       k: 'struct',
@@ -47,6 +49,7 @@ export function buildStateMachine({ ctx, id, resource, constructId, text }: Buil
     },
   })
   cfn.DefinitionString = cfnValue(text(resource.definition, 'definition'))
+  if (substitutions.length) cfn.DefinitionSubstitutions = Object.fromEntries(substitutions.map(([k, e]) => [k, cfnValue(e)]))
   cfn.RoleArn = { 'Fn::GetAtt': [roleId, 'Arn'] }
   if (resource.stateMachineName !== undefined) cfn.StateMachineName = cfnValue(text(resource.stateMachineName, 'stateMachineName'))
   if (resource.stateMachineType) cfn.StateMachineType = resource.stateMachineType

@@ -42,6 +42,14 @@ export function buildTable({ ctx, resource, constructId, variable, text }: Build
     ['maxReadRequestUnits', onDemand && resource.maxReadRequestUnits !== undefined ? num(resource.maxReadRequestUnits) : undefined],
     ['maxWriteRequestUnits', onDemand && resource.maxWriteRequestUnits !== undefined ? num(resource.maxWriteRequestUnits) : undefined],
     ['kinesisStream', stream ? v(ctx.varOf(stream)) : undefined],
+    ['warmThroughput', resource.warmThroughput ? {
+      k: 'struct',
+      pyClass: { module: 'dynamodb', name: 'WarmThroughput' },
+      props: props([
+        ['readUnitsPerSecond', resource.warmThroughput.readUnitsPerSecond !== undefined ? num(resource.warmThroughput.readUnitsPerSecond) : undefined],
+        ['writeUnitsPerSecond', resource.warmThroughput.writeUnitsPerSecond !== undefined ? num(resource.warmThroughput.writeUnitsPerSecond) : undefined],
+      ]),
+    } : undefined],
     ['removalPolicy', rp.prop],
   ]))
   const keys = [resource.partitionKey, ...(resource.sortKey ? [resource.sortKey] : [])]
@@ -98,6 +106,8 @@ export function buildTable({ ctx, resource, constructId, variable, text }: Build
   if (maxRead !== undefined || maxWrite !== undefined) {
     cfn.OnDemandThroughput = { ...(maxRead !== undefined ? { MaxReadRequestUnits: maxRead } : {}), ...(maxWrite !== undefined ? { MaxWriteRequestUnits: maxWrite } : {}) }
   }
+  const warm = resource.warmThroughput
+  if (warm) cfn.WarmThroughput = { ...(warm.readUnitsPerSecond !== undefined ? { ReadUnitsPerSecond: warm.readUnitsPerSecond } : {}), ...(warm.writeUnitsPerSecond !== undefined ? { WriteUnitsPerSecond: warm.writeUnitsPerSecond } : {}) }
   if (stream) cfn.KinesisStreamSpecification = { StreamArn: cfnValue(text(`@{${stream}.arn}`, 'kinesisStream')) }
   const cast: L1Class = { module: 'dynamodb', name: 'CfnTable' }
   return { construction, cfn, cast, policies, after }

@@ -25,6 +25,7 @@ const topic = new sns.Topic(this, 'Topic', {
     'TopicKey',
     'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
   ),
+  messageRetentionPeriodInDays: 30,
   signatureVersion: '2',
   tracingConfig: sns.TracingConfig.ACTIVE,
 });
@@ -53,14 +54,6 @@ const bus = new events.EventBus(this, 'Bus', {
 
 const workerLogs = new logs.LogGroup(this, 'WorkerLogs', { retention: logs.RetentionDays.ONE_WEEK });
 
-const machine = new sfn.StateMachine(this, 'Machine', {
-  stateMachineName: 'ws-flow',
-  stateMachineType: sfn.StateMachineType.EXPRESS,
-  definitionBody: sfn.DefinitionBody.fromString('{"StartAt":"Done","States":{"Done":{"Type":"Pass","End":true}}}'),
-  tracingEnabled: true,
-  logs: { destination: workerLogs, level: sfn.LogLevel.ALL, includeExecutionData: true },
-});
-
 const worker = new lambda.Function(this, 'Worker', {
   runtime: lambda.Runtime.NODEJS_22_X,
   handler: 'index.handler',
@@ -87,7 +80,17 @@ const worker = new lambda.Function(this, 'Worker', {
     'WorkerKey',
     'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
   ),
+  runtimeManagementMode: lambda.RuntimeManagementMode.FUNCTION_UPDATE,
   recursiveLoop: lambda.RecursiveLoop.ALLOW,
+});
+
+const machine = new sfn.StateMachine(this, 'Machine', {
+  stateMachineName: 'ws-flow',
+  stateMachineType: sfn.StateMachineType.EXPRESS,
+  definitionBody: sfn.DefinitionBody.fromString('{"StartAt":"Done","States":{"Done":{"Type":"Pass","End":true}}}'),
+  definitionSubstitutions: { worker: worker.functionArn, stage: 'dev' },
+  tracingEnabled: true,
+  logs: { destination: workerLogs, level: sfn.LogLevel.ALL, includeExecutionData: true },
 });
 
 const table = new dynamodb.Table(this, 'Table', {
@@ -107,6 +110,7 @@ const table = new dynamodb.Table(this, 'Table', {
   ),
   contributorInsightsSpecification: { enabled: true },
   kinesisStream: stream,
+  warmThroughput: { readUnitsPerSecond: 12000, writeUnitsPerSecond: 4000 },
   removalPolicy: RemovalPolicy.RETAIN,
 });
 table.addGlobalSecondaryIndex({

@@ -14,6 +14,7 @@ const authFn = new lambda.Function(this, 'AuthFn', {
     return {"principalId": "me", "policyDocument": {}}
 `,
   ),
+  snapStart: lambda.SnapStartConf.ON_PUBLISHED_VERSIONS,
 });
 
 const authRole = new iam.Role(this, 'AuthorizerRole', {

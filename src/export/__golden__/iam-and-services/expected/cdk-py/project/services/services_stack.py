@@ -42,6 +42,7 @@ class ServicesStack(Stack):
                 "TopicKey",
                 "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
             ),
+            message_retention_period_in_days=30,
             signature_version="2",
             tracing_config=sns.TracingConfig.ACTIVE,
         )
@@ -76,16 +77,6 @@ class ServicesStack(Stack):
 
         worker_logs = logs.LogGroup(self, "WorkerLogs", retention=logs.RetentionDays.ONE_WEEK)
 
-        machine = sfn.StateMachine(
-            self,
-            "Machine",
-            state_machine_name="ws-flow",
-            state_machine_type=sfn.StateMachineType.EXPRESS,
-            definition_body=sfn.DefinitionBody.from_string('{"StartAt":"Done","States":{"Done":{"Type":"Pass","End":true}}}'),
-            tracing_enabled=True,
-            logs=sfn.LogOptions(destination=worker_logs, level=sfn.LogLevel.ALL, include_execution_data=True),
-        )
-
         worker = lambda_.Function(
             self,
             "Worker",
@@ -114,7 +105,19 @@ class ServicesStack(Stack):
                 "WorkerKey",
                 "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
             ),
+            runtime_management_mode=lambda_.RuntimeManagementMode.FUNCTION_UPDATE,
             recursive_loop=lambda_.RecursiveLoop.ALLOW,
+        )
+
+        machine = sfn.StateMachine(
+            self,
+            "Machine",
+            state_machine_name="ws-flow",
+            state_machine_type=sfn.StateMachineType.EXPRESS,
+            definition_body=sfn.DefinitionBody.from_string('{"StartAt":"Done","States":{"Done":{"Type":"Pass","End":true}}}'),
+            definition_substitutions={"worker": worker.function_arn, "stage": "dev"},
+            tracing_enabled=True,
+            logs=sfn.LogOptions(destination=worker_logs, level=sfn.LogLevel.ALL, include_execution_data=True),
         )
 
         table = dynamodb.Table(
@@ -136,6 +139,7 @@ class ServicesStack(Stack):
             ),
             contributor_insights_specification=dynamodb.ContributorInsightsSpecification(enabled=True),
             kinesis_stream=stream,
+            warm_throughput=dynamodb.WarmThroughput(read_units_per_second=12000, write_units_per_second=4000),
             removal_policy=RemovalPolicy.RETAIN,
         )
         table.add_global_secondary_index(

@@ -29,6 +29,7 @@ export class ServicesStack extends Stack {
         'TopicKey',
         'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
       ),
+      messageRetentionPeriodInDays: 30,
       signatureVersion: '2',
       tracingConfig: sns.TracingConfig.ACTIVE,
     });
@@ -59,14 +60,6 @@ export class ServicesStack extends Stack {
       retention: logs.RetentionDays.ONE_WEEK,
     });
 
-    const machine = new sfn.StateMachine(this, 'Machine', {
-      stateMachineName: 'ws-flow',
-      stateMachineType: sfn.StateMachineType.EXPRESS,
-      definitionBody: sfn.DefinitionBody.fromString('{"StartAt":"Done","States":{"Done":{"Type":"Pass","End":true}}}'),
-      tracingEnabled: true,
-      logs: { destination: workerLogs, level: sfn.LogLevel.ALL, includeExecutionData: true },
-    });
-
     const worker = new lambda.Function(this, 'Worker', {
       runtime: lambda.Runtime.NODEJS_22_X,
       handler: 'index.handler',
@@ -93,7 +86,17 @@ export class ServicesStack extends Stack {
         'WorkerKey',
         'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
       ),
+      runtimeManagementMode: lambda.RuntimeManagementMode.FUNCTION_UPDATE,
       recursiveLoop: lambda.RecursiveLoop.ALLOW,
+    });
+
+    const machine = new sfn.StateMachine(this, 'Machine', {
+      stateMachineName: 'ws-flow',
+      stateMachineType: sfn.StateMachineType.EXPRESS,
+      definitionBody: sfn.DefinitionBody.fromString('{"StartAt":"Done","States":{"Done":{"Type":"Pass","End":true}}}'),
+      definitionSubstitutions: { worker: worker.functionArn, stage: 'dev' },
+      tracingEnabled: true,
+      logs: { destination: workerLogs, level: sfn.LogLevel.ALL, includeExecutionData: true },
     });
 
     const table = new dynamodb.Table(this, 'Table', {
@@ -113,6 +116,7 @@ export class ServicesStack extends Stack {
       ),
       contributorInsightsSpecification: { enabled: true },
       kinesisStream: stream,
+      warmThroughput: { readUnitsPerSecond: 12000, writeUnitsPerSecond: 4000 },
       removalPolicy: RemovalPolicy.RETAIN,
     });
     table.addGlobalSecondaryIndex({
