@@ -91,6 +91,7 @@ export const SEVERITY_REASONS: Readonly<Record<string, string>> = {
   MDL093: 'It deploys, but DynamoDB applies on-demand limits only to on-demand tables; the limits are not written for a provisioned one.',
   MDL094: 'Lambda rejects an application or system log level unless the log format is JSON (LoggingConfig), and CDK refuses it at synth.',
   MDL095: 'Lambda rejects SnapStart on a runtime it does not support (SnapStart, supported runtimes), and CDK refuses it at synth.',
+  MDL096: 'It deploys, but SnapStart only ever applies to published versions (cfn-lint W2530), so without one it does nothing.',
   MDL087: 'It deploys and keeps the events forever; the retention the design also shows is ignored.',
   VTL001: 'A directive that is never closed makes the template unparseable: every message through it fails.',
   VTL002: 'An #end without an open directive makes the template unparseable: every message through it fails.',

@@ -10,12 +10,15 @@ import { GRANT_METHODS, grantableKind, grantStatementJson, grantStatements, gran
 import type { EntityId, Json, JsonObject, Resource } from '../model/types'
 import type { ImportContext, ResourceEntry } from './context'
 import { isObject, toPieces } from './intrinsics'
-import { deadLetterStatement } from './mapServiceOptions'
+import { deadLetterStatement, literalTags } from './mapServiceOptions'
 
 export function isGeneratedServiceRole(ctx: ImportContext, roleId: string, service: string, owner: string): boolean {
   const role = ctx.resources.get(roleId)
   if (!role || role.type !== 'AWS::IAM::Role' || ctx.consumed.has(roleId)) return false
-  const keys = Object.keys(role.props).sort()
+  // `Tags.of(fn)` tags the L2's role too: the same literal tags as its owner's are part of the generated shape.
+  const ownerTags = ctx.resources.get(owner)?.props.Tags
+  const sameTags = role.props.Tags !== undefined && literalTags(ownerTags) !== undefined && JSON.stringify(role.props.Tags) === JSON.stringify(ownerTags)
+  const keys = Object.keys(role.props).filter((k) => !(k === 'Tags' && sameTags)).sort()
   const trust = role.props.AssumeRolePolicyDocument
   if (service === 'lambda.amazonaws.com') {
     if (keys.join() !== 'AssumeRolePolicyDocument,ManagedPolicyArns') return false

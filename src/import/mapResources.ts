@@ -89,6 +89,8 @@ export function mapTarget(ctx: ImportContext, entry: ResourceEntry): void {
   let resource: Resource
   /** A function's generated service role; its default policy is read once every grant target is mapped. */
   let serviceRole: string | undefined
+  /** The role a function or state machine construct creates (which `Tags.of` tags with it). */
+  let createdRole: string | undefined
   switch (kind) {
     case 'dynamodb-table': {
       const keySchema = p.raw('KeySchema')
@@ -237,6 +239,7 @@ export function mapTarget(ctx: ImportContext, entry: ResourceEntry): void {
       const role = ctx.getAttTarget(p.raw('RoleArn'), 'Arn')
       const generatedRole = role && isGeneratedServiceRole(ctx, role, 'states.amazonaws.com', entry.logicalId) ? role : undefined
       if (generatedRole) {
+        createdRole = generatedRole
         p.take('RoleArn')
         ctx.generated(generatedRole, `service role of state machine ${entry.logicalId} (created by sfn.StateMachine)`)
       }
@@ -325,6 +328,7 @@ export function mapTarget(ctx: ImportContext, entry: ResourceEntry): void {
         p.take('Role')
         ctx.generated(role, `service role of function ${entry.logicalId} (created by lambda.Function)`)
         serviceRole = role
+        createdRole = role
       }
       resource = fn
       break
@@ -384,7 +388,9 @@ export function mapTarget(ctx: ImportContext, entry: ResourceEntry): void {
     default:
       return
   }
-  if (TAGGED.has(resource.type)) mapResourceTags(p, resource as Resource & { tags?: Record<string, string> })
+  // A created role without the same tags would get them on export: the tags stay verbatim then.
+  const roleTagsAgree = !createdRole || JSON.stringify(ctx.resources.get(createdRole)?.props.Tags) === JSON.stringify(p.raw('Tags'))
+  if (TAGGED.has(resource.type) && roleTagsAgree) mapResourceTags(p, resource as Resource & { tags?: Record<string, string> })
   resource.constructId = constructId
   const id = ctx.newId(constructId)
   if (serviceRole) ctx.functionRoles.set(id, serviceRole)

@@ -105,8 +105,11 @@ export function stateMachineLogging(ctx: ImportContext, value: Json | undefined)
   return { destination: group, level, ...(data !== undefined ? { includeExecutionData: data } : {}) }
 }
 
-/** The resource types whose tags are a field (their constructs create nothing else CDK would tag). */
-export const TAGGED = new Set<string>(['dynamodb-table', 'sqs-queue', 'sns-topic', 'kinesis-stream', 'eventbridge-bus', 'log-group', 'iam-role'])
+/**
+ * The resource types whose tags are a field. A function's and a state machine's constructs also create a role,
+ * which `Tags.of` tags the same way: their generated role carries the same tags (cdkGenerated.ts).
+ */
+export const TAGGED = new Set<string>(['dynamodb-table', 'sqs-queue', 'sns-topic', 'kinesis-stream', 'eventbridge-bus', 'log-group', 'iam-role', 'lambda-function', 'state-machine'])
 
 /**
  * Tags written as a Key/Value list of literal strings with distinct keys, none reserved (`aws:`), become the
@@ -114,16 +117,22 @@ export const TAGGED = new Set<string>(['dynamodb-table', 'sqs-queue', 'sns-topic
  * the export write tags sorted by key, and CloudFormation gives the order no meaning.
  */
 export function mapResourceTags(p: Props, resource: { tags?: Record<string, string> }): void {
-  const raw = p.raw('Tags')
-  if (!Array.isArray(raw) || !raw.length) return
+  const tags = literalTags(p.raw('Tags'))
+  if (!tags) return
+  resource.tags = tags
+  p.take('Tags')
+}
+
+/** Tags as a map when they are a Key/Value list of literal strings with distinct keys, none reserved; else undefined. */
+export function literalTags(raw: Json | undefined): Record<string, string> | undefined {
+  if (!Array.isArray(raw) || !raw.length) return undefined
   const entries: [string, string][] = []
   for (const t of raw) {
-    if (!hasExactly(t, ['Key', 'Value']) || typeof t.Key !== 'string' || typeof t.Value !== 'string' || t.Key.startsWith('aws:')) return
-    if (entries.some(([k]) => k === t.Key)) return
+    if (!hasExactly(t, ['Key', 'Value']) || typeof t.Key !== 'string' || typeof t.Value !== 'string' || t.Key.startsWith('aws:')) return undefined
+    if (entries.some(([k]) => k === t.Key)) return undefined
     entries.push([t.Key, t.Value])
   }
-  resource.tags = Object.fromEntries(entries)
-  p.take('Tags')
+  return Object.fromEntries(entries)
 }
 
 /**

@@ -538,6 +538,7 @@ export const RESOURCE_FIELDS: Record<ResourceType, FieldsSpec> = {
     stateMachineType: { kind: 'enum', values: ['STANDARD', 'EXPRESS'] },
     definition: { kind: 'string', required: true, multiline: true, help: 'Amazon States Language (JSON).' },
     tracing: { kind: 'boolean', help: 'AWS X-Ray traces of every execution; the state machine role gets the X-Ray permissions.' },
+    tags: resourceTags,
     definitionSubstitutions: { kind: 'map', value: { kind: 'string' }, label: 'Definition substitutions', keyHelp: 'Placeholder name', help: 'Values for ${name} placeholders in the definition, e.g. a function ARN (@{fn.arn}).' },
     logging: {
       kind: 'object',
@@ -578,6 +579,7 @@ export const RESOURCE_FIELDS: Record<ResourceType, FieldsSpec> = {
     logGroup: { kind: 'ref', to: ['log-group'], label: 'Log group', help: 'Write the logs to this log group instead of /aws/lambda/<function name>.' },
     deadLetterQueue: { kind: 'ref', to: ['sqs-queue'], label: 'Dead-letter queue', help: 'Where Lambda sends asynchronous invocations that failed every retry; the function may send to it.' },
     kmsKeyArn: { kind: 'string', label: 'Environment KMS key ARN', help: 'A customer-managed key that encrypts the environment variables at rest (a key Lambda owns when unset).' },
+    tags: resourceTags,
     snapStart: { kind: 'boolean', label: 'SnapStart', help: 'Start published versions from a snapshot (Java, Python 3.12+ and .NET 8 runtimes).' },
     runtimeUpdates: { kind: 'enum', values: ['Auto', 'FunctionUpdate'], label: 'Runtime updates', help: 'When Lambda moves the function to a new runtime version: on its own (Auto, the default) or only when the function is updated.' },
     recursiveLoop: { kind: 'enum', values: ['Allow', 'Terminate'], label: 'Recursive loop', help: 'Whether Lambda stops an invocation loop it detects (Terminate, the default) or lets it run.' },

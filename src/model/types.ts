@@ -468,6 +468,8 @@ export interface StateMachine {
   logging?: { destination: EntityId; level?: 'ALL' | 'ERROR' | 'FATAL' | 'OFF'; includeExecutionData?: boolean }
   /** Values for `${name}` placeholders in the definition (`DefinitionSubstitutions`); may reference entities (@{id.arn}). */
   definitionSubstitutions?: Record<string, string>
+  /** Resource tags (`Tags`, a Key/Value list), on the state machine and the role it creates; CDK writes them sorted by key. */
+  tags?: Record<string, string>
 }
 
 export interface LambdaFunction {
@@ -509,6 +511,8 @@ export interface LambdaFunction {
   deadLetterQueue?: EntityId
   /** The customer-managed KMS key that encrypts the environment variables, by ARN (`KmsKeyArn`). */
   kmsKeyArn?: string
+  /** Resource tags (`Tags`, a Key/Value list), on the function and the service role it creates; CDK writes them sorted by key. */
+  tags?: Record<string, string>
   /** What Lambda does when it detects a recursive loop (`RecursiveLoop`); Terminate when unset. */
   recursiveLoop?: 'Allow' | 'Terminate'
   /** SnapStart for published versions (`SnapStart.ApplyOn: PublishedVersions`); Java, Python 3.12+ and .NET 8 runtimes. */

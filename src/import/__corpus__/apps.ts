@@ -440,6 +440,7 @@ export const PATTERN_APPS: Record<string, (app: App) => Stack> = {
       },
     })
     Tags.of(role).add('owner', 'realtime')
+    Tags.of(m).add('flow', 'start')
     m.grantStartExecution(role)
     awsRoute(s, api, 'start', 'StartExecution', 'states', 'StartExecution', role, `{"stateMachineArn":"${m.stateMachineArn}","input":"$util.escapeJavaScript($input.body)${UNQUOTE}"}`)
     return s
@@ -471,6 +472,8 @@ export const PATTERN_APPS: Record<string, (app: App) => Stack> = {
       environment: { SESSIONS: sessions.tableName },
     })
     sessions.grantReadWriteData(handler)
+    // Tags.of reaches the service role the construct created, too.
+    Tags.of(handler).add('team', 'realtime')
     new apigwv2.WebSocketApi(s, 'WsApi', { defaultRouteOptions: { integration: new WebSocketLambdaIntegration('DefaultIntegration', handler) } })
     return s
   },

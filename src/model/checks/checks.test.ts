@@ -301,7 +301,17 @@ const CASES: Case[] = [
     name: 'SnapStart on a Node.js function',
     fail: (d) => void (d.resources.fn = { type: 'lambda-function', runtime: 'nodejs20.x', handler: 'index.handler', code: 'x', snapStart: true }),
     entity: 'fn',
-    pass: (d) => void (d.resources.fn = { type: 'lambda-function', runtime: 'python3.12', handler: 'index.handler', code: 'x', snapStart: true }),
+    pass: (d) => {
+      d.resources.fn = { type: 'lambda-function', runtime: 'python3.12', handler: 'index.handler', code: 'x', snapStart: true }
+      d.cloudformation = { Resources: { FnVersion: { Type: 'AWS::Lambda::Version', Properties: { FunctionName: 'fn' } } } }
+    },
+  },
+  {
+    code: 'MDL096',
+    name: 'SnapStart on a function no version of which is published',
+    fail: (d) => void (d.resources.fn = { type: 'lambda-function', runtime: 'python3.12', handler: 'index.handler', code: 'x', snapStart: true }),
+    entity: 'fn',
+    pass: (d) => void (d.resources.fn = { type: 'lambda-function', runtime: 'python3.12', handler: 'index.handler', code: 'x' }),
   },
   {
     code: 'MDL085',

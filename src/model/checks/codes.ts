@@ -88,6 +88,7 @@ export const MODEL_CODES = {
   MDL093: { severity: 'warning', title: 'DynamoDB on-demand request limits on a provisioned table' },
   MDL094: { severity: 'error', title: 'Lambda log levels without JSON logs' },
   MDL095: { severity: 'error', title: 'Lambda SnapStart on a runtime that does not support it' },
+  MDL096: { severity: 'warning', title: 'Lambda SnapStart without a published version' },
   MDL087: { severity: 'warning', title: 'Log group: a retention period on a log group that never expires' },
 } as const satisfies Record<string, { severity: Severity; title: string }>
 

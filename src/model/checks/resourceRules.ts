@@ -45,6 +45,9 @@ export const resourceRules: Rule = (ctx) => {
     if (res.type === 'lambda-function' && res.snapStart && !SNAPSTART_RUNTIME.test(res.runtime)) {
       ctx.report('MDL095', id, ['snapStart'], `SnapStart runs on Java 11+, Python 3.12+ and .NET 8+ runtimes, not ${res.runtime}; change the runtime, or turn SnapStart off.`)
     }
+    if (res.type === 'lambda-function' && res.snapStart && !publishesVersions(ctx)) {
+      ctx.report('MDL096', id, ['snapStart'], 'SnapStart applies only to published versions, and this design publishes none; add an AWS::Lambda::Version to the verbatim resources, or turn SnapStart off.')
+    }
     if (res.type === 'sns-topic' && res.archiveRetentionDays !== undefined && !res.fifo) {
       ctx.report('MDL085', id, ['archiveRetentionDays'], 'Message archiving needs a FIFO topic; turn on fifo, or remove the archive retention.')
     }
@@ -125,6 +128,11 @@ function indexRules(ctx: CheckContext, id: string, table: DynamoDbTable): void {
 }
 
 /** The encryption each resource's customer-managed key field needs, when it needs one (SNS, EventBridge and log groups use the key whenever it is set). */
+/** Whether the design's verbatim resources publish any Lambda version (what SnapStart snapshots). */
+function publishesVersions(ctx: CheckContext): boolean {
+  return Object.values(ctx.design.cloudformation?.Resources ?? {}).some((r) => typeof r === 'object' && r !== null && !Array.isArray(r) && r.Type === 'AWS::Lambda::Version')
+}
+
 /** The runtimes Lambda SnapStart supports (Lambda Developer Guide, SnapStart; aws-cdk-lib Runtime.supportsSnapStart). */
 const SNAPSTART_RUNTIME = /^(?:java(?:1[1-9]|[2-9]\d)|python3\.(?:1[2-9]|[2-9]\d)|dotnet(?:[89]|\d\d))$/
 

@@ -64,7 +64,12 @@ export function buildResource(ctx: IrContext, id: string, resource: Resource): v
   ctx.emitConst(id, variable, build.construction)
   for (const value of build.after ?? []) ctx.emit(id, { k: 'expr', value })
   let cfn: JsonObject = build.cfn
-  if ('tags' in resource) cfn = applyTags(ctx, id, v(variable), cfn, resource.tags, 'list')
+  if ('tags' in resource) {
+    cfn = applyTags(ctx, id, v(variable), cfn, resource.tags, 'list')
+    // `Tags.of` reaches the role a function or state machine construct creates (not one passed in by ARN).
+    const role = cfn.Tags && (resource.type === 'lambda-function' || resource.type === 'state-machine') ? ctx.resources.find((r) => r.owner === id && r.type === 'AWS::IAM::Role') : undefined
+    if (role) role.properties = { ...role.properties, Tags: cfn.Tags }
+  }
   for (const o of build.overrides ?? []) {
     ctx.emit(id, { k: 'comment', text: o.comment })
     const child = ctx.defaultChild(id, variable, { k: 'var', name: variable }, build.cast, variable)

@@ -102,6 +102,8 @@ worker = lambda_.Function(
     runtime_management_mode=lambda_.RuntimeManagementMode.FUNCTION_UPDATE,
     recursive_loop=lambda_.RecursiveLoop.ALLOW,
 )
+Tags.of(worker).add("team", "realtime")
+Tags.of(worker).add("tier", "worker")
 
 machine = sfn.StateMachine(
     self,
@@ -113,6 +115,7 @@ machine = sfn.StateMachine(
     tracing_enabled=True,
     logs=sfn.LogOptions(destination=worker_logs, level=sfn.LogLevel.ALL, include_execution_data=True),
 )
+Tags.of(machine).add("team", "realtime")
 
 table = dynamodb.Table(
     self,

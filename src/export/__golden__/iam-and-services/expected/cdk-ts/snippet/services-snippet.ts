@@ -83,6 +83,8 @@ const worker = new lambda.Function(this, 'Worker', {
   runtimeManagementMode: lambda.RuntimeManagementMode.FUNCTION_UPDATE,
   recursiveLoop: lambda.RecursiveLoop.ALLOW,
 });
+Tags.of(worker).add('team', 'realtime');
+Tags.of(worker).add('tier', 'worker');
 
 const machine = new sfn.StateMachine(this, 'Machine', {
   stateMachineName: 'ws-flow',
@@ -92,6 +94,7 @@ const machine = new sfn.StateMachine(this, 'Machine', {
   tracingEnabled: true,
   logs: { destination: workerLogs, level: sfn.LogLevel.ALL, includeExecutionData: true },
 });
+Tags.of(machine).add('team', 'realtime');
 
 const table = new dynamodb.Table(this, 'Table', {
   partitionKey: { name: 'pk', type: dynamodb.AttributeType.NUMBER },

@@ -14,7 +14,6 @@ auth_fn = lambda_.Function(
     code=lambda_.Code.from_inline(
         'def handler(event, context):\n    return {"principalId": "me", "policyDocument": {}}\n',
     ),
-    snap_start=lambda_.SnapStartConf.ON_PUBLISHED_VERSIONS,
 )
 
 auth_role = iam.Role(

@@ -14,7 +14,6 @@ const authFn = new lambda.Function(this, 'AuthFn', {
     return {"principalId": "me", "policyDocument": {}}
 `,
   ),
-  snapStart: lambda.SnapStartConf.ON_PUBLISHED_VERSIONS,
 });
 
 const authRole = new iam.Role(this, 'AuthorizerRole', {

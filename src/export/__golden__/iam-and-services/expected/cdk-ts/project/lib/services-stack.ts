@@ -89,6 +89,8 @@ export class ServicesStack extends Stack {
       runtimeManagementMode: lambda.RuntimeManagementMode.FUNCTION_UPDATE,
       recursiveLoop: lambda.RecursiveLoop.ALLOW,
     });
+    Tags.of(worker).add('team', 'realtime');
+    Tags.of(worker).add('tier', 'worker');
 
     const machine = new sfn.StateMachine(this, 'Machine', {
       stateMachineName: 'ws-flow',
@@ -98,6 +100,7 @@ export class ServicesStack extends Stack {
       tracingEnabled: true,
       logs: { destination: workerLogs, level: sfn.LogLevel.ALL, includeExecutionData: true },
     });
+    Tags.of(machine).add('team', 'realtime');
 
     const table = new dynamodb.Table(this, 'Table', {
       partitionKey: { name: 'pk', type: dynamodb.AttributeType.NUMBER },

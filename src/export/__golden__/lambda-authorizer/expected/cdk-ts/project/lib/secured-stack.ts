@@ -19,7 +19,6 @@ export class SecuredStack extends Stack {
     return {"principalId": "me", "policyDocument": {}}
 `,
       ),
-      snapStart: lambda.SnapStartConf.ON_PUBLISHED_VERSIONS,
     });
 
     const authRole = new iam.Role(this, 'AuthorizerRole', {
