@@ -216,13 +216,16 @@ export function mapBusOptions(ctx: ImportContext, p: Props, bus: Resource & { ty
     bus.eventSourceName = source
     p.take('EventSourceName')
   }
-  const dlq = p.raw('DeadLetterConfig')
-  const queue = hasExactly(dlq, ['Arn']) ? arnOf(ctx, dlq.Arn, 'sqs-queue') : undefined
-  if (queue !== undefined) {
-    bus.deadLetterQueue = queue
-    p.take('DeadLetterConfig')
-  }
+  assignDefined(bus, { deadLetterQueue: deadLetterConfigQueue(ctx, p, 'Arn') })
   mapKeyArn(ctx, p, bus, 'KmsKeyIdentifier')
+}
+
+/** `DeadLetterConfig: { <key>: Fn::GetAtt [<queue>, Arn] }` naming a queue of the design (taken), or undefined. */
+function deadLetterConfigQueue(ctx: ImportContext, p: Props, key: 'Arn' | 'TargetArn'): string | undefined {
+  const config = p.raw('DeadLetterConfig')
+  const queue = hasExactly(config, [key]) ? arnOf(ctx, config[key], 'sqs-queue') : undefined
+  if (queue !== undefined) p.take('DeadLetterConfig')
+  return queue
 }
 
 const APPLICATION_LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL'] as const
@@ -247,12 +250,7 @@ export function mapFunctionOptions(ctx: ImportContext, p: Props, fn: Resource & 
     assignDefined(fn, { logFormat: format, applicationLogLevel: application, systemLogLevel: system, logGroup: group })
     p.take('LoggingConfig')
   }
-  const dlq = p.raw('DeadLetterConfig')
-  const queue = hasExactly(dlq, ['TargetArn']) ? arnOf(ctx, dlq.TargetArn, 'sqs-queue') : undefined
-  if (queue !== undefined) {
-    fn.deadLetterQueue = queue
-    p.take('DeadLetterConfig')
-  }
+  assignDefined(fn, { deadLetterQueue: deadLetterConfigQueue(ctx, p, 'TargetArn') })
   mapKeyArn(ctx, p, fn, 'KmsKeyArn')
   assignDefined(fn, { recursiveLoop: p.enumOf('RecursiveLoop', ['Allow', 'Terminate'] as const) })
   const snap = p.raw('SnapStart')
