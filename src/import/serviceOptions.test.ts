@@ -136,6 +136,22 @@ describe('dead-letter queues', () => {
     const after = deleteEntities({ design, layout: {} }, ['dead']).design
     expect(after.resources.inbox).toEqual({ type: 'sqs-queue' })
   })
+
+  it('deleting a queue, stream or log group clears every reference field that names it', () => {
+    const design = emptyDesign('refs')
+    design.resources.dead = { type: 'sqs-queue' }
+    design.resources.changes = { type: 'kinesis-stream' }
+    design.resources.logs = { type: 'log-group' }
+    design.resources.table = { type: 'dynamodb-table', partitionKey: { name: 'id', type: 'S' }, kinesisStream: 'changes' }
+    design.resources.bus = { type: 'eventbridge-bus', eventBusName: 'b', deadLetterQueue: 'dead' }
+    design.resources.fn = { type: 'lambda-function', runtime: 'nodejs22.x', handler: 'index.handler', code: 'x', deadLetterQueue: 'dead', logGroup: 'logs' }
+    design.resources.flow = { type: 'state-machine', definition: '{}', logging: { destination: 'logs', level: 'ALL' } }
+    const after = deleteEntities({ design, layout: {} }, ['dead', 'changes', 'logs']).design
+    expect(after.resources.table).toEqual({ type: 'dynamodb-table', partitionKey: { name: 'id', type: 'S' } })
+    expect(after.resources.bus).toEqual({ type: 'eventbridge-bus', eventBusName: 'b' })
+    expect(after.resources.fn).toEqual({ type: 'lambda-function', runtime: 'nodejs22.x', handler: 'index.handler', code: 'x' })
+    expect(after.resources.flow).toEqual({ type: 'state-machine', definition: '{}' })
+  })
 })
 
 describe('global secondary indexes', () => {

@@ -1,7 +1,8 @@
 /** Editing: deleting entities, moving nodes and setting one field of an entity. */
 
 import { locateEntity } from '../queries'
-import { API_ENTITY_ID, COLLECTIONS, type Design, type DesignDocument, type EntityId, type Layout, type Position } from '../types'
+import { API_ENTITY_ID, COLLECTIONS, type Design, type DesignDocument, type EntityId, type Layout, type Position, type Resource } from '../types'
+import { fieldsOf } from '../schema'
 
 type Obj = Record<string, unknown>
 
@@ -66,11 +67,8 @@ export function deleteEntities(doc: DesignDocument, ids: readonly EntityId[]): D
     }
   }
   for (const [id, r] of Object.entries(design.resources)) {
-    if (r.type === 'sqs-queue' && r.deadLetterQueue && gone.has(r.deadLetterQueue.queue)) {
-      const next = { ...r }
-      delete next.deadLetterQueue
-      design.resources = { ...design.resources, [id]: next }
-    }
+    const next = withoutGoneReferences(r, gone)
+    if (next !== r) design.resources = { ...design.resources, [id]: next }
   }
   const layout: Layout = {}
   for (const [id, p] of Object.entries(doc.layout)) if (!gone.has(id)) layout[id] = p
@@ -147,3 +145,26 @@ export function setField(doc: DesignDocument, entityId: EntityId, path: readonly
     design: { ...design, [where.collection]: { ...collection, [entityId]: setIn(collection[entityId], path, value) } },
   }
 }
+
+/**
+ * A resource without the reference fields that name a deleted entity (a queue's, function's or bus's dead-letter
+ * queue, a table's Kinesis stream, a function's log group); an object field whose required reference is gone
+ * (a state machine's logging) goes whole. Unchanged resources keep their identity.
+ */
+function withoutGoneReferences(r: Resource, gone: ReadonlySet<string>): Resource {
+  let next: Record<string, unknown> | undefined
+  const value = r as unknown as Record<string, unknown>
+  for (const [name, spec] of Object.entries(fieldsOf('resources', r))) {
+    const v = value[name]
+    const dangling = spec.kind === 'ref'
+      ? typeof v === 'string' && gone.has(v)
+      : spec.kind === 'object' && typeof v === 'object' && v !== null &&
+        Object.entries(spec.fields).some(([k, f]) => f.kind === 'ref' && f.required && gone.has(String((v as Record<string, unknown>)[k])))
+    if (dangling) {
+      next ??= { ...value }
+      delete next[name]
+    }
+  }
+  return next ? (next as unknown as Resource) : r
+}
+
