@@ -55,7 +55,7 @@ describe('golden coverage', () => {
         'AWS::ApiGatewayV2::DomainName', 'AWS::ApiGatewayV2::Integration', 'AWS::ApiGatewayV2::IntegrationResponse',
         'AWS::ApiGatewayV2::Model', 'AWS::ApiGatewayV2::Route', 'AWS::ApiGatewayV2::RouteResponse', 'AWS::ApiGatewayV2::Stage',
         'AWS::DynamoDB::Table', 'AWS::Events::EventBus', 'AWS::IAM::Policy', 'AWS::IAM::Role', 'AWS::Kinesis::Stream',
-        'AWS::Lambda::Function', 'AWS::Lambda::Permission', 'AWS::Logs::LogGroup', 'AWS::SNS::Topic', 'AWS::SQS::Queue',
+        'AWS::Lambda::Function', 'AWS::Lambda::Permission', 'AWS::Lambda::Version', 'AWS::Logs::LogGroup', 'AWS::SNS::Topic', 'AWS::SQS::Queue',
         'AWS::SSM::Parameter', 'AWS::StepFunctions::StateMachine',
       ].sort(),
     )

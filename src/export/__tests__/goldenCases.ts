@@ -268,6 +268,8 @@ function verbatimSections(): DesignDocument {
     runtime: 'python3.12',
     handler: 'index.handler',
     code: 'def handler(event, context):\n    return {"statusCode": 200}\n',
+    // Published by the verbatim HandlerVersion below, which is what SnapStart applies to.
+    snapStart: true,
     cfnExtra: { Role: { 'Fn::GetAtt': ['HandlerRole', 'Arn'] }, MemorySize: { 'Fn::FindInMap': ['Sizes', { Ref: 'StageName' }, 'Memory'] } },
   }
   d.resources.plainRole = {
@@ -312,6 +314,7 @@ function verbatimSections(): DesignDocument {
       },
     },
     Resources: {
+      HandlerVersion: { Type: 'AWS::Lambda::Version', Properties: { FunctionName: { Ref: 'Handler' } } },
       HandlerRole: {
         Type: 'AWS::IAM::Role',
         Properties: {

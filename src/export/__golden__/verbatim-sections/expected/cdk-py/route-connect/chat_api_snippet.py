@@ -11,6 +11,7 @@ handler = lambda_.Function(
     runtime=lambda_.Runtime.PYTHON_3_12,
     handler="index.handler",
     code=lambda_.Code.from_inline('def handler(event, context):\n    return {"statusCode": 200}\n'),
+    snap_start=lambda_.SnapStartConf.ON_PUBLISHED_VERSIONS,
     role=iam.Role.from_role_arn(self, "HandlerGivenRole", Fn.get_att("HandlerRole", "Arn").to_string()),
 )
 # Properties the designer keeps verbatim (no CDK prop for them).

@@ -27,6 +27,7 @@ handler = lambda_.Function(
     runtime=lambda_.Runtime.PYTHON_3_12,
     handler="index.handler",
     code=lambda_.Code.from_inline('def handler(event, context):\n    return {"statusCode": 200}\n'),
+    snap_start=lambda_.SnapStartConf.ON_PUBLISHED_VERSIONS,
     role=iam.Role.from_role_arn(self, "HandlerGivenRole", Fn.get_att("HandlerRole", "Arn").to_string()),
 )
 # Properties the designer keeps verbatim (no CDK prop for them).
@@ -68,6 +69,12 @@ stage_stage = apigwv2.WebSocketStage(
 cfn_stage_stage = typing.cast(apigwv2.CfnStage, stage_stage.node.default_child)
 cfn_stage_stage.add_property_override("StageName", Fn.ref("StageName"))
 
+CfnResource(
+    self,
+    "HandlerVersion",
+    type="AWS::Lambda::Version",
+    properties={"FunctionName": Fn.ref("Handler886CB40B")},
+)
 CfnResource(
     self,
     "HandlerRole",

@@ -13,6 +13,7 @@ const handler = new lambda.Function(this, 'Handler', {
     return {"statusCode": 200}
 `,
   ),
+  snapStart: lambda.SnapStartConf.ON_PUBLISHED_VERSIONS,
   role: iam.Role.fromRoleArn(this, 'HandlerGivenRole', Fn.getAtt('HandlerRole', 'Arn').toString()),
 });
 // Properties the designer keeps verbatim (no CDK prop for them).

@@ -15,6 +15,7 @@ const handler = new lambda.Function(this, 'Handler', {
     return {"statusCode": 200}
 `,
   ),
+  snapStart: lambda.SnapStartConf.ON_PUBLISHED_VERSIONS,
   role: iam.Role.fromRoleArn(this, 'HandlerGivenRole', Fn.getAtt('HandlerRole', 'Arn').toString()),
 });
 // Properties the designer keeps verbatim (no CDK prop for them).
@@ -52,6 +53,10 @@ const stageStage = new apigwv2.WebSocketStage(this, 'Stage', {
 const cfnStageStage = stageStage.node.defaultChild as apigwv2.CfnStage;
 cfnStageStage.addPropertyOverride('StageName', Fn.ref('StageName'));
 
+new CfnResource(this, 'HandlerVersion', {
+  type: 'AWS::Lambda::Version',
+  properties: { FunctionName: Fn.ref('Handler886CB40B') },
+});
 new CfnResource(this, 'HandlerRole', {
   type: 'AWS::IAM::Role',
   properties: {

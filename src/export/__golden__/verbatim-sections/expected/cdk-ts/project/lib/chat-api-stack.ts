@@ -19,6 +19,7 @@ export class ChatApiStack extends Stack {
     return {"statusCode": 200}
 `,
       ),
+      snapStart: lambda.SnapStartConf.ON_PUBLISHED_VERSIONS,
       role: iam.Role.fromRoleArn(this, 'HandlerGivenRole', Fn.getAtt('HandlerRole', 'Arn').toString()),
     });
     // Properties the designer keeps verbatim (no CDK prop for them).
@@ -59,6 +60,10 @@ export class ChatApiStack extends Stack {
     const cfnStageStage = stageStage.node.defaultChild as apigwv2.CfnStage;
     cfnStageStage.addPropertyOverride('StageName', Fn.ref('StageName'));
 
+    new CfnResource(this, 'HandlerVersion', {
+      type: 'AWS::Lambda::Version',
+      properties: { FunctionName: Fn.ref('Handler886CB40B') },
+    });
     new CfnResource(this, 'HandlerRole', {
       type: 'AWS::IAM::Role',
       properties: {
